@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# setup.sh: installs the Debian packages this project needs, only those missing (fresh bookworm:
+# nothing but the base image). Usage: scripts/setup.sh native|wasm|browser ... (any combination).
+set -euo pipefail
+pkgs=()
+for part in "$@"; do
+  case "$part" in
+    native)  pkgs+=(cmake g++ make libxtensor-dev doctest-dev) ;;
+    wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev nodejs gzip python3) ;;
+    browser) pkgs+=(chromium nodejs npm) ;;
+    fuzz)    pkgs+=(clang libclang-rt-14-dev) ;;
+    *) echo "setup.sh: unknown part '$part' (native, wasm, browser, fuzz)" >&2; exit 2 ;;
+  esac
+done
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,163 @@
+// main.cpp: the native command line.
+//   bp train --config '<hash>' --epochs N [--seed S] [--csv FILE] [--every K] [--dump-weights]
+//   bp grad-check --config '<hash>' [--batch B]
+// Bad arguments or a config with bad values: one line on stderr and exit code 2. Unknown config
+// keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,
+// the format the wasm bit-identity test compares.
+#include "args.h"
+#include "config/config_codec.h"
+#include "data/csv.h"
+#include "engine/gradcheck.h"
+#include "session/session.h"
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+using namespace bp;
+
+namespace {
+
+int fail(const std::string& msg) {
+    std::fprintf(stderr, "bp: %s\n", msg.c_str());
+    return 2;
+}
+
+// Parses --config (and --seed) into a session; "" or an error.
+std::string make_session(const Args& a, std::unique_ptr<Session>& s) {
+    auto it = a.opts.find("--config");
+    ParseResult pr = parse_hash(it == a.opts.end() ? "" : it->second);
+    for (const std::string& k : pr.unknown_keys)
+        std::fprintf(stderr, "bp: warning: unknown config key '%s' (kept, no effect)\n", k.c_str());
+    if (!pr.errors.empty()) return "config: " + pr.errors.front().message;
+    if (a.opts.count("--seed")) pr.config.seed = a.opts.at("--seed");
+    if (a.opts.count("--csv")) {
+        pr.config.problem == Problem::Regression ? pr.config.reg_dataset = DatasetKind::Custom
+                                                 : pr.config.dataset = DatasetKind::Custom;
+    }
+    std::string err;
+    s = Session::create(pr.config, err);
+    if (!s) return "config: " + err;
+    if (a.opts.count("--csv")) {
+        std::ifstream f(a.opts.at("--csv"), std::ios::binary);
+        if (!f) return "cannot read CSV file '" + a.opts.at("--csv") + "'";
+        std::stringstream ss;
+        ss << f.rdbuf();
+        CsvParseResult csv = parse_csv_points(ss.str(), 0, 1, 2);
+        if (!csv.ok) return "CSV: " + csv.error;
+        err = s->set_points(csv.points);
+        if (!err.empty()) return "CSV: " + err;
+    }
+    return "";
+}
+
+int cmd_train(const Args& a) {
+    long epochs = 100, every = 0;
+    std::string e = int_opt(a, "--epochs", 0, 100000000, epochs);
+    if (e.empty()) e = int_opt(a, "--every", 1, 100000000, every);
+    if (!e.empty()) return fail(e);
+    std::unique_ptr<Session> s;
+    e = make_session(a, s);
+    if (!e.empty()) return fail(e);
+    if (every == 0) every = epochs > 20 ? epochs / 20 : 1;
+    const bool acc = s->model().num_classes != 0;
+    std::printf("# %s\n# train points %zu, test points %zu, parameters %zu\n",
+                to_hash(s->config()).c_str(), s->data().train.size(), s->data().test.size(),
+                s->network().params.size());
+    std::printf(acc ? "epoch  train_loss  test_loss  train_acc  test_acc\n"
+                    : "epoch  train_loss  test_loss\n");
+    for (long ep = 0; ep <= epochs; ++ep) {
+        if (ep > 0) s->train_epochs(1);
+        if (ep % every == 0 || ep == epochs) {
+            const Metrics& m = s->metrics();
+            if (acc)
+                std::printf("%5ld  %10.6f  %9.6f  %9.4f  %8.4f\n", ep, m.train_loss, m.test_loss,
+                            m.train_accuracy, m.test_accuracy);
+            else
+                std::printf("%5ld  %10.6f  %9.6f\n", ep, m.train_loss, m.test_loss);
+        }
+    }
+    if (a.opts.count("--dump-weights")) {
+        std::printf("# weights (float32 bits)\n");
+        for (float v : s->network().params) {
+            uint32_t u;
+            std::memcpy(&u, &v, 4);
+            std::printf("%08" PRIx32 "\n", u);
+        }
+    }
+    return 0;
+}
+
+int cmd_grad_check(const Args& a) {
+    long batch = 0;
+    std::string e = int_opt(a, "--batch", 1, 4096, batch);
+    if (!e.empty()) return fail(e);
+    std::unique_ptr<Session> s;
+    e = make_session(a, s);
+    if (!e.empty()) return fail(e);
+    const Config& c = s->config();
+    const auto& train = s->data().train;
+    if (train.empty()) return fail("the training set is empty");
+    if (batch == 0) batch = std::min<long>(c.batch_size, (long)train.size());
+    batch = std::min<long>(batch, (long)train.size());
+    // The first batch of the epoch, as features and targets in double.
+    const int F = (int)s->features().size(), n_out = s->network().n_outputs();
+    std::vector<float> x1(batch), x2(batch), fx((std::size_t)F * batch),
+        y((std::size_t)n_out * batch);
+    for (long k = 0; k < batch; ++k) {
+        x1[k] = train[k].x1;
+        x2[k] = train[k].x2;
+        write_target(s->model(), train[k].label, y.data(), (std::size_t)batch, (int)k);
+    }
+    compute_features(s->features(), x1.data(), x2.data(), (std::size_t)batch, fx.data());
+    GradCheckBatch b;
+    b.B = (int)batch;
+    b.x.assign(fx.begin(), fx.end());
+    b.y.assign(y.begin(), y.end());
+    std::vector<double> p(s->network().params.begin(), s->network().params.end());
+    const NetSpec& spec = s->model().net;
+    GradCheckResult r = grad_check(spec, p, b, c.regularization, c.regularization_rate);
+    std::size_t w32 = 0;
+    double e32 =
+        max_rel_error(backprop_gradient_f32(spec, p, b, c.regularization, c.regularization_rate),
+                      r.numeric, &w32);
+    std::printf("parameters %zu, checked %zu, skipped %zu (kink within the step)\n", p.size(),
+                r.checked, r.skipped);
+    std::printf("float64 backprop vs central differences: max relative error %.3e at %s "
+                "(backprop %.9g, numeric %.9g)\n",
+                r.max_rel_error, param_name(spec, r.worst_index).c_str(), r.backprop[r.worst_index],
+                r.numeric[r.worst_index]);
+    std::printf("float32 backprop vs central differences: max relative error %.3e at %s\n", e32,
+                param_name(spec, w32).c_str());
+    return 0;
+}
+
+const char* kUsage =
+    "usage:\n"
+    "  bp train --config '<hash>' --epochs N [--seed S] [--csv FILE] [--every K] [--dump-weights]\n"
+    "  bp grad-check --config '<hash>' [--batch B] [--seed S]\n"
+    "The hash uses TensorFlow Playground's keys, e.g. 'activation=relu&networkShape=4,2'.\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    std::string e =
+        parse_args(argc, argv, {"--config", "--epochs", "--seed", "--csv", "--every", "--batch"},
+                   {"--dump-weights", "--help"}, a);
+    if (!e.empty()) {
+        if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        return fail(e);
+    }
+    if (a.command == "help" || a.command == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (a.command == "train") return cmd_train(a);
+    if (a.command == "grad-check") return cmd_grad_check(a);
+    return fail("unknown command '" + a.command + "' (train, grad-check, help)");
+}

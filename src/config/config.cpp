@@ -1,0 +1,120 @@
+// config.cpp: the enum -> name tables of config.h. These strings are the exact spellings of the URL
+// hash (TensorFlow Playground's where it has the value), so changing one breaks shared links.
+// Every enumerator has a name; an out-of-range enum value (only possible through a cast) gives "?".
+#include "config.h"
+
+namespace bp {
+
+const char* name_of(Activation a) {
+    switch (a) {
+    case Activation::ReLU:
+        return "relu";
+    case Activation::Tanh:
+        return "tanh";
+    case Activation::Sigmoid:
+        return "sigmoid";
+    case Activation::Linear:
+        return "linear";
+    case Activation::LeakyReLU:
+        return "leakyrelu";
+    case Activation::Softmax:
+        return "softmax";
+    }
+    return "?";
+}
+
+const char* name_of(DatasetKind d) {
+    switch (d) {
+    case DatasetKind::Circle:
+        return "circle";
+    case DatasetKind::Xor:
+        return "xor";
+    case DatasetKind::Gauss:
+        return "gauss";
+    case DatasetKind::Spiral:
+        return "spiral";
+    case DatasetKind::RegPlane:
+        return "reg-plane";
+    case DatasetKind::RegGauss:
+        return "reg-gauss";
+    case DatasetKind::Blobs3:
+        return "blobs3";
+    case DatasetKind::Blobs4:
+        return "blobs4";
+    case DatasetKind::Blobs5:
+        return "blobs5";
+    case DatasetKind::Spiral3:
+        return "spiral3";
+    case DatasetKind::Custom:
+        return "custom";
+    }
+    return "?";
+}
+
+const char* name_of(Regularization r) {
+    switch (r) {
+    case Regularization::None:
+        return "none";
+    case Regularization::L1:
+        return "L1";
+    case Regularization::L2:
+        return "L2";
+    }
+    return "?";
+}
+
+const char* name_of(Loss l) {
+    switch (l) {
+    case Loss::Auto:
+        return "auto";
+    case Loss::Square:
+        return "square";
+    case Loss::BCE:
+        return "bce";
+    case Loss::SoftmaxCE:
+        return "softmax";
+    case Loss::Abs:
+        return "abs";
+    }
+    return "?";
+}
+
+const char* name_of(Optimizer o) {
+    switch (o) {
+    case Optimizer::SGD:
+        return "sgd";
+    case Optimizer::Momentum:
+        return "momentum";
+    case Optimizer::Nesterov:
+        return "nesterov";
+    case Optimizer::RMSProp:
+        return "rmsprop";
+    case Optimizer::Adam:
+        return "adam";
+    }
+    return "?";
+}
+
+const char* name_of(Init i) {
+    switch (i) {
+    case Init::Playground:
+        return "playground";
+    case Init::Xavier:
+        return "xavier";
+    case Init::He:
+        return "he";
+    }
+    return "?";
+}
+
+const char* name_of(Problem p) {
+    switch (p) {
+    case Problem::Classification:
+        return "classification";
+    case Problem::Regression:
+        return "regression";
+    }
+    return "?";
+}
+
+} // namespace bp

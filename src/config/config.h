@@ -1,0 +1,79 @@
+// config.h: the one typed description of a playground (what the URL hash carries).
+// Keys follow TensorFlow Playground where the meaning is the same (../shared/PLAYGROUND-REFERENCE.md);
+// the rest are ours. Defaults here are the defaults of a hash with no keys. The codec
+// (config_codec.h) converts to and from the hash string and validates; nothing else parses hashes.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bp {
+
+enum class Activation { ReLU, Tanh, Sigmoid, Linear, LeakyReLU, Softmax };
+enum class Problem { Classification, Regression };
+enum class DatasetKind {
+    Circle, Xor, Gauss, Spiral,          // binary classification, labels -1/+1
+    RegPlane, RegGauss,                  // regression
+    Blobs3, Blobs4, Blobs5, Spiral3,     // multi-class, labels 0..K-1
+    Custom                               // points supplied by the user (CSV / clicks)
+};
+enum class Regularization { None, L1, L2 };
+enum class Loss { Auto, Square, BCE, SoftmaxCE, Abs };
+enum class Optimizer { SGD, Momentum, Nesterov, RMSProp, Adam };
+enum class Init { Playground, Xavier, He };
+
+// Engine limits (resource bounds): a config beyond them is refused with a message.
+constexpr int kMaxHiddenLayers = 16;
+constexpr int kMaxNeurons = 256;
+constexpr int kMaxBatchSize = 4096;
+
+struct Config {
+    // --- TensorFlow Playground keys (same names, same meanings) ---
+    Activation activation = Activation::Tanh;         // "activation": all hidden layers
+    Regularization regularization = Regularization::None;
+    int batch_size = 10;                              // "batchSize"
+    DatasetKind dataset = DatasetKind::Circle;        // "dataset" (classification sets)
+    DatasetKind reg_dataset = DatasetKind::RegPlane;  // "regDataset"
+    double learning_rate = 0.03;                      // "learningRate"
+    double regularization_rate = 0.0;                 // "regularizationRate"
+    double noise = 0.0;                               // "noise", percent 0..50
+    std::vector<int> network_shape{4, 2};             // "networkShape"
+    std::string seed;                                 // "seed"; empty: the page picks one
+    bool show_test_data = false, discretize = false;  // display only
+    double perc_train_data = 50.0;                    // "percTrainData"
+    bool x = true, y = true, x_squared = false, y_squared = false, x_times_y = false;
+    bool sin_x = false, sin_y = false;
+    bool cos_x = false, cos_y = false, collect_stats = false; // kept for round trip; no effect (as there)
+    Problem problem = Problem::Classification;
+    bool init_zero = false;                           // "initZero": all weights and biases 0
+    bool hide_text = false;
+    std::string tutorial;                             // empty: absent
+    std::vector<std::string> hidden;                  // names X of "X_hide=true", in hash order
+
+    // --- our keys ---
+    std::vector<Activation> layer_activations;        // "layerActivations": per hidden layer; empty = all `activation`
+    std::optional<Activation> output_activation;      // "outputActivation"; absent = chosen by problem/loss
+    Loss loss = Loss::Auto;                           // "loss"
+    Optimizer optimizer = Optimizer::SGD;             // "optimizer"
+    double momentum = 0.9;                            // "momentum" (Momentum, Nesterov)
+    double beta1 = 0.9, beta2 = 0.999;                // "beta1", "beta2" (Adam)
+    double rho = 0.9;                                 // "rho" (RMSProp decay)
+    double epsilon = 1e-8;                            // "epsilon" (RMSProp, Adam)
+    Init init = Init::Playground;                     // "init"
+    double leaky_alpha = 0.01;                        // "leakyAlpha"
+
+    // Keys we do not know, kept in order so a hash round-trips without losing them.
+    std::vector<std::pair<std::string, std::string>> unknown;
+};
+
+// The enum <-> name tables the codec uses; also used by the CLI and bindings for messages.
+const char* name_of(Activation a);
+const char* name_of(DatasetKind d);
+const char* name_of(Regularization r);
+const char* name_of(Loss l);
+const char* name_of(Optimizer o);
+const char* name_of(Init i);
+const char* name_of(Problem p);
+
+} // namespace bp

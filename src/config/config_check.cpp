@@ -1,0 +1,138 @@
+// config_check.cpp: num_classes, active_dataset and check_consistency (contract in config_codec.h).
+// check_consistency also re-checks each field's own range, because a Config may arrive built by
+// hand (bindings, CLI) rather than from parse_hash; for a parsed config those checks never fire.
+// Messages use the codec's format "<key>: '<value>' <problem>; allowed: <what>".
+#include "config_codec.h"
+#include "config_keys.h"
+#include <string>
+
+namespace bp {
+using namespace config_keys;
+namespace ht = hash_text;
+
+int num_classes(const Config& c) {
+    if (c.problem == Problem::Regression) return 0;
+    switch (c.dataset) {
+    case DatasetKind::Blobs3:
+        return 3;
+    case DatasetKind::Blobs4:
+        return 4;
+    case DatasetKind::Blobs5:
+        return 5;
+    case DatasetKind::Spiral3:
+        return 3;
+    default:
+        return 2; // the binary sets and custom points (labels -1/+1)
+    }
+}
+
+DatasetKind active_dataset(const Config& c) {
+    return c.problem == Problem::Regression ? c.reg_dataset : c.dataset;
+}
+
+static std::string join_names(const std::vector<Activation>& list) {
+    std::string s;
+    for (Activation a : list) s += (s.empty() ? "" : ",") + std::string(name_of(a));
+    return s;
+}
+
+static std::string join_sizes(const std::vector<int>& shape) {
+    std::string s;
+    for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
+    return s;
+}
+
+// Field-by-field ranges, as parse_hash enforces them.
+static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
+    for (const NumberKey& n : kNumberKeys) {
+        double v = c.*n.field;
+        if (!in_range(n, v))
+            out.push_back(
+                make_issue(n.key, ht::format_number(v), "is out of range", range_text(n)));
+    }
+    if (c.batch_size < 1 || c.batch_size > kMaxBatchSize) {
+        out.push_back(make_issue("batchSize", std::to_string(c.batch_size), "is out of range",
+                                 "an integer in 1.." + std::to_string(kMaxBatchSize)));
+    }
+    bool shape_ok = c.network_shape.size() <= (size_t)kMaxHiddenLayers;
+    for (int n : c.network_shape) shape_ok = shape_ok && n >= 1 && n <= kMaxNeurons;
+    if (!shape_ok) {
+        out.push_back(make_issue("networkShape", join_sizes(c.network_shape), "is out of range",
+                                 "up to " + std::to_string(kMaxHiddenLayers) +
+                                     " hidden layers of 1.." + std::to_string(kMaxNeurons)));
+    }
+    if (!contains(kHiddenActivations, c.activation)) {
+        out.push_back(make_issue("activation", name_of(c.activation), "is not a hidden activation",
+                                 names_text(kHiddenActivations)));
+    }
+    for (Activation a : c.layer_activations) {
+        if (contains(kHiddenActivations, a)) continue;
+        out.push_back(make_issue("layerActivations", join_names(c.layer_activations),
+                                 std::string("has '") + name_of(a) + "', not a hidden activation",
+                                 names_text(kHiddenActivations)));
+        break;
+    }
+    if (!contains(kClassDatasets, c.dataset)) {
+        out.push_back(make_issue("dataset", name_of(c.dataset), "is not a classification dataset",
+                                 names_text(kClassDatasets)));
+    }
+    if (!contains(kRegDatasets, c.reg_dataset)) {
+        out.push_back(make_issue("regDataset", name_of(c.reg_dataset),
+                                 "is not a regression dataset", names_text(kRegDatasets)));
+    }
+}
+
+std::vector<ConfigIssue> check_consistency(const Config& c) {
+    std::vector<ConfigIssue> out;
+    check_fields(c, out);
+
+    const int k = num_classes(c);
+    const bool regression = c.problem == Problem::Regression;
+    const bool multi = k >= 3;
+    const std::string data =
+        std::string("dataset '") + name_of(c.dataset) + "' has " + std::to_string(k) + " classes";
+    const char* multi_sets = "blobs3, blobs4, blobs5, spiral3";
+    const char* loss = name_of(c.loss);
+
+    if (regression && (c.loss == Loss::BCE || c.loss == Loss::SoftmaxCE)) {
+        out.push_back(make_issue("loss", loss,
+                                 "is a classification loss, but problem is 'regression'",
+                                 "auto, square, abs for regression"));
+    } else if (c.loss == Loss::SoftmaxCE && !multi) {
+        out.push_back(make_issue("loss", loss, "needs a multi-class dataset, but " + data,
+                                 std::string("softmax only with ") + multi_sets +
+                                     "; auto, square, bce, abs otherwise"));
+    } else if (c.loss == Loss::BCE && multi) {
+        out.push_back(make_issue("loss", loss, "needs 2 classes, but " + data,
+                                 "auto or softmax for a multi-class dataset"));
+    } else if (multi && c.loss != Loss::Auto && c.loss != Loss::SoftmaxCE) {
+        out.push_back(make_issue("loss", loss, "cannot train a multi-class dataset: " + data,
+                                 "auto or softmax for a multi-class dataset"));
+    }
+
+    if (c.output_activation) {
+        const char* out_act = name_of(*c.output_activation);
+        if (*c.output_activation == Activation::Softmax && !multi) {
+            std::string why = regression ? std::string("problem is 'regression'") : data;
+            out.push_back(make_issue("outputActivation", out_act,
+                                     "needs a multi-class dataset, but " + why,
+                                     std::string("softmax only with ") + multi_sets));
+        } else if (*c.output_activation != Activation::Softmax && multi) {
+            out.push_back(make_issue("outputActivation", out_act,
+                                     "cannot give class probabilities: " + data,
+                                     "softmax (or no outputActivation) for a multi-class dataset"));
+        }
+    }
+
+    if (c.layer_activations.size() > c.network_shape.size()) {
+        out.push_back(
+            make_issue("layerActivations", join_names(c.layer_activations),
+                       "has " + std::to_string(c.layer_activations.size()) +
+                           " entries, but networkShape '" + join_sizes(c.network_shape) + "' has " +
+                           std::to_string(c.network_shape.size()) + " hidden layers",
+                       "at most one entry per hidden layer (missing ones use activation)"));
+    }
+    return out;
+}
+
+} // namespace bp

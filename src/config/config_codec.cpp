@@ -1,0 +1,330 @@
+// config_codec.cpp: parse_hash (contract in config_codec.h; to_hash is in config_to_hash.cpp).
+// Rules decided here, beyond TensorFlow Playground's own:
+// - A repeated key counts once, at its first position, with its last value (TF reads the hash
+//   into a map); earlier values are not checked.
+// - A key whose escape is malformed is dropped with an error; a value whose escape is malformed
+//   keeps the key's default with an error.
+// - Bounds (config_keys.h) keep every kept config serialisable below the 64 KiB input limit, so
+//   parse_hash(to_hash(c)).config == c for every c that parse_hash returns.
+// Total on any byte string: no exceptions besides std::bad_alloc, no UB (fuzzed with ASan/UBSan).
+#include "config_codec.h"
+#include "config_keys.h"
+#include "hash_text.h"
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+namespace bp {
+using namespace config_keys;
+namespace ht = hash_text;
+
+namespace {
+
+struct Entry {
+    std::string key, value; // decoded
+    std::string raw_value;  // as in the hash, for the message when decoding failed
+    bool value_escape_ok = true;
+};
+
+const char* number_problem(ht::NumberStatus s) {
+    switch (s) {
+    case ht::NumberStatus::Empty:
+        return "is empty";
+    case ht::NumberStatus::NotFinite:
+        return "is not a finite number";
+    default:
+        return "is not a decimal number";
+    }
+}
+
+// Parses an integer in [lo, hi]; on failure sets `problem` and leaves `out` alone.
+bool parse_int(std::string_view s, int lo, int hi, int& out, std::string& problem) {
+    double v = 0;
+    ht::NumberStatus st = ht::parse_decimal(s, v);
+    if (st != ht::NumberStatus::Ok) {
+        problem = number_problem(st);
+        return false;
+    }
+    if (std::isfinite(v) && v != std::floor(v)) {
+        problem = "is not an integer";
+        return false;
+    }
+    if (!(v >= lo && v <= hi)) { // checked before the cast: a cast of an out-of-range double is UB
+        problem = "is out of range";
+        return false;
+    }
+    out = (int)v;
+    return true;
+}
+
+// Number of comma-separated elements, counted before splitting so a value of 60k commas costs
+// nothing.
+size_t count_elements(std::string_view s) {
+    size_t n = 1;
+    for (char c : s) n += (c == ',');
+    return n;
+}
+
+bool is_control_name(std::string_view name) {
+    if (name.empty() || name.size() > kMaxHideNameBytes) return false;
+    for (char ch : name) {
+        unsigned char c = (unsigned char)ch;
+        bool ok =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+class Parser {
+  public:
+    ParseResult result;
+
+    void error(std::string_view key, std::string_view value, std::string_view problem,
+               std::string_view allowed) {
+        if (errors_capped_) return;
+        if (result.errors.size() == kMaxErrors) {
+            errors_capped_ = true;
+            result.errors.push_back({"", "",
+                                     "(hash): further errors were not listed; allowed: at most " +
+                                         std::to_string(kMaxErrors) + " listed errors"});
+            return;
+        }
+        result.errors.push_back(make_issue(key, value, problem, allowed));
+    }
+
+    void apply(const Entry& e) {
+        Config& c = result.config;
+        const std::string& k = e.key;
+        const std::string& v = e.value;
+        if (!e.value_escape_ok) {
+            error(k, e.raw_value, "has a malformed percent escape",
+                  "'%' followed by two hex digits; the key keeps its default");
+            return;
+        }
+        for (const BoolKey& b : kBoolKeys) {
+            if (k != b.key) continue;
+            if (!v.empty()) c.*b.field = (v != "false"); // TF: empty keeps the default, silently
+            return;
+        }
+        for (const NumberKey& n : kNumberKeys) {
+            if (k == n.key) return number(e, n);
+        }
+        if (k == "activation") return enumeration(e, kHiddenActivations, c.activation);
+        if (k == "regularization") return enumeration(e, kRegularizations, c.regularization);
+        if (k == "dataset") return enumeration(e, kClassDatasets, c.dataset);
+        if (k == "regDataset") return enumeration(e, kRegDatasets, c.reg_dataset);
+        if (k == "problem") return enumeration(e, kProblems, c.problem);
+        if (k == "loss") return enumeration(e, kLosses, c.loss);
+        if (k == "optimizer") return enumeration(e, kOptimizers, c.optimizer);
+        if (k == "init") return enumeration(e, kInits, c.init);
+        if (k == "batchSize") return batch_size(e);
+        if (k == "networkShape") return network_shape(e);
+        if (k == "layerActivations") return layer_activations(e);
+        if (k == "outputActivation") return output_activation(e);
+        if (k == "seed") return text(e, kMaxSeedBytes, c.seed);
+        if (k == "tutorial") return text(e, kMaxTutorialBytes, c.tutorial);
+        constexpr std::string_view kHide = "_hide";
+        if (k.size() >= kHide.size() &&
+            std::string_view(k).substr(k.size() - kHide.size()) == kHide)
+            return hide(e, std::string_view(k).substr(0, k.size() - kHide.size()));
+        if (k.empty()) return error(k, v, "has no key", "key=value parts separated by '&'");
+        unknown(e);
+    }
+
+  private:
+    bool errors_capped_ = false, hidden_capped_ = false, unknown_capped_ = false;
+    size_t unknown_bytes_ = 0;
+
+    template <class E, size_t N> void enumeration(const Entry& e, const E (&options)[N], E& field) {
+        if (const E* found = find_name(options, e.value)) {
+            field = *found;
+        } else {
+            error(e.key, e.value, "is not a known value", names_text(options));
+        }
+    }
+
+    void number(const Entry& e, const NumberKey& n) {
+        double v = 0;
+        ht::NumberStatus st = ht::parse_decimal(e.value, v);
+        if (st != ht::NumberStatus::Ok)
+            return error(e.key, e.value, number_problem(st), range_text(n));
+        if (!in_range(n, v)) return error(e.key, e.value, "is out of range", range_text(n));
+        result.config.*n.field = v;
+    }
+
+    void batch_size(const Entry& e) {
+        std::string problem;
+        int v = 0;
+        if (parse_int(e.value, 1, kMaxBatchSize, v, problem)) {
+            result.config.batch_size = v;
+        } else {
+            error(e.key, e.value, problem, "an integer in 1.." + std::to_string(kMaxBatchSize));
+        }
+    }
+
+    void network_shape(const Entry& e) {
+        const std::string allowed = "up to " + std::to_string(kMaxHiddenLayers) +
+                                    " comma-separated integers, each 1.." +
+                                    std::to_string(kMaxNeurons) + " (empty: no hidden layer)";
+        std::vector<int> shape;
+        std::string_view rest = e.value;
+        if (rest.empty()) { // TF: an empty value means no hidden layer
+            result.config.network_shape = shape;
+            return;
+        }
+        size_t n = count_elements(rest);
+        if (n > (size_t)kMaxHiddenLayers)
+            return error(e.key, e.value, "has " + std::to_string(n) + " layers", allowed);
+        for (size_t i = 1; i <= n; ++i) {
+            size_t comma = rest.find(',');
+            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            std::string problem;
+            int size = 0;
+            if (!parse_int(item, 1, kMaxNeurons, size, problem)) {
+                return error(e.key, e.value,
+                             "has layer " + std::to_string(i) + " '" +
+                                 ht::display(item, kShownValueBytes) + "' that " + problem,
+                             allowed);
+            }
+            shape.push_back(size);
+        }
+        result.config.network_shape = shape;
+    }
+
+    void layer_activations(const Entry& e) {
+        const std::string allowed = "up to " + std::to_string(kMaxHiddenLayers) +
+                                    " comma-separated names of " + names_text(kHiddenActivations) +
+                                    " (empty: all use activation)";
+        std::vector<Activation> list;
+        std::string_view rest = e.value;
+        size_t n = rest.empty() ? 0 : count_elements(rest);
+        if (n > (size_t)kMaxHiddenLayers)
+            return error(e.key, e.value, "has " + std::to_string(n) + " entries", allowed);
+        for (size_t i = 1; i <= n; ++i) {
+            size_t comma = rest.find(',');
+            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            const Activation* found = find_name(kHiddenActivations, item);
+            if (!found) {
+                const char* why = item == name_of(Activation::Softmax)
+                                      ? "' that is only valid as outputActivation"
+                                      : "' that is not a known value";
+                return error(e.key, e.value,
+                             "has entry " + std::to_string(i) + " '" +
+                                 ht::display(item, kShownValueBytes) + why,
+                             allowed);
+            }
+            list.push_back(*found);
+        }
+        result.config.layer_activations = list;
+    }
+
+    void output_activation(const Entry& e) {
+        if (e.value.empty()) { // like layerActivations: empty means "not set"
+            result.config.output_activation.reset();
+        } else if (const Activation* found = find_name(kOutputActivations, e.value)) {
+            result.config.output_activation = *found;
+        } else {
+            error(e.key, e.value, "is not a known value",
+                  names_text(kOutputActivations) + " (empty: chosen by problem and loss)");
+        }
+    }
+
+    void text(const Entry& e, size_t max_bytes, std::string& field) {
+        if (e.value.size() > max_bytes) {
+            return error(e.key, e.value, "is too long",
+                         "any text of at most " + std::to_string(max_bytes) + " bytes");
+        }
+        field = e.value;
+    }
+
+    void hide(const Entry& e, std::string_view name) {
+        if (!is_control_name(name)) {
+            return error(e.key, e.value, "does not name a control",
+                         "<name>_hide with a name of 1.." + std::to_string(kMaxHideNameBytes) +
+                             " letters, digits or '_'");
+        }
+        if (e.value.empty() || e.value == "false") return;
+        std::vector<std::string>& hidden = result.config.hidden;
+        for (const std::string& h : hidden)
+            if (h == name) return;
+        if (hidden.size() >= kMaxHidden) {
+            if (!hidden_capped_) {
+                error(e.key, e.value, "was dropped: too many _hide keys",
+                      "at most " + std::to_string(kMaxHidden) + " hidden controls");
+            }
+            hidden_capped_ = true;
+            return;
+        }
+        hidden.emplace_back(name);
+    }
+
+    void unknown(const Entry& e) {
+        if (unknown_capped_) return;
+        if (e.key.size() > kMaxUnknownBytes || e.value.size() > kMaxUnknownBytes) {
+            return error(e.key, e.value, "is too long to keep as an unknown key",
+                         "unknown keys and values of at most " + std::to_string(kMaxUnknownBytes) +
+                             " bytes");
+        }
+        size_t bytes = ht::percent_encoded_size(e.key) + ht::percent_encoded_size(e.value) + 2;
+        if (result.config.unknown.size() >= kMaxUnknownKeys ||
+            unknown_bytes_ + bytes > kMaxUnknownTotalBytes) {
+            unknown_capped_ = true;
+            return error(e.key, e.value, "was dropped with the rest: too many unknown keys",
+                         "at most " + std::to_string(kMaxUnknownKeys) + " unknown keys of " +
+                             std::to_string(kMaxUnknownTotalBytes) + " bytes in total, encoded");
+        }
+        unknown_bytes_ += bytes;
+        result.config.unknown.emplace_back(e.key, e.value);
+        result.unknown_keys.push_back(e.key);
+    }
+};
+
+} // namespace
+
+ParseResult parse_hash(const std::string& hash) {
+    Parser parser;
+    std::string_view h = hash;
+    if (!h.empty() && h.front() == '#') h.remove_prefix(1);
+    if (h.size() > kMaxHashBytes) {
+        parser.result.errors.push_back(
+            {"", "",
+             "(hash): " + std::to_string(h.size()) + " bytes is too long; allowed: at most " +
+                 std::to_string(kMaxHashBytes) + " bytes (only those were read)"});
+        h = h.substr(0, kMaxHashBytes);
+    }
+
+    // Pass 1: decode and merge repeated keys (first position, last value).
+    std::vector<Entry> entries;
+    std::unordered_map<std::string, size_t> index;
+    while (!h.empty()) {
+        size_t amp = h.find('&');
+        std::string_view part = h.substr(0, amp);
+        h = amp == std::string_view::npos ? std::string_view() : h.substr(amp + 1);
+        if (part.empty()) continue;
+        size_t eq = part.find('=');
+        std::string_view raw_key = part.substr(0, eq);
+        std::string_view raw_value = eq == std::string_view::npos ? "" : part.substr(eq + 1);
+        Entry e;
+        if (!ht::percent_decode(raw_key, e.key)) {
+            parser.error(raw_key, raw_value, "has a key with a malformed percent escape",
+                         "'%' followed by two hex digits; the part was ignored");
+            continue;
+        }
+        e.value_escape_ok = ht::percent_decode(raw_value, e.value);
+        e.raw_value = raw_value;
+        auto [it, inserted] = index.emplace(e.key, entries.size());
+        if (inserted) {
+            entries.push_back(std::move(e));
+        } else {
+            entries[it->second] = std::move(e);
+        }
+    }
+    // Pass 2: apply in order of first appearance.
+    for (const Entry& e : entries) parser.apply(e);
+    return std::move(parser.result);
+}
+
+} // namespace bp

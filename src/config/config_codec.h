@@ -1,0 +1,35 @@
+// config_codec.h: Config <-> URL-hash string ("activation=tanh&learningRate=0.03&networkShape=4,2").
+// Parsing never fails as a whole: each bad value is reported (key, value, what is allowed) and that key
+// keeps its default; unknown keys are kept in Config::unknown and reported. A leading '#' is accepted.
+// Values are percent-decoded. Serialising writes every TensorFlow Playground key (so the link also
+// opens there) and our keys only when they differ from their defaults; parse(serialise(c)) == c.
+#pragma once
+#include "config.h"
+#include <string>
+#include <vector>
+
+namespace bp {
+
+struct ConfigIssue {
+    std::string key, value, message; // message is a whole sentence naming key, value and what is allowed
+};
+
+struct ParseResult {
+    Config config;
+    std::vector<ConfigIssue> errors;       // bad values (default kept)
+    std::vector<std::string> unknown_keys; // keys we do not know (kept in config.unknown)
+};
+
+ParseResult parse_hash(const std::string& hash);
+std::string to_hash(const Config& c);
+
+// Problems that are not about one key's syntax but about the combination (e.g. a loss that needs a
+// multi-class dataset). Empty when the config can be built.
+std::vector<ConfigIssue> check_consistency(const Config& c);
+
+// Number of classes the config's dataset has: 0 for regression, 2 for binary (-1/+1 labels), K >= 3.
+int num_classes(const Config& c);
+// The dataset in use (dataset or regDataset, chosen by problem).
+DatasetKind active_dataset(const Config& c);
+
+} // namespace bp

@@ -1,0 +1,80 @@
+// config_to_hash.cpp: to_hash (contract in config_codec.h). Every TF key is written, in TF's order,
+// so the link also opens in TensorFlow Playground; our keys only when they differ from the
+// defaults, so a plain TF setup gives a TF-clean link. Free text (seed, tutorial, unknown keys,
+// hidden names) is percent-encoded, so '&', '=', '#' and '%' inside it survive the trip through
+// parse_hash.
+#include "config_codec.h"
+#include "hash_text.h"
+
+namespace bp {
+namespace ht = hash_text;
+
+std::string to_hash(const Config& c) {
+    std::string out;
+    auto put = [&out](std::string_view encoded_key, std::string_view encoded_value) {
+        if (!out.empty()) out += '&';
+        out.append(encoded_key).append("=").append(encoded_value);
+    };
+    auto put_bool = [&](const char* key, bool v) { put(key, v ? "true" : "false"); };
+    auto put_number = [&](const char* key, double v) { put(key, ht::format_number(v)); };
+    auto join_shape = [](const std::vector<int>& shape) {
+        std::string s;
+        for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
+        return s;
+    };
+
+    // TF keys, always, in TF's order (so the link also opens there).
+    put("activation", name_of(c.activation));
+    if (c.regularization != Regularization::None) put("regularization", name_of(c.regularization));
+    put("batchSize", std::to_string(c.batch_size));
+    put("dataset", name_of(c.dataset));
+    put("regDataset", name_of(c.reg_dataset));
+    put_number("learningRate", c.learning_rate);
+    put_number("regularizationRate", c.regularization_rate);
+    put_number("noise", c.noise);
+    put("networkShape", join_shape(c.network_shape));
+    put("seed", ht::percent_encode(c.seed));
+    put_bool("showTestData", c.show_test_data);
+    put_bool("discretize", c.discretize);
+    put_number("percTrainData", c.perc_train_data);
+    put_bool("x", c.x);
+    put_bool("y", c.y);
+    put_bool("xTimesY", c.x_times_y);
+    put_bool("xSquared", c.x_squared);
+    put_bool("ySquared", c.y_squared);
+    put_bool("cosX", c.cos_x);
+    put_bool("sinX", c.sin_x);
+    put_bool("cosY", c.cos_y);
+    put_bool("sinY", c.sin_y);
+    put_bool("collectStats", c.collect_stats);
+    put("problem", name_of(c.problem));
+    put_bool("initZero", c.init_zero);
+    put_bool("hideText", c.hide_text);
+    if (!c.tutorial.empty()) put("tutorial", ht::percent_encode(c.tutorial));
+    for (const std::string& name : c.hidden) put(ht::percent_encode(name) + "_hide", "true");
+
+    // Our keys, only when they differ from the defaults (TF links stay short and clean).
+    const Config d;
+    if (!c.layer_activations.empty()) {
+        std::string s;
+        for (Activation a : c.layer_activations)
+            s += (s.empty() ? "" : ",") + std::string(name_of(a));
+        put("layerActivations", s);
+    }
+    if (c.output_activation) put("outputActivation", name_of(*c.output_activation));
+    if (c.loss != d.loss) put("loss", name_of(c.loss));
+    if (c.optimizer != d.optimizer) put("optimizer", name_of(c.optimizer));
+    if (c.momentum != d.momentum) put_number("momentum", c.momentum);
+    if (c.beta1 != d.beta1) put_number("beta1", c.beta1);
+    if (c.beta2 != d.beta2) put_number("beta2", c.beta2);
+    if (c.rho != d.rho) put_number("rho", c.rho);
+    if (c.epsilon != d.epsilon) put_number("epsilon", c.epsilon);
+    if (c.init != d.init) put("init", name_of(c.init));
+    if (c.leaky_alpha != d.leaky_alpha) put_number("leakyAlpha", c.leaky_alpha);
+
+    for (const auto& [key, value] : c.unknown)
+        put(ht::percent_encode(key), ht::percent_encode(value));
+    return out;
+}
+
+} // namespace bp

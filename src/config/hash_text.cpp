@@ -1,0 +1,148 @@
+// hash_text.cpp: see hash_text.h. Everything indexes bytes as unsigned char so that bytes >= 0x80
+// never become negative indices or sign-extended values.
+#include "hash_text.h"
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace bp::hash_text {
+
+static int hex_value(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+static bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+static bool is_unreserved(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' ||
+           c == '_' || c == '.' || c == '~' || c == ',';
+}
+
+bool percent_decode(std::string_view in, std::string& out) {
+    out.clear();
+    out.reserve(in.size());
+    for (size_t i = 0; i < in.size(); ++i) {
+        unsigned char c = (unsigned char)in[i];
+        if (c != '%') {
+            out.push_back((char)c);
+            continue;
+        }
+        if (in.size() - i < 3) return false; // '%' needs two more bytes
+        int hi = hex_value((unsigned char)in[i + 1]), lo = hex_value((unsigned char)in[i + 2]);
+        if (hi < 0 || lo < 0) return false;
+        out.push_back((char)(unsigned char)(hi * 16 + lo));
+        i += 2;
+    }
+    return true;
+}
+
+size_t percent_encoded_size(std::string_view in) {
+    size_t n = 0;
+    for (char ch : in) n += is_unreserved((unsigned char)ch) ? 1 : 3;
+    return n;
+}
+
+std::string percent_encode(std::string_view in) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(percent_encoded_size(in));
+    for (char ch : in) {
+        unsigned char c = (unsigned char)ch;
+        if (is_unreserved(c)) {
+            out.push_back(ch);
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+static bool starts_with_word_ci(std::string_view s, const char* word) {
+    size_t i = 0;
+    for (; word[i] != '\0'; ++i) {
+        if (i >= s.size()) return false;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+        if (c != (unsigned char)word[i]) return false;
+    }
+    return true;
+}
+
+NumberStatus parse_decimal(std::string_view s, double& out) {
+    if (s.empty()) return NumberStatus::Empty;
+    size_t i = 0, n = s.size();
+    if (s[i] == '+' || s[i] == '-') ++i;
+    if (starts_with_word_ci(s.substr(i), "inf") || starts_with_word_ci(s.substr(i), "nan"))
+        return NumberStatus::NotFinite;
+    // Validate the grammar ourselves: strtod alone would also take hex floats, "inf", "nan(...)"
+    // and leading whitespace.
+    size_t mantissa_digits = 0;
+    while (i < n && is_digit((unsigned char)s[i])) ++i, ++mantissa_digits;
+    if (i < n && s[i] == '.') {
+        ++i;
+        while (i < n && is_digit((unsigned char)s[i])) ++i, ++mantissa_digits;
+    }
+    if (mantissa_digits == 0) return NumberStatus::NotANumber;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+        size_t exp_digits = 0;
+        while (i < n && is_digit((unsigned char)s[i])) ++i, ++exp_digits;
+        if (exp_digits == 0) return NumberStatus::NotANumber;
+    }
+    if (i != n) return NumberStatus::NotANumber;
+    std::string text(s); // strtod needs a terminator; the grammar above excludes any '\0'
+    char* end = nullptr;
+    double v = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size()) return NumberStatus::NotANumber; // non-C locale
+    out = (v == 0.0) ? 0.0 : v;
+    return NumberStatus::Ok;
+}
+
+std::string format_number(double v) {
+    char buf[64];
+    if (v == 0.0) return "0";
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    for (int p = 1; p <= 17; ++p) {
+        std::snprintf(buf, sizeof buf, "%.*g", p, v);
+        if (std::strtod(buf, nullptr) == v)
+            break; // %.17g always round-trips, so the loop ends here
+    }
+    return buf;
+}
+
+std::string display(std::string_view s, size_t max_bytes) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    size_t n = s.size() < max_bytes ? s.size() : max_bytes;
+    for (size_t i = 0; i < n; ++i) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '\\') {
+            out.push_back((char)c);
+        } else {
+            out += "\\x";
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    if (n < s.size()) out += "...";
+    return out;
+}
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+} // namespace bp::hash_text

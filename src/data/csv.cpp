@@ -1,0 +1,151 @@
+// csv.cpp: the two entry points of csv.h on top of csv::Reader. Contract: a result is
+// all-or-nothing (points only when ok), every message names where the problem is, in the numbering
+// of csv.h.
+#include "csv.h"
+#include "csv_reader.h"
+#include <utility>
+
+namespace bp {
+namespace {
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+bool check_column(int col, std::size_t num_columns, std::string& error) {
+    if (col < 0) {
+        error = "column index " + std::to_string(col) + " is invalid (columns are numbered from 0)";
+        return false;
+    }
+    if ((std::size_t)col >= num_columns) {
+        error = "column " + std::to_string((long long)col + 1) + " does not exist (the file has " +
+                plural(num_columns, "column") + ")";
+        return false;
+    }
+    return true;
+}
+
+bool read_value(const std::vector<std::string>& fields, int col, long row, char sep, double& out,
+                std::string& error) {
+    const std::string& f = fields[(std::size_t)col];
+    csv::NumStatus status = f.empty() ? csv::NumStatus::NotNumber : csv::parse_number(f, sep, out);
+    if (status == csv::NumStatus::Ok) return true;
+    std::string where = "row " + std::to_string(row) + ", column " + std::to_string(col + 1);
+    if (f.empty()) {
+        error = where + " is empty";
+        return false;
+    }
+    switch (status) {
+    case csv::NumStatus::Ok:
+        return true;
+    case csv::NumStatus::NotNumber:
+        error = where + ": " + csv::quote_for_message(f) + " is not a number";
+        break;
+    case csv::NumStatus::NonFinite:
+        error = "NaN or Infinity in " + where + " (" + csv::quote_for_message(f) + ")";
+        break;
+    case csv::NumStatus::OutOfRange:
+        error = where + ": " + csv::quote_for_message(f) + " is out of range (beyond 3.4e38)";
+        break;
+    }
+    return false;
+}
+
+std::string wrong_width(long row, std::size_t got, std::size_t expected) {
+    return "row " + std::to_string(row) + " has " + plural(got, "column") + ", expected " +
+           std::to_string(expected);
+}
+
+} // namespace
+
+CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2, int col_label,
+                                std::size_t max_rows) {
+    CsvParseResult r;
+    csv::Reader reader(text);
+    if (!reader.ok()) {
+        r.error = reader.error();
+        return r;
+    }
+    const std::size_t width = reader.num_columns();
+    r.num_columns = (int)width;
+    r.separator = reader.separator();
+    const int cols[3] = {col_x1, col_x2, col_label};
+    for (int c : cols)
+        if (!check_column(c, width, r.error)) return r;
+
+    std::vector<Point> points;
+    std::vector<std::string> fields;
+    long row = 0;
+    while (reader.next(fields, row)) {
+        if (fields.size() != width) {
+            r.error = wrong_width(row, fields.size(), width);
+            return r;
+        }
+        if (points.size() >= max_rows) {
+            r.error = "the file has more than " + std::to_string(max_rows) + " rows (the limit)";
+            return r;
+        }
+        double v[3];
+        for (int k = 0; k < 3; ++k)
+            if (!read_value(fields, cols[k], row, reader.separator(), v[k], r.error)) return r;
+        points.push_back(Point{(float)v[0], (float)v[1], (float)v[2]});
+    }
+    if (!reader.ok()) {
+        r.error = reader.error();
+        return r;
+    }
+    if (points.empty()) {
+        r.error = "the file has a header row but no data rows";
+        return r;
+    }
+    if (reader.has_header())
+        for (const auto& name : reader.first_row()) r.header.push_back(csv::clean_text(name, 100));
+    r.points = std::move(points);
+    r.ok = true;
+    return r;
+}
+
+CsvTable csv_preview(const std::string& text, std::size_t max_rows) {
+    CsvTable t;
+    csv::Reader reader(text);
+    if (!reader.ok()) {
+        t.error = reader.error();
+        return t;
+    }
+    const std::size_t width = reader.num_columns();
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> numeric(width, true);
+    std::vector<std::string> fields;
+    long row = 0;
+    while (rows.size() < max_rows && reader.next(fields, row)) {
+        if (fields.size() != width) {
+            t.error = wrong_width(row, fields.size(), width);
+            return t;
+        }
+        double v;
+        for (std::size_t c = 0; c < width; ++c) {
+            if (csv::parse_number(fields[c], reader.separator(), v) != csv::NumStatus::Ok)
+                numeric[c] = false;
+            fields[c] = csv::clean_text(fields[c], 64);
+        }
+        rows.push_back(std::move(fields));
+        fields.clear();
+    }
+    if (!reader.ok()) {
+        t.error = reader.error();
+        return t;
+    }
+    if (rows.empty()) numeric.assign(width, false); // nothing seen, nothing promised
+    for (std::size_t c = 0; c < width; ++c)
+        t.columns.push_back(reader.has_header() ? csv::clean_text(reader.first_row()[c], 100)
+                                                : "column " + std::to_string(c + 1));
+    t.has_header = reader.has_header();
+    t.num_columns = (int)width;
+    t.separator = reader.separator();
+    t.rows = std::move(rows);
+    t.numeric = std::move(numeric);
+    t.ok = true;
+    return t;
+}
+
+} // namespace bp

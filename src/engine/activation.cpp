@@ -1,0 +1,82 @@
+// activation.cpp: 4-lane float activations; each lane runs the scalar twin's exact operation
+// sequence (see activation.h), the tail runs the scalar twin itself.
+#include "activation.h"
+#include "simd.h"
+
+namespace bp {
+namespace {
+
+inline f32x4 value4(Activation f, f32x4 z, f32x4 alpha) {
+    const f32x4 zero = splat4(0.0f);
+    switch (f) {
+    case Activation::ReLU:
+        return select4(z > zero, z, zero);
+    case Activation::LeakyReLU:
+        return select4(z > zero, z, alpha * z);
+    case Activation::Tanh:
+        return elem::tanh_t(z);
+    case Activation::Sigmoid:
+        return elem::sigmoid_t(z);
+    default:
+        return z;
+    }
+}
+
+inline f32x4 deriv4(Activation f, f32x4 a, f32x4 alpha) {
+    const f32x4 zero = splat4(0.0f), one = splat4(1.0f);
+    switch (f) {
+    case Activation::ReLU:
+        return select4(a > zero, one, zero);
+    case Activation::LeakyReLU:
+        return select4(a > zero, one, alpha);
+    case Activation::Tanh:
+        return one - a * a;
+    case Activation::Sigmoid:
+        return a * (one - a);
+    default:
+        return one;
+    }
+}
+
+} // namespace
+
+void activation_forward(Activation f, const float* z, float* a, std::size_t n, float alpha) {
+    if (f == Activation::Linear) {
+        if (a != z)
+            for (std::size_t k = 0; k < n; ++k) a[k] = z[k];
+        return;
+    }
+    const f32x4 al = splat4(alpha);
+    std::size_t k = 0;
+    for (; k + 4 <= n; k += 4) store4(a + k, value4(f, load4(z + k), al));
+    for (; k < n; ++k) a[k] = act_value(f, z[k], alpha);
+}
+
+void activation_backward(Activation f, const float* a, const float* da, float* dz, std::size_t n,
+                         float alpha) {
+    const f32x4 al = splat4(alpha);
+    std::size_t k = 0;
+    for (; k + 4 <= n; k += 4) store4(dz + k, load4(da + k) * deriv4(f, load4(a + k), al));
+    for (; k < n; ++k) dz[k] = da[k] * act_deriv(f, a[k], alpha);
+}
+
+void softmax_forward(const float* z, float* a, std::size_t ld, int rows, int B) {
+    int s = 0;
+    for (; s + 4 <= B; s += 4) {
+        f32x4 m = load4(z + s);
+        for (int j = 1; j < rows; ++j) {
+            f32x4 v = load4(z + j * ld + s);
+            m = select4(v > m, v, m);
+        }
+        f32x4 sum = splat4(0.0f);
+        for (int j = 0; j < rows; ++j) {
+            f32x4 e = elem::exp_t(load4(z + j * ld + s) - m);
+            store4(a + j * ld + s, e);
+            sum = sum + e;
+        }
+        for (int j = 0; j < rows; ++j) store4(a + j * ld + s, load4(a + j * ld + s) / sum);
+    }
+    if (s < B) softmax_forward_naive(z + s, a + s, ld, rows, B - s);
+}
+
+} // namespace bp

@@ -1,0 +1,104 @@
+// optimizer.h: one flat update loop over the whole parameter buffer (design principle 2), its state
+// in matching flat buffers. Gradients arrive as sums over `count` samples; g = sum / count.
+//   SGD       p -= lr g
+//   Momentum  m = mu m + g;            p -= lr m                (PyTorch convention)
+//   Nesterov  m = mu m + g;            p -= lr (g + mu m)       (PyTorch convention)
+//   RMSProp   v = rho v + (1-rho) g^2; p -= lr g / (sqrt(v) + eps)
+//   Adam      t += 1 once per update;  m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
+//             p -= lr (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
+// Then, weights only (TensorFlow Playground's rule, once per update, not scaled by the batch):
+//   p -= lr * rate * R'(p_before_the_update), R = |w| (L1) or w^2/2 (L2). Under L1 a weight that
+//   this term carries across zero is set to 0 and marked dead: dead weights are never updated again
+//   until the network is reset (they still take part in the forward pass).
+#pragma once
+#include "../config/config.h"
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace bp {
+
+template <class T> inline T reg_penalty(Regularization r, T w) {
+    if (r == Regularization::L1) return w < T(0) ? -w : w;
+    if (r == Regularization::L2) return T(0.5) * w * w;
+    return T(0);
+}
+template <class T> inline T reg_deriv(Regularization r, T w) {
+    if (r == Regularization::L1) return w > T(0) ? T(1) : w < T(0) ? T(-1) : T(0);
+    if (r == Regularization::L2) return w;
+    return T(0);
+}
+
+struct OptimizerParams {
+    Optimizer kind = Optimizer::SGD;
+    double lr = 0.03, momentum = 0.9, beta1 = 0.9, beta2 = 0.999, rho = 0.9, eps = 1e-8;
+    Regularization reg = Regularization::None;
+    double reg_rate = 0;
+};
+
+template <class T> struct OptimizerState {
+    std::vector<T> m, v;
+    long t = 0;              // Adam step count: advances once per update, not per tensor
+    double b1t = 1, b2t = 1; // beta1^t, beta2^t as running products (no pow: same bits everywhere)
+    void reset(std::size_t n) {
+        m.assign(n, T(0));
+        v.assign(n, T(0));
+        t = 0;
+        b1t = b2t = 1;
+    }
+};
+
+template <class T>
+void optimizer_step(const OptimizerParams& o, OptimizerState<T>& st, T* p, const T* gsum, int count,
+                    const uint8_t* is_weight, uint8_t* dead, std::size_t n) {
+    const T lr = T(o.lr), mu = T(o.momentum), b1 = T(o.beta1), b2 = T(o.beta2), rho = T(o.rho),
+            eps = T(o.eps), lrr = T(o.lr) * T(o.reg_rate), cnt = T(count);
+    T bc1 = 1, bc2 = 1;
+    if (o.kind == Optimizer::Adam) {
+        st.t += 1;
+        st.b1t *= o.beta1;
+        st.b2t *= o.beta2;
+        bc1 = T(1) - T(st.b1t);
+        bc2 = T(1) - T(st.b2t);
+    }
+    T* m = st.m.data();
+    T* v = st.v.data();
+    for (std::size_t k = 0; k < n; ++k) {
+        if (dead[k]) continue;
+        const T g = gsum[k] / cnt, w0 = p[k];
+        T w;
+        switch (o.kind) {
+        case Optimizer::Momentum:
+            m[k] = mu * m[k] + g;
+            w = w0 - lr * m[k];
+            break;
+        case Optimizer::Nesterov:
+            m[k] = mu * m[k] + g;
+            w = w0 - lr * (g + mu * m[k]);
+            break;
+        case Optimizer::RMSProp:
+            v[k] = rho * v[k] + (T(1) - rho) * g * g;
+            w = w0 - lr * g / (std::sqrt(v[k]) + eps);
+            break;
+        case Optimizer::Adam:
+            m[k] = b1 * m[k] + (T(1) - b1) * g;
+            v[k] = b2 * v[k] + (T(1) - b2) * g * g;
+            w = w0 - lr * (m[k] / bc1) / (std::sqrt(v[k] / bc2) + eps);
+            break;
+        default:
+            w = w0 - lr * g;
+        }
+        if (is_weight[k] && o.reg != Regularization::None) {
+            T nw = w - lrr * reg_deriv(o.reg, w0);
+            if (o.reg == Regularization::L1 && w * nw < T(0)) {
+                nw = 0;
+                dead[k] = 1;
+            }
+            w = nw;
+        }
+        p[k] = w;
+    }
+}
+
+} // namespace bp

@@ -1,0 +1,32 @@
+// rng.h: the project's own seeded random stream (xoshiro128** seeded through splitmix64) and its
+// own uniform/normal conversions. Why: std:: distributions differ between libstdc++ and libc++, and
+// a playground link must give the same data and weights in the browser and in the native CLI.
+// Streams are named ("data", "init", ...) so regenerating data never shifts the initial weights.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace bp {
+
+class Rng {
+  public:
+    // Seeds from a seed string and a stream name (FNV-1a 64 of both, expanded by splitmix64).
+    Rng(const std::string& seed, const char* stream);
+    explicit Rng(uint64_t seed64);
+
+    uint32_t next_u32();
+    float uniform_f() { return (float)(next_u32() >> 8) * (1.0f / 16777216.0f); } // [0, 1)
+    double uniform();                                                             // [0, 1), 53 bits
+    double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }   // [lo, hi)
+    double normal(); // standard normal, Marsaglia polar method with our own log
+    uint32_t below(uint32_t n) { return (uint32_t)(((uint64_t)next_u32() * n) >> 32); } // [0, n)
+
+  private:
+    uint32_t s_[4];
+    bool has_spare_ = false;
+    double spare_ = 0.0;
+};
+
+uint64_t fnv1a64(const std::string& s, uint64_t h = 1469598103934665603ULL);
+
+} // namespace bp

@@ -1,0 +1,49 @@
+// simd.h: a 4-lane float vector type that lowers to SIMD128 on wasm and SSE natively.
+// Contract: only IEEE single-precision lane operations (add, sub, mul, div, sqrt, compare, select),
+// never fused multiply-add, so every lane gives the same bits as the scalar code written with the
+// same operation sequence (design principle 7). Loads/stores are unaligned-safe via memcpy.
+#pragma once
+#include <cstdint>
+#include <cstring>
+
+namespace bp {
+
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef int32_t i32x4 __attribute__((vector_size(16)));
+
+inline f32x4 load4(const float* p) {
+    f32x4 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline void store4(float* p, f32x4 v) {
+    std::memcpy(p, &v, sizeof v);
+}
+inline f32x4 splat4(float x) {
+    return f32x4{x, x, x, x};
+}
+
+// Lane-wise select: mask lanes are all-ones (true) or all-zeros (false), as vector compares give.
+inline f32x4 select4(i32x4 mask, f32x4 a, f32x4 b) {
+    i32x4 ai = (i32x4)a, bi = (i32x4)b;
+    return (f32x4)((ai & mask) | (bi & ~mask));
+}
+inline f32x4 min4(f32x4 a, f32x4 b) {
+    return select4(a < b, a, b);
+}
+inline f32x4 max4(f32x4 a, f32x4 b) {
+    return select4(a > b, a, b);
+}
+inline i32x4 splat4i(int32_t x) {
+    return i32x4{x, x, x, x};
+}
+inline f32x4 abs4(f32x4 a) {
+    return (f32x4)((i32x4)a & splat4i(0x7fffffff));
+}
+
+// Horizontal sum in the one fixed order shared with the scalar twins: (l0 + l1) + (l2 + l3).
+inline float hsum4(f32x4 v) {
+    return (v[0] + v[1]) + (v[2] + v[3]);
+}
+
+} // namespace bp

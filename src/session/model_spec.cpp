@@ -1,0 +1,55 @@
+// model_spec.cpp: Config -> ModelSpec (see model_spec.h).
+#include "model_spec.h"
+#include "../config/config_codec.h"
+#include "../data/features.h"
+
+namespace bp {
+
+std::string build_model_spec(const Config& c, ModelSpec& m) {
+    std::vector<ConfigIssue> issues = check_consistency(c);
+    if (!issues.empty()) return issues.front().message;
+    const int K = num_classes(c);
+    m.num_classes = K;
+    NetSpec& n = m.net;
+    n.n_inputs = (int)active_features(c).size();
+    if (n.n_inputs == 0)
+        return "no input feature is selected: turn on at least one of x, y, xSquared, "
+               "ySquared, xTimesY, sinX, sinY";
+    n.leaky_alpha = c.leaky_alpha;
+    n.sizes.clear();
+    n.activations.clear();
+    for (std::size_t l = 0; l < c.network_shape.size(); ++l) {
+        n.sizes.push_back(c.network_shape[l]);
+        n.activations.push_back(l < c.layer_activations.size() ? c.layer_activations[l]
+                                                               : c.activation);
+    }
+    Loss loss = c.loss;
+    if (loss == Loss::Auto) loss = K >= 3 ? Loss::SoftmaxCE : Loss::Square;
+    n.loss = loss;
+    Activation out;
+    if (loss == Loss::SoftmaxCE)
+        out = Activation::Softmax;
+    else if (loss == Loss::BCE)
+        out = Activation::Sigmoid;
+    else if (c.output_activation)
+        out = *c.output_activation;
+    else
+        out = K == 0 ? Activation::Linear : Activation::Tanh;
+    n.sizes.push_back(loss == Loss::SoftmaxCE ? K : 1);
+    n.activations.push_back(out);
+    return "";
+}
+
+void write_target(const ModelSpec& m, float label, float* y, std::size_t ld, int s) {
+    const NetSpec& n = m.net;
+    if (n.loss == Loss::SoftmaxCE) {
+        const int K = n.sizes.back();
+        for (int j = 0; j < K; ++j) y[j * ld + s] = (int)label == j ? 1.0f : 0.0f;
+    } else if (n.loss == Loss::BCE) {
+        y[s] = label > 0 ? 1.0f : 0.0f;
+    } else {
+        y[s] = label;
+    }
+}
+
+} // namespace bp

@@ -1,0 +1,255 @@
+// session.cpp: Session (see session.h).
+#include "session.h"
+#include "../engine/init.h"
+#include <algorithm>
+#include <cmath>
+
+namespace bp {
+namespace {
+
+std::size_t padded_ld(std::size_t n) {
+    return (std::size_t)round4((int)n) + 4;
+}
+
+// Features of pts into x ([F][ld], zero padding) and targets into y ([n_out][ld]).
+void fill_matrices(const std::vector<Feature>& feats, const ModelSpec& m,
+                   const std::vector<Point>& pts, xt::xtensor<float, 2>& x,
+                   xt::xtensor<float, 2>& y) {
+    const std::size_t n = pts.size(), ld = padded_ld(n), F = feats.size();
+    std::vector<float> x1(n), x2(n), tmp(F * n);
+    for (std::size_t k = 0; k < n; ++k) {
+        x1[k] = pts[k].x1;
+        x2[k] = pts[k].x2;
+    }
+    compute_features(feats, x1.data(), x2.data(), n, tmp.data());
+    x = xt::zeros<float>({F, ld});
+    for (std::size_t f = 0; f < F; ++f)
+        std::copy(tmp.begin() + f * n, tmp.begin() + (f + 1) * n, x.data() + f * ld);
+    const int n_out = m.net.sizes.back();
+    y = xt::zeros<float>({(std::size_t)n_out, ld});
+    for (std::size_t k = 0; k < n; ++k) write_target(m, pts[k].label, y.data(), ld, (int)k);
+}
+
+} // namespace
+
+std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
+    std::unique_ptr<Session> s(new Session());
+    s->cfg_ = c;
+    if (s->cfg_.seed.empty()) s->cfg_.seed = "0";
+    error = build_model_spec(s->cfg_, s->model_);
+    if (!error.empty()) return nullptr;
+    s->feats_ = active_features(s->cfg_);
+    s->net_ = Network<float>(s->model_.net);
+    s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
+    s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
+    s->opt_.kind = c.optimizer;
+    s->opt_.lr = c.learning_rate;
+    s->opt_.momentum = c.momentum;
+    s->opt_.beta1 = c.beta1;
+    s->opt_.beta2 = c.beta2;
+    s->opt_.rho = c.rho;
+    s->opt_.eps = c.epsilon;
+    s->opt_.reg = c.regularization;
+    s->opt_.reg_rate = c.regularization_rate;
+    s->build_data();
+    s->reset();
+    return s;
+}
+
+void Session::build_data() {
+    DatasetKind kind = cfg_.problem == Problem::Regression ? cfg_.reg_dataset : cfg_.dataset;
+    if (kind != DatasetKind::Custom)
+        data_ = make_dataset(kind, cfg_.noise, cfg_.perc_train_data, cfg_.seed);
+    fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
+    fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
+    pos_ = 0;
+    accum_ = 0;
+    net_.zero_grads();
+    metrics_valid_ = false;
+}
+
+void Session::reset() {
+    init_params(net_, cfg_.init, cfg_.init_zero, cfg_.seed);
+    ost_.reset(net_.params.size());
+    pos_ = accum_ = 0;
+    epoch_ = updates_ = 0;
+    metrics_valid_ = false;
+}
+
+void Session::regenerate(const std::string& seed) {
+    cfg_.seed = seed.empty() ? "0" : seed;
+    build_data();
+}
+
+std::string Session::set_points(const std::vector<Point>& pts) {
+    const int K = model_.num_classes;
+    std::vector<Point> mapped = pts;
+    for (std::size_t k = 0; k < mapped.size(); ++k) {
+        Point& p = mapped[k];
+        if (!std::isfinite(p.x1) || !std::isfinite(p.x2) || !std::isfinite(p.label))
+            return "point " + std::to_string(k + 1) + " is not a finite number";
+        if (K == 2) {
+            if (p.label != 0 && p.label != 1 && p.label != -1)
+                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
+                       "; binary classification takes labels 0/1 or -1/+1";
+            p.label = p.label > 0 ? 1.0f : -1.0f;
+        } else if (K >= 3) {
+            if (p.label != (float)(int)p.label || p.label < 0 || p.label >= K)
+                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
+                       "; this dataset takes class labels 0.." + std::to_string(K - 1);
+        }
+    }
+    data_ = split_points(std::move(mapped), K, cfg_.perc_train_data, cfg_.seed);
+    fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
+    fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
+    pos_ = accum_ = 0;
+    net_.zero_grads();
+    metrics_valid_ = false;
+    return "";
+}
+
+void Session::set_learning_rate(double lr) {
+    cfg_.learning_rate = lr;
+    opt_.lr = lr;
+}
+
+void Session::run_chunk(int start, int count) {
+    const std::size_t ld = train_x_.shape(1), cap = (std::size_t)net_.capacity();
+    const int n_out = net_.n_outputs();
+    net_.forward(train_x_.data() + start, ld, count);
+    for (int j = 0; j < n_out; ++j)
+        std::copy(train_y_.data() + j * ld + start, train_y_.data() + j * ld + start + count,
+                  yb_.data() + j * cap);
+    net_.backward(train_x_.data() + start, ld, yb_.data(), count);
+}
+
+void Session::update() {
+    optimizer_step(opt_, ost_, net_.params.data(), net_.grads.data(), accum_, net_.is_weight.data(),
+                   net_.dead.data(), net_.params.size());
+    net_.zero_grads();
+    accum_ = 0;
+    ++updates_;
+}
+
+int Session::train_batch() {
+    const int n = (int)data_.train.size();
+    if (n == 0) return 0;
+    const int bs = std::min(cfg_.batch_size, n);
+    const int boundary = (pos_ / bs + 1) * bs, end = std::min(boundary, n), count = end - pos_;
+    run_chunk(pos_, count);
+    accum_ += count;
+    pos_ = end;
+    if (end == boundary) update();
+    if (pos_ == n) {
+        pos_ = 0;
+        ++epoch_;
+    }
+    metrics_valid_ = false;
+    return count;
+}
+
+void Session::train_epochs(int n) {
+    if (data_.train.empty()) return;
+    for (int e = 0; e < n; ++e) {
+        long target = epoch_ + 1;
+        while (epoch_ < target) train_batch();
+    }
+}
+
+void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
+                       const std::vector<Point>& pts, double& loss, double& acc) {
+    const int n = (int)pts.size(), cap = net_.capacity(), n_out = net_.n_outputs();
+    const std::size_t ld = x.shape(1);
+    const int last = net_.num_layers() - 1;
+    const bool sigmoid_out = net_.layers()[last].act == Activation::Sigmoid;
+    double sum = 0;
+    long correct = 0;
+    for (int s0 = 0; s0 < n; s0 += cap) {
+        const int cnt = std::min(cap, n - s0);
+        net_.forward(x.data() + s0, ld, cnt);
+        for (int j = 0; j < n_out; ++j)
+            std::copy(y.data() + j * ld + s0, y.data() + j * ld + s0 + cnt, yb_.data() + j * cap);
+        sum += net_.loss_sum(yb_.data(), cnt);
+        const float* a = net_.a(last);
+        for (int s = 0; s < cnt; ++s) {
+            const float label = pts[s0 + s].label;
+            if (model_.num_classes >= 3) {
+                int best = 0;
+                for (int j = 1; j < n_out; ++j)
+                    if (a[j * cap + s] > a[best * cap + s]) best = j;
+                correct += best == (int)label;
+            } else {
+                const bool pos = a[s] > (sigmoid_out ? 0.5f : 0.0f);
+                correct += pos == (label > 0);
+            }
+        }
+    }
+    loss = n ? sum / n : 0.0;
+    acc = model_.num_classes == 0 ? -1.0 : n ? (double)correct / n : 0.0;
+}
+
+const Metrics& Session::metrics() {
+    if (!metrics_valid_) {
+        evaluate(train_x_, train_y_, data_.train, metrics_.train_loss, metrics_.train_accuracy);
+        evaluate(test_x_, test_y_, data_.test, metrics_.test_loss, metrics_.test_accuracy);
+        metrics_valid_ = true;
+    }
+    return metrics_;
+}
+
+std::string Session::eval_grid(int N, float* out) {
+    if (N < 2 || N > kMaxGridSide)
+        return "grid size " + std::to_string(N) + " is out of range; allowed: 2.." +
+               std::to_string(kMaxGridSide);
+    const std::size_t P = (std::size_t)N * N;
+    if (grid_rows() * P > kMaxGridFloats)
+        return "grid of " + std::to_string(grid_rows()) + " neurons x " + std::to_string(N) +
+               "^2 " + "points is too large; use a smaller grid";
+    if (N != grid_n_) {
+        std::vector<float> x1(P), x2(P);
+        for (int r = 0; r < N; ++r)
+            for (int c = 0; c < N; ++c) {
+                x1[(std::size_t)r * N + c] = (float)(-kDomain + 2.0 * kDomain * c / (N - 1));
+                x2[(std::size_t)r * N + c] = (float)(kDomain - 2.0 * kDomain * r / (N - 1));
+            }
+        grid_x_.assign(feats_.size() * P, 0.0f);
+        compute_features(feats_, x1.data(), x2.data(), P, grid_x_.data());
+        grid_n_ = N;
+    }
+    std::copy(grid_x_.begin(), grid_x_.end(), out);
+    net_.forward_into(grid_x_.data(), P, (int)P, out + feats_.size() * P, P);
+    return "";
+}
+
+std::string Session::set_weight(int layer, int to, int from, double value) {
+    if (layer < 0 || layer >= net_.num_layers())
+        return "layer " + std::to_string(layer) + " does not exist (0.." +
+               std::to_string(net_.num_layers() - 1) + ")";
+    const LayerInfo& L = net_.layers()[layer];
+    if (to < 0 || to >= L.n_out || from < 0 || from >= L.n_in)
+        return "weight " + std::to_string(to) + "<-" + std::to_string(from) +
+               " does not exist in layer " + std::to_string(layer) + " (" +
+               std::to_string(L.n_out) + "x" + std::to_string(L.n_in) + ")";
+    if (!std::isfinite(value)) return "a weight must be a finite number";
+    const std::size_t k = L.w_off + (std::size_t)to * L.n_in + from;
+    net_.params[k] = (float)value;
+    net_.dead[k] = 0; // an edited weight is alive again
+    metrics_valid_ = false;
+    return "";
+}
+
+std::string Session::set_bias(int layer, int neuron, double value) {
+    if (layer < 0 || layer >= net_.num_layers())
+        return "layer " + std::to_string(layer) + " does not exist (0.." +
+               std::to_string(net_.num_layers() - 1) + ")";
+    const LayerInfo& L = net_.layers()[layer];
+    if (neuron < 0 || neuron >= L.n_out)
+        return "neuron " + std::to_string(neuron) + " does not exist in layer " +
+               std::to_string(layer) + " (0.." + std::to_string(L.n_out - 1) + ")";
+    if (!std::isfinite(value)) return "a bias must be a finite number";
+    net_.params[L.b_off + neuron] = (float)value;
+    metrics_valid_ = false;
+    return "";
+}
+
+} // namespace bp

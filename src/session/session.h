@@ -1,0 +1,94 @@
+// session.h: the one object the page (and the CLI) drives: config, data, network, optimizer.
+// Training follows TensorFlow Playground: an epoch is one pass over the training set in its fixed
+// order (shuffled once when the data is made); an update after every batch_size samples counted
+// within the epoch; leftover samples at the end of an epoch carry their gradients into the next
+// epoch's first update. A batch larger than the training set is clamped to it.
+// After warm-up, training and grid evaluation allocate nothing.
+#pragma once
+#include "../config/config.h"
+#include "../data/dataset.h"
+#include "../data/features.h"
+#include "../engine/network.h"
+#include "../engine/optimizer.h"
+#include "model_spec.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bp {
+
+constexpr int kMaxGridSide = 512;
+constexpr std::size_t kMaxGridFloats = std::size_t(1) << 25; // 128 MiB of float
+
+struct Metrics {
+    double train_loss = 0, test_loss = 0;           // mean per-sample loss
+    double train_accuracy = -1, test_accuracy = -1; // fraction correct; -1 for regression
+};
+
+class Session {
+  public:
+    // nullptr and a message in `error` when the config cannot be built.
+    static std::unique_ptr<Session> create(const Config& c, std::string& error);
+
+    const Config& config() const { return cfg_; }
+    const ModelSpec& model() const { return model_; }
+    Network<float>& network() { return net_; }
+    const Network<float>& network() const { return net_; }
+    const Dataset& data() const { return data_; }
+    const std::vector<Feature>& features() const { return feats_; }
+
+    void train_epochs(int n);
+    // Runs up to the next weight update (or to the end of the epoch, which then carries). Returns
+    // the number of samples it processed.
+    int train_batch();
+
+    long epoch() const { return epoch_; }     // completed epochs
+    long updates() const { return updates_; } // weight updates so far
+    int position() const { return pos_; }     // next sample index within the epoch
+    const Metrics& metrics();                 // losses after the latest change (cached)
+
+    // Rows: every active feature, then every hidden and output neuron; each row an N x N image,
+    // row-major from the top-left (x = -6, y = +6) to the bottom-right (x = +6, y = -6).
+    std::size_t grid_rows() const { return feats_.size() + (std::size_t)net_.total_neurons(); }
+    // Returns "" or an error (bad N, buffer too large). out holds grid_rows() * N * N floats.
+    std::string eval_grid(int N, float* out);
+
+    std::string set_weight(int layer, int to, int from, double value);
+    std::string set_bias(int layer, int neuron, double value);
+    void set_learning_rate(double lr); // applies live, as in TensorFlow Playground
+
+    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1), 0..K-1
+    // (multi-class) or finite reals (regression). Shuffled and split by the config's seed and
+    // percTrainData. Returns "" or an error; on error the current data is kept.
+    std::string set_points(const std::vector<Point>& pts);
+
+    void reset();                             // same seed: the same initial weights
+    void regenerate(const std::string& seed); // new data with this seed; the network is kept
+
+  private:
+    Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
+    void build_data();
+    void run_chunk(int start,
+                   int count); // forward + backward of train columns [start, start+count)
+    void update();
+    void evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
+                  const std::vector<Point>& pts, double& loss, double& acc);
+
+    Config cfg_;
+    ModelSpec model_;
+    std::vector<Feature> feats_;
+    Dataset data_;
+    xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]
+    Network<float> net_;
+    OptimizerParams opt_;
+    OptimizerState<float> ost_;
+    std::vector<float> yb_; // batch targets [n_out][capacity]
+    int pos_ = 0, accum_ = 0;
+    long epoch_ = 0, updates_ = 0;
+    Metrics metrics_;
+    bool metrics_valid_ = false;
+    int grid_n_ = 0;
+    std::vector<float> grid_x_; // [features][N*N]
+};
+
+} // namespace bp

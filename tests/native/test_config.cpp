@@ -1,0 +1,988 @@
+// test_config.cpp: the URL-hash codec (src/config). Expected values come from TensorFlow
+// Playground's documented behaviour (../shared/PLAYGROUND-REFERENCE.md) and the codec's stated
+// rules, written by hand; round trips are checked against the parsed config, never against a
+// captured to_hash string. Randomized parts use a fixed seed so a failure reproduces.
+#include "config/config.h"
+#include "config/config_codec.h"
+#include <cmath>
+#include <cstdint>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace bp;
+
+namespace {
+
+struct TestRng { // splitmix64: enough for test data, independent of the engine's rng
+    uint64_t s;
+    uint64_t next() {
+        uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    size_t below(size_t n) { return (size_t)(next() % n); }
+    double unit() { return (double)(next() >> 11) * (1.0 / 9007199254740992.0); } // [0, 1)
+};
+
+// Name of the first field where a and b differ, or "" when equal (doubles compared with ==).
+std::string first_difference(const Config& a, const Config& b) {
+#define BP_FIELD(f)                                                                                \
+    if (!(a.f == b.f)) return #f;
+    BP_FIELD(activation)
+    BP_FIELD(regularization)
+    BP_FIELD(batch_size) BP_FIELD(dataset) BP_FIELD(reg_dataset) BP_FIELD(learning_rate)
+        BP_FIELD(regularization_rate) BP_FIELD(noise) BP_FIELD(network_shape) BP_FIELD(seed)
+            BP_FIELD(show_test_data) BP_FIELD(discretize) BP_FIELD(perc_train_data) BP_FIELD(x)
+                BP_FIELD(y) BP_FIELD(x_squared) BP_FIELD(y_squared) BP_FIELD(x_times_y)
+                    BP_FIELD(sin_x) BP_FIELD(sin_y) BP_FIELD(cos_x) BP_FIELD(cos_y)
+                        BP_FIELD(collect_stats) BP_FIELD(problem) BP_FIELD(init_zero)
+                            BP_FIELD(hide_text) BP_FIELD(tutorial) BP_FIELD(hidden)
+                                BP_FIELD(layer_activations) BP_FIELD(output_activation)
+                                    BP_FIELD(loss) BP_FIELD(optimizer) BP_FIELD(momentum)
+                                        BP_FIELD(beta1) BP_FIELD(beta2) BP_FIELD(rho)
+                                            BP_FIELD(epsilon) BP_FIELD(init) BP_FIELD(leaky_alpha)
+                                                BP_FIELD(unknown)
+#undef BP_FIELD
+                                                    return "";
+}
+
+void check_round_trip(const Config& c) {
+    std::string h = to_hash(c);
+    ParseResult back = parse_hash(h);
+    CHECK_MESSAGE(first_difference(back.config, c) == "", "hash: " << h);
+    CHECK_MESSAGE(back.errors.empty(), "hash: " << h);
+}
+
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
+
+std::string all_messages(const ParseResult& r) {
+    std::string s;
+    for (const ConfigIssue& e : r.errors) s += e.message + "\n";
+    return s;
+}
+
+bool printable(const std::string& s) {
+    for (char ch : s)
+        if ((unsigned char)ch < 0x20 || (unsigned char)ch > 0x7E) return false;
+    return true;
+}
+
+const Activation kHidden[] = {Activation::ReLU, Activation::Tanh, Activation::Sigmoid,
+                              Activation::Linear, Activation::LeakyReLU};
+const DatasetKind kClassSets[] = {DatasetKind::Circle, DatasetKind::Xor,     DatasetKind::Gauss,
+                                  DatasetKind::Spiral, DatasetKind::Blobs3,  DatasetKind::Blobs4,
+                                  DatasetKind::Blobs5, DatasetKind::Spiral3, DatasetKind::Custom};
+const DatasetKind kRegSets[] = {DatasetKind::RegPlane, DatasetKind::RegGauss, DatasetKind::Custom};
+
+template <class T, size_t N> T pick(TestRng& r, const T (&options)[N]) {
+    return options[r.below(N)];
+}
+
+std::string random_bytes(TestRng& r, size_t max_len) {
+    std::string s(r.below(max_len + 1), '\0');
+    for (char& c : s) c = (char)(unsigned char)r.below(256);
+    return s;
+}
+
+// A number in [lo, hi] (or excluding an open end), often a bound or a short decimal.
+double random_in(TestRng& r, double lo, double hi, bool lo_open, bool hi_open) {
+    for (;;) {
+        double v;
+        switch (r.below(4)) {
+        case 0:
+            v = lo;
+            break;
+        case 1:
+            v = hi;
+            break;
+        case 2:
+            v = std::round((lo + (hi - lo) * r.unit()) * 1000) / 1000;
+            break;
+        default:
+            v = lo + (hi - lo) * r.unit();
+            break;
+        }
+        if ((lo_open && v <= lo) || (hi_open && v >= hi) || v < lo || v > hi) continue;
+        return v;
+    }
+}
+
+// Any config parse_hash can produce, drawn at random.
+Config random_config(TestRng& r) {
+    Config c;
+    c.activation = pick(r, kHidden);
+    const Regularization regs[] = {Regularization::None, Regularization::L1, Regularization::L2};
+    c.regularization = pick(r, regs);
+    c.batch_size = 1 + (int)r.below(r.below(2) ? 30 : kMaxBatchSize);
+    c.dataset = pick(r, kClassSets);
+    c.reg_dataset = pick(r, kRegSets);
+    c.learning_rate = random_in(r, 0, 100, true, false);
+    if (r.below(8) == 0) c.learning_rate = 5e-324; // subnormal: still (0, 100]
+    c.regularization_rate = random_in(r, 0, 100, false, false);
+    c.noise = random_in(r, 0, 50, false, false);
+    c.network_shape.resize(r.below(kMaxHiddenLayers + 1));
+    for (int& n : c.network_shape) n = 1 + (int)r.below(kMaxNeurons);
+    c.seed = random_bytes(r, 64);
+    c.perc_train_data = random_in(r, 10, 90, false, false);
+    for (bool* b :
+         {&c.show_test_data, &c.discretize, &c.x, &c.y, &c.x_squared, &c.y_squared, &c.x_times_y,
+          &c.sin_x, &c.sin_y, &c.cos_x, &c.cos_y, &c.collect_stats, &c.init_zero, &c.hide_text})
+        *b = r.below(2) == 1;
+    c.problem = r.below(2) ? Problem::Regression : Problem::Classification;
+    c.tutorial = r.below(3) ? "" : random_bytes(r, 200);
+    const char name_chars[] = "abcXYZ019_";
+    for (size_t i = 0, n = r.below(6); i < n; ++i) {
+        std::string name(1 + r.below(64), 'a');
+        for (char& ch : name) ch = name_chars[r.below(sizeof name_chars - 1)];
+        bool dup = false;
+        for (const std::string& h : c.hidden) dup = dup || h == name;
+        if (!dup) c.hidden.push_back(name);
+    }
+    c.layer_activations.resize(r.below(c.network_shape.size() + 1));
+    for (Activation& a : c.layer_activations) a = pick(r, kHidden);
+    const Activation outs[] = {Activation::ReLU,   Activation::Tanh,      Activation::Sigmoid,
+                               Activation::Linear, Activation::LeakyReLU, Activation::Softmax};
+    if (r.below(2)) c.output_activation = pick(r, outs);
+    const Loss losses[] = {Loss::Auto, Loss::Square, Loss::BCE, Loss::SoftmaxCE, Loss::Abs};
+    c.loss = pick(r, losses);
+    const Optimizer opts[] = {Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov,
+                              Optimizer::RMSProp, Optimizer::Adam};
+    c.optimizer = pick(r, opts);
+    c.momentum = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
+    c.beta1 = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
+    c.beta2 = r.below(2) ? 0.999 : random_in(r, 0, 1, false, true);
+    c.rho = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
+    c.epsilon = r.below(2) ? 1e-8 : random_in(r, 0, 1, true, false);
+    const Init inits[] = {Init::Playground, Init::Xavier, Init::He};
+    c.init = pick(r, inits);
+    c.leaky_alpha = r.below(2) ? 0.01 : random_in(r, 0, 1, false, true);
+    for (size_t i = 0, n = r.below(5); i < n; ++i) {
+        // "zz" + bytes + "!" never names a known key nor ends in "_hide"; the index keeps keys
+        // unique
+        std::string key = "zz" + std::to_string(i) + random_bytes(r, 20) + "!";
+        c.unknown.emplace_back(key, random_bytes(r, 30));
+    }
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("config: an empty hash gives TensorFlow Playground's defaults") {
+    for (const char* hash : {"", "#", "#&&", "&"}) {
+        ParseResult r = parse_hash(hash);
+        const Config& c = r.config;
+        CHECK(r.errors.empty());
+        CHECK(r.unknown_keys.empty());
+        CHECK(c.activation == Activation::Tanh);
+        CHECK(c.regularization == Regularization::None);
+        CHECK(c.batch_size == 10);
+        CHECK(c.dataset == DatasetKind::Circle);
+        CHECK(c.reg_dataset == DatasetKind::RegPlane);
+        CHECK(c.learning_rate == 0.03);
+        CHECK(c.regularization_rate == 0.0);
+        CHECK(c.noise == 0.0);
+        CHECK(c.network_shape == std::vector<int>{4, 2});
+        CHECK(c.seed == "");
+        CHECK(!c.show_test_data);
+        CHECK(!c.discretize);
+        CHECK(c.perc_train_data == 50.0);
+        CHECK(c.x);
+        CHECK(c.y);
+        CHECK(!c.x_times_y);
+        CHECK(!c.x_squared);
+        CHECK(!c.y_squared);
+        CHECK(!c.cos_x);
+        CHECK(!c.sin_x);
+        CHECK(!c.cos_y);
+        CHECK(!c.sin_y);
+        CHECK(!c.collect_stats);
+        CHECK(c.problem == Problem::Classification);
+        CHECK(!c.init_zero);
+        CHECK(!c.hide_text);
+        CHECK(c.tutorial == "");
+        CHECK(c.hidden.empty());
+        CHECK(c.layer_activations.empty());
+        CHECK(!c.output_activation.has_value());
+        CHECK(c.loss == Loss::Auto);
+        CHECK(c.optimizer == Optimizer::SGD);
+        CHECK(c.momentum == 0.9);
+        CHECK(c.beta1 == 0.9);
+        CHECK(c.beta2 == 0.999);
+        CHECK(c.rho == 0.9);
+        CHECK(c.epsilon == 1e-8);
+        CHECK(c.init == Init::Playground);
+        CHECK(c.leaky_alpha == 0.01);
+        CHECK(c.unknown.empty());
+    }
+}
+
+TEST_CASE("config: name_of spells the hash values") {
+    CHECK(std::string(name_of(Activation::ReLU)) == "relu");
+    CHECK(std::string(name_of(Activation::Tanh)) == "tanh");
+    CHECK(std::string(name_of(Activation::Sigmoid)) == "sigmoid");
+    CHECK(std::string(name_of(Activation::Linear)) == "linear");
+    CHECK(std::string(name_of(Activation::LeakyReLU)) == "leakyrelu");
+    CHECK(std::string(name_of(Activation::Softmax)) == "softmax");
+    CHECK(std::string(name_of(Regularization::None)) == "none");
+    CHECK(std::string(name_of(Regularization::L1)) == "L1");
+    CHECK(std::string(name_of(Regularization::L2)) == "L2");
+    CHECK(std::string(name_of(DatasetKind::Circle)) == "circle");
+    CHECK(std::string(name_of(DatasetKind::Xor)) == "xor");
+    CHECK(std::string(name_of(DatasetKind::Gauss)) == "gauss");
+    CHECK(std::string(name_of(DatasetKind::Spiral)) == "spiral");
+    CHECK(std::string(name_of(DatasetKind::RegPlane)) == "reg-plane");
+    CHECK(std::string(name_of(DatasetKind::RegGauss)) == "reg-gauss");
+    CHECK(std::string(name_of(DatasetKind::Blobs3)) == "blobs3");
+    CHECK(std::string(name_of(DatasetKind::Blobs4)) == "blobs4");
+    CHECK(std::string(name_of(DatasetKind::Blobs5)) == "blobs5");
+    CHECK(std::string(name_of(DatasetKind::Spiral3)) == "spiral3");
+    CHECK(std::string(name_of(DatasetKind::Custom)) == "custom");
+    CHECK(std::string(name_of(Problem::Classification)) == "classification");
+    CHECK(std::string(name_of(Problem::Regression)) == "regression");
+    CHECK(std::string(name_of(Loss::Auto)) == "auto");
+    CHECK(std::string(name_of(Loss::Square)) == "square");
+    CHECK(std::string(name_of(Loss::BCE)) == "bce");
+    CHECK(std::string(name_of(Loss::SoftmaxCE)) == "softmax");
+    CHECK(std::string(name_of(Loss::Abs)) == "abs");
+    CHECK(std::string(name_of(Optimizer::SGD)) == "sgd");
+    CHECK(std::string(name_of(Optimizer::Momentum)) == "momentum");
+    CHECK(std::string(name_of(Optimizer::Nesterov)) == "nesterov");
+    CHECK(std::string(name_of(Optimizer::RMSProp)) == "rmsprop");
+    CHECK(std::string(name_of(Optimizer::Adam)) == "adam");
+    CHECK(std::string(name_of(Init::Playground)) == "playground");
+    CHECK(std::string(name_of(Init::Xavier)) == "xavier");
+    CHECK(std::string(name_of(Init::He)) == "he");
+}
+
+TEST_CASE("config: a real TensorFlow Playground link loads every field") {
+    ParseResult r = parse_hash(
+        "#activation=relu&batchSize=17&dataset=spiral&regDataset=reg-gauss&learningRate=0.1&"
+        "regularizationRate=0.001&noise=35&networkShape=8,8,5&seed=0.21341&showTestData=true&"
+        "discretize=true&percTrainData=70&x=true&y=false&xTimesY=true&xSquared=true&ySquared=false&"
+        "cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&"
+        "initZero=false&hideText=true&regularization=L2");
+    const Config& c = r.config;
+    CHECK(r.errors.empty());
+    CHECK(r.unknown_keys.empty());
+    CHECK(c.activation == Activation::ReLU);
+    CHECK(c.batch_size == 17);
+    CHECK(c.dataset == DatasetKind::Spiral);
+    CHECK(c.reg_dataset == DatasetKind::RegGauss);
+    CHECK(c.learning_rate == 0.1);
+    CHECK(c.regularization_rate == 0.001);
+    CHECK(c.noise == 35.0);
+    CHECK(c.network_shape == std::vector<int>{8, 8, 5});
+    CHECK(c.seed == "0.21341");
+    CHECK(c.show_test_data);
+    CHECK(c.discretize);
+    CHECK(c.perc_train_data == 70.0);
+    CHECK(c.x);
+    CHECK(!c.y);
+    CHECK(c.x_times_y);
+    CHECK(c.x_squared);
+    CHECK(!c.y_squared);
+    CHECK(!c.cos_x);
+    CHECK(c.sin_x);
+    CHECK(!c.cos_y);
+    CHECK(c.sin_y);
+    CHECK(!c.collect_stats);
+    CHECK(c.problem == Problem::Classification);
+    CHECK(!c.init_zero);
+    CHECK(c.hide_text);
+    CHECK(c.regularization == Regularization::L2);
+    CHECK(c.tutorial == "");
+    CHECK(c.hidden.empty());
+    CHECK(num_classes(c) == 2);
+    CHECK(active_dataset(c) == DatasetKind::Spiral);
+    CHECK(check_consistency(c).empty());
+    check_round_trip(c);
+}
+
+TEST_CASE("config: a regression link with no hidden layer") {
+    ParseResult r = parse_hash(
+        "#activation=linear&regularization=L1&batchSize=30&dataset=xor&regDataset=reg-plane&"
+        "learningRate=0.00001&regularizationRate=10&noise=50&networkShape=&seed=98765&"
+        "showTestData=false&discretize=false&percTrainData=10&x=false&y=true&xTimesY=false&"
+        "xSquared=false&ySquared=true&cosX=true&sinX=false&cosY=true&sinY=false&collectStats=true&"
+        "problem=regression&initZero=true&hideText=false");
+    const Config& c = r.config;
+    CHECK(r.errors.empty());
+    CHECK(c.activation == Activation::Linear);
+    CHECK(c.regularization == Regularization::L1);
+    CHECK(c.batch_size == 30);
+    CHECK(c.dataset == DatasetKind::Xor);
+    CHECK(c.reg_dataset == DatasetKind::RegPlane);
+    CHECK(c.learning_rate == 0.00001);
+    CHECK(c.regularization_rate == 10.0);
+    CHECK(c.noise == 50.0);
+    CHECK(c.network_shape.empty());
+    CHECK(c.seed == "98765");
+    CHECK(c.perc_train_data == 10.0);
+    CHECK(!c.x);
+    CHECK(c.y_squared);
+    CHECK(c.cos_x);
+    CHECK(c.cos_y);
+    CHECK(c.collect_stats);
+    CHECK(c.problem == Problem::Regression);
+    CHECK(c.init_zero);
+    CHECK(num_classes(c) == 0);
+    CHECK(active_dataset(c) == DatasetKind::RegPlane);
+    CHECK(check_consistency(c).empty());
+    check_round_trip(c);
+    // The empty shape is written as an empty value, which TF also reads as "no hidden layer".
+    CHECK(contains("&" + to_hash(c) + "&", "&networkShape=&"));
+}
+
+TEST_CASE("config: tutorial and _hide keys") {
+    ParseResult r =
+        parse_hash("#tutorial=dp-reducing-overfitting&hideText=true&showTestData_hide=true&"
+                   "activation_hide=true&problem_hide=1&x_hide=false&y_hide=&discretize_hide=true&"
+                   "activation_hide=true&numHiddenLayers_hide=yes");
+    const Config& c = r.config;
+    CHECK(r.errors.empty());
+    CHECK(r.unknown_keys.empty());
+    CHECK(c.tutorial == "dp-reducing-overfitting");
+    CHECK(c.hide_text);
+    CHECK(c.hidden == std::vector<std::string>{"showTestData", "activation", "problem",
+                                               "discretize", "numHiddenLayers"});
+    std::string h = to_hash(c);
+    CHECK(contains(h, "tutorial=dp-reducing-overfitting"));
+    CHECK(contains(h, "showTestData_hide=true&activation_hide=true&problem_hide=true"));
+    CHECK(!contains(h, "x_hide"));
+    check_round_trip(c);
+
+    SUBCASE("the last occurrence of a _hide key decides") {
+        CHECK(parse_hash("x_hide=true&x_hide=false").config.hidden.empty());
+        CHECK(parse_hash("x_hide=false&x_hide=true").config.hidden ==
+              std::vector<std::string>{"x"});
+    }
+    SUBCASE("a _hide key must name a control") {
+        for (const char* bad : {"_hide=true", "a%20b_hide=true", "a-b_hide=true"}) {
+            ParseResult b = parse_hash(bad);
+            CHECK(b.config.hidden.empty());
+            REQUIRE(b.errors.size() == 1);
+            CHECK(contains(b.errors[0].message, "_hide: 'true' does not name a control"));
+            CHECK(b.unknown_keys.empty());
+        }
+        std::string long_name(65, 'a');
+        ParseResult b = parse_hash(long_name + "_hide=true");
+        CHECK(b.config.hidden.empty());
+        CHECK(b.errors.size() == 1);
+        CHECK(parse_hash(std::string(64, 'a') + "_hide=true").config.hidden.size() == 1);
+    }
+}
+
+TEST_CASE("config: booleans follow TF (\"false\" is false, other non-empty true, empty default)") {
+    CHECK(!parse_hash("x=false").config.x);
+    CHECK(parse_hash("x=0").config.x == true);
+    CHECK(parse_hash("showTestData=no").config.show_test_data == true);
+    CHECK(parse_hash("x=").config.x == true);
+    CHECK(parse_hash("showTestData=").config.show_test_data == false);
+    CHECK(parse_hash("showTestData").config.show_test_data == false);
+    CHECK(parse_hash("x=FALSE").config.x == true); // TF compares exactly
+    CHECK(parse_hash("x=&showTestData=").errors.empty());
+}
+
+TEST_CASE("config: repeated keys: the last one wins, silently") {
+    ParseResult r =
+        parse_hash("activation=relu&activation=sigmoid&learningRate=abc&learningRate=1");
+    CHECK(r.config.activation == Activation::Sigmoid);
+    CHECK(r.config.learning_rate == 1.0);
+    CHECK(r.errors.empty());
+    // The last value is the one checked, as TF's map would hold it.
+    ParseResult bad = parse_hash("learningRate=1&learningRate=abc");
+    CHECK(bad.config.learning_rate == 0.03);
+    CHECK(bad.errors.size() == 1);
+}
+
+TEST_CASE("config: each key changes its field and round-trips") {
+    const char* hashes[] = {
+        "activation=relu",
+        "activation=sigmoid",
+        "activation=linear",
+        "activation=leakyrelu",
+        "regularization=L1",
+        "regularization=L2",
+        "batchSize=1",
+        "batchSize=4096",
+        "dataset=xor",
+        "dataset=gauss",
+        "dataset=spiral",
+        "dataset=blobs3",
+        "dataset=blobs4",
+        "dataset=blobs5",
+        "dataset=spiral3",
+        "dataset=custom",
+        "regDataset=reg-gauss",
+        "regDataset=custom",
+        "learningRate=100",
+        "learningRate=1e-300",
+        "learningRate=3",
+        "regularizationRate=0.003",
+        "regularizationRate=100",
+        "noise=50",
+        "noise=0.5",
+        "networkShape=",
+        "networkShape=256",
+        "networkShape=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16",
+        "networkShape=%208%20,%203",
+        "seed=abc",
+        "showTestData=true",
+        "discretize=true",
+        "percTrainData=10",
+        "percTrainData=90",
+        "x=false",
+        "y=false",
+        "xTimesY=true",
+        "xSquared=true",
+        "ySquared=true",
+        "cosX=true",
+        "sinX=true",
+        "cosY=true",
+        "sinY=true",
+        "collectStats=true",
+        "problem=regression",
+        "initZero=true",
+        "hideText=true",
+        "tutorial=x",
+        "playButton_hide=true",
+        "layerActivations=relu",
+        "layerActivations=relu,%20sigmoid",
+        "outputActivation=softmax",
+        "outputActivation=linear",
+        "loss=square",
+        "loss=bce",
+        "loss=softmax",
+        "loss=abs",
+        "optimizer=momentum",
+        "optimizer=nesterov",
+        "optimizer=rmsprop",
+        "optimizer=adam",
+        "momentum=0",
+        "momentum=0.99",
+        "beta1=0.5",
+        "beta2=0.9999",
+        "rho=0.95",
+        "epsilon=1",
+        "epsilon=1e-12",
+        "init=xavier",
+        "init=he",
+        "leakyAlpha=0.2",
+        "leakyAlpha=0",
+        "someFutureKey=1",
+    };
+    const Config defaults;
+    for (const char* hash : hashes) {
+        std::string h = hash;
+        CAPTURE(h);
+        ParseResult r = parse_hash(h);
+        CHECK(r.errors.empty());
+        CHECK(first_difference(r.config, defaults) != "");
+        check_round_trip(r.config);
+    }
+    CHECK(parse_hash("networkShape=%208%20,%203").config.network_shape == std::vector<int>{8, 3});
+    CHECK(parse_hash("layerActivations=relu,%20sigmoid").config.layer_activations ==
+          std::vector<Activation>{Activation::ReLU, Activation::Sigmoid});
+    CHECK(parse_hash("regularization=none").config.regularization == Regularization::None);
+    CHECK(parse_hash("regularization=none").errors.empty());
+    CHECK(parse_hash("outputActivation=").config.output_activation == std::nullopt);
+    CHECK(parse_hash("layerActivations=").config.layer_activations.empty());
+    CHECK(parse_hash("batchSize=1e1").config.batch_size == 10); // integral, however written
+    CHECK(parse_hash("learningRate=.5").config.learning_rate == 0.5);
+    CHECK(parse_hash("learningRate=%2B3").config.learning_rate == 3.0); // "+3"
+    CHECK(parse_hash("regularizationRate=-0").config.regularization_rate == 0.0);
+    CHECK(!std::signbit(parse_hash("regularizationRate=-0").config.regularization_rate));
+}
+
+TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {
+    const std::string tf_defaults =
+        "activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&"
+        "regularizationRate=0&noise=0&networkShape=4,2&seed=&showTestData=false&"
+        "discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&"
+        "ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&"
+        "problem=classification&initZero=false&hideText=false";
+    CHECK(to_hash(Config{}) == tf_defaults);
+
+    Config c;
+    c.regularization = Regularization::L2;
+    c.learning_rate = 0.00001;
+    c.noise = 50;
+    c.optimizer = Optimizer::Adam;
+    c.beta2 = 0.99;
+    c.leaky_alpha = 0.125;
+    c.hidden = {"noise"};
+    c.unknown = {{"zeta", "1"}, {"alpha", "2"}};
+    std::string h = to_hash(c);
+    CHECK(contains(h, "activation=tanh&regularization=L2&batchSize=10&"));
+    CHECK(contains(h, "learningRate=1e-05&"));
+    CHECK(contains(h, "&noise=50&")); // not "5e+01": TF reads our links and does not decode %2B
+    CHECK(contains(h, "hideText=false&noise_hide=true&optimizer=adam&beta2=0.99&"
+                      "leakyAlpha=0.125&zeta=1&alpha=2"));
+    CHECK(!contains(h, "momentum="));
+    CHECK(!contains(h, "loss="));
+    CHECK(!contains(h, "#"));
+    check_round_trip(c);
+}
+
+TEST_CASE("config: numbers are written in their shortest exact form") {
+    Config c;
+    c.learning_rate = 0.1 + 0.2; // 0.30000000000000004: needs 17 digits
+    c.regularization_rate = 1.0 / 3.0;
+    c.noise = 12.5;
+    c.momentum = 0.3;
+    std::string h = to_hash(c);
+    CHECK(contains(h, "learningRate=0.30000000000000004&"));
+    CHECK(contains(h, "&noise=12.5&"));
+    CHECK(contains(h, "momentum=0.3"));
+    check_round_trip(c);
+}
+
+TEST_CASE("config: bad values are reported, keep the default, and the rest still loads") {
+    struct Bad {
+        const char* hash;
+        const char* expected; // substring of the message: key, shown value and problem
+        const char* allowed;  // substring after "allowed:"
+    };
+    const Bad cases[] = {
+        {"learningRate=NaN", "learningRate: 'NaN' is not a finite number", "(0, 100]"},
+        {"learningRate=nan", "learningRate: 'nan' is not a finite number", "(0, 100]"},
+        {"learningRate=Infinity", "learningRate: 'Infinity' is not a finite number", "(0, 100]"},
+        {"learningRate=-inf", "learningRate: '-inf' is not a finite number", "(0, 100]"},
+        {"learningRate=-1", "learningRate: '-1' is out of range", "a number in (0, 100]"},
+        {"learningRate=0", "learningRate: '0' is out of range", "a number in (0, 100]"},
+        {"learningRate=100.5", "learningRate: '100.5' is out of range", "(0, 100]"},
+        {"learningRate=1e308", "learningRate: '1e308' is out of range", "(0, 100]"},
+        {"learningRate=1e999", "learningRate: '1e999' is out of range", "(0, 100]"},
+        {"learningRate=1e-999", "learningRate: '1e-999' is out of range", "(0, 100]"},
+        {"learningRate=abc", "learningRate: 'abc' is not a decimal number", "(0, 100]"},
+        {"learningRate=", "learningRate: '' is empty", "(0, 100]"},
+        {"learningRate", "learningRate: '' is empty", "(0, 100]"},
+        {"learningRate=0x10", "learningRate: '0x10' is not a decimal number", "(0, 100]"},
+        {"learningRate=%201", "learningRate: ' 1' is not a decimal number", "(0, 100]"},
+        {"learningRate=1%20", "learningRate: '1 ' is not a decimal number", "(0, 100]"},
+        {"learningRate=1e", "learningRate: '1e' is not a decimal number", "(0, 100]"},
+        {"learningRate=.", "learningRate: '.' is not a decimal number", "(0, 100]"},
+        {"learningRate=1.2.3", "learningRate: '1.2.3' is not a decimal number", "(0, 100]"},
+        {"learningRate=--1", "learningRate: '--1' is not a decimal number", "(0, 100]"},
+        {"learningRate=1,5", "learningRate: '1,5' is not a decimal number", "(0, 100]"},
+        {"regularizationRate=-0.1", "regularizationRate: '-0.1' is out of range", "[0, 100]"},
+        {"noise=51", "noise: '51' is out of range", "a number in [0, 50]"},
+        {"noise=-1", "noise: '-1' is out of range", "[0, 50]"},
+        {"percTrainData=95", "percTrainData: '95' is out of range", "[10, 90]"},
+        {"percTrainData=9.99", "percTrainData: '9.99' is out of range", "[10, 90]"},
+        {"momentum=1", "momentum: '1' is out of range", "a number in [0, 1)"},
+        {"beta1=1", "beta1: '1' is out of range", "[0, 1)"},
+        {"beta2=-0.5", "beta2: '-0.5' is out of range", "[0, 1)"},
+        {"rho=2", "rho: '2' is out of range", "[0, 1)"},
+        {"epsilon=0", "epsilon: '0' is out of range", "a number in (0, 1]"},
+        {"leakyAlpha=1", "leakyAlpha: '1' is out of range", "[0, 1)"},
+        {"batchSize=2.5", "batchSize: '2.5' is not an integer", "an integer in 1..4096"},
+        {"batchSize=0", "batchSize: '0' is out of range", "1..4096"},
+        {"batchSize=4097", "batchSize: '4097' is out of range", "1..4096"},
+        {"batchSize=-3", "batchSize: '-3' is out of range", "1..4096"},
+        {"batchSize=1e308", "batchSize: '1e308' is out of range", "1..4096"},
+        {"batchSize=NaN", "batchSize: 'NaN' is not a finite number", "1..4096"},
+        {"batchSize=", "batchSize: '' is empty", "1..4096"},
+        {"networkShape=1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1", "has 17 layers",
+         "up to 16 comma-separated integers, each 1..256"},
+        {"networkShape=4,257", "networkShape: '4,257' has layer 2 '257' that is out of range",
+         "each 1..256"},
+        {"networkShape=4,,2", "networkShape: '4,,2' has layer 2 '' that is empty", "1..256"},
+        {"networkShape=4,2,", "has layer 3 '' that is empty", "1..256"},
+        {"networkShape=0", "has layer 1 '0' that is out of range", "1..256"},
+        {"networkShape=4,x", "has layer 2 'x' that is not a decimal number", "1..256"},
+        {"networkShape=2.5", "has layer 1 '2.5' that is not an integer", "1..256"},
+        {"networkShape=%20", "has layer 1 '' that is empty", "1..256"},
+        {"activation=foo", "activation: 'foo' is not a known value",
+         "relu, tanh, sigmoid, linear, leakyrelu"},
+        {"activation=softmax", "activation: 'softmax' is not a known value",
+         "allowed: relu, tanh, sigmoid, linear, leakyrelu"},
+        {"activation=ReLU", "activation: 'ReLU' is not a known value", "relu, tanh"},
+        {"activation=", "activation: '' is not a known value", "relu, tanh"},
+        {"regularization=l1", "regularization: 'l1' is not a known value", "none, L1, L2"},
+        {"dataset=reg-plane", "dataset: 'reg-plane' is not a known value",
+         "circle, xor, gauss, spiral, blobs3, blobs4, blobs5, spiral3, custom"},
+        {"regDataset=circle", "regDataset: 'circle' is not a known value",
+         "reg-plane, reg-gauss, custom"},
+        {"problem=clustering", "problem: 'clustering' is not a known value",
+         "classification, regression"},
+        {"loss=hinge", "loss: 'hinge' is not a known value", "auto, square, bce, softmax, abs"},
+        {"optimizer=adagrad", "optimizer: 'adagrad' is not a known value",
+         "sgd, momentum, nesterov, rmsprop, adam"},
+        {"init=lecun", "init: 'lecun' is not a known value", "playground, xavier, he"},
+        {"outputActivation=elu", "outputActivation: 'elu' is not a known value",
+         "relu, tanh, sigmoid, linear, leakyrelu, softmax"},
+        {"layerActivations=relu,softmax",
+         "layerActivations: 'relu,softmax' has entry 2 'softmax' that is only valid as "
+         "outputActivation",
+         "relu, tanh, sigmoid, linear, leakyrelu"},
+        {"layerActivations=relu,,tanh", "has entry 2 '' that is not a known value", "relu, tanh"},
+        {"layerActivations=a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a", "has 17 entries", "up to 16"},
+        {"seed=%25G1", nullptr, nullptr}, // valid: "%G1" spelled with an escaped '%'
+        {"seed=%G1", "seed: '%G1' has a malformed percent escape", "two hex digits"},
+        {"seed=ab%4", "seed: 'ab%4' has a malformed percent escape", "two hex digits"},
+        {"seed=%", "seed: '%' has a malformed percent escape", "two hex digits"},
+        {"learningRate=%3", "learningRate: '%3' has a malformed percent escape", "hex digits"},
+        {"%ZZ=1", "%ZZ: '1' has a key with a malformed percent escape", "hex digits"},
+        {"learn%4=1", "learn%4: '1' has a key with a malformed percent escape", "hex digits"},
+        {"=5", "(empty key): '5' has no key", "key=value"},
+    };
+    const Config defaults;
+    for (const Bad& b : cases) {
+        std::string hash = b.hash;
+        CAPTURE(hash);
+        ParseResult r = parse_hash(b.hash);
+        if (!b.expected) {
+            CHECK(r.errors.empty());
+            continue;
+        }
+        CHECK(first_difference(r.config, defaults) == "");
+        CHECK(r.unknown_keys.empty());
+        REQUIRE(r.errors.size() == 1);
+        const std::string& m = r.errors[0].message;
+        CAPTURE(m);
+        CHECK(contains(m, b.expected));
+        CHECK(contains(m, "; allowed: "));
+        CHECK(contains(m.substr(m.find("; allowed: ")), b.allowed));
+        CHECK(printable(m));
+        // The rest of the hash still loads.
+        ParseResult more = parse_hash(std::string(b.hash) + "&hideText=true&zz=1");
+        CHECK(more.config.hide_text);
+        CHECK(more.errors.size() == 1);
+        CHECK(more.unknown_keys == std::vector<std::string>{"zz"});
+    }
+}
+
+TEST_CASE("config: one bad key among good ones: the rest loads") {
+    ParseResult r = parse_hash("learningRate=abc&activation=relu");
+    CHECK(r.config.activation == Activation::ReLU);
+    CHECK(r.config.learning_rate == 0.03);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].key == "learningRate");
+    CHECK(r.errors[0].value == "abc");
+}
+
+TEST_CASE("config: a too-long seed or tutorial is refused") {
+    ParseResult r = parse_hash("seed=" + std::string(65, '7') +
+                               "&tutorial=" + std::string(201, 't') + "&batchSize=5");
+    CHECK(r.config.seed == "");
+    CHECK(r.config.tutorial == "");
+    CHECK(r.config.batch_size == 5);
+    REQUIRE(r.errors.size() == 2);
+    CHECK(contains(r.errors[0].message, "seed: '" + std::string(40, '7') + "...' is too long"));
+    CHECK(contains(r.errors[0].message, "64 bytes"));
+    CHECK(contains(r.errors[1].message, "tutorial: '"));
+    CHECK(contains(r.errors[1].message, "200 bytes"));
+    CHECK(parse_hash("seed=" + std::string(64, '7')).config.seed == std::string(64, '7'));
+    CHECK(parse_hash("tutorial=" + std::string(200, 't')).errors.empty());
+}
+
+TEST_CASE("config: messages show bytes safely and cut long values") {
+    ParseResult r = parse_hash("learningRate=%01%FF%5Cx%C3%A9" + std::string(50, '9'));
+    REQUIRE(r.errors.size() == 1);
+    const std::string& m = r.errors[0].message;
+    CHECK(contains(m, "learningRate: '\\x01\\xFF\\x5Cx\\xC3\\xA9" + std::string(34, '9') +
+                          "...' is not a decimal number"));
+    CHECK(printable(m));
+    CHECK(r.errors[0].value.size() == 56); // the field keeps the decoded bytes
+}
+
+TEST_CASE("config: percent-decoding") {
+    CHECK(parse_hash("seed=%41%62c").config.seed == "Abc");
+    CHECK(parse_hash("seed=a+b").config.seed == "a+b"); // '+' is not a space in a hash
+    CHECK(parse_hash("seed=a=b").config.seed == "a=b"); // split at the first '='
+    CHECK(parse_hash("%61ctivation=relu").config.activation == Activation::ReLU);
+    CHECK(parse_hash("seed=%e2%82%ac").config.seed == "\xE2\x82\xAC");
+}
+
+TEST_CASE("config: a seed with '&', '=', '#', '%' and UTF-8 survives the round trip") {
+    Config c;
+    c.seed = "&=#% \xC3\xA9+";
+    c.tutorial = "a&b=c";
+    std::string h = to_hash(c);
+    CHECK(contains(h, "&seed=%26%3D%23%25%20%C3%A9%2B&"));
+    check_round_trip(c);
+    CHECK(parse_hash("#" + h).config.seed == c.seed);
+}
+
+TEST_CASE("config: unknown keys are kept in order, reported, and round-trip") {
+    ParseResult r = parse_hash("foo=1&activation=relu&bar=%26x%3D&baz&foo=2&a%20b=%00");
+    CHECK(r.errors.empty());
+    CHECK(r.config.activation == Activation::ReLU);
+    CHECK(r.unknown_keys == std::vector<std::string>{"foo", "bar", "baz", "a b"});
+    using KV = std::pair<std::string, std::string>;
+    CHECK(
+        r.config.unknown ==
+        std::vector<KV>{{"foo", "2"}, {"bar", "&x="}, {"baz", ""}, {"a b", std::string(1, '\0')}});
+    check_round_trip(r.config);
+
+    SUBCASE("at most 64 are kept, with one error") {
+        std::string h;
+        for (int i = 0; i < 70; ++i) h += "k" + std::to_string(i) + "=v&";
+        h += "activation=sigmoid";
+        ParseResult many = parse_hash(h);
+        CHECK(many.config.unknown.size() == 64);
+        CHECK(many.unknown_keys.size() == 64);
+        CHECK(many.config.unknown.back().first == "k63");
+        CHECK(many.config.activation == Activation::Sigmoid);
+        REQUIRE(many.errors.size() == 1);
+        CHECK(contains(many.errors[0].message, "k64: 'v'"));
+        CHECK(contains(many.errors[0].message, "too many unknown keys"));
+        check_round_trip(many.config);
+    }
+    SUBCASE("each key and value is at most 256 bytes") {
+        ParseResult longer = parse_hash(std::string(257, 'k') + "=1&v=" + std::string(257, 'v') +
+                                        "&ok=" + std::string(256, 'v'));
+        CHECK(longer.unknown_keys == std::vector<std::string>{"ok"});
+        CHECK(longer.errors.size() == 2);
+        CHECK(contains(all_messages(longer), "is too long to keep as an unknown key"));
+    }
+    SUBCASE("their encoded size is bounded, so the biggest config still round-trips") {
+        std::string h;
+        for (int i = 0; i < 64; ++i) {
+            std::string key = "k" + std::to_string(i) + "_";
+            h += key;
+            for (size_t j = key.size(); j < 256; ++j) h += "%FF";
+            h += "=";
+            for (int j = 0; j < 256; ++j) h += "%01";
+            h += "&";
+        }
+        ParseResult bigr = parse_hash(h);
+        CHECK(bigr.config.unknown.size() >= 10);
+        CHECK(bigr.config.unknown.size() < 64);
+        CHECK(contains(all_messages(bigr), "too many unknown keys"));
+        // Everything else at its largest too.
+        Config c = bigr.config;
+        c.seed = std::string(64, '\xFF');
+        c.tutorial = std::string(200, '\xFF');
+        for (int i = 0; i < 64; ++i) c.hidden.push_back(std::to_string(i) + std::string(61, '_'));
+        c.network_shape.assign(16, 256);
+        c.layer_activations.assign(16, Activation::LeakyReLU);
+        c.learning_rate = 0.1 + 0.2;
+        c.output_activation = Activation::Softmax;
+        std::string out = to_hash(c);
+        CHECK(out.size() <= 65536);
+        check_round_trip(c);
+    }
+}
+
+TEST_CASE("config: at most 64 hidden controls") {
+    std::string h;
+    for (int i = 0; i < 70; ++i) h += "c" + std::to_string(i) + "_hide=true&";
+    ParseResult r = parse_hash(h);
+    CHECK(r.config.hidden.size() == 64);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(contains(r.errors[0].message, "c64_hide: 'true' was dropped: too many _hide keys"));
+}
+
+TEST_CASE("config: a hash over 64 KiB is read up to 64 KiB") {
+    std::string h = "#activation=relu&zz=" + std::string(70000, 'x') + "&batchSize=3";
+    ParseResult r = parse_hash(h);
+    CHECK(r.config.activation == Activation::ReLU);
+    CHECK(r.config.batch_size == 10); // past the limit
+    CHECK(contains(all_messages(r), "bytes is too long; allowed: at most 65536 bytes"));
+    CHECK(contains(all_messages(r), "zz: 'xxxxxxxxxx"));
+    // Exactly 64 KiB (after '#') is fine.
+    std::string fits = "#zz=1&" + std::string(65536 - 5, '&');
+    CHECK(parse_hash(fits).errors.empty());
+}
+
+TEST_CASE("config: the error list is bounded") {
+    std::string h;
+    for (int i = 0; i < 500; ++i) h += "%ZZ" + std::to_string(i) + "=1&";
+    ParseResult r = parse_hash(h);
+    CHECK(r.errors.size() == 65);
+    CHECK(contains(r.errors.back().message, "further errors were not listed"));
+}
+
+TEST_CASE("config: num_classes and active_dataset") {
+    Config c;
+    const std::pair<DatasetKind, int> classes[] = {
+        {DatasetKind::Circle, 2}, {DatasetKind::Xor, 2},    {DatasetKind::Gauss, 2},
+        {DatasetKind::Spiral, 2}, {DatasetKind::Custom, 2}, {DatasetKind::Blobs3, 3},
+        {DatasetKind::Blobs4, 4}, {DatasetKind::Blobs5, 5}, {DatasetKind::Spiral3, 3}};
+    for (auto [d, k] : classes) {
+        c.dataset = d;
+        c.problem = Problem::Classification;
+        CHECK(num_classes(c) == k);
+        CHECK(active_dataset(c) == d);
+        c.problem = Problem::Regression;
+        CHECK(num_classes(c) == 0);
+        CHECK(active_dataset(c) == DatasetKind::RegPlane);
+    }
+    c.reg_dataset = DatasetKind::RegGauss;
+    CHECK(active_dataset(c) == DatasetKind::RegGauss);
+}
+
+TEST_CASE("config: check_consistency") {
+    auto issues = [](const char* hash) {
+        ParseResult r = parse_hash(hash);
+        REQUIRE(r.errors.empty());
+        std::string s;
+        for (const ConfigIssue& i : check_consistency(r.config)) s += i.message + "\n";
+        return s;
+    };
+    for (const char* ok :
+         {"", "dataset=blobs3", "dataset=blobs5&loss=softmax", "dataset=spiral3&loss=auto",
+          "dataset=blobs4&outputActivation=softmax", "loss=bce", "loss=square", "loss=abs",
+          "problem=regression&loss=square", "problem=regression&loss=abs",
+          "problem=regression&dataset=blobs3&loss=square", "outputActivation=sigmoid",
+          "networkShape=4,2&layerActivations=relu,sigmoid",
+          "networkShape=4,2&layerActivations=relu",
+          "networkShape=&layerActivations=", "problem=regression&outputActivation=linear"}) {
+        std::string hash = ok;
+        CAPTURE(hash);
+        CHECK(issues(ok) == "");
+    }
+    std::string m = issues("loss=softmax");
+    CHECK(contains(m, "loss: 'softmax' needs a multi-class dataset, but dataset 'circle' has 2"));
+    CHECK(contains(m, "allowed: softmax only with blobs3, blobs4, blobs5, spiral3"));
+    CHECK(contains(issues("dataset=blobs3&loss=square"),
+                   "loss: 'square' cannot train a multi-class dataset: dataset 'blobs3' has 3 "
+                   "classes; allowed: auto or softmax"));
+    CHECK(contains(issues("dataset=blobs4&loss=abs"), "loss: 'abs'"));
+    CHECK(contains(issues("dataset=blobs4&loss=bce"),
+                   "loss: 'bce' needs 2 classes, but dataset 'blobs4' has 4 classes"));
+    CHECK(contains(issues("problem=regression&loss=bce"),
+                   "loss: 'bce' is a classification loss, but problem is 'regression'"));
+    CHECK(contains(issues("problem=regression&loss=softmax"),
+                   "loss: 'softmax' is a classification loss, but problem is 'regression'"));
+    CHECK(contains(issues("outputActivation=softmax"),
+                   "outputActivation: 'softmax' needs a multi-class dataset, but dataset "
+                   "'circle' has 2 classes"));
+    CHECK(contains(issues("problem=regression&dataset=blobs3&outputActivation=softmax"),
+                   "outputActivation: 'softmax' needs a multi-class dataset, but problem is "
+                   "'regression'"));
+    CHECK(contains(issues("dataset=blobs3&outputActivation=tanh"),
+                   "outputActivation: 'tanh' cannot give class probabilities"));
+    CHECK(contains(issues("networkShape=4,2&layerActivations=relu,relu,tanh"),
+                   "layerActivations: 'relu,relu,tanh' has 3 entries, but networkShape '4,2' "
+                   "has 2 hidden layers"));
+    CHECK(contains(issues("networkShape=&layerActivations=relu"),
+                   "networkShape '' has 0 hidden layers"));
+
+    SUBCASE("a hand-built config is range-checked too") {
+        Config c;
+        c.batch_size = 0;
+        c.learning_rate = std::nan("");
+        c.network_shape = {4, 0};
+        c.dataset = DatasetKind::RegGauss;
+        c.reg_dataset = DatasetKind::Spiral;
+        c.activation = Activation::Softmax;
+        std::string s;
+        for (const ConfigIssue& i : check_consistency(c)) s += i.message + "\n";
+        CHECK(contains(s, "batchSize: '0' is out of range; allowed: an integer in 1..4096"));
+        CHECK(contains(s, "learningRate: '"));
+        CHECK(contains(s, "networkShape: '4,0' is out of range"));
+        CHECK(contains(s, "dataset: 'reg-gauss' is not a classification dataset"));
+        CHECK(contains(s, "regDataset: 'spiral' is not a regression dataset"));
+        CHECK(contains(s, "activation: 'softmax' is not a hidden activation"));
+    }
+}
+
+TEST_CASE("config: random valid configs round-trip") {
+    TestRng r{20240601};
+    for (int i = 0; i < 2000; ++i) {
+        Config c = random_config(r);
+        std::string h = to_hash(c);
+        ParseResult back = parse_hash(h);
+        std::string diff = first_difference(back.config, c);
+        if (!diff.empty() || !back.errors.empty()) {
+            FAIL_CHECK("config " << i << " differs in " << diff << "; hash " << h << "; "
+                                 << all_messages(back));
+            break;
+        }
+        if (to_hash(back.config) != h) {
+            FAIL_CHECK("to_hash is not stable for config " << i << ": " << h);
+            break;
+        }
+    }
+}
+
+TEST_CASE("config: any byte string parses without harm, and what it gives round-trips") {
+    TestRng r{7};
+    const char* tokens[] = {"activation",
+                            "batchSize",
+                            "learningRate",
+                            "networkShape",
+                            "seed",
+                            "x",
+                            "regularization",
+                            "layerActivations",
+                            "outputActivation",
+                            "dataset",
+                            "problem",
+                            "momentum",
+                            "noise",
+                            "tutorial",
+                            "_hide",
+                            "zz",
+                            "=",
+                            "=",
+                            "&",
+                            "&",
+                            "&",
+                            "%",
+                            "%4",
+                            "%41",
+                            "%G",
+                            "%FF",
+                            "%26",
+                            "%3D",
+                            "#",
+                            ",",
+                            ",",
+                            "1",
+                            "0",
+                            "9",
+                            "256",
+                            "257",
+                            "-",
+                            ".",
+                            "e",
+                            "E",
+                            "+",
+                            "inf",
+                            "nan",
+                            "0x",
+                            "true",
+                            "false",
+                            "relu",
+                            "softmax",
+                            "L1",
+                            "blobs3",
+                            "reg-gauss",
+                            " ",
+                            "\xFF",
+                            "\x80",
+                            "" /* a NUL byte */};
+    int issues_seen = 0;
+    for (int i = 0; i < 6000; ++i) {
+        std::string h;
+        if (i % 2 == 0) {
+            h = random_bytes(r, 300);
+        } else {
+            for (size_t t = 0, n = r.below(60); t < n; ++t) {
+                const char* tok = tokens[r.below(sizeof tokens / sizeof tokens[0])];
+                h += *tok ? std::string(tok) : std::string(1, '\0');
+            }
+        }
+        ParseResult p = parse_hash(h);
+        bool ok = p.errors.size() <= 66;
+        for (const ConfigIssue& e : p.errors) ok = ok && printable(e.message);
+        std::string again = to_hash(p.config);
+        ParseResult back = parse_hash(again);
+        std::string diff = first_difference(back.config, p.config);
+        issues_seen += (int)p.errors.size();
+        if (!ok || !diff.empty() || !back.errors.empty()) {
+            FAIL_CHECK("input " << i << " (" << h.size() << " bytes): diff '" << diff
+                                << "'; re-parse errors: " << all_messages(back));
+            break;
+        }
+    }
+    CHECK(issues_seen > 1000); // the sweep did reach the error paths
+}

@@ -1,0 +1,110 @@
+// test_optimizer.cpp: every optimizer against updates computed by hand over two steps, Adam's bias
+// correction (once per step, not per tensor), and TensorFlow Playground's regularization rules.
+#include "engine/optimizer.h"
+#include <cmath>
+#include <doctest/doctest.h>
+
+using namespace bp;
+
+namespace {
+// One parameter (a weight), gradients g1 = 0.5 then g2 = -0.25, lr = 0.1, starting at 1.
+double run_two(Optimizer kind, double* after1 = nullptr) {
+    OptimizerParams o;
+    o.kind = kind;
+    o.lr = 0.1;
+    OptimizerState<double> st;
+    st.reset(1);
+    double p = 1, g;
+    uint8_t w = 1, dead = 0;
+    g = 0.5;
+    optimizer_step(o, st, &p, &g, 1, &w, &dead, 1);
+    if (after1) *after1 = p;
+    g = -0.25;
+    optimizer_step(o, st, &p, &g, 1, &w, &dead, 1);
+    return p;
+}
+} // namespace
+
+TEST_CASE("SGD, momentum, Nesterov, RMSProp, Adam: two steps by hand") {
+    double p1;
+    // SGD: 1 - 0.1*0.5 = 0.95; 0.95 + 0.1*0.25 = 0.975
+    CHECK(run_two(Optimizer::SGD, &p1) == doctest::Approx(0.975).epsilon(1e-12));
+    CHECK(p1 == doctest::Approx(0.95).epsilon(1e-12));
+    // Momentum 0.9: m1 = 0.5, p1 = 0.95; m2 = 0.45 - 0.25 = 0.2, p2 = 0.95 - 0.02 = 0.93
+    CHECK(run_two(Optimizer::Momentum, &p1) == doctest::Approx(0.93).epsilon(1e-12));
+    CHECK(p1 == doctest::Approx(0.95).epsilon(1e-12));
+    // Nesterov: m1 = 0.5, p1 = 1 - 0.1 (0.5 + 0.45) = 0.905; m2 = 0.2, p2 = 0.905 - 0.1 (-0.25 +
+    // 0.18)
+    CHECK(run_two(Optimizer::Nesterov, &p1) == doctest::Approx(0.912).epsilon(1e-12));
+    CHECK(p1 == doctest::Approx(0.905).epsilon(1e-12));
+    // RMSProp rho 0.9: v1 = 0.025, p1 = 1 - 0.05/sqrt(0.025) = 0.683772;
+    // v2 = 0.0225 + 0.00625 = 0.02875, p2 = p1 + 0.025/sqrt(0.02875) = 0.831214
+    CHECK(run_two(Optimizer::RMSProp, &p1) == doctest::Approx(0.831214).epsilon(1e-6));
+    CHECK(p1 == doctest::Approx(0.683772).epsilon(1e-6));
+    // Adam: m1 = 0.05, v1 = 0.00025, mhat = 0.5, vhat = 0.25 -> p1 = 1 - 0.1*0.5/0.5 = 0.9;
+    // m2 = 0.045 - 0.025 = 0.02, v2 = 0.00024975 + 0.0000625 = 0.00031225,
+    // mhat = 0.02/0.19 = 0.1052632, vhat = 0.00031225/0.001999 = 0.1562031, p2 = 0.9 - 0.0266336
+    CHECK(run_two(Optimizer::Adam, &p1) == doctest::Approx(0.8733664).epsilon(1e-6));
+    CHECK(p1 == doctest::Approx(0.9).epsilon(1e-7));
+}
+
+TEST_CASE("Adam's step count advances once per update, whatever the number of tensors") {
+    OptimizerParams o;
+    o.kind = Optimizer::Adam;
+    o.lr = 0.1;
+    OptimizerState<double> st;
+    st.reset(3);
+    double p[3] = {1, 1, 1}, g[3] = {0.5, 0.5, 0.5};
+    uint8_t w[3] = {1, 0, 1}, dead[3] = {0, 0, 0};
+    optimizer_step(o, st, p, g, 1, w, dead, 3);
+    g[0] = g[1] = g[2] = -0.25;
+    optimizer_step(o, st, p, g, 1, w, dead, 3);
+    CHECK(st.t == 2);
+    // every parameter saw the same gradients, so all equal the hand value above
+    for (double v : p) CHECK(v == doctest::Approx(0.8733664).epsilon(1e-6));
+}
+
+TEST_CASE("gradient sums are averaged over the batch count") {
+    OptimizerParams o;
+    o.lr = 0.1;
+    OptimizerState<double> st;
+    st.reset(1);
+    double p = 1, gsum = 2.0; // 4 samples, mean gradient 0.5
+    uint8_t w = 1, dead = 0;
+    optimizer_step(o, st, &p, &gsum, 4, &w, &dead, 1);
+    CHECK(p == doctest::Approx(0.95).epsilon(1e-12));
+}
+
+TEST_CASE("L2 and L1: once per update, weights only, from the weight before the step") {
+    OptimizerParams o;
+    o.lr = 0.1;
+    o.reg = Regularization::L2;
+    o.reg_rate = 0.5;
+    OptimizerState<double> st;
+    st.reset(2);
+    double p[2] = {1.0, 1.0}, g[2] = {0.2, 0.2};
+    uint8_t w[2] = {1, 0}, dead[2] = {0, 0};
+    optimizer_step(o, st, p, g, 1, w, dead, 2);
+    // weight: 1 - 0.1*0.2 - 0.1*0.5*1 = 0.93 ; bias: 1 - 0.02 = 0.98 (not regularized)
+    CHECK(p[0] == doctest::Approx(0.93).epsilon(1e-12));
+    CHECK(p[1] == doctest::Approx(0.98).epsilon(1e-12));
+
+    o.reg = Regularization::L1;
+    o.reg_rate = 1.0;
+    p[0] = 0.01;
+    g[0] = 0;
+    optimizer_step(o, st, p, g, 1, w, dead, 2);
+    // 0.01 - 0.1*1*sign(0.01) = -0.09 crosses zero: set to 0 and frozen
+    CHECK(p[0] == 0.0);
+    CHECK(dead[0] == 1);
+    g[0] = -5;
+    optimizer_step(o, st, p, g, 1, w, dead, 2);
+    CHECK(p[0] == 0.0); // dead weights take no update at all
+    // a weight that L1 only shrinks stays alive
+    p[0] = 1;
+    dead[0] = 0;
+    g[0] = 0;
+    optimizer_step(o, st, p, g, 1, w, dead, 2);
+    CHECK(p[0] == doctest::Approx(0.9).epsilon(1e-12));
+    CHECK(dead[0] == 0);
+}
