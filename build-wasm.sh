@@ -1,9 +1,26 @@
 #!/usr/bin/env bash
-# build-wasm.sh: README's first command. Interim version (the WebAssembly build lands next): sets up,
-# builds the native engine and trains the default config with the CLI.
+# build-wasm.sh: README's first command. Installs what is missing (Debian packages), builds the
+# engine to WebAssembly (-O3 -msimd128, Embind) into web/gen/ (git-ignored), checks that the hot
+# kernels use SIMD128, prints the sizes. With "serve" it then serves web/ on 127.0.0.1 and prints
+# the URL. Usage: ./build-wasm.sh [serve [PORT]]
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh native
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
-./build/bp train --epochs 100 --seed 1 --every 10
+scripts/setup.sh wasm
+# emcc's JS optimizer needs acorn, which Debian installs under /usr/share/nodejs.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+out="$PWD/web/gen"
+mkdir -p "$out"
+emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release -DBP_WASM_OUT="$out" >/dev/null
+cmake --build build-wasm -j"$(nproc)"
+simd=$(wasm-objdump -d "$out/engine.wasm" | grep -c 'f32x4' || true)
+if [ "$simd" -lt 100 ]; then
+  echo "build-wasm: only $simd f32x4 instructions in engine.wasm: the SIMD128 kernels are missing" >&2
+  exit 1
+fi
+size() { printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
+size "$out/engine.wasm"
+size "$out/engine.mjs"
+echo "f32x4 instructions: $simd"
+if [ "${1:-}" = "serve" ]; then
+  exec node scripts/serve.mjs web "${2:-8080}"
+fi

@@ -57,8 +57,7 @@ bool parse_int(std::string_view s, int lo, int hi, int& out, std::string& proble
     return true;
 }
 
-// Number of comma-separated elements, counted before splitting so a value of 60k commas costs
-// nothing.
+// Counted before splitting, so that a value of 60k commas is refused without building a list.
 size_t count_elements(std::string_view s) {
     size_t n = 1;
     for (char c : s) n += (c == ',');

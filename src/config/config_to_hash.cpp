@@ -1,8 +1,7 @@
-// config_to_hash.cpp: to_hash (contract in config_codec.h). Every TF key is written, in TF's order,
-// so the link also opens in TensorFlow Playground; our keys only when they differ from the
+// config_to_hash.cpp: to_hash (contract in config_codec.h). Every TF key is written, in TF's
+// order, so the link also opens in TensorFlow Playground; our keys only when they differ from the
 // defaults, so a plain TF setup gives a TF-clean link. Free text (seed, tutorial, unknown keys,
-// hidden names) is percent-encoded, so '&', '=', '#' and '%' inside it survive the trip through
-// parse_hash.
+// hidden names) is percent-encoded: '&', '=', '#' and '%' inside it survive parse_hash.
 #include "config_codec.h"
 #include "hash_text.h"
 

@@ -23,9 +23,8 @@ enum class NumberStatus { Ok, Empty, NotANumber, NotFinite };
 // floats, "inf", "nan" (NotFinite for those two, with a sign or any case). A value beyond double
 // range is Ok with +-inf (callers report it as out of range); -0 becomes +0 so it prints as "0".
 NumberStatus parse_decimal(std::string_view s, double& out);
-// Shortest text that strtod maps back to exactly `v` (finite). Integral values below 1e15 are
-// written without exponent ("50", not "5e+01"): TF Playground reads our links and does not decode
-// "%2B".
+// Shortest text that strtod maps back to exactly `v` (finite). Integral values below 1e15 get no
+// exponent ("50", not "5e+01"): TF Playground reads our links and would not decode the "%2B".
 std::string format_number(double v);
 
 // `s` for a message shown to people: the first `max_bytes` bytes, printable ASCII kept, every other

@@ -29,23 +29,49 @@ struct TestRng { // splitmix64: enough for test data, independent of the engine'
 // Name of the first field where a and b differ, or "" when equal (doubles compared with ==).
 std::string first_difference(const Config& a, const Config& b) {
 #define BP_FIELD(f)                                                                                \
-    if (!(a.f == b.f)) return #f;
-    BP_FIELD(activation)
-    BP_FIELD(regularization)
-    BP_FIELD(batch_size) BP_FIELD(dataset) BP_FIELD(reg_dataset) BP_FIELD(learning_rate)
-        BP_FIELD(regularization_rate) BP_FIELD(noise) BP_FIELD(network_shape) BP_FIELD(seed)
-            BP_FIELD(show_test_data) BP_FIELD(discretize) BP_FIELD(perc_train_data) BP_FIELD(x)
-                BP_FIELD(y) BP_FIELD(x_squared) BP_FIELD(y_squared) BP_FIELD(x_times_y)
-                    BP_FIELD(sin_x) BP_FIELD(sin_y) BP_FIELD(cos_x) BP_FIELD(cos_y)
-                        BP_FIELD(collect_stats) BP_FIELD(problem) BP_FIELD(init_zero)
-                            BP_FIELD(hide_text) BP_FIELD(tutorial) BP_FIELD(hidden)
-                                BP_FIELD(layer_activations) BP_FIELD(output_activation)
-                                    BP_FIELD(loss) BP_FIELD(optimizer) BP_FIELD(momentum)
-                                        BP_FIELD(beta1) BP_FIELD(beta2) BP_FIELD(rho)
-                                            BP_FIELD(epsilon) BP_FIELD(init) BP_FIELD(leaky_alpha)
-                                                BP_FIELD(unknown)
+    if (!(a.f == b.f)) return #f
+    BP_FIELD(activation);
+    BP_FIELD(regularization);
+    BP_FIELD(batch_size);
+    BP_FIELD(dataset);
+    BP_FIELD(reg_dataset);
+    BP_FIELD(learning_rate);
+    BP_FIELD(regularization_rate);
+    BP_FIELD(noise);
+    BP_FIELD(network_shape);
+    BP_FIELD(seed);
+    BP_FIELD(show_test_data);
+    BP_FIELD(discretize);
+    BP_FIELD(perc_train_data);
+    BP_FIELD(x);
+    BP_FIELD(y);
+    BP_FIELD(x_squared);
+    BP_FIELD(y_squared);
+    BP_FIELD(x_times_y);
+    BP_FIELD(sin_x);
+    BP_FIELD(sin_y);
+    BP_FIELD(cos_x);
+    BP_FIELD(cos_y);
+    BP_FIELD(collect_stats);
+    BP_FIELD(problem);
+    BP_FIELD(init_zero);
+    BP_FIELD(hide_text);
+    BP_FIELD(tutorial);
+    BP_FIELD(hidden);
+    BP_FIELD(layer_activations);
+    BP_FIELD(output_activation);
+    BP_FIELD(loss);
+    BP_FIELD(optimizer);
+    BP_FIELD(momentum);
+    BP_FIELD(beta1);
+    BP_FIELD(beta2);
+    BP_FIELD(rho);
+    BP_FIELD(epsilon);
+    BP_FIELD(init);
+    BP_FIELD(leaky_alpha);
+    BP_FIELD(unknown);
 #undef BP_FIELD
-                                                    return "";
+    return "";
 }
 
 void check_round_trip(const Config& c) {
@@ -161,8 +187,7 @@ Config random_config(TestRng& r) {
     c.init = pick(r, inits);
     c.leaky_alpha = r.below(2) ? 0.01 : random_in(r, 0, 1, false, true);
     for (size_t i = 0, n = r.below(5); i < n; ++i) {
-        // "zz" + bytes + "!" never names a known key nor ends in "_hide"; the index keeps keys
-        // unique
+        // "zz<i>...!" never names a known key nor ends in "_hide", and <i> keeps keys unique
         std::string key = "zz" + std::to_string(i) + random_bytes(r, 20) + "!";
         c.unknown.emplace_back(key, random_bytes(r, 30));
     }

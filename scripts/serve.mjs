@@ -1,0 +1,49 @@
+// serve.mjs: a static file server for web/ bound to 127.0.0.1 (the page and the browser tests).
+// Usage: node scripts/serve.mjs DIR [PORT]  (PORT 0 picks a free one). Prints the URL on stdout.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.ico': 'image/x-icon',
+};
+
+export function serve(dir, port = 0) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let p;
+    try {
+      p = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(root, p);
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await serve(process.argv[2] || 'web', Number(process.argv[3] || 8080));
+  console.log(`Backprop Playground: open http://127.0.0.1:${server.address().port}/`);
+}

@@ -1,0 +1,113 @@
+// api.test.mjs: the Embind API's behaviour under Node: load/train/read/edit, errors as messages.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { engine } from './load.mjs';
+
+const E = await engine();
+
+test('parseHash reads TensorFlow Playground keys and reports bad values by key', () => {
+  const r = E.parseHash('#activation=relu&learningRate=abc&networkShape=3,3&foo=bar');
+  assert.equal(r.config.activation, 'relu');
+  assert.deepEqual(r.config.networkShape, [3, 3]);
+  assert.equal(r.config.learningRate, 0.03); // default kept
+  assert.equal(r.errors.length, 1);
+  assert.equal(r.errors[0].key, 'learningRate');
+  assert.match(r.errors[0].message, /learningRate: 'abc'/);
+  assert.deepEqual(r.unknownKeys, ['foo']);
+  assert.match(r.hash, /activation=relu/);
+});
+
+test('a session trains, loss falls, metrics and epoch advance', () => {
+  const s = E.createSession('seed=1');
+  assert.equal(s.lastLoad.ok, true);
+  const m0 = s.metrics();
+  assert.equal(m0.epoch, 0);
+  s.trainEpochs(30);
+  const m1 = s.metrics();
+  assert.equal(m1.epoch, 30);
+  assert.equal(m1.updates, 30 * 25); // 250 points, batch 10
+  assert.ok(m1.trainLoss < m0.trainLoss * 0.5, `${m1.trainLoss} vs ${m0.trainLoss}`);
+  assert.ok(m1.testAccuracy > 0.9);
+  const b = s.trainBatches(3);
+  assert.equal(b.samples, 30);
+  assert.equal(s.metrics().position, 30);
+  s.dispose();
+});
+
+test('grid: one call fills every feature and neuron; values are tanh outputs in range', () => {
+  const s = E.createSession('seed=2&networkShape=3&xSquared=true');
+  const rows = s.gridRows();
+  assert.equal(rows, 3 + 3 + 1); // features x, y, x^2; 3 hidden; 1 output
+  const N = 50;
+  const g = s.evalGrid(N);
+  assert.equal(g.length, rows * N * N);
+  assert.equal(g[0], -6); // x at the top-left
+  assert.equal(g[N * N], 6); // y at the top-left
+  assert.equal(g[2 * N * N], 36); // x^2 at the top-left
+  for (let k = 3 * N * N; k < g.length; k++) assert.ok(g[k] >= -1 && g[k] <= 1);
+  assert.throws(() => s.evalGrid(1), /grid size/);
+  s.dispose();
+});
+
+test('params view, layer layout, edits by index with clear errors', () => {
+  const s = E.createSession('seed=3');
+  const layers = s.layers();
+  assert.deepEqual(layers.map((l) => [l.nIn, l.nOut, l.activation]), [[2, 4, 'tanh'], [4, 2, 'tanh'], [2, 1, 'tanh']]);
+  s.setWeight(1, 1, 2, 0.625);
+  assert.equal(s.params()[layers[1].wOff + 1 * 4 + 2], 0.625);
+  s.setBias(2, 0, -0.5);
+  assert.equal(s.params()[layers[2].bOff], -0.5);
+  assert.throws(() => s.setWeight(3, 0, 0, 1), /layer 3 does not exist/);
+  assert.throws(() => s.setWeight(0, 0, 0, NaN), /finite/);
+  assert.throws(() => s.setBias(1, 7, 1), /neuron 7 does not exist/);
+  s.dispose();
+});
+
+test('reset gives the same initial weights; regenerate changes data, keeps the network', () => {
+  const s = E.createSession('seed=4');
+  const w0 = Array.from(s.params());
+  s.trainEpochs(3);
+  assert.notDeepEqual(Array.from(s.params()), w0);
+  s.reset();
+  assert.deepEqual(Array.from(s.params()), w0);
+  const p0 = Array.from(s.points(false).slice(0, 6));
+  s.regenerate('other');
+  assert.notDeepEqual(Array.from(s.points(false).slice(0, 6)), p0);
+  assert.deepEqual(Array.from(s.params()), w0);
+  assert.match(s.hash(), /seed=other/);
+  s.dispose();
+});
+
+test('a bad config leaves the loaded session in place and says why', () => {
+  const s = E.createSession('seed=5&networkShape=2');
+  const r = s.load('loss=softmax'); // softmax needs a multi-class dataset
+  assert.equal(r.ok, false);
+  assert.match(r.error, /softmax/);
+  assert.deepEqual(s.config().networkShape, [2]);
+  const r2 = s.load('x=false&y=false');
+  assert.equal(r2.ok, false);
+  assert.match(r2.error, /no input feature/);
+  s.dispose();
+  assert.throws(() => s.trainEpochs(1), /disposed/);
+});
+
+test('a Playground with nothing loaded answers with a message, not an abort', () => {
+  const p = new E.M.Playground();
+  assert.equal(p.setWeight(0, 0, 0, 1), 'no network is loaded: call load() with a config first');
+  assert.equal(p.trainEpochs(1).ok, false);
+  assert.equal(typeof p.evalGrid(10), 'string');
+  p.delete();
+});
+
+test('CSV data: loaded when valid, old data kept when not', () => {
+  const s = E.createSession('dataset=custom&seed=6');
+  const rows = ['x1,x2,label'];
+  for (let k = 0; k < 20; k++) rows.push(`${(k % 5) - 2},${(k % 3) - 1},${k % 2}`);
+  assert.deepEqual(s.loadCsv(rows.join('\n')), { ok: true, error: '' });
+  assert.equal(s.points(false).length / 3, 10);
+  const bad = s.loadCsv('x1,x2,label\n1,2,abc\n');
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /abc/);
+  assert.equal(s.points(false).length / 3, 10);
+  s.dispose();
+});

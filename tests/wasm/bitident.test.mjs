@@ -1,0 +1,43 @@
+// bitident.test.mjs: the wasm build and the native CLI, given the same hash and seed, produce
+// bit-identical weights after 20 epochs, for every dataset and two optimizers (hex dumps compared).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { engine, root } from './load.mjs';
+
+const E = await engine();
+const cli = path.join(root, 'build/bp');
+const datasets = [
+  'dataset=circle', 'dataset=xor', 'dataset=gauss', 'dataset=spiral', 'problem=regression&regDataset=reg-plane',
+  'problem=regression&regDataset=reg-gauss', 'dataset=blobs3', 'dataset=spiral3',
+];
+const optimizers = [
+  'optimizer=sgd&activation=tanh&regularization=L1&regularizationRate=0.001',
+  'optimizer=adam&learningRate=0.01&activation=relu&regularization=L2&regularizationRate=0.003',
+];
+
+const hex = (f32) => Array.from(new Uint32Array(f32.buffer, f32.byteOffset, f32.length), (u) => u.toString(16).padStart(8, '0'));
+
+test('wasm and native weights are bit-identical after 20 epochs', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
+  let compared = 0;
+  for (const d of datasets)
+    for (const o of optimizers) {
+      const hash = `${d}&${o}&networkShape=6,4&noise=20&sinX=true&xTimesY=true&batchSize=7&seed=bit${compared}`;
+      const s = E.createSession(hash);
+      assert.equal(s.lastLoad.ok, true, s.lastLoad.error);
+      s.trainEpochs(20);
+      const wasm = hex(s.params());
+      const out = execFileSync(cli, ['train', '--config', hash, '--epochs', '20', '--every', '20', '--dump-weights'], { encoding: 'utf8' });
+      const native = out.split('# weights (float32 bits)\n')[1].trim().split('\n');
+      assert.equal(native.length, wasm.length);
+      assert.deepEqual(wasm, native, `weights differ for ${hash}`);
+      // and the losses printed by the CLI are the wasm session's (6 decimals)
+      const last = out.trim().split('\n').filter((l) => /^\s*20\s/.test(l))[0].trim().split(/\s+/);
+      assert.equal(Number(last[1]).toFixed(6), s.metrics().trainLoss.toFixed(6));
+      s.dispose();
+      compared++;
+    }
+  assert.equal(compared, 16);
+});

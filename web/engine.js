@@ -1,0 +1,124 @@
+// engine.js: the only module that touches the wasm Module. Loads the engine (web/gen/engine.mjs,
+// built by build-wasm.sh) and wraps its Embind API in a documented, owner-disposes-everything form.
+// Views (Float32Array over wasm memory) are valid until the next engine call: take them again
+// after every call, never keep them across calls.
+
+/**
+ * @typedef {{key: string, value: string, message: string}} ConfigIssue
+ * @typedef {{config: object, hash: string, errors: ConfigIssue[], unknownKeys: string[]}} ParsedHash
+ * @typedef {{ok: boolean, error: string, errors?: ConfigIssue[], unknownKeys?: string[], hash?: string}} LoadResult
+ * @typedef {{epoch: number, updates: number, position: number, trainLoss: number, testLoss: number,
+ *            trainAccuracy: number, testAccuracy: number}} Metrics
+ * @typedef {{nIn: number, nOut: number, wOff: number, bOff: number, activation: string}} LayerInfo
+ */
+
+const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'softmax'];
+
+/**
+ * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs; under Node pass
+ * {wasmBinary} (Emscripten 3.1.6 cannot fetch file paths there).
+ * @param {{wasmBinary?: Uint8Array, moduleUrl?: string}} [opts]
+ * @returns {Promise<Engine>}
+ */
+export async function loadEngine(opts = {}) {
+  const url = opts.moduleUrl || new URL('./gen/engine.mjs', import.meta.url).href;
+  const { default: createEngine } = await import(url);
+  const M = await createEngine(opts.wasmBinary ? { wasmBinary: opts.wasmBinary } : {});
+  return new Engine(M);
+}
+
+export class Engine {
+  /** @param {any} M the Emscripten module */
+  constructor(M) {
+    this.M = M;
+  }
+  /** Parses and validates a URL hash (leading '#' allowed). @returns {ParsedHash} */
+  parseHash(hash) {
+    return this.M.parseHash(String(hash));
+  }
+  /** A session for this hash; check .lastLoad.ok. @returns {Session} */
+  createSession(hash) {
+    return new Session(this.M, hash);
+  }
+  /** Live Embind handles and C++ instances (for leak tests). */
+  liveHandles() {
+    return { emval: this.M.count_emval_handles(), instances: this.M.getInheritedInstanceCount() };
+  }
+  /** Bytes of wasm linear memory. */
+  heapBytes() {
+    return this.M.HEAP8.buffer.byteLength;
+  }
+}
+
+/** One playground: config, data, network, optimizer. Call dispose() when done. */
+export class Session {
+  constructor(M, hash) {
+    this.M = M;
+    this.p = new M.Playground();
+    /** @type {LoadResult} */
+    this.lastLoad = this.load(hash ?? '');
+  }
+  #live() {
+    if (!this.p) throw new Error('this session was disposed');
+    return this.p;
+  }
+  /** Replaces the network and data; on error the previous ones stay. @returns {LoadResult} */
+  load(hash) {
+    return (this.lastLoad = this.#live().load(String(hash)));
+  }
+  get loaded() { return this.#live().loaded(); }
+  /** Canonical hash of the loaded config. */
+  hash() { return this.#live().hash(); }
+  /** Typed config (hash key names). */
+  config() { return this.#live().config(); }
+  /** Trains n epochs. */
+  trainEpochs(n) { return this.#check(this.#live().trainEpochs(n | 0)); }
+  /** Trains n batches (each up to the next weight update or the epoch's end). */
+  trainBatches(n) { return this.#check(this.#live().trainBatches(n | 0)); }
+  /** @returns {Metrics} */
+  metrics() { return this.#live().metrics(); }
+  /** Rows of evalGrid: every input feature, then every hidden and output neuron. */
+  gridRows() { return this.#live().gridRows(); }
+  /**
+   * Every feature's and neuron's value on an N x N grid over [-6, 6]^2, rows top (y = 6) to bottom.
+   * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
+   */
+  evalGrid(N) {
+    const r = this.#live().evalGrid(N | 0);
+    if (typeof r === 'string') throw new Error(r);
+    return r;
+  }
+  /** @returns {Float32Array} view of every parameter (layout: layers()) */
+  params() { return this.#live().params(); }
+  /** @returns {Float32Array} view of [x1, x2, label] per point */
+  points(test = false) { return this.#live().points(!!test); }
+  /** @returns {LayerInfo[]} */
+  layers() {
+    return this.#live().layers().map((l) => ({ ...l, activation: ACTIVATION_NAMES[l.activation.value] }));
+  }
+  /** @returns {{key: string, label: string}[]} active input features in order */
+  features() { return this.#live().features(); }
+  setWeight(layer, to, from, value) { return this.#err(this.#live().setWeight(layer | 0, to | 0, from | 0, +value)); }
+  setBias(layer, neuron, value) { return this.#err(this.#live().setBias(layer | 0, neuron | 0, +value)); }
+  setLearningRate(lr) { return this.#err(this.#live().setLearningRate(+lr)); }
+  /** Back to the same initial weights (same seed). */
+  reset() { return this.#err(this.#live().reset()); }
+  /** New data from this seed; the network is kept. */
+  regenerate(seed) { return this.#err(this.#live().regenerate(String(seed))); }
+  /** User data from CSV text. @returns {{ok: boolean, error: string}} */
+  loadCsv(text, cx1 = 0, cx2 = 1, clabel = 2) { return this.#live().loadCsv(String(text), cx1 | 0, cx2 | 0, clabel | 0); }
+  /** Frees the C++ side; the session is unusable afterwards. */
+  dispose() {
+    if (this.p) {
+      this.p.delete();
+      this.p = null;
+    }
+  }
+  #err(msg) {
+    if (msg) throw new Error(msg);
+  }
+  #check(r) {
+    if (!r.ok) throw new Error(r.error);
+    return r;
+  }
+}
