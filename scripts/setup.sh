@@ -6,13 +6,16 @@ pkgs=()
 for part in "$@"; do
   case "$part" in
     native)  pkgs+=(cmake g++ make libxtensor-dev doctest-dev) ;;
-    wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev nodejs gzip python3) ;;
-    browser) pkgs+=(chromium nodejs npm) ;;
+    wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev gzip) ;;
+    browser) pkgs+=(chromium) ;;
     fuzz)    pkgs+=(clang libclang-rt-14-dev) ;;
     *) echo "setup.sh: unknown part '$part' (native, wasm, browser, fuzz)" >&2; exit 2 ;;
   esac
 done
 missing=()
+# Node and npm: the base image ships them (nodesource build, npm bundled); Debian's only if absent.
+if ! command -v node >/dev/null; then pkgs+=(nodejs); fi
+if ! command -v npm >/dev/null; then pkgs+=(npm); fi
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
