@@ -5,6 +5,7 @@
 // keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,
 // the format the wasm bit-identity test compares.
 #include "args.h"
+#include "bench.h"
 #include "config/config_codec.h"
 #include "data/csv.h"
 #include "engine/gradcheck.h"
@@ -144,7 +145,8 @@ const char* kUsage =
 int main(int argc, char** argv) {
     Args a;
     std::string e =
-        parse_args(argc, argv, {"--config", "--epochs", "--seed", "--csv", "--every", "--batch"},
+        parse_args(argc, argv, {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
+                    "--workload", "--seconds", "--reps"},
                    {"--dump-weights", "--help"}, a);
     if (!e.empty()) {
         if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
@@ -159,5 +161,6 @@ int main(int argc, char** argv) {
     }
     if (a.command == "train") return cmd_train(a);
     if (a.command == "grad-check") return cmd_grad_check(a);
+    if (a.command == "bench") return cmd_bench(a);
     return fail("unknown command '" + a.command + "' (train, grad-check, help)");
 }

@@ -1,0 +1,375 @@
+// app.js: the page's controller. State is the URL hash: every control edits one key, the engine's
+// codec (in the worker) validates and canonicalises it, and the canonical hash goes back into the
+// address bar. Training runs in the worker; each animation frame asks it for one frame's work
+// (train, then every neuron's grid) and draws the answer, so input stays responsive.
+import { EngineClient } from './engine-client.js';
+import { setKey, setKeys } from './hash.js';
+import { NetworkView } from './views/network.js';
+import { Heatmap, drawAxes, drawLegend } from './views/heatmap.js';
+import { LossChart } from './views/losschart.js';
+
+const $ = (id) => document.getElementById(id);
+const N = 100; // grid side, as TensorFlow Playground
+const UI_MAX_LAYERS = 8, UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
+const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const FEATURES = [
+  { key: 'x', label: 'X₁' }, { key: 'y', label: 'X₂' }, { key: 'xSquared', label: 'X₁²' },
+  { key: 'ySquared', label: 'X₂²' }, { key: 'xTimesY', label: 'X₁X₂' }, { key: 'sinX', label: 'sin(X₁)' },
+  { key: 'sinY', label: 'sin(X₂)' },
+];
+const DATASETS = {
+  classification: [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'],
+    ['blobs3', '3 blobs (softmax)'], ['spiral3', '3-arm spiral (softmax)']],
+  regression: [['reg-plane', 'Plane'], ['reg-gauss', 'Multi gaussian']],
+};
+
+const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
+const client = new EngineClient();
+const st = {
+  hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
+  grid: null, spare: null, rows: 0, metrics: null, playing: false, inflight: false, dirty: true,
+  lastChartEpoch: -1, palette: localStorage.getItem('bp-palette') || 'default',
+  dark: matchMedia('(prefers-color-scheme: dark)').matches, loading: null, pendingStep: null,
+};
+window.playground = st; // read by the browser tests
+
+const net = new NetworkView($('network'), {
+  toggleFeature: (key) => change({ [key]: !st.config[key] }),
+  editWeight: (l, to, from, v) => edit('setWeight', { layer: l, to, from, value: v }),
+  editBias: (l, j, v) => edit('setBias', { layer: l, neuron: j, value: v }),
+  addNeuron: (li, d) => {
+    const s = st.config.networkShape.slice();
+    s[li] = Math.max(1, Math.min(UI_MAX_NEURONS, s[li] + d));
+    change({ networkShape: s.join(',') });
+  },
+  addLayer: (d) => {
+    const s = st.config.networkShape.slice();
+    if (d > 0 && s.length < UI_MAX_LAYERS) s.push(2);
+    if (d < 0) s.pop();
+    change({ networkShape: s.join(',') });
+  },
+});
+const outMap = new Heatmap($('output'), { size: 300 });
+const chart = new LossChart($('lossChart'), {});
+
+// ---------- messages (textContent only: URL text is untrusted) ----------
+function message(text, kind = 'info', key = '') {
+  const box = $('messages');
+  const old = key && box.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  if (old) old.remove();
+  const m = document.createElement('div');
+  m.className = `msg ${kind}`;
+  if (key) m.dataset.key = key;
+  const t = document.createElement('span');
+  t.textContent = text;
+  const x = document.createElement('button');
+  x.className = 'msg-close';
+  x.textContent = '×';
+  x.setAttribute('aria-label', 'dismiss this message');
+  x.onclick = () => m.remove();
+  m.append(t, x);
+  box.appendChild(m);
+}
+function clearMessage(key) {
+  const old = $('messages').querySelector(`[data-key="${CSS.escape(key)}"]`);
+  if (old) old.remove();
+}
+
+// ---------- loading a hash ----------
+async function load(hash, { fromUser = false } = {}) {
+  if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
+  const r = await client.call('load', { hash });
+  for (const e of r.errors) message(`Ignored ${e.message}`, 'warn', `cfg-${e.key}`);
+  if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
+  if (!r.loadOk) {
+    message(`Could not build this network: ${r.loadError}. ${r.config ? 'The previous network is kept.' : ''}`, 'error', 'load');
+    if (!r.config) return false;
+    history.replaceState(null, '', `#${st.hash}`);
+    return false;
+  }
+  clearMessage('load');
+  clearMessage('diverged');
+  apply(r);
+  if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
+    message(`This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`, 'info', 'big');
+  return true;
+}
+
+function apply(r) {
+  const structureChanged = !st.config || JSON.stringify(r.layers) !== JSON.stringify(st.layers) ||
+    JSON.stringify(r.features) !== JSON.stringify(st.features) || JSON.stringify(r.config.hidden) !== JSON.stringify(st.config.hidden);
+  const dataChanged = !st.config || r.config.seed !== st.config.seed || r.config.noise !== st.config.noise || r.config.problem !== st.config.problem;
+  st.hash = r.hash;
+  st.config = r.config;
+  st.layers = r.layers;
+  st.features = r.features;
+  st.train = r.train;
+  st.test = r.test;
+  st.params = r.params;
+  st.metrics = r.metrics;
+  history.replaceState(null, '', `#${st.hash}`);
+  syncControls();
+  if (structureChanged) {
+    const hiddenSet = new Set(st.config.hidden);
+    const all = FEATURES.filter((f) => !hiddenSet.has(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] }));
+    net.setTheme(st.palette, st.dark);
+    net.setStructure(all, st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: hiddenSet.has('numHiddenLayers') });
+    loadFeatureGrids(all);
+  }
+  if (dataChanged) loadPreviews();
+  chart.clear();
+  st.lastChartEpoch = -1;
+  st.dirty = true;
+}
+
+async function loadFeatureGrids(all) {
+  const r = await client.call('featureGrids', { N, keys: all.map((f) => f.key) });
+  net.setFeatureGrids(r.grid, N);
+}
+
+async function loadPreviews() {
+  const kinds = DATASETS[st.config.problem];
+  const hashes = {};
+  for (const [k] of kinds) {
+    const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
+    hashes[k] = setKeys('networkShape=1', { problem: st.config.problem, [key]: k, noise: st.config.noise, seed: st.config.seed });
+  }
+  const pts = await client.call('previews', { hashes });
+  buildDatasetPicker(kinds, pts);
+}
+
+function buildDatasetPicker(kinds, pts) {
+  const box = $('datasets');
+  box.replaceChildren();
+  const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
+  for (const [k, label] of kinds) {
+    const b = document.createElement('button');
+    b.className = 'dataset';
+    b.setAttribute('role', 'radio');
+    b.setAttribute('aria-checked', String(st.config[key] === k));
+    b.setAttribute('aria-label', `${label} dataset`);
+    b.title = label;
+    const c = document.createElement('canvas');
+    c.width = c.height = 48;
+    b.appendChild(c);
+    if (pts[k]) new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(/3$/.test(k) ? 3 : st.config.problem === 'regression' ? 0 : 2) });
+    b.onclick = () => change({ [key]: k });
+    box.appendChild(b);
+  }
+}
+
+// ---------- controls ----------
+function fillSelect(sel, values, fmt = String) {
+  sel.replaceChildren(...values.map((v) => {
+    const o = document.createElement('option');
+    o.value = String(v);
+    o.textContent = fmt(v);
+    return o;
+  }));
+}
+fillSelect($('learningRate'), LEARNING_RATES);
+fillSelect($('regularizationRate'), REG_RATES);
+
+function selectValue(sel, v) {
+  const s = String(v);
+  if (![...sel.options].some((o) => o.value === s)) {
+    const o = document.createElement('option');
+    o.value = s;
+    o.textContent = s;
+    sel.appendChild(o);
+  }
+  sel.value = s;
+}
+
+function syncControls() {
+  const c = st.config;
+  selectValue($('learningRate'), c.learningRate);
+  selectValue($('regularizationRate'), c.regularizationRate);
+  $('activation').value = c.activation;
+  $('regularization').value = c.regularization;
+  $('problem').value = c.problem;
+  $('percTrainData').value = c.percTrainData;
+  $('percTrainDataOut').textContent = String(c.percTrainData);
+  $('noise').value = c.noise;
+  $('noiseOut').textContent = String(c.noise);
+  $('batchSize').max = String(Math.max(30, c.batchSize));
+  $('batchSize').value = c.batchSize;
+  $('batchSizeOut').textContent = String(c.batchSize);
+  $('showTestData').checked = c.showTestData;
+  $('discretize').checked = c.discretize;
+  $('colorblind').checked = st.palette === 'colorblind';
+  $('accuracyRow').hidden = c.problem === 'regression';
+  const hidden = new Set(c.hidden);
+  for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
+}
+
+// A change of model keys reloads the network (as in TensorFlow Playground); display keys do not.
+async function change(kv) {
+  await load(setKeys(st.hash, kv));
+}
+// Weight and bias edits apply to the running network (no reload, nothing else changes).
+async function edit(type, args) {
+  try {
+    const r = await client.call(type, args);
+    st.params = r.params;
+    st.metrics = r.metrics;
+    st.dirty = true;
+  } catch (e) {
+    message(`Could not set that value: ${e.message}`, 'error', 'edit');
+  }
+}
+function changeDisplay(kv) {
+  st.hash = setKeys(st.hash, kv);
+  Object.assign(st.config, kv);
+  history.replaceState(null, '', `#${st.hash}`);
+  st.dirty = true;
+}
+
+$('learningRate').onchange = async (e) => {
+  const v = Number(e.target.value);
+  await client.call('setLearningRate', { value: v }); // live, without a reset
+  changeDisplay({ learningRate: v });
+};
+for (const id of ['activation', 'regularization', 'regularizationRate', 'problem'])
+  $(id).onchange = (e) => change({ [id]: e.target.value });
+for (const id of ['percTrainData', 'noise', 'batchSize']) {
+  $(id).oninput = (e) => { $(`${id}Out`).textContent = e.target.value; };
+  $(id).onchange = (e) => change({ [id]: e.target.value });
+}
+$('showTestData').onchange = (e) => changeDisplay({ showTestData: e.target.checked });
+$('discretize').onchange = (e) => changeDisplay({ discretize: e.target.checked });
+$('colorblind').onchange = (e) => {
+  st.palette = e.target.checked ? 'colorblind' : 'default';
+  localStorage.setItem('bp-palette', st.palette);
+  redrawStatic();
+};
+$('speed').onchange = () => {};
+$('play').onclick = () => setPlaying(!st.playing);
+$('step').onclick = () => step({ epochs: 1 });
+$('stepBatch').onclick = () => step({ batches: 1 });
+$('reset').onclick = async () => {
+  setPlaying(false);
+  apply({ ...(await client.call('reset')), errors: [] });
+};
+$('regenerate').onclick = async () => {
+  const seed = String(Math.floor(Math.random() * 90000) + 10000);
+  apply(await client.call('regenerate', { seed })); // new data, same network
+};
+$('newSeed').onclick = () => change({ seed: String(Math.floor(Math.random() * 90000) + 10000) });
+
+function setPlaying(on) {
+  st.playing = on;
+  $('play').textContent = on ? '❚❚' : '▶';
+  $('play').setAttribute('aria-label', on ? 'Pause (space)' : 'Play (space)');
+  $('play').classList.toggle('playing', on);
+}
+function step(work) {
+  setPlaying(false);
+  st.pendingStep = work;
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.target.closest && e.target.closest('input, select, textarea')) return;
+  if (e.key === ' ') {
+    e.preventDefault();
+    if (!$('play').closest('[hidden]')) setPlaying(!st.playing);
+  } else if (e.key === 'ArrowRight') {
+    e.preventDefault();
+    step(e.shiftKey ? { batches: 1 } : { epochs: 1 });
+  } else if (e.key === 'r' && !e.ctrlKey && !e.metaKey) {
+    $('reset').click();
+  }
+});
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+  st.dark = e.matches;
+  redrawStatic();
+});
+window.addEventListener('hashchange', () => {
+  if (location.hash.replace(/^#/, '') !== st.hash) load(location.hash, { fromUser: true });
+});
+
+function redrawStatic() {
+  net.setTheme(st.palette, st.dark);
+  drawLegend($('legend'), st.palette, st.dark);
+  if (st.config) {
+    loadPreviews();
+    loadFeatureGrids(FEATURES.filter((f) => !st.config.hidden.includes(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] })));
+  }
+  st.dirty = true;
+}
+
+// ---------- the frame loop ----------
+function speed() {
+  const v = $('speed').value;
+  return v === 'b1' ? { batches: 1 } : { epochs: Number(v) };
+}
+
+async function frame() {
+  let work = null;
+  if (st.pendingStep) {
+    work = st.pendingStep;
+    st.pendingStep = null;
+  } else if (st.playing) work = speed();
+  else if (!st.dirty) return;
+  st.dirty = false;
+  st.inflight = true;
+  try {
+    const buffer = st.spare;
+    st.spare = null;
+    const r = await client.call('frame', { ...(work || {}), grid: N, buffer }, buffer ? [buffer.buffer] : []);
+    st.spare = st.grid;
+    st.grid = r.grid;
+    st.rows = r.rows;
+    st.params = r.params;
+    st.metrics = r.metrics;
+    st.lastTiming = r.timing;
+    draw();
+    if (!Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
+      setPlaying(false);
+      message('Training diverged: the loss became NaN or Infinity. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
+    }
+  } catch (e) {
+    setPlaying(false);
+    message(`The engine failed: ${e.message}`, 'error', 'engine');
+  } finally {
+    st.inflight = false;
+  }
+}
+
+function fmtLoss(v) {
+  return Number.isFinite(v) ? v.toFixed(3) : String(v);
+}
+
+function draw() {
+  const c = st.config, m = st.metrics, P = N * N;
+  $('epoch').textContent = String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  $('testLoss').textContent = fmtLoss(m.testLoss);
+  $('trainLoss').textContent = fmtLoss(m.trainLoss);
+  $('testAcc').textContent = m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–';
+  if (m.epoch !== st.lastChartEpoch) {
+    chart.push(m.epoch, m.trainLoss, m.testLoss);
+    st.lastChartEpoch = m.epoch;
+  }
+  chart.draw();
+  const K = c.numClasses >= 3 ? c.numClasses : 1;
+  const first = st.rows - K;
+  const values = K === 1 ? st.grid.subarray(first * P, (first + 1) * P)
+    : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
+  const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
+  outMap.draw(values, N, opts);
+  outMap.drawPoints(st.train, { ...opts, kind: kindOf(c.numClasses) });
+  if (c.showTestData) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
+  net.update(st.params, st.grid, N, { discretize: c.discretize });
+}
+
+function loop() {
+  if (!st.inflight && st.config) frame();
+  requestAnimationFrame(loop);
+}
+
+// ---------- start ----------
+client.onfatal = (e) => message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
+drawAxes($('axes'), 300);
+drawLegend($('legend'), st.palette, st.dark);
+load(location.hash, { fromUser: true }).then(() => requestAnimationFrame(loop));

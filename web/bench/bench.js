@@ -1,0 +1,36 @@
+// bench.js: runs web/bench/ours.mjs in the page and publishes the result as window.benchResult
+// ({ok: true, result, userAgent} or {ok: false, error}). Query parameters: see bench.html. W4 and the
+// kernels use the engine's own module when it exports WideMlp, else the module at ?wide=URL (served
+// from 127.0.0.1), else they are skipped.
+import { loadEngine } from '../engine.js';
+import { runOurs } from './ours.mjs';
+
+const out = document.getElementById('out');
+const q = new URLSearchParams(location.search);
+try {
+  const E = await loadEngine();
+  let wide = null;
+  if (E.M.WideMlp) wide = E.M;
+  else if (q.get('wide')) {
+    const url = new URL(q.get('wide'), location.href);
+    if (url.origin !== location.origin) throw new Error('the wide module must come from this origin');
+    const { default: create } = await import(url.href);
+    wide = await create();
+  }
+  // Let the page settle before timing.
+  await new Promise((r) => setTimeout(r, 100));
+  const result = runOurs(E, wide, {
+    seconds: Number(q.get('seconds') || 1),
+    reps: Number(q.get('reps') || 5),
+    quick: q.get('quick') === '1',
+    quickEpochs: Number(q.get('quickEpochs') || 30),
+    kernels: q.get('kernels') === '1',
+    kernelSeconds: Number(q.get('kernelSeconds') || 0.2),
+  });
+  result.wideSource = wide === null ? 'none' : wide === E.M ? 'engine' : 'bench-gen';
+  window.benchResult = { ok: true, result, userAgent: navigator.userAgent };
+  out.textContent = JSON.stringify(result, null, 2);
+} catch (e) {
+  window.benchResult = { ok: false, error: String(e && e.stack ? e.stack : e) };
+  out.textContent = `benchmark failed: ${e}`;
+}

@@ -1,0 +1,151 @@
+// views-test.js (views.html): draws every view on synthetic data and reads pixels back. It only
+// reports readings (window.viewsTest); tests/browser/views.test.mjs compares them with colours it
+// derives from the palette stops, so nothing here decides what is right.
+import { makeLut, valueToIndex } from '../views/colors.js';
+import { Heatmap, drawAxes, drawLegend } from '../views/heatmap.js';
+import { LossChart } from '../views/losschart.js';
+
+const stage = document.getElementById('stage');
+const N = 100;
+
+function canvas(label) {
+  const c = document.createElement('canvas');
+  c.title = label;
+  stage.appendChild(c);
+  return c;
+}
+function px(c, x, y) {
+  return Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3));
+}
+/** Darkest pixel (r+g+b) in a square around (x, y): finds a thin outline without knowing its exact pixel. */
+function darkest(c, x, y, half) {
+  const d = c.getContext('2d').getImageData(x - half, y - half, 2 * half + 1, 2 * half + 1).data;
+  let m = Infinity;
+  for (let i = 0; i < d.length; i += 4) m = Math.min(m, d[i] + d[i + 1] + d[i + 2]);
+  return m;
+}
+/** The left-right ramp the brief asks for: value = x / 6 at the engine's sample positions. */
+function ramp() {
+  const v = new Float32Array(N * N);
+  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) v[r * N + c] = Math.max(-1, Math.min(1, (-6 + (12 * c) / (N - 1)) / 6));
+  return v;
+}
+function filled(x) {
+  return new Float32Array(N * N).fill(x);
+}
+
+const R = {};
+try {
+  const hm = new Heatmap(canvas('ramp'), { size: 300, pixelRatio: 1 });
+  hm.draw(ramp(), N);
+  R.ramp = { w: hm.canvas.width, left: px(hm.canvas, 0, 150), right: px(hm.canvas, 299, 150), centre: px(hm.canvas, 150, 150) };
+
+  const dk = new Heatmap(canvas('ramp dark'), { size: 300, pixelRatio: 1, dark: true });
+  dk.draw(ramp(), N);
+  R.dark = { centre: px(dk.canvas, 150, 150), left: px(dk.canvas, 0, 150) };
+
+  const ds = new Heatmap(canvas('discretize'), { size: 300, pixelRatio: 1 });
+  ds.draw(ramp(), N, { discretize: true });
+  R.discrete = { centreLeft: px(ds.canvas, 140, 150), centreRight: px(ds.canvas, 160, 150) };
+
+  // Points on a neutral field.
+  const pt = new Heatmap(canvas('points'), { size: 300, pixelRatio: 1 });
+  pt.draw(filled(0), N);
+  pt.drawPoints(new Float32Array([3, 3, 1, -3, -3, -1]));
+  R.points = { at33: px(pt.canvas, 225, 75), atm3m3: px(pt.canvas, 75, 225), away: px(pt.canvas, 236, 75), between: px(pt.canvas, 150, 150) };
+  pt.drawPoints(new Float32Array([0, 3, 1]), { test: true });
+  R.points.testOutline = darkest(pt.canvas, 150, 75, 5);
+  R.points.trainOutline = darkest(pt.canvas, 225, 75, 5);
+
+  const hi = new Heatmap(canvas('hi-dpi'), { size: 300, pixelRatio: 2 });
+  hi.draw(filled(0), N);
+  hi.drawPoints(new Float32Array([3, 3, -1]));
+  R.hidpi = { w: hi.canvas.width, cssW: hi.canvas.style.width, at33: px(hi.canvas, 450, 150), away: px(hi.canvas, 472, 150) };
+
+  const kinds = new Heatmap(canvas('point kinds'), { size: 300, pixelRatio: 1 });
+  kinds.draw(filled(0), N);
+  kinds.drawPoints(new Float32Array([-3, 0, 2]), { kind: 'multiclass' });
+  kinds.drawPoints(new Float32Array([3, 0, 3.0, 0, -3, -0.5]), { kind: 'regression' });
+  R.kinds = { class2: px(kinds.canvas, 75, 150), reg3: px(kinds.canvas, 225, 150), regHalf: px(kinds.canvas, 150, 225) };
+
+  // Multi-class: top half confident (class by column third), bottom half uniform 1/3.
+  const K = 3, probs = [0, 1, 2].map(() => new Float32Array(N * N));
+  for (let r = 0; r < N; r++)
+    for (let c = 0; c < N; c++) {
+      const j = r * N + c;
+      if (r < N / 2) probs[c < 33 ? 0 : c < 66 ? 1 : 2][j] = 1;
+      else for (let k = 0; k < K; k++) probs[k][j] = 1 / K;
+    }
+  const mc = new Heatmap(canvas('multi-class'), { size: 300, pixelRatio: 1 });
+  mc.draw(probs, N);
+  R.multi = { c0: px(mc.canvas, 40, 60), c1: px(mc.canvas, 150, 60), c2: px(mc.canvas, 260, 60), uniform: px(mc.canvas, 150, 240) };
+  const part = new Heatmap(canvas('partial'), { size: 60, pixelRatio: 1 });
+  part.draw([filled(0.2), filled(0.6), filled(0.2)], N);
+  R.multi.partial = px(part.canvas, 30, 30);
+
+  // NaN, out of range, and a thumbnail redrawn without reallocating.
+  const lut = makeLut('default');
+  R.lut = {
+    nanIndex: valueToIndex(NaN), infIndex: valueToIndex(Infinity), negInfIndex: valueToIndex(-Infinity),
+    zeroIndex: valueToIndex(0), big: valueToIndex(7), small: valueToIndex(-7), tiny: valueToIndex(-1e-6),
+    entry128: Array.from(new Uint8Array(lut.buffer, 128 * 4, 3)),
+  };
+  const nanMap = new Heatmap(canvas('NaN'), { size: 60, pixelRatio: 1 });
+  nanMap.draw(filled(NaN), N);
+  R.lut.nanPixel = px(nanMap.canvas, 30, 30);
+  const th = new Heatmap(canvas('thumb'), { size: 36, pixelRatio: 1 });
+  th.draw(ramp(), N);
+  const img = th.img;
+  th.draw(ramp(), N, { offset: 0 });
+  R.thumb = { sameImage: th.img === img, left: px(th.canvas, 0, 18), right: px(th.canvas, 35, 18) };
+  const sc = new Heatmap(canvas('scaled'), { size: 60, pixelRatio: 1 });
+  sc.draw(ramp().map((v) => v * 0.1), N, { scale: true });
+  R.scaled = { left: px(sc.canvas, 0, 30) };
+
+  const lg = canvas('legend');
+  lg.width = 200;
+  lg.height = 30;
+  drawLegend(lg, 'colorblind', false);
+  R.legend = { left: px(lg, 0, 5), mid: px(lg, 100, 5), right: px(lg, lg.width - 1, 5) };
+
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  stage.appendChild(svg);
+  drawAxes(svg, 300);
+  R.axes = { labels: [...svg.querySelectorAll('text')].map((t) => t.textContent), width: svg.getAttribute('width') };
+  const ax = canvas('axes on a canvas');
+  drawAxes(ax, 100);
+  R.axes.canvasInk = ax.getContext('2d').getImageData(0, 0, ax.width, ax.height).data.filter((a, i) => i % 4 === 3 && a > 0).length;
+
+  const lc = canvas('loss');
+  const chart = new LossChart(lc, { width: 200, height: 60, pixelRatio: 1 });
+  for (let e = 0; e < 20; e++) chart.push(e, e === 5 ? NaN : 1 / (e + 1), e === 12 ? Infinity : 1.2 / (e + 1));
+  chart.draw();
+  const top = lc.getContext('2d').getImageData(0, 0, 200, 8).data;
+  let red = 0;
+  for (let i = 0; i < top.length; i += 4) if (top[i] > 180 && top[i + 1] < 90 && top[i + 2] < 90) red++;
+  const before = Array.from(lc.getContext('2d').getImageData(0, 0, 200, 60).data);
+  const box = lc.getBoundingClientRect();
+  lc.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + 100, clientY: box.top + 30, bubbles: true }));
+  const after = lc.getContext('2d').getImageData(0, 0, 200, 60).data;
+  let changed = 0;
+  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) changed++;
+  const hoverIndex = chart.hover;
+  lc.dispatchEvent(new MouseEvent('mouseleave'));
+  for (let e = 20; e < 5000; e++) chart.push(e, e === 30 ? NaN : 1 / (e + 1), 1 / (e + 1));
+  chart.draw();
+  let nonFinite = 0;
+  for (let i = 0; i < chart.length; i++) if (!Number.isFinite(chart.train[i])) nonFinite++;
+  R.loss = { red, changed, hoverIndex, length: chart.length, lastEpoch: chart.epoch[chart.length - 1], nonFinite };
+  chart.clear();
+  const empty = new LossChart(canvas('empty loss'), { width: 100, height: 40 });
+  empty.draw();
+  empty.push(0, NaN, NaN);
+  empty.draw();
+  R.loss.emptyOk = true;
+  R.ok = true;
+} catch (e) {
+  R.ok = false;
+  R.error = `${e && e.stack ? e.stack : e}`;
+}
+window.viewsTest = R;
+document.getElementById('out').textContent = JSON.stringify(R, null, 1);

@@ -1,0 +1,263 @@
+// heatmap.js: draws a grid of values over the input plane [-6, 6]^2 onto a canvas, and data points
+// on top. The grid is the engine's eval_grid layout: N*N floats, row-major, row 0 at y = +6,
+// column 0 at x = -6, sample (r, c) exactly at x = -6 + 12c/(N-1), y = 6 - 12r/(N-1).
+// One frame = one pass over the grid through a 256-entry colour table into a reused N x N ImageData,
+// one putImageData onto a reused offscreen canvas, one smoothed drawImage. A Heatmap allocates
+// only when N, the canvas size or the colour settings change, so neuron thumbnails stay cheap.
+// Also: pixel <-> data helpers, SVG/canvas axes (DOM via createElementNS), a colour legend.
+import { makeLut, makeClassLut, pack, stops, rgbOf, classRgb, palette } from './colors.js';
+
+export const DOMAIN = 6;
+const SVGNS = 'http://www.w3.org/2000/svg';
+
+/** Canvas pixel (from the top-left) -> data {x, y}; x grows rightwards, y upwards. */
+export function pixelToData(px, py, width, height) {
+  return { x: -DOMAIN + (2 * DOMAIN * px) / width, y: DOMAIN - (2 * DOMAIN * py) / height };
+}
+
+/** Data (x, y) -> canvas pixel {px, py}; the inverse of pixelToData. */
+export function dataToPixel(x, y, w, h) {
+  return { px: ((x + DOMAIN) / (2 * DOMAIN)) * w, py: ((DOMAIN - y) / (2 * DOMAIN)) * h };
+}
+
+function offscreen(w, h) {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
+  const c = document.createElement('canvas');
+  [c.width, c.height] = [w, h];
+  return c;
+}
+
+function screenRatio() {
+  return typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+}
+
+/**
+ * @typedef {{palette?: string, dark?: boolean, discretize?: boolean}} Style
+ * @typedef {Style & {offset?: number, scale?: boolean}} DrawOpts
+ *   offset: first float of the grid inside `values` (saves a subarray per frame);
+ *   scale: divide by max |v| first, for inputs such as x1 (range +-6) or x1^2 (0..36).
+ * @typedef {{kind?: 'binary'|'multiclass'|'regression', test?: boolean}} PointOpts
+ */
+export class Heatmap {
+  /**
+   * @param {HTMLCanvasElement} canvas owned by the Heatmap: its CSS size and backing store are set here.
+   * @param {Style & {size?: number, pixelRatio?: number}} [opts] size: CSS px (default: the
+   *   canvas's layout width, else its width attribute); pixelRatio: default devicePixelRatio.
+   */
+  constructor(canvas, opts = {}) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.style = { palette: 'default', dark: false, discretize: false };
+    this.lutKey = this.classKey = '';
+    this.n = this.cssSize = 0;
+    this.setStyle(opts);
+    this.resize(opts.size, opts.pixelRatio);
+  }
+
+  /** Changes palette / theme / discretize; tables are rebuilt only when something changed. @param {Style} s */
+  setStyle(s = {}) {
+    for (const k of ['palette', 'dark', 'discretize']) if (s[k] !== undefined) this.style[k] = k === 'palette' ? String(s[k]) : !!s[k];
+    const key = `${palette(this.style.palette).name}|${this.style.dark}|${this.style.discretize}`;
+    if (key === this.lutKey) return;
+    this.lutKey = key;
+    this.lut = makeLut(this.style.palette, this.style);
+    this.neutral = pack(stops(this.style.palette, this.style.dark)[1]);
+    this.classKey = '';
+  }
+
+  /** Sizes the backing store to CSS size x pixel ratio (call again when devicePixelRatio changes). */
+  resize(size, pixelRatio) {
+    const c = this.canvas;
+    this.cssSize = size || this.cssSize || c.clientWidth || c.width || 300;
+    this.dpr = pixelRatio || screenRatio();
+    const px = Math.max(1, Math.round(this.cssSize * this.dpr));
+    if (c.width !== px) c.width = px;
+    if (c.height !== px) c.height = px;
+    c.style.width = c.style.height = `${this.cssSize}px`;
+  }
+
+  #grid(N) {
+    if (N === this.n) return;
+    this.n = N;
+    this.off = offscreen(N, N);
+    this.offCtx = this.off.getContext('2d');
+    this.img = this.offCtx.createImageData(N, N);
+    this.pix = new Uint32Array(this.img.data.buffer);
+  }
+
+  /**
+   * Paints a grid. values: Float32Array (N*N, one output in [-1, 1]; clamped, NaN -> neutral), or an
+   * array of K Float32Arrays of class probabilities: colour of the argmax class, from neutral at
+   * max prob 1/K to the full class colour at 1.
+   * @param {Float32Array|Float32Array[]} values @param {number} N @param {DrawOpts} [opts]
+   */
+  draw(values, N, opts = {}) {
+    this.setStyle(opts);
+    if (!(N >= 2) || !values) return;
+    this.#grid(N);
+    const P = N * N, o = opts.offset | 0, out = this.pix;
+    if (Array.isArray(values) && values.length > 1) this.#classes(values, P, o);
+    else {
+      const src = Array.isArray(values) ? values[0] : values, lut = this.lut, neutral = this.neutral;
+      let k = 1;
+      if (opts.scale) {
+        let m = 0;
+        for (let j = 0; j < P; j++) { const a = Math.abs(src[o + j]); if (a > m) m = a; }
+        if (m > 0 && m !== Infinity) k = 1 / m;
+      }
+      for (let j = 0; j < P; j++) {
+        const v = src[o + j] * k; // valueToIndex, inlined: this loop runs for every pixel of every thumbnail
+        if (v >= 0) out[j] = lut[v >= 1 ? 255 : (128.5 + v * 127) | 0];
+        else if (v < 0) out[j] = lut[v <= -1 ? 0 : (128 + v * 128) | 0];
+        else out[j] = neutral;
+      }
+    }
+    this.offCtx.putImageData(this.img, 0, 0);
+    const ctx = this.ctx, W = this.canvas.width, H = this.canvas.height;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    // Texel c's centre must land on x = -6 + 12c/(N-1), so the image overhangs by half a cell each side.
+    const cw = W / (N - 1), ch = H / (N - 1);
+    ctx.clearRect(0, 0, W, H);
+    ctx.drawImage(this.off, -cw / 2, -ch / 2, cw * N, ch * N);
+  }
+
+  #classes(values, P, o) {
+    const K = values.length, out = this.pix, neutral = this.neutral;
+    const key = `${this.lutKey}|${K}`;
+    if (key !== this.classKey) {
+      this.classKey = key;
+      this.classLut = makeClassLut(this.style.palette, K, this.style);
+    }
+    const lut = this.classLut, lo = 1 / K, gain = 255 / (1 - lo);
+    for (let j = 0; j < P; j++) {
+      let best = 0, bp = values[0][o + j];
+      for (let k = 1; k < K; k++) { const p = values[k][o + j]; if (p > bp || !(bp === bp)) { bp = p; best = k; } }
+      if (!(bp === bp)) { out[j] = neutral; continue; }
+      const s = (bp - lo) * gain;
+      out[j] = lut[best * 256 + (s <= 0 ? 0 : s >= 255 ? 255 : (s + 0.5) | 0)];
+    }
+  }
+
+  /**
+   * Draws points over the current picture, in one path per colour.
+   * points: Float32Array of [x1, x2, label] triples in data coordinates. Labels: binary -1/+1 (> 0 is
+   * the + colour), multiclass 0..K-1, regression a value (clamped to [-1, 1], 32 shades).
+   * test: dark outline (light in the dark theme) instead of the training points' background outline.
+   * @param {Float32Array|number[]} points @param {PointOpts & Style} [opts]
+   */
+  drawPoints(points, opts = {}) {
+    this.setStyle(opts);
+    const kind = opts.kind || 'binary', n = Math.floor(points.length / 3);
+    if (!n) return;
+    const ctx = this.ctx, s = this.cssSize / 300, pal = this.style.palette, dark = this.style.dark;
+    const r = Math.max(1.5, 3.5 * s);
+    // Colour key per point (-1: not drawn): binary 0/1, class index, or one of 32 regression shades.
+    if (!this.keys || this.keys.length < n) this.keys = new Int16Array(n);
+    const keys = this.keys, used = new Set();
+    for (let i = 0; i < n; i++) {
+      const x = points[3 * i], y = points[3 * i + 1], lab = points[3 * i + 2];
+      let k = kind === 'multiclass' ? (Number.isFinite(lab) ? Math.max(0, Math.trunc(lab)) : -1)
+        : kind === 'regression' ? (lab === lab ? Math.round((Math.max(-1, Math.min(1, lab)) + 1) * 15.5) : -1)
+          : lab > 0 ? 1 : lab <= 0 ? 0 : -1;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) k = -1;
+      keys[i] = k;
+      if (k >= 0) used.add(k);
+    }
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.lineWidth = Math.max(0.75, s);
+    ctx.strokeStyle = opts.test ? (dark ? '#f1f3f4' : '#000') : dark ? '#1b1d20' : '#fff';
+    for (const k of [...used].sort((a, b) => a - b)) {
+      const c = kind === 'multiclass' ? classRgb(pal, k) : kind === 'regression' ? rgbOf(pal, k / 15.5 - 1, dark) : stops(pal, dark)[2 * k];
+      ctx.fillStyle = `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) {
+        if (keys[i] !== k) continue;
+        const p = dataToPixel(points[3 * i], points[3 * i + 1], this.cssSize, this.cssSize);
+        ctx.moveTo(p.px + r, p.py);
+        ctx.arc(p.px, p.py, r, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+      ctx.stroke();
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+  }
+}
+
+/**
+ * Ticks and labels -6..6 (every `step`) around a heatmap of `size` CSS px placed at the target's
+ * top-left: x axis below it, y axis to its right. The target is sized size + margin in both
+ * directions. SVG target: built with createElementNS, drawn in currentColor; canvas: its CSS color.
+ * @param {SVGSVGElement|HTMLCanvasElement} target @param {number} size
+ * @param {{step?: number, margin?: number}} [opts]
+ */
+export function drawAxes(target, size, { step = 2, margin = 22 } = {}) {
+  const total = size + margin, at = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size, marks = [];
+  for (let v = -DOMAIN; v <= DOMAIN + 1e-9; v += step) {
+    const x = at(v), y = size - at(v), t = String(v); // [tick x1 y1 x2 y2, label, its x y anchor]
+    // The first x label and the top y label would stick out of the frame: pull them inside.
+    marks.push([x, size, x, size + 4, t, x, size + 15, v === -DOMAIN ? 'start' : 'middle'],
+      [size, y, size + 4, y, t, size + 6, Math.max(9, y + 3.5), 'start']);
+  }
+  if (typeof SVGSVGElement !== 'undefined' && target instanceof SVGSVGElement) {
+    while (target.firstChild) target.removeChild(target.firstChild);
+    for (const [k, v] of [['width', total], ['height', total], ['viewBox', `0 0 ${total} ${total}`]]) target.setAttribute(k, String(v));
+    const add = (tag, attrs, text) => {
+      const e = document.createElementNS(SVGNS, tag);
+      for (const k in attrs) e.setAttribute(k, String(attrs[k]));
+      if (text !== undefined) e.textContent = text;
+      target.appendChild(e);
+    };
+    for (const [x1, y1, x2, y2, t, x, y, a] of marks) {
+      add('line', { x1, y1, x2, y2, stroke: 'currentColor' });
+      add('text', { x, y, 'text-anchor': a, 'font-size': 10, fill: 'currentColor' }, t);
+    }
+    return;
+  }
+  const dpr = screenRatio();
+  target.width = target.height = Math.round(total * dpr);
+  target.style.width = target.style.height = `${total}px`;
+  const ctx = target.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, total, total);
+  ctx.strokeStyle = ctx.fillStyle = getComputedStyle(target).color || '#555';
+  ctx.font = '10px sans-serif';
+  ctx.beginPath();
+  for (const [x1, y1, x2, y2, t, x, y, a] of marks) {
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.textAlign = a === 'middle' ? 'center' : 'left';
+    ctx.fillText(t, x, y);
+  }
+  ctx.stroke();
+}
+
+/**
+ * A horizontal gradient bar from -1 (left) to +1 (right) with labels -1, 0, 1 below it, in the
+ * canvas's CSS size (its layout size, else its width/height attributes).
+ * @param {HTMLCanvasElement} canvas @param {string} paletteName @param {boolean} dark
+ * @param {{discretize?: boolean}} [opts]
+ */
+export function drawLegend(canvas, paletteName, dark, { discretize = false } = {}) {
+  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  const dpr = screenRatio();
+  [canvas.width, canvas.height] = [Math.round(w * dpr), Math.round(h * dpr)];
+  [canvas.style.width, canvas.style.height] = [`${w}px`, `${h}px`];
+  const lut = makeLut(paletteName, { dark, discretize });
+  const strip = offscreen(256, 1), sctx = strip.getContext('2d'), img = sctx.createImageData(256, 1);
+  new Uint32Array(img.data.buffer).set(lut);
+  sctx.putImageData(img, 0, 0);
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const bar = Math.max(4, h - 14);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(strip, 0.5, 0, 255, 1, 0, 0, w, bar); // texel centres 0 and 255 on the bar's ends
+  ctx.fillStyle = (typeof getComputedStyle === 'function' && getComputedStyle(canvas).color) || (dark ? '#ddd' : '#333');
+  ctx.font = '10px sans-serif';
+  ctx.textBaseline = 'bottom';
+  for (const [t, a, x] of [['-1', 'left', 0], ['0', 'center', w / 2], ['1', 'right', w]]) {
+    ctx.textAlign = a;
+    ctx.fillText(t, x, h);
+  }
+}
