@@ -107,6 +107,17 @@ export class Session {
   regenerate(seed) { return this.#err(this.#live().regenerate(String(seed))); }
   /** User data from CSV text. @returns {{ok: boolean, error: string}} */
   loadCsv(text, cx1 = 0, cx2 = 1, clabel = 2) { return this.#live().loadCsv(String(text), cx1 | 0, cx2 | 0, clabel | 0); }
+  /**
+   * One sample through the net: {input, target, z, a, delta (dL/dz), loss, grad (dL/dparam),
+   * regTerm, paramsBefore, paramsAfter, mBefore, vBefore, mAfter, vAfter, tAfter, biasCorrection1/2}.
+   * Neuron arrays are in layer order (hidden then output); param arrays follow layers().
+   */
+  trace(test, index) { return this.#check(this.#live().trace(!!test, index | 0)); }
+  tracePoint(x1, x2, label) { return this.#check(this.#live().tracePoint(+x1, +x2, +label)); }
+  /** Float backprop vs float64 central differences on the next batch. */
+  gradCheck() { return this.#check(this.#live().gradCheck()); }
+  /** [{gradNorm, inactive}] per layer on up to 64 training points. */
+  health() { return this.#live().health(); }
   /** Frees the C++ side; the session is unusable afterwards. */
   dispose() {
     if (this.p) {

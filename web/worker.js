@@ -59,6 +59,15 @@ const handlers = {
       _transfer: out ? [out.buffer] : [],
     };
   },
+  trace({ test = false, index = 0 }) {
+    return { trace: S.trace(test, index), params: S.params().slice(), metrics: S.metrics() };
+  },
+  gradCheck() {
+    return S.gradCheck();
+  },
+  health() {
+    return { layers: S.health() };
+  },
   setWeight({ layer, to, from, value }) {
     S.setWeight(layer, to, from, value);
     return { params: S.params().slice(), metrics: S.metrics() };

@@ -1,10 +1,10 @@
 // embind.cpp: the WebAssembly API, and the only file that includes <emscripten/bind.h>.
-// Coarse by design (design principle 6): one call trains n epochs or n batches, one call fills every
-// neuron's grid; bulk data crosses as Float32Array views over wasm memory (zero copy; a view is
-// valid until the next call that may grow memory: take it again after every call).
-// Errors never abort: every call that can fail returns an error string or a {ok, error} object, and
-// a Playground with no loaded session answers every call with "no network is loaded".
-// JS owns each Playground and must call .delete() on it (web/engine.js does, in dispose()).
+// Coarse by design (design principle 6): one call trains n epochs or n batches, one call fills
+// every neuron's grid; bulk data crosses as Float32Array views over wasm memory (zero copy; a view
+// is valid until the next call that may grow memory: take it again after every call). Errors never
+// abort: every call that can fail returns an error string or a {ok, error} object, and a Playground
+// with no loaded session answers every call with "no network is loaded". JS owns each Playground
+// and must call .delete() on it (web/engine.js does, in dispose()).
 #include "config/config_codec.h"
 #include "data/csv.h"
 #include "data/features.h"
@@ -108,6 +108,11 @@ val result(const std::string& error) {
 
 const char* kNoSession = "no network is loaded: call load() with a config first";
 
+// A copy (not a view) for small per-call results that JS keeps.
+val f32_copy(const std::vector<float>& v) {
+    return val(typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
 class Playground {
   public:
     // Builds a session from a hash. On any error the previous session (if any) stays loaded.
@@ -155,7 +160,52 @@ class Playground {
         r.set("testLoss", m.test_loss);
         r.set("trainAccuracy", m.train_accuracy);
         r.set("testAccuracy", m.test_accuracy);
+        r.set("diverged", s_->diverged());
         return r;
+    }
+
+    // One sample through the net (test set or training set, by index): every z, a, delta = dL/dz,
+    // dL/dparam, the regularization term and one optimizer update with that gradient alone.
+    val trace(bool test, int index) {
+        if (!s_) return result(kNoSession);
+        SampleTrace t;
+        std::string err = s_->trace(test, index, t);
+        if (!err.empty()) return result(err);
+        return trace_to_js(t);
+    }
+    val trace_point(double x1, double x2, double label) {
+        if (!s_) return result(kNoSession);
+        SampleTrace t;
+        std::string err = s_->trace_point((float)x1, (float)x2, (float)label, t);
+        if (!err.empty()) return result(err);
+        return trace_to_js(t);
+    }
+    // {ok, error, maxRelError, where, checked, skipped}: float backprop vs float64 differences.
+    val grad_check() {
+        if (!s_) return result(kNoSession);
+        double e = 0;
+        std::string where;
+        std::size_t checked = 0, skipped = 0;
+        std::string err = s_->grad_check(e, where, checked, skipped);
+        val r = result(err);
+        r.set("maxRelError", e);
+        r.set("where", where);
+        r.set("checked", (double)checked);
+        r.set("skipped", (double)skipped);
+        return r;
+    }
+    // [{gradNorm, inactive}] per layer
+    val health() {
+        val a = val::array();
+        if (!s_) return a;
+        std::vector<LayerHealth> h = s_->health();
+        for (std::size_t l = 0; l < h.size(); ++l) {
+            val o = val::object();
+            o.set("gradNorm", h[l].grad_norm);
+            o.set("inactive", h[l].inactive_fraction);
+            a.set(l, o);
+        }
+        return a;
     }
 
     int grid_rows() const { return s_ ? (int)s_->grid_rows() : 0; }
@@ -245,6 +295,27 @@ class Playground {
     }
 
   private:
+    static val trace_to_js(const SampleTrace& t) {
+        val r = result("");
+        r.set("input", f32_copy(t.input));
+        r.set("target", f32_copy(t.target));
+        r.set("z", f32_copy(t.z));
+        r.set("a", f32_copy(t.a));
+        r.set("delta", f32_copy(t.delta));
+        r.set("loss", t.loss);
+        r.set("grad", f32_copy(t.grad));
+        r.set("regTerm", f32_copy(t.reg_term));
+        r.set("paramsBefore", f32_copy(t.params_before));
+        r.set("paramsAfter", f32_copy(t.params_after));
+        r.set("mBefore", f32_copy(t.m_before));
+        r.set("vBefore", f32_copy(t.v_before));
+        r.set("mAfter", f32_copy(t.m_after));
+        r.set("vAfter", f32_copy(t.v_after));
+        r.set("tAfter", (double)t.t_after);
+        r.set("biasCorrection1", t.bias_correction1);
+        r.set("biasCorrection2", t.bias_correction2);
+        return r;
+    }
     val progress() {
         val r = result("");
         r.set("epoch", (double)s_->epoch());
@@ -287,5 +358,9 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("setLearningRate", &Playground::set_learning_rate)
         .function("reset", &Playground::reset)
         .function("regenerate", &Playground::regenerate)
-        .function("loadCsv", &Playground::load_csv);
+        .function("loadCsv", &Playground::load_csv)
+        .function("trace", &Playground::trace)
+        .function("tracePoint", &Playground::trace_point)
+        .function("gradCheck", &Playground::grad_check)
+        .function("health", &Playground::health);
 }

@@ -7,7 +7,8 @@
 //     "loss":..} (W4 adds "gflops"). loss: the mean train loss after the measurements (a sanity
 //     check that the work was done, not a comparison).
 //   bp bench --workload learn [--epochs N=100]: W1's config trained N epochs from its initial
-//     weights: {"workload":"learn","epochs":N,"loss":..} (mean half-MSE over the train points).
+//     weights: {"workload":"learn","epochs":N,"before":..,"loss":..} (mean half-MSE over the train
+//     points, before and after).
 //   bp bench --workload kernel [--seconds S=0.2] [--reps R=5]: dense_kernel_gflops (wide_bench.h)
 //     for forward SIMD/naive at square sizes 64..512 (n_in = n_out = B = n) and forward and
 //     backward SIMD/naive at W4's layer shapes (B = 64): {"workload":"kernel","results":[{"pass",
@@ -125,14 +126,22 @@ int cmd_bench(const Args& a) {
         auto s = session_for(w == "W2" ? kW2 : kW1, err);
         if (!s) return fail("config: " + err);
         if (w == "learn") {
+            const double before = s->metrics().train_loss;
             s->train_epochs((int)epochs);
-            std::printf("{\"engine\":\"native\",\"workload\":\"learn\",\"epochs\":%ld,\"loss\":%.6g}\n",
-                        epochs, s->metrics().train_loss);
+            std::printf(
+                "{\"engine\":\"native\",\"workload\":\"learn\",\"epochs\":%ld,\"before\":%.6g,"
+                "\"loss\":%.6g}\n",
+                epochs, before, s->metrics().train_loss);
             return 0;
         }
         const double n = (double)s->data().train.size();
         const int chunk = w == "W1" ? 20 : 2; // epochs per step, as the wasm side does
-        Stats st = measure([&] { s->train_epochs(chunk); return chunk * n; }, seconds, (int)reps);
+        Stats st = measure(
+            [&] {
+                s->train_epochs(chunk);
+                return chunk * n;
+            },
+            seconds, (int)reps);
         print_stats(w.c_str(), "samples/s", st, s->metrics().train_loss, 0);
         return 0;
     }
@@ -154,8 +163,12 @@ int cmd_bench(const Args& a) {
     if (w == "W4") {
         WideMlp m(1);
         const int chunk = 4;
-        Stats st = measure([&] { m.train_steps(chunk); return chunk * (double)WideMlp::kBatch; },
-                           seconds, (int)reps);
+        Stats st = measure(
+            [&] {
+                m.train_steps(chunk);
+                return chunk * (double)WideMlp::kBatch;
+            },
+            seconds, (int)reps);
         print_stats("W4", "samples/s", st, m.loss(), WideMlp::kFlopsPerSample * 1e-9);
         return 0;
     }
@@ -179,10 +192,11 @@ int cmd_bench(const Args& a) {
                 for (long k = 0; k < reps; ++k)
                     r.push_back(dense_kernel_gflops(which, c.n_in, c.n_out, c.B, seconds));
                 Stats st = stats(r);
-                std::printf("%s\n{\"pass\":\"%s\",\"impl\":\"%s\",\"n_in\":%d,\"n_out\":%d,\"B\":%d,"
-                            "\"reps\":%s,\"median\":%.6g,\"min\":%.6g,\"max\":%.6g}",
-                            first ? "" : ",", c.pass, naive ? "naive" : "simd", c.n_in, c.n_out,
-                            c.B, json_list(st.reps).c_str(), st.median, st.min, st.max);
+                std::printf(
+                    "%s\n{\"pass\":\"%s\",\"impl\":\"%s\",\"n_in\":%d,\"n_out\":%d,\"B\":%d,"
+                    "\"reps\":%s,\"median\":%.6g,\"min\":%.6g,\"max\":%.6g}",
+                    first ? "" : ",", c.pass, naive ? "naive" : "simd", c.n_in, c.n_out, c.B,
+                    json_list(st.reps).c_str(), st.median, st.min, st.max);
                 first = false;
                 std::fflush(stdout);
             }

@@ -144,10 +144,10 @@ const char* kUsage =
 
 int main(int argc, char** argv) {
     Args a;
-    std::string e =
-        parse_args(argc, argv, {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
-                    "--workload", "--seconds", "--reps"},
-                   {"--dump-weights", "--help"}, a);
+    std::string e = parse_args(argc, argv,
+                               {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
+                                "--workload", "--seconds", "--reps"},
+                               {"--dump-weights", "--help"}, a);
     if (!e.empty()) {
         if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
             std::fputs(kUsage, stdout);

@@ -107,6 +107,16 @@ const char* name_of(Init i) {
     return "?";
 }
 
+const char* name_of(Preset p) {
+    switch (p) {
+    case Preset::None:
+        return "none";
+    case Preset::WorkedExample:
+        return "worked-example";
+    }
+    return "?";
+}
+
 const char* name_of(Problem p) {
     switch (p) {
     case Problem::Classification:

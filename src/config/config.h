@@ -22,6 +22,8 @@ enum class Regularization { None, L1, L2 };
 enum class Loss { Auto, Square, BCE, SoftmaxCE, Abs };
 enum class Optimizer { SGD, Momentum, Nesterov, RMSProp, Adam };
 enum class Init { Playground, Xavier, He };
+// A preset replaces the network, data and weights with a fixed teaching example.
+enum class Preset { None, WorkedExample };
 
 // Engine limits (resource bounds): a config beyond them is refused with a message.
 constexpr int kMaxHiddenLayers = 16;
@@ -62,6 +64,7 @@ struct Config {
     double epsilon = 1e-8;                            // "epsilon" (RMSProp, Adam)
     Init init = Init::Playground;                     // "init"
     double leaky_alpha = 0.01;                        // "leakyAlpha"
+    Preset preset = Preset::None;                     // "preset" (worked-example)
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;
@@ -75,5 +78,6 @@ const char* name_of(Loss l);
 const char* name_of(Optimizer o);
 const char* name_of(Init i);
 const char* name_of(Problem p);
+const char* name_of(Preset p);
 
 } // namespace bp

@@ -80,6 +80,21 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
         out.push_back(make_issue("regDataset", name_of(c.reg_dataset),
                                  "is not a regression dataset", names_text(kRegDatasets)));
     }
+    // Enum values outside the named ones (only reachable through a cast; found by
+    // tests/fuzz/fuzz_config_struct): the session's switches have no case for them.
+    auto named = [&out](bool ok, const char* key, const char* name, std::string allowed) {
+        if (!ok) out.push_back(make_issue(key, name, "is not a known value", allowed));
+    };
+    named(contains(kRegularizations, c.regularization), "regularization",
+          name_of(c.regularization), names_text(kRegularizations));
+    named(contains(kProblems, c.problem), "problem", name_of(c.problem), names_text(kProblems));
+    named(contains(kLosses, c.loss), "loss", name_of(c.loss), names_text(kLosses));
+    named(contains(kOptimizers, c.optimizer), "optimizer", name_of(c.optimizer),
+          names_text(kOptimizers));
+    named(contains(kInits, c.init), "init", name_of(c.init), names_text(kInits));
+    if (c.output_activation)
+        named(contains(kOutputActivations, *c.output_activation), "outputActivation",
+              name_of(*c.output_activation), names_text(kOutputActivations));
 }
 
 std::vector<ConfigIssue> check_consistency(const Config& c) {

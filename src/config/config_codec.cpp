@@ -117,6 +117,7 @@ class Parser {
         if (k == "loss") return enumeration(e, kLosses, c.loss);
         if (k == "optimizer") return enumeration(e, kOptimizers, c.optimizer);
         if (k == "init") return enumeration(e, kInits, c.init);
+        if (k == "preset") return enumeration(e, kPresets, c.preset);
         if (k == "batchSize") return batch_size(e);
         if (k == "networkShape") return network_shape(e);
         if (k == "layerActivations") return layer_activations(e);

@@ -96,6 +96,7 @@ inline constexpr Loss kLosses[] = {Loss::Auto, Loss::Square, Loss::BCE, Loss::So
 inline constexpr Optimizer kOptimizers[] = {
     Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov, Optimizer::RMSProp, Optimizer::Adam};
 inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
+inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
 
 template <class E, size_t N> const E* find_name(const E (&options)[N], std::string_view name) {
     for (const E& e : options)

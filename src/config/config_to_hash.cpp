@@ -70,6 +70,7 @@ std::string to_hash(const Config& c) {
     if (c.epsilon != d.epsilon) put_number("epsilon", c.epsilon);
     if (c.init != d.init) put("init", name_of(c.init));
     if (c.leaky_alpha != d.leaky_alpha) put_number("leakyAlpha", c.leaky_alpha);
+    if (c.preset != d.preset) put("preset", name_of(c.preset));
 
     for (const auto& [key, value] : c.unknown)
         put(ht::percent_encode(key), ht::percent_encode(value));

@@ -1,5 +1,6 @@
 // session.cpp: Session (see session.h).
 #include "session.h"
+#include "../engine/gradcheck.h"
 #include "../engine/init.h"
 #include <algorithm>
 #include <cmath>
@@ -32,9 +33,29 @@ void fill_matrices(const std::vector<Feature>& feats, const ModelSpec& m,
 
 } // namespace
 
+// The worked example of backprop tutorials: 2-3-1, sigmoid, binary cross-entropy, one point.
+const float kWorkedW[] = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.1f,
+                          0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.1f};
+
+static void apply_preset(Config& c) {
+    if (c.preset != Preset::WorkedExample) return;
+    c.problem = Problem::Classification;
+    c.dataset = DatasetKind::Custom;
+    c.network_shape = {3};
+    c.layer_activations.clear();
+    c.activation = Activation::Sigmoid;
+    c.output_activation.reset();
+    c.loss = Loss::BCE;
+    c.x = c.y = true;
+    c.x_squared = c.y_squared = c.x_times_y = c.sin_x = c.sin_y = false;
+    c.batch_size = 1;
+    c.init_zero = false;
+}
+
 std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     std::unique_ptr<Session> s(new Session());
     s->cfg_ = c;
+    apply_preset(s->cfg_);
     if (s->cfg_.seed.empty()) s->cfg_.seed = "0";
     error = build_model_spec(s->cfg_, s->model_);
     if (!error.empty()) return nullptr;
@@ -42,6 +63,7 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     s->net_ = Network<float>(s->model_.net);
     s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
     s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
+    s->backup_.assign(s->net_.params.size(), 0.0f);
     s->opt_.kind = c.optimizer;
     s->opt_.lr = c.learning_rate;
     s->opt_.momentum = c.momentum;
@@ -58,8 +80,12 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
 
 void Session::build_data() {
     DatasetKind kind = cfg_.problem == Problem::Regression ? cfg_.reg_dataset : cfg_.dataset;
-    if (kind != DatasetKind::Custom)
+    if (cfg_.preset == Preset::WorkedExample) {
+        data_.train = data_.test = {Point{0.5f, 1.0f, 1.0f}}; // x = (0.5, 1), y = 1
+        data_.num_classes = 2;
+    } else if (kind != DatasetKind::Custom) {
         data_ = make_dataset(kind, cfg_.noise, cfg_.perc_train_data, cfg_.seed);
+    }
     fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
     fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
     pos_ = 0;
@@ -68,8 +94,15 @@ void Session::build_data() {
     metrics_valid_ = false;
 }
 
+void Session::apply_preset_weights() {
+    if (cfg_.preset == Preset::WorkedExample)
+        std::copy(std::begin(kWorkedW), std::end(kWorkedW), net_.params.begin());
+}
+
 void Session::reset() {
     init_params(net_, cfg_.init, cfg_.init_zero, cfg_.seed);
+    apply_preset_weights();
+    diverged_ = false;
     ost_.reset(net_.params.size());
     pos_ = accum_ = 0;
     epoch_ = updates_ = 0;
@@ -124,8 +157,17 @@ void Session::run_chunk(int start, int count) {
 }
 
 void Session::update() {
+    const std::size_t n = net_.params.size();
+    std::copy(net_.params.begin(), net_.params.end(), backup_.begin());
     optimizer_step(opt_, ost_, net_.params.data(), net_.grads.data(), accum_, net_.is_weight.data(),
-                   net_.dead.data(), net_.params.size());
+                   net_.dead.data(), n);
+    for (std::size_t k = 0; k < n; ++k)
+        if (!std::isfinite(net_.params[k])) {
+            // Keep the last finite weights: what the page shows and what reset starts from.
+            std::copy(backup_.begin(), backup_.end(), net_.params.begin());
+            diverged_ = true;
+            break;
+        }
     net_.zero_grads();
     accum_ = 0;
     ++updates_;
@@ -133,7 +175,7 @@ void Session::update() {
 
 int Session::train_batch() {
     const int n = (int)data_.train.size();
-    if (n == 0) return 0;
+    if (n == 0 || diverged_) return 0;
     const int bs = std::min(cfg_.batch_size, n);
     const int boundary = (pos_ / bs + 1) * bs, end = std::min(boundary, n), count = end - pos_;
     run_chunk(pos_, count);
@@ -150,9 +192,9 @@ int Session::train_batch() {
 
 void Session::train_epochs(int n) {
     if (data_.train.empty()) return;
-    for (int e = 0; e < n; ++e) {
+    for (int e = 0; e < n && !diverged_; ++e) {
         long target = epoch_ + 1;
-        while (epoch_ < target) train_batch();
+        while (epoch_ < target && !diverged_) train_batch();
     }
 }
 
@@ -219,6 +261,145 @@ std::string Session::eval_grid(int N, float* out) {
     std::copy(grid_x_.begin(), grid_x_.end(), out);
     net_.forward_into(grid_x_.data(), P, (int)P, out + feats_.size() * P, P);
     return "";
+}
+
+void Session::compute_trace(const float* f, float label, SampleTrace& t) {
+    const int F = (int)feats_.size(), n_out = net_.n_outputs(), cap = net_.capacity();
+    std::vector<float> x((std::size_t)F * 4, 0.0f);
+    for (int i = 0; i < F; ++i) x[(std::size_t)i * 4] = f[i];
+    std::vector<float> y((std::size_t)n_out * cap, 0.0f);
+    write_target(model_, label, y.data(), (std::size_t)cap, 0);
+    std::vector<float> saved(net_.grads.begin(), net_.grads.end()); // a batch may be half done
+    net_.zero_grads();
+    net_.forward(x.data(), 4, 1);
+    net_.backward(x.data(), 4, y.data(), 1);
+    t.input.assign(f, f + F);
+    t.target.resize(n_out);
+    for (int j = 0; j < n_out; ++j) t.target[j] = y[(std::size_t)j * cap];
+    t.z.clear();
+    t.a.clear();
+    t.delta.clear();
+    for (int l = 0; l < net_.num_layers(); ++l)
+        for (int j = 0; j < net_.layers()[l].n_out; ++j) {
+            t.z.push_back(net_.z(l)[j * cap]);
+            t.a.push_back(net_.a(l)[j * cap]);
+            t.delta.push_back(net_.dz(l)[j * cap]);
+        }
+    t.loss = net_.loss_sum(y.data(), 1);
+    t.grad.assign(net_.grads.begin(), net_.grads.end());
+    std::copy(saved.begin(), saved.end(), net_.grads.begin());
+    const std::size_t n = t.grad.size();
+    t.reg_term.assign(n, 0.0f);
+    for (std::size_t k = 0; k < n; ++k)
+        if (net_.is_weight[k])
+            t.reg_term[k] = (float)cfg_.regularization_rate *
+                            reg_deriv(cfg_.regularization, (float)net_.params[k]);
+    t.params_before.assign(net_.params.begin(), net_.params.end());
+    t.params_after = t.params_before;
+    OptimizerState<float> st = ost_;
+    t.m_before = st.m;
+    t.v_before = st.v;
+    std::vector<uint8_t> dead = net_.dead;
+    optimizer_step(opt_, st, t.params_after.data(), t.grad.data(), 1, net_.is_weight.data(),
+                   dead.data(), n);
+    t.m_after = st.m;
+    t.v_after = st.v;
+    t.t_after = st.t;
+    t.bias_correction1 = 1 - st.b1t;
+    t.bias_correction2 = 1 - st.b2t;
+}
+
+std::string Session::trace(bool test, int index, SampleTrace& out) {
+    const std::vector<Point>& pts = test ? data_.test : data_.train;
+    if (index < 0 || index >= (int)pts.size())
+        return "point " + std::to_string(index) + " does not exist (the " +
+               (test ? "test" : "training") + " set has " + std::to_string(pts.size()) + ")";
+    return trace_point(pts[index].x1, pts[index].x2, pts[index].label, out);
+}
+
+std::string Session::trace_point(float x1, float x2, float label, SampleTrace& out) {
+    if (!std::isfinite(x1) || !std::isfinite(x2) || !std::isfinite(label))
+        return "a traced point needs finite coordinates and label";
+    std::vector<float> f(feats_.size());
+    compute_features(feats_, &x1, &x2, 1, f.data());
+    compute_trace(f.data(), label, out);
+    return "";
+}
+
+std::string Session::grad_check(double& max_rel, std::string& where, std::size_t& checked,
+                                std::size_t& skipped) {
+    const auto& train = data_.train;
+    if (train.empty()) return "the training set is empty";
+    const int B = std::min<int>(std::min(cfg_.batch_size, (int)train.size()), 64);
+    const int F = (int)feats_.size(), n_out = net_.n_outputs();
+    std::vector<float> x1(B), x2(B), fx((std::size_t)F * B), y((std::size_t)n_out * B);
+    for (int k = 0; k < B; ++k) {
+        const Point& p = train[(pos_ + k) % train.size()];
+        x1[k] = p.x1;
+        x2[k] = p.x2;
+        write_target(model_, p.label, y.data(), (std::size_t)B, k);
+    }
+    compute_features(feats_, x1.data(), x2.data(), (std::size_t)B, fx.data());
+    GradCheckBatch b;
+    b.B = B;
+    b.x.assign(fx.begin(), fx.end());
+    b.y.assign(y.begin(), y.end());
+    std::vector<double> p(net_.params.begin(), net_.params.end());
+    for (double v : p)
+        if (!std::isfinite(v)) return "the weights are not finite: reset the network first";
+    if (p.size() > 20000)
+        return "this network has too many parameters for a quick check (limit 20000)";
+    GradCheckResult r =
+        bp::grad_check(model_.net, p, b, cfg_.regularization, cfg_.regularization_rate);
+    // The product runs in float: compare float backprop against the float64 differences.
+    std::vector<double> g32 =
+        backprop_gradient_f32(model_.net, p, b, cfg_.regularization, cfg_.regularization_rate);
+    std::size_t worst = 0;
+    max_rel = max_rel_error(g32, r.numeric, &worst);
+    where = param_name(model_.net, worst);
+    checked = r.checked;
+    skipped = r.skipped;
+    return "";
+}
+
+std::vector<LayerHealth> Session::health() {
+    std::vector<LayerHealth> h(net_.num_layers());
+    const int n = (int)data_.train.size();
+    if (n == 0) return h;
+    const int B = std::min(n, 64), cap = net_.capacity();
+    std::vector<float> saved(net_.grads.begin(), net_.grads.end());
+    net_.zero_grads();
+    run_chunk(0, B);
+    for (int l = 0; l < net_.num_layers(); ++l) {
+        const LayerInfo& L = net_.layers()[l];
+        double s = 0;
+        for (std::size_t k = L.w_off; k < L.b_off; ++k) {
+            const double g = net_.grads[k] / B;
+            s += g * g;
+        }
+        h[l].grad_norm = std::sqrt(s);
+        // ReLU: units that are 0 on every probe point (dead); tanh/sigmoid: the share of
+        // unit-point outputs in the flat tails, where the derivative is below 0.02.
+        long inactive = 0;
+        for (int j = 0; j < L.n_out; ++j) {
+            const float* a = net_.a(l) + (std::size_t)j * cap;
+            bool dead = true;
+            for (int k = 0; k < B; ++k) {
+                if (L.act == Activation::ReLU)
+                    dead = dead && a[k] <= 0;
+                else if (L.act == Activation::Tanh)
+                    inactive += std::fabs(a[k]) > 0.99f;
+                else if (L.act == Activation::Sigmoid)
+                    inactive += a[k] < 0.01f || a[k] > 0.99f;
+            }
+            if (L.act == Activation::ReLU) inactive += dead;
+        }
+        h[l].inactive_fraction = L.act == Activation::ReLU
+                                     ? (double)inactive / L.n_out
+                                     : (double)inactive / ((double)L.n_out * B);
+    }
+    std::copy(saved.begin(), saved.end(), net_.grads.begin());
+    return h;
 }
 
 std::string Session::set_weight(int layer, int to, int from, double value) {

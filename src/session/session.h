@@ -20,6 +20,26 @@ namespace bp {
 constexpr int kMaxGridSide = 512;
 constexpr std::size_t kMaxGridFloats = std::size_t(1) << 25; // 128 MiB of float
 
+// One sample through the net, from the same code path that trains (Network::forward/backward).
+struct SampleTrace {
+    std::vector<float> input, target; // [features], [outputs]
+    std::vector<float> z, a, delta;   // per neuron, hidden then output; delta = dL/dz
+    double loss = 0;
+    std::vector<float> grad;     // dL/dparam for this sample alone (params layout)
+    std::vector<float> reg_term; // rate * R'(w) per weight (0 for biases)
+    // One optimizer update with this sample's gradient alone (what "update" shows):
+    std::vector<float> params_before, params_after, m_before, v_before, m_after, v_after;
+    long t_after = 0;                                  // Adam step count after the update
+    double bias_correction1 = 1, bias_correction2 = 1; // 1 - beta^t after the update (Adam)
+};
+
+struct LayerHealth {
+    double grad_norm = 0;         // ||dL/dW|| of the layer on the probe batch (mean gradient)
+    double inactive_fraction = 0; // ReLU: share of units 0 on every probe point (dead);
+                                  // tanh/sigmoid: share of outputs saturated (|a| > 0.99 /
+                                  // a < 0.01 or > 0.99); other activations: 0
+};
+
 struct Metrics {
     double train_loss = 0, test_loss = 0;           // mean per-sample loss
     double train_accuracy = -1, test_accuracy = -1; // fraction correct; -1 for regression
@@ -53,6 +73,18 @@ class Session {
     // Returns "" or an error (bad N, buffer too large). out holds grid_rows() * N * N floats.
     std::string eval_grid(int N, float* out);
 
+    // Trace of one data point (test = false: training set) or of a free point (x1, x2, label).
+    std::string trace(bool test, int index, SampleTrace& out);
+    std::string trace_point(float x1, float x2, float label, SampleTrace& out);
+    // Backprop vs float64 central differences on the next batch of the epoch.
+    std::string grad_check(double& max_rel_error, std::string& where, std::size_t& checked,
+                           std::size_t& skipped);
+    // Gradient norm and inactive-unit fraction per layer, on up to 64 training points.
+    std::vector<LayerHealth> health();
+    // True once an update produced a non-finite weight: that update was undone (the weights are
+    // the last finite ones) and training refuses to continue until reset() or a new config.
+    bool diverged() const { return diverged_; }
+
     std::string set_weight(int layer, int to, int from, double value);
     std::string set_bias(int layer, int neuron, double value);
     void set_learning_rate(double lr); // applies live, as in TensorFlow Playground
@@ -83,6 +115,10 @@ class Session {
     OptimizerParams opt_;
     OptimizerState<float> ost_;
     std::vector<float> yb_; // batch targets [n_out][capacity]
+    void apply_preset_weights();
+    void compute_trace(const float* features, float label, SampleTrace& out);
+    std::vector<float> backup_; // params before the latest update (divergence guard)
+    bool diverged_ = false;
     int pos_ = 0, accum_ = 0;
     long epoch_ = 0, updates_ = 0;
     Metrics metrics_;

@@ -2,9 +2,9 @@
 // native CLI `bp bench` and through Embind).
 //   WideMlp: workload W4 of WORKLOADS.md: 32 inputs -> 256 ReLU -> 256 ReLU -> 1 linear, half-MSE,
 //     plain SGD lr 0.01, batches of 64 taken in order (wrapping) from 4096 samples. Data: x ~
-//     U(-1, 1)^32, y = sin(v . x) with v ~ U(-0.5, 0.5)^32, all from the project's Rng, so native and
-//     wasm train on the same numbers. Weights: He init. Same Network<float> / optimizer_step code
-//     path as a Session (dense SIMD kernels, feature-major batches).
+//     U(-1, 1)^32, y = sin(v . x) with v ~ U(-0.5, 0.5)^32, all from the project's Rng, so native
+//     and wasm train on the same numbers. Weights: He init. Same Network<float> / optimizer_step
+//     code path as a Session (dense SIMD kernels, feature-major batches).
 //   dense_kernel_gflops: the dense kernels of engine/dense.h timed on random data for `seconds`
 //     (at least one call), returning GFLOP/s. FLOPs counted: forward 2*n_in*n_out*B, backward
 //     (dx, dW and db) 4*n_in*n_out*B.
@@ -43,8 +43,8 @@ class WideMlp {
 double bench_wide_mlp(int steps);
 
 // which: 0 dense_forward (SIMD), 1 dense_forward_naive, 2 dense_backward (SIMD, with dx),
-// 3 dense_backward_naive (with dx). B must be a multiple of 4 for 2 and 3. Returns GFLOP/s, or -1 on
-// bad arguments.
+// 3 dense_backward_naive (with dx). B must be a multiple of 4 for 2 and 3. Returns GFLOP/s, or -1
+// on bad arguments.
 double dense_kernel_gflops(int which, int n_in, int n_out, int B, double seconds);
 
 } // namespace bp

@@ -69,6 +69,7 @@ std::string first_difference(const Config& a, const Config& b) {
     BP_FIELD(epsilon);
     BP_FIELD(init);
     BP_FIELD(leaky_alpha);
+    BP_FIELD(preset);
     BP_FIELD(unknown);
 #undef BP_FIELD
     return "";
@@ -186,6 +187,7 @@ Config random_config(TestRng& r) {
     const Init inits[] = {Init::Playground, Init::Xavier, Init::He};
     c.init = pick(r, inits);
     c.leaky_alpha = r.below(2) ? 0.01 : random_in(r, 0, 1, false, true);
+    c.preset = r.below(4) ? Preset::None : Preset::WorkedExample;
     for (size_t i = 0, n = r.below(5); i < n; ++i) {
         // "zz<i>...!" never names a known key nor ends in "_hide", and <i> keeps keys unique
         std::string key = "zz" + std::to_string(i) + random_bytes(r, 20) + "!";
@@ -1010,4 +1012,16 @@ TEST_CASE("config: any byte string parses without harm, and what it gives round-
         }
     }
     CHECK(issues_seen > 1000); // the sweep did reach the error paths
+}
+
+TEST_CASE("preset key: worked-example parses, round-trips, and a bad name is reported") {
+    ParseResult r = parse_hash("preset=worked-example&learningRate=0.5");
+    CHECK(r.errors.empty());
+    CHECK(r.config.preset == Preset::WorkedExample);
+    CHECK(contains(to_hash(r.config), "preset=worked-example"));
+    CHECK(!contains(to_hash(Config{}), "preset="));
+    ParseResult bad = parse_hash("preset=nope");
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(contains(bad.errors[0].message, "preset: 'nope'"));
+    CHECK(contains(bad.errors[0].message, "worked-example"));
 }

@@ -111,3 +111,33 @@ test('CSV data: loaded when valid, old data kept when not', () => {
   assert.equal(s.points(false).length / 3, 10);
   s.dispose();
 });
+
+test('trace: the worked example through the wasm API (values from the independent derivation)', () => {
+  const s = E.createSession('preset=worked-example&learningRate=0.5');
+  const t = s.trace(false, 0);
+  // float64 derivation in tests/native/test_gradcheck.cpp: z2 = 1.129943, a2 = 0.755828, L = 0.279941
+  assert.ok(Math.abs(t.z[3] - 1.129943) < 1e-6);
+  assert.ok(Math.abs(t.a[3] - 0.755828) < 1e-6);
+  assert.ok(Math.abs(t.loss - 0.279941) < 1e-6);
+  assert.ok(Math.abs(t.delta[3] + 0.244172) < 1e-6);
+  assert.ok(Math.abs(t.paramsAfter[9] - 0.471618) < 1e-6);
+  assert.equal(t.grad.length, s.params().length);
+  assert.throws(() => s.trace(false, 5), /point 5 does not exist/);
+  s.dispose();
+});
+
+test('gradCheck and health answer for the live network; diverged shows in metrics', () => {
+  const s = E.createSession('seed=3&networkShape=3,2');
+  const g = s.gradCheck();
+  assert.ok(g.maxRelError < 1e-3, String(g.maxRelError));
+  assert.equal(g.checked + g.skipped, s.params().length);
+  const h = s.health();
+  assert.equal(h.length, 3);
+  assert.ok(h.every((l) => l.gradNorm >= 0 && l.inactive >= 0 && l.inactive <= 1));
+  const d = E.createSession('problem=regression&activation=relu&learningRate=10&networkShape=8,8&seed=1');
+  d.trainEpochs(200);
+  assert.equal(d.metrics().diverged, true);
+  assert.ok(Array.from(d.params()).every(Number.isFinite));
+  s.dispose();
+  d.dispose();
+});
