@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: README's test command. Sets up what is missing (Debian packages, npm test deps), builds,
-# and runs every suite: native doctest, the CLI, the wasm build under Node (API, lifetime, SIMD,
-# bit-identity with native), and the page in headless Chromium.
+# and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
+# the config codec and the CSV reader, the wasm build under Node (API, lifetime, SIMD, misuse,
+# memory soak, bit-identity with native), and the page in headless Chromium (hostile links too).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh native wasm browser
@@ -12,6 +13,16 @@ cmake --build build -j"$(nproc)"
 echo "== CLI smoke"
 ./build/bp train --epochs 20 --seed 1 --every 10
 ./build/bp grad-check --config 'activation=relu&networkShape=4,3' --seed 1
+echo "== native doctest under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan, whole suite)"
+cmake -S . -B build-asan -DBP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-asan -j"$(nproc)" --target bp_tests
+ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./build-asan/bp_tests
+echo "== fuzz smoke: libFuzzer + ASan + UBSan, config codec and CSV reader (scripts/fuzz.sh)"
+scripts/fuzz.sh smoke
+echo "== export: generated PyTorch script vs the engine (Debian python3-torch), Keras structure"
+scripts/setup.sh export
+tests/export/run.sh
 echo "== wasm build"
 ./build-wasm.sh
 echo "== npm test dependencies"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # setup.sh: installs the Debian packages this project needs, only those missing (fresh bookworm:
-# nothing but the base image). Usage: scripts/setup.sh native|wasm|browser ... (any combination).
+# nothing but the base image). Usage: scripts/setup.sh native|wasm|browser|fuzz|export ... (any
+# combination).
 set -euo pipefail
 pkgs=()
 for part in "$@"; do
@@ -9,7 +10,8 @@ for part in "$@"; do
     wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev gzip) ;;
     browser) pkgs+=(chromium) ;;
     fuzz)    pkgs+=(clang libclang-rt-14-dev) ;;
-    *) echo "setup.sh: unknown part '$part' (native, wasm, browser, fuzz)" >&2; exit 2 ;;
+    export)  pkgs+=(python3 python3-torch python3-numpy) ;; # tests/export: run the PyTorch script
+    *) echo "setup.sh: unknown part '$part' (native, wasm, browser, fuzz, export)" >&2; exit 2 ;;
   esac
 done
 missing=()

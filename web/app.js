@@ -7,6 +7,9 @@ import { setKey, setKeys } from './hash.js';
 import { NetworkView } from './views/network.js';
 import { Heatmap, drawAxes, drawLegend } from './views/heatmap.js';
 import { LossChart } from './views/losschart.js';
+import { StepThrough, fmt } from './views/stepthrough.js';
+import { drawHealth } from './views/health.js';
+import { pixelToData } from './views/heatmap.js';
 
 const $ = (id) => document.getElementById(id);
 const N = 100; // grid side, as TensorFlow Playground
@@ -43,6 +46,7 @@ const net = new NetworkView($('network'), {
     s[li] = Math.max(1, Math.min(UI_MAX_NEURONS, s[li] + d));
     change({ networkShape: s.join(',') });
   },
+  selectLink: (link) => stepper.select(link),
   addLayer: (d) => {
     const s = st.config.networkShape.slice();
     if (d > 0 && s.length < UI_MAX_LAYERS) s.push(2);
@@ -51,6 +55,7 @@ const net = new NetworkView($('network'), {
   },
 });
 const outMap = new Heatmap($('output'), { size: 300 });
+const stepper = new StepThrough($('stepPanel'), { net, getState: () => st });
 const chart = new LossChart($('lossChart'), {});
 
 // ---------- messages (textContent only: URL text is untrusted) ----------
@@ -77,11 +82,18 @@ function clearMessage(key) {
 }
 
 // ---------- loading a hash ----------
+// An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
+// long, so control characters become \xNN and it is cut at 40 characters (textContent only).
+function shownKey(k) {
+  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
 async function load(hash, { fromUser = false } = {}) {
   if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
   const r = await client.call('load', { hash });
-  for (const e of r.errors) message(`Ignored ${e.message}`, 'warn', `cfg-${e.key}`);
-  if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
+  // One message per key (a later load replaces it); hash-wide errors have no key: one each.
+  r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
+  if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
   if (!r.loadOk) {
     message(`Could not build this network: ${r.loadError}. ${r.config ? 'The previous network is kept.' : ''}`, 'error', 'load');
     if (!r.config) return false;
@@ -121,6 +133,9 @@ function apply(r) {
   chart.clear();
   st.lastChartEpoch = -1;
   st.dirty = true;
+  st.healthDue = true;
+  if (st.step) refreshTrace();
+  else net.annotate(null);
 }
 
 async function loadFeatureGrids(all) {
@@ -215,6 +230,8 @@ async function edit(type, args) {
     st.params = r.params;
     st.metrics = r.metrics;
     st.dirty = true;
+    st.healthDue = true;
+    if (st.step) refreshTrace();
   } catch (e) {
     message(`Could not set that value: ${e.message}`, 'error', 'edit');
   }
@@ -250,6 +267,7 @@ $('step').onclick = () => step({ epochs: 1 });
 $('stepBatch').onclick = () => step({ batches: 1 });
 $('reset').onclick = async () => {
   setPlaying(false);
+  clearMessage('diverged');
   apply({ ...(await client.call('reset')), errors: [] });
 };
 $('regenerate').onclick = async () => {
@@ -259,6 +277,7 @@ $('regenerate').onclick = async () => {
 $('newSeed').onclick = () => change({ seed: String(Math.floor(Math.random() * 90000) + 10000) });
 
 function setPlaying(on) {
+  if (on && st.step) setStepMode(false);
   st.playing = on;
   $('play').textContent = on ? '❚❚' : '▶';
   $('play').setAttribute('aria-label', on ? 'Pause (space)' : 'Play (space)');
@@ -299,6 +318,92 @@ function redrawStatic() {
   st.dirty = true;
 }
 
+// ---------- step-through, gradient check, gradient health, hints ----------
+async function refreshTrace() {
+  const n = st.train.length / 3;
+  if (!n) return;
+  st.tracePoint = st.tracePoint && st.tracePoint.index < (st.tracePoint.test ? st.test.length / 3 : n) ? st.tracePoint : { test: false, index: 0 };
+  const { test, index } = st.tracePoint;
+  const pts = test ? st.test : st.train;
+  const r = await client.call('trace', { test, index });
+  st.trace = r.trace;
+  stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
+}
+function setStepMode(on) {
+  st.step = on;
+  $('stepThrough').setAttribute('aria-pressed', String(on));
+  $('stepPanel').hidden = !on;
+  net.selectMode = on;
+  if (on) {
+    setPlaying(false);
+    stepper.phase = 0;
+    refreshTrace();
+  } else {
+    net.annotate(null);
+    stepper.select(null);
+  }
+}
+$('stepThrough').onclick = () => setStepMode(!st.step);
+$('stClose').onclick = () => setStepMode(false);
+$('stNext').onclick = () => stepper.move(+1);
+$('stPrev').onclick = () => stepper.move(-1);
+$('stNextPoint').onclick = () => {
+  const n = (st.tracePoint && st.tracePoint.test ? st.test : st.train).length / 3;
+  st.tracePoint = { test: !!(st.tracePoint && st.tracePoint.test), index: ((st.tracePoint ? st.tracePoint.index : -1) + 1) % n };
+  refreshTrace();
+};
+$('output').addEventListener('click', (ev) => {
+  if (!st.step) return;
+  const rect = ev.currentTarget.getBoundingClientRect();
+  const { x, y } = pixelToData(ev.clientX - rect.left, ev.clientY - rect.top, rect.width, rect.height);
+  let best = null;
+  const scan = (pts, test) => {
+    for (let i = 0; i < pts.length; i += 3) {
+      const d = Math.hypot(pts[i] - x, pts[i + 1] - y);
+      if (!best || d < best.d) best = { d, test, index: i / 3 };
+    }
+  };
+  scan(st.train, false);
+  if (st.config.showTestData) scan(st.test, true);
+  if (best && best.d < 0.6) {
+    st.tracePoint = { test: best.test, index: best.index };
+    refreshTrace();
+  }
+});
+$('gradCheck').onclick = async () => {
+  $('gradCheckOut').textContent = 'checking…';
+  try {
+    const r = await client.call('gradCheck');
+    $('gradCheckOut').textContent = `worst relative error ${r.maxRelError.toExponential(2)} at ${r.where} ` +
+      `(${r.checked} parameters checked${r.skipped ? `, ${r.skipped} skipped at a kink` : ''}; float32 backprop vs float64 finite differences)`;
+  } catch (e) {
+    $('gradCheckOut').textContent = `gradient check failed: ${e.message}`;
+  }
+};
+async function updateHealth() {
+  st.healthDue = false;
+  const r = await client.call('health');
+  st.health = r.layers;
+  drawHealth($('health'), r.layers, st.layers.map((l) => l.activation));
+  hints();
+}
+// Plain-language hints when training goes wrong; each says what to try.
+function hints() {
+  const m = st.metrics, c = st.config, h = st.health || [];
+  const dead = h.findIndex((L, i) => i < h.length - 1 && st.layers[i].activation === 'relu' && L.inactive === 1);
+  if (dead >= 0) message(`Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`, 'warn', 'hint-dead');
+  else clearMessage('hint-dead');
+  if (c.problem === 'classification' && c.numClasses === 2 && m.epoch >= 20 && m.trainLoss > 0.9 && (c.loss === 'auto' || c.loss === 'square'))
+    message(`The output is stuck at ±1 (saturated): its gradient is ~0, so nothing learns. The learning rate (${c.learningRate}) is probably too high: lower it and press reset.`, 'warn', 'hint-sat');
+  else clearMessage('hint-sat');
+  if (m.regLoss > 2 * m.trainLoss && m.epoch >= 10 && c.regularizationRate > 0)
+    message(`Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`, 'warn', 'hint-reg');
+  else clearMessage('hint-reg');
+  if (h.length > 3 && h[0].gradNorm > 0 && h[0].gradNorm < 1e-3 * h[h.length - 1].gradNorm)
+    message(`Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`, 'info', 'hint-vanish');
+  else clearMessage('hint-vanish');
+}
+
 // ---------- the frame loop ----------
 function speed() {
   const v = $('speed').value;
@@ -325,10 +430,13 @@ async function frame() {
     st.metrics = r.metrics;
     st.lastTiming = r.timing;
     draw();
-    if (!Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
+    st.frames = (st.frames || 0) + 1;
+    if (st.healthDue || (st.playing && st.frames % 20 === 0) || work) await updateHealth();
+    if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
       setPlaying(false);
-      message('Training diverged: the loss became NaN or Infinity. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
+      message('Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
     }
+    if (work && st.step) refreshTrace();
   } catch (e) {
     setPlaying(false);
     message(`The engine failed: ${e.message}`, 'error', 'engine');

@@ -118,6 +118,12 @@ export class Session {
   gradCheck() { return this.#check(this.#live().gradCheck()); }
   /** [{gradNorm, inactive}] per layer on up to 64 training points. */
   health() { return this.#live().health(); }
+  /** The trained model as JSON (config hash, weights, batch-norm running statistics). */
+  modelJson() { return this.#live().modelJson(); }
+  /** Replaces network and data with a saved model; on error the old ones stay. @returns {{ok: boolean, error: string, hash?: string}} */
+  loadModelJson(text) { return this.#live().loadModelJson(String(text)); }
+  /** The model as 'json' | 'pytorch' | 'keras' text plus the engine's predictions at the printed points. */
+  exportCode(format) { return this.#check(this.#live().exportCode(String(format))); }
   /** Frees the C++ side; the session is unusable afterwards. */
   dispose() {
     if (this.p) {

@@ -1,7 +1,8 @@
 // brainjs.mjs: the brain.js 1.6.1 adapter (see runner.mjs). brain.NeuralNetwork({hiddenLayers,
 // activation}) applies ONE activation to every layer, output included, and trains online: one weight
 // update per sample (no mini-batches), delta = (y - o) f'(o), i.e. the gradient of half-MSE.
-// Mapping: W1/W2 tanh everywhere, learningRate 0.03, momentum 0 (brain's default is 0.1): exact
+// Mapping: W1/W2 tanh everywhere, learningRate 0.03, momentum 1e-9 (brain's default is 0.1 and it
+// refuses 0): exact
 // except batch 1 instead of 10 (10x the updates per epoch: it takes more update steps for the same
 // samples, and each costs a full weight update). W4: activation 'relu' on every layer, so the output
 // is ReLU, not linear (targets in [-1, 0) cannot be fitted; the work per sample is the same), lr 0.01,
@@ -22,10 +23,20 @@ function samples(x, y, n, nIn) {
   return out;
 }
 
+// brain.js's option validator refuses momentum 0 (it wants 0 < momentum < 1): the smallest sensible
+// value instead; the momentum term is still computed, its effect is negligible.
+const MOMENTUM = 1e-9;
+
+function trainOptions(iterations, lr) {
+  return { iterations, errorThresh: 1e-12, learningRate: lr, momentum: MOMENTUM, log: false };
+}
+
 function makeNet(hidden, activation, lr, data, seed) {
   const net = new brain.NeuralNetwork({ hiddenLayers: hidden, activation });
-  // One public train() call with 0 iterations sizes and initialises the network from the data.
-  withSeededRandom(seed, () => net.train(data, { iterations: 0, errorThresh: 0, learningRate: lr, momentum: 0, log: false }));
+  // What train() does first: size and initialise the network from the data, set the options
+  // (errorThresh must be in (0, 1): a tiny value so training never stops early).
+  withSeededRandom(seed, () => net.verifyIsInitialized(data));
+  net.updateTrainingOptions(trainOptions(1, lr));
   if (!net.weights) throw new Error('brain.js did not initialise the network');
   return net;
 }
@@ -41,7 +52,7 @@ function model(net, data, lr) {
       return count;
     },
     epochsPublic(epochs) {
-      net.train(data, { iterations: epochs, errorThresh: 0, learningRate: lr, momentum: 0, log: false });
+      net.train(data, trainOptions(epochs, lr));
     },
     loss() {
       let s = 0;

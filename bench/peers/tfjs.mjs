@@ -1,11 +1,11 @@
 // tfjs.mjs: the TensorFlow.js adapter (see runner.mjs) on @tensorflow/tfjs-core's ops API (no
-// tfjs-layers), for backend 'wasm' (@tensorflow/tfjs-backend-wasm) or 'cpu'
+// tfjs-layers; @tensorflow/tfjs is loaded only for its gradient registrations), for backend 'wasm' (@tensorflow/tfjs-backend-wasm) or 'cpu'
 // (@tensorflow/tfjs-backend-cpu). Mapping: weights are tf.variables, W [n_in][n_out]; a layer is
 // act(matMul(h, W) + b); loss = mean over the batch of 0.5 (o - y)^2 (the same gradient as our
 // sum/count); tf.train.sgd(lr).minimize per batch, batches pre-sliced into tensors (W1/W2: 25 batches
 // of 10, W4: 64 of 64). Init as the playground: W ~ U(-0.5, 0.5), b = 0.1 (W1-W3); He normal, b = 0
-// (W4). W3: one tf.tidy forward of the 10,000 x 7 grid keeping every layer, concat to [10000][49]
-// and dataSync (sample-major; our engine writes neuron-major images). Follows W1-W4 exactly, float32.
+// (W4). W3: one tf.tidy forward of the 10,000 x 7 grid keeping every layer, each layer read back with
+// dataSync ([10000][n] sample-major; our engine writes neuron-major images). Follows W1-W4 exactly, float32.
 // info(): the backend, and for wasm which .wasm binary it read (intercepted fs.readFileSync under
 // Node), its SIMD / multithread flags and thread count.
 import { createRequire } from 'node:module';
@@ -25,6 +25,10 @@ export async function tfjsAdapter(backend) {
     };
   }
   const tf = await import('@tensorflow/tfjs-core');
+  // tfjs-core alone registers no gradient functions under Node (its register_all_gradients module is
+  // bundler-only ESM); the union package @tensorflow/tfjs registers them (into tfjs' global registry),
+  // as a TF.js user's `import '@tensorflow/tfjs'` does.
+  require('@tensorflow/tfjs');
   let wasmMod = null;
   if (backend === 'wasm') wasmMod = await import('@tensorflow/tfjs-backend-wasm');
   else await import('@tensorflow/tfjs-backend-cpu');
@@ -38,11 +42,11 @@ export async function tfjsAdapter(backend) {
     for (let l = 0; l < sizes.length; l++) {
       const w = new Float32Array(n * sizes[l]);
       for (let k = 0; k < w.length; k++) w[k] = init === 'he' ? normal(rnd) * Math.sqrt(2 / n) : rnd() - 0.5;
-      layers.push({
-        W: tf.variable(tf.tensor2d(w, [n, sizes[l]])),
-        b: tf.variable(tf.fill([sizes[l]], init === 'he' ? 0 : 0.1)),
-        act: acts[l],
-      });
+      const w0 = tf.tensor2d(w, [n, sizes[l]]);
+      const b0 = tf.fill([sizes[l]], init === 'he' ? 0 : 0.1);
+      layers.push({ W: tf.variable(w0), b: tf.variable(b0), act: acts[l] });
+      w0.dispose();
+      b0.dispose();
       n = sizes[l];
     }
     return layers;
@@ -113,14 +117,14 @@ export async function tfjsAdapter(backend) {
       const X = tf.tensor2d(gridX, [P, nIn]);
       return {
         refresh() {
-          const all = tf.tidy(() => {
+          // Every layer's activations read back one by one (cheaper than a concat in tfjs).
+          let n = 0;
+          tf.tidy(() => {
             const acts = [];
             forward(layers, X, acts);
-            return tf.concat(acts, 1);
+            for (const a of acts) n += a.dataSync().length;
           });
-          const v = all.dataSync();
-          all.dispose();
-          if (v.length !== P * (hidden.reduce((a, b) => a + b, 0) + 1)) throw new Error('grid size');
+          if (n !== P * (hidden.reduce((a, b) => a + b, 0) + 1)) throw new Error('grid size');
           return 1;
         },
         dispose() { disposeAll(layers, [], [X]); },

@@ -8,8 +8,13 @@
 #include "config/config_codec.h"
 #include "data/csv.h"
 #include "data/features.h"
+#include "engine/activation.h"
+#include "engine/optimizer.h"
+#include "model_api.h"
+#include "session/model_io.h"
 #include "session/session.h"
 #include <cmath>
+#include <cstdio>
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <memory>
@@ -82,6 +87,9 @@ val config_to_js(const Config& c) {
     o.set("epsilon", c.epsilon);
     o.set("init", std::string(name_of(c.init)));
     o.set("leakyAlpha", c.leaky_alpha);
+    o.set("dropout", c.dropout);
+    o.set("batchNorm", c.batch_norm);
+    o.set("residual", c.residual);
     o.set("numClasses", num_classes(c));
     return o;
 }
@@ -107,6 +115,27 @@ val result(const std::string& error) {
 }
 
 const char* kNoSession = "no network is loaded: call load() with a config first";
+
+// Argument validation. Counts and indices cross as double, not int: Embind's int conversion
+// (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0, 1e10 -> 1410065408),
+// while a double keeps what JS passed (a non-number arrives as NaN) so it can be refused.
+bool int_arg(double v, int lo, int hi, int& out) {
+    if (!(v >= lo && v <= hi) || v != std::floor(v)) return false; // NaN fails the first test
+    out = (int)v;
+    return true;
+}
+constexpr int kIdx = 1 << 30; // indices pass through in +-kIdx; the session checks them exactly
+std::string bad_int(const char* what, double v, int lo, int hi) {
+    char got[40] = "NaN or not a number";
+    if (!std::isnan(v)) std::snprintf(got, sizeof got, "%.17g", v);
+    return std::string(what) + " must be an integer in " + std::to_string(lo) + ".." +
+           std::to_string(hi) + " (got " + got + ")";
+}
+// A weight, bias or traced coordinate must fit a float: (float)1e308 is Infinity in wasm
+// (and undefined behaviour in C++), which would put a non-finite value into the network.
+bool float_arg(double v) {
+    return std::fabs(v) <= 3.4028234663852886e38; // FLT_MAX; false for NaN and +-Infinity
+}
 
 // A copy (not a view) for small per-call results that JS keeps.
 val f32_copy(const std::vector<float>& v) {
@@ -135,16 +164,19 @@ class Playground {
     val config() const { return s_ ? config_to_js(s_->config()) : val::null(); }
 
     // Trains n epochs (n in 0..100000). Returns {ok, error, epoch, updates}.
-    val train_epochs(int n) {
+    val train_epochs(double epochs) {
         if (!s_) return result(kNoSession);
-        if (n < 0 || n > 100000) return result("epochs must be in 0..100000");
+        int n = 0;
+        if (!int_arg(epochs, 0, 100000, n)) return result(bad_int("epochs", epochs, 0, 100000));
         s_->train_epochs(n);
         return progress();
     }
     // Trains n batches (each up to the next weight update or the end of the epoch).
-    val train_batches(int n) {
+    val train_batches(double batches) {
         if (!s_) return result(kNoSession);
-        if (n < 0 || n > 10000000) return result("batches must be in 0..10000000");
+        int n = 0;
+        if (!int_arg(batches, 0, 10000000, n))
+            return result(bad_int("batches", batches, 0, 10000000));
         long samples = 0;
         for (int k = 0; k < n; ++k) samples += s_->train_batch();
         val r = progress();
@@ -161,24 +193,35 @@ class Playground {
         r.set("trainAccuracy", m.train_accuracy);
         r.set("testAccuracy", m.test_accuracy);
         r.set("diverged", s_->diverged());
+        // rate * sum R(w): the regularization part of the objective, for the page's hints
+        const Config& c = s_->config();
+        const auto& net = s_->network();
+        double pen = 0;
+        for (std::size_t k = 0; k < net.params.size(); ++k)
+            if (net.is_weight[k]) pen += reg_penalty(c.regularization, (double)net.params[k]);
+        r.set("regLoss", c.regularization_rate * pen);
         return r;
     }
 
     // One sample through the net (test set or training set, by index): every z, a, delta = dL/dz,
     // dL/dparam, the regularization term and one optimizer update with that gradient alone.
-    val trace(bool test, int index) {
+    val trace(bool test, double point) {
         if (!s_) return result(kNoSession);
+        int index = 0;
+        if (!int_arg(point, -kIdx, kIdx, index)) return result(bad_int("point", point, -kIdx, kIdx));
         SampleTrace t;
         std::string err = s_->trace(test, index, t);
         if (!err.empty()) return result(err);
-        return trace_to_js(t);
+        return with_dadz(trace_to_js(t), t);
     }
     val trace_point(double x1, double x2, double label) {
         if (!s_) return result(kNoSession);
+        if (!float_arg(x1) || !float_arg(x2) || !float_arg(label))
+            return result("a traced point needs finite coordinates and label within float range");
         SampleTrace t;
         std::string err = s_->trace_point((float)x1, (float)x2, (float)label, t);
         if (!err.empty()) return result(err);
-        return trace_to_js(t);
+        return with_dadz(trace_to_js(t), t);
     }
     // {ok, error, maxRelError, where, checked, skipped}: float backprop vs float64 differences.
     val grad_check() {
@@ -211,9 +254,11 @@ class Playground {
     int grid_rows() const { return s_ ? (int)s_->grid_rows() : 0; }
     // Every feature and neuron on an N x N grid: a Float32Array view of gridRows() * N * N floats,
     // or a string error.
-    val eval_grid(int N) {
+    val eval_grid(double side) {
         if (!s_) return val(std::string(kNoSession));
-        if (N < 2 || N > kMaxGridSide) return val(std::string("grid size must be in 2..512"));
+        int N = 0;
+        if (!int_arg(side, 2, kMaxGridSide, N))
+            return val("grid size must be in 2.." + std::to_string(kMaxGridSide));
         const std::size_t n = s_->grid_rows() * (std::size_t)N * N;
         if (n > kMaxGridFloats) return val(std::string("grid too large for this network"));
         if (grid_.size() != n) grid_.assign(n, 0.0f);
@@ -246,6 +291,10 @@ class Playground {
             o.set("wOff", (double)ls[l].w_off);
             o.set("bOff", (double)ls[l].b_off);
             o.set("activation", ls[l].act);
+            o.set("batchNorm", ls[l].bn); // gamma, beta at gammaOff, betaOff (after all W, b)
+            o.set("gammaOff", (double)ls[l].g_off);
+            o.set("betaOff", (double)ls[l].beta_off);
+            o.set("residual", ls[l].skip); // a += previous layer's a
             a.set(l, o);
         }
         return a;
@@ -263,11 +312,22 @@ class Playground {
         return a;
     }
 
-    std::string set_weight(int layer, int to, int from, double v) {
-        return s_ ? s_->set_weight(layer, to, from, v) : kNoSession;
+    std::string set_weight(double layer, double to, double from, double v) {
+        if (!s_) return kNoSession;
+        int l = 0, t = 0, f = 0;
+        if (!int_arg(layer, -kIdx, kIdx, l) || !int_arg(to, -kIdx, kIdx, t) ||
+            !int_arg(from, -kIdx, kIdx, f))
+            return "weight indices must be integers (layer, to, from)";
+        if (!float_arg(v)) return "a weight must be a finite number within float range (3.4e38)";
+        return s_->set_weight(l, t, f, v); // range of l, t, f checked there, with the sizes
     }
-    std::string set_bias(int layer, int neuron, double v) {
-        return s_ ? s_->set_bias(layer, neuron, v) : kNoSession;
+    std::string set_bias(double layer, double neuron, double v) {
+        if (!s_) return kNoSession;
+        int l = 0, j = 0;
+        if (!int_arg(layer, -kIdx, kIdx, l) || !int_arg(neuron, -kIdx, kIdx, j))
+            return "bias indices must be integers (layer, neuron)";
+        if (!float_arg(v)) return "a bias must be a finite number within float range (3.4e38)";
+        return s_->set_bias(l, j, v);
     }
     std::string set_learning_rate(double lr) {
         if (!s_) return kNoSession;
@@ -287,14 +347,52 @@ class Playground {
         return "";
     }
     // User data from CSV text: columns (0-based) for x1, x2 and the label.
-    val load_csv(const std::string& text, int cx1, int cx2, int clabel) {
+    val load_csv(const std::string& text, double x1, double x2, double label) {
         if (!s_) return result(kNoSession);
+        int cx1 = 0, cx2 = 0, clabel = 0;
+        if (!int_arg(x1, -kIdx, kIdx, cx1) || !int_arg(x2, -kIdx, kIdx, cx2) ||
+            !int_arg(label, -kIdx, kIdx, clabel))
+            return result("CSV column indices must be integers from 0");
         CsvParseResult r = parse_csv_points(text, cx1, cx2, clabel);
         if (!r.ok) return result(r.error);
         return result(s_->set_points(r.points));
     }
 
+    // --- model export / import (session/model_io.h, session/export_code.h) ---
+    // The model as JSON (config hash + weights + batch-norm statistics); "" without a session.
+    std::string model_json() const { return s_ ? model_to_json(*s_) : std::string(); }
+    // Replaces the session with a saved model: {ok, error, hash}. On error the old one stays.
+    val load_model_json(const std::string& text) {
+        std::string err;
+        std::unique_ptr<Session> s = model_from_json(text, err);
+        val r = result(err);
+        if (s) {
+            s_ = std::move(s);
+            r.set("hash", to_hash(s_->config()));
+        }
+        return r;
+    }
+    // format "json" | "pytorch" | "keras": {ok, error, text, points: [[x1, x2]...],
+    // predictions: [[out...]...]} (the engine's outputs at the points the script prints, so the
+    // page can show them side by side with what the script will print).
+    val export_code(const std::string& format) {
+        return s_ ? export_code_js(*s_, format) : result(kNoSession);
+    }
+
   private:
+    // f'(u) per neuron (the engine's derivative, from the activation's own output h: a differs from
+    // h where a residual skip adds the previous layer), for the chain-rule panel;
+    // softmax outputs have no single f'(z) (their delta comes fused with the loss): NaN there.
+    val with_dadz(val r, const SampleTrace& t) const {
+        std::vector<float> d;
+        const float alpha = (float)s_->config().leaky_alpha;
+        std::size_t row = 0;
+        for (const LayerInfo& L : s_->network().layers())
+            for (int j = 0; j < L.n_out; ++j, ++row)
+                d.push_back(L.act == Activation::Softmax ? NAN : act_deriv(L.act, t.h[row], alpha));
+        r.set("dadz", f32_copy(d));
+        return r;
+    }
     static val trace_to_js(const SampleTrace& t) {
         val r = result("");
         r.set("input", f32_copy(t.input));
@@ -302,6 +400,8 @@ class Playground {
         r.set("z", f32_copy(t.z));
         r.set("a", f32_copy(t.a));
         r.set("delta", f32_copy(t.delta));
+        r.set("u", f32_copy(t.u)); // activation input: BN(z) with batch norm, else z
+        r.set("h", f32_copy(t.h)); // activation output f(u); a = h + skip where residual
         r.set("loss", t.loss);
         r.set("grad", f32_copy(t.grad));
         r.set("regTerm", f32_copy(t.reg_term));
@@ -362,5 +462,8 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("trace", &Playground::trace)
         .function("tracePoint", &Playground::trace_point)
         .function("gradCheck", &Playground::grad_check)
-        .function("health", &Playground::health);
+        .function("health", &Playground::health)
+        .function("modelJson", &Playground::model_json)
+        .function("loadModelJson", &Playground::load_model_json)
+        .function("exportCode", &Playground::export_code);
 }

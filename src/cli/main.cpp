@@ -1,20 +1,23 @@
 // main.cpp: the native command line.
-//   bp train --config '<hash>' --epochs N [--seed S] [--csv FILE] [--every K] [--dump-weights]
-//   bp grad-check --config '<hash>' [--batch B]
+//   bp train (--config '<hash>' [--seed S] | --model FILE.json) --epochs N [--csv FILE] [--every K]
+//            [--dump-weights]
+//   bp grad-check (--config '<hash>' | --model FILE.json) [--batch B]
+//   bp export / bp predict: see export_cmd.h
+// A page run is repeated headless with the page's hash (seed included) or its saved model JSON:
+// the same calls give the same float32 bits (design principle 7).
 // Bad arguments or a config with bad values: one line on stderr and exit code 2. Unknown config
 // keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,
 // the format the wasm bit-identity test compares.
 #include "args.h"
 #include "bench.h"
 #include "config/config_codec.h"
-#include "data/csv.h"
 #include "engine/gradcheck.h"
+#include "export_cmd.h"
 #include "session/session.h"
+#include "session_args.h"
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 using namespace bp;
 
@@ -23,34 +26,6 @@ namespace {
 int fail(const std::string& msg) {
     std::fprintf(stderr, "bp: %s\n", msg.c_str());
     return 2;
-}
-
-// Parses --config (and --seed) into a session; "" or an error.
-std::string make_session(const Args& a, std::unique_ptr<Session>& s) {
-    auto it = a.opts.find("--config");
-    ParseResult pr = parse_hash(it == a.opts.end() ? "" : it->second);
-    for (const std::string& k : pr.unknown_keys)
-        std::fprintf(stderr, "bp: warning: unknown config key '%s' (kept, no effect)\n", k.c_str());
-    if (!pr.errors.empty()) return "config: " + pr.errors.front().message;
-    if (a.opts.count("--seed")) pr.config.seed = a.opts.at("--seed");
-    if (a.opts.count("--csv")) {
-        pr.config.problem == Problem::Regression ? pr.config.reg_dataset = DatasetKind::Custom
-                                                 : pr.config.dataset = DatasetKind::Custom;
-    }
-    std::string err;
-    s = Session::create(pr.config, err);
-    if (!s) return "config: " + err;
-    if (a.opts.count("--csv")) {
-        std::ifstream f(a.opts.at("--csv"), std::ios::binary);
-        if (!f) return "cannot read CSV file '" + a.opts.at("--csv") + "'";
-        std::stringstream ss;
-        ss << f.rdbuf();
-        CsvParseResult csv = parse_csv_points(ss.str(), 0, 1, 2);
-        if (!csv.ok) return "CSV: " + csv.error;
-        err = s->set_points(csv.points);
-        if (!err.empty()) return "CSV: " + err;
-    }
-    return "";
 }
 
 int cmd_train(const Args& a) {
@@ -137,17 +112,22 @@ int cmd_grad_check(const Args& a) {
 const char* kUsage =
     "usage:\n"
     "  bp train --config '<hash>' --epochs N [--seed S] [--csv FILE] [--every K] [--dump-weights]\n"
+    "  bp train --model FILE.json --epochs N ...      (start from a saved model)\n"
     "  bp grad-check --config '<hash>' [--batch B] [--seed S]\n"
+    "  bp export (--config '<hash>' | --model FILE.json) [--epochs N]\n"
+    "            --format json|pytorch|keras [--points 'x1,x2;x1,x2']   (to stdout)\n"
+    "  bp predict (--config '<hash>' | --model FILE.json) [--epochs N] [--points ...]\n"
     "The hash uses TensorFlow Playground's keys, e.g. 'activation=relu&networkShape=4,2'.\n";
 
 } // namespace
 
 int main(int argc, char** argv) {
     Args a;
-    std::string e = parse_args(argc, argv,
-                               {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
-                                "--workload", "--seconds", "--reps"},
-                               {"--dump-weights", "--help"}, a);
+    std::string e =
+        parse_args(argc, argv,
+                   {"--config", "--epochs", "--seed", "--csv", "--every", "--batch", "--workload",
+                    "--seconds", "--reps", "--model", "--format", "--points"},
+                   {"--dump-weights", "--help"}, a);
     if (!e.empty()) {
         if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
             std::fputs(kUsage, stdout);
@@ -162,5 +142,7 @@ int main(int argc, char** argv) {
     if (a.command == "train") return cmd_train(a);
     if (a.command == "grad-check") return cmd_grad_check(a);
     if (a.command == "bench") return cmd_bench(a);
-    return fail("unknown command '" + a.command + "' (train, grad-check, help)");
+    if (a.command == "export") return cmd_export(a);
+    if (a.command == "predict") return cmd_predict(a);
+    return fail("unknown command '" + a.command + "' (train, grad-check, export, predict, help)");
 }

@@ -65,6 +65,9 @@ struct Config {
     Init init = Init::Playground;                     // "init"
     double leaky_alpha = 0.01;                        // "leakyAlpha"
     Preset preset = Preset::None;                     // "preset" (worked-example)
+    double dropout = 0;                               // "dropout": rate on hidden layers, training only
+    bool batch_norm = false;                          // "batchNorm": on hidden layers (z -> BN -> f)
+    bool residual = false;                            // "residual": a_l += a_{l-1}, equal-width hidden layers
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;

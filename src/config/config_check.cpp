@@ -92,6 +92,7 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
     named(contains(kOptimizers, c.optimizer), "optimizer", name_of(c.optimizer),
           names_text(kOptimizers));
     named(contains(kInits, c.init), "init", name_of(c.init), names_text(kInits));
+    named(contains(kPresets, c.preset), "preset", name_of(c.preset), names_text(kPresets));
     if (c.output_activation)
         named(contains(kOutputActivations, *c.output_activation), "outputActivation",
               name_of(*c.output_activation), names_text(kOutputActivations));
@@ -146,6 +147,14 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
                            " entries, but networkShape '" + join_sizes(c.network_shape) + "' has " +
                            std::to_string(c.network_shape.size()) + " hidden layers",
                        "at most one entry per hidden layer (missing ones use activation)"));
+    }
+    // Batch statistics of one sample are degenerate (variance 0: every output is beta, and the
+    // running variance decays to 0); PyTorch refuses it too. The worked example drops batchNorm.
+    if (c.batch_norm && c.batch_size < 2 && c.preset == Preset::None) {
+        out.push_back(make_issue("batchNorm", "true",
+                                 "needs batches of at least 2 samples, but batchSize is " +
+                                     std::to_string(c.batch_size),
+                                 "batchSize >= 2 with batchNorm=true"));
     }
     return out;
 }

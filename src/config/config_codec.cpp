@@ -106,6 +106,11 @@ class Parser {
             if (!v.empty()) c.*b.field = (v != "false"); // TF: empty keeps the default, silently
             return;
         }
+        for (const BoolKey& b : kOurBoolKeys) {
+            if (k != b.key) continue;
+            if (v == "true" || v == "false") return void(c.*b.field = v == "true");
+            return error(k, v, "is not a boolean", "true or false");
+        }
         for (const NumberKey& n : kNumberKeys) {
             if (k == n.key) return number(e, n);
         }

@@ -46,6 +46,13 @@ inline constexpr BoolKey kBoolKeys[] = {
     {"hideText", &Config::hide_text},
 };
 
+// Our boolean keys: unlike TF's (any non-empty value but "false" is true), only "true" and
+// "false" are accepted, so a typo such as batchNorm=flase is reported instead of meaning true.
+inline constexpr BoolKey kOurBoolKeys[] = {
+    {"batchNorm", &Config::batch_norm},
+    {"residual", &Config::residual},
+};
+
 // A real-valued key and its interval; an open end excludes the bound.
 struct NumberKey {
     const char* key;
@@ -64,6 +71,7 @@ inline constexpr NumberKey kNumberKeys[] = {
     {"rho", &Config::rho, 0, 1, false, true},
     {"epsilon", &Config::epsilon, 0, 1, true, false},
     {"leakyAlpha", &Config::leaky_alpha, 0, 1, false, true},
+    {"dropout", &Config::dropout, 0, 0.9, false, false},
 };
 
 // Written so that NaN is never in range.

@@ -71,6 +71,9 @@ std::string to_hash(const Config& c) {
     if (c.init != d.init) put("init", name_of(c.init));
     if (c.leaky_alpha != d.leaky_alpha) put_number("leakyAlpha", c.leaky_alpha);
     if (c.preset != d.preset) put("preset", name_of(c.preset));
+    if (c.dropout != d.dropout) put_number("dropout", c.dropout);
+    if (c.batch_norm) put_bool("batchNorm", true);
+    if (c.residual) put_bool("residual", true);
 
     for (const auto& [key, value] : c.unknown)
         put(ht::percent_encode(key), ht::percent_encode(value));

@@ -3,6 +3,7 @@
 #include "activation.h"
 #include "loss.h"
 #include "optimizer.h"
+#include "rng.h"
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -14,8 +15,15 @@ template <class T> struct Eval {
     Network<T> net;
     std::vector<T> x, y; // x [n_in][B] (ld B), y [n_out][cap]
     int B;
-    Eval(const NetSpec& spec, const GradCheckBatch& b) : net(spec), B(b.B) {
+    Pass pass;
+    Eval(const NetSpec& spec, const GradCheckBatch& b) : net(spec), B(b.B), pass(b.pass) {
         net.reserve(B);
+        Rng mask_rng(b.mask_seed);
+        net.draw_dropout(mask_rng, B); // once: every evaluation of J sees the same mask
+        for (std::size_t k = 0; k < b.bn_mean.size() && k < net.bn_mean.size(); ++k)
+            net.bn_mean[k] = T(b.bn_mean[k]);
+        for (std::size_t k = 0; k < b.bn_var.size() && k < net.bn_var.size(); ++k)
+            net.bn_var[k] = T(b.bn_var[k]);
         // x with ld = round4(B), padded columns zero
         std::vector<T> xp((std::size_t)spec.n_inputs * round4(B), T(0));
         for (int i = 0; i < spec.n_inputs; ++i)
@@ -32,8 +40,10 @@ template <class T> struct Eval {
     void set(const std::vector<double>& p) {
         for (std::size_t k = 0; k < p.size(); ++k) net.params[k] = T(p[k]);
     }
+    // (A Train pass also moves the running statistics; J in that pass does not read them.)
+    void run() { net.forward(x.data(), ld(), B, pass); }
     double objective(Regularization reg, double rate) {
-        net.forward(x.data(), ld(), B);
+        run();
         double J = net.loss_sum(y.data(), B) / B;
         for (std::size_t k = 0; k < net.params.size(); ++k)
             if (net.is_weight[k]) J += rate * reg_penalty(reg, (double)net.params[k]);
@@ -41,7 +51,7 @@ template <class T> struct Eval {
     }
     std::vector<double> gradient(Regularization reg, double rate) {
         net.zero_grads();
-        net.forward(x.data(), ld(), B);
+        run();
         net.backward(x.data(), ld(), y.data(), B);
         std::vector<double> g(net.params.size());
         for (std::size_t k = 0; k < g.size(); ++k) {
@@ -53,13 +63,13 @@ template <class T> struct Eval {
     // Signs that decide which branch each kinked function takes.
     std::vector<int8_t> kinks(Regularization reg) {
         std::vector<int8_t> sig;
-        net.forward(x.data(), ld(), B);
+        run();
         const int cap = net.capacity();
         for (int l = 0; l < net.num_layers(); ++l) {
             const LayerInfo& L = net.layers()[l];
             if (L.act == Activation::ReLU || L.act == Activation::LeakyReLU)
                 for (int j = 0; j < L.n_out; ++j)
-                    for (int s = 0; s < B; ++s) sig.push_back(net.z(l)[j * cap + s] > 0);
+                    for (int s = 0; s < B; ++s) sig.push_back(net.pre_act(l)[j * cap + s] > 0);
         }
         if (net.spec().loss == Loss::Abs) {
             const int last = net.num_layers() - 1;
@@ -120,23 +130,25 @@ GradCheckResult grad_check(const NetSpec& spec, const std::vector<double>& param
     r.backprop = e.gradient(reg, rate);
     r.numeric.assign(params.size(), std::numeric_limits<double>::quiet_NaN());
     std::vector<double> p = params;
+    const std::vector<int8_t> k0 = e.kinks(reg);
+    const double steps[4] = {2 * h, h, -h, -2 * h};
     for (std::size_t k = 0; k < p.size(); ++k) {
         const double p0 = p[k];
-        p[k] = p0 + h;
-        e.set(p);
-        std::vector<int8_t> kp = e.kinks(reg);
-        double jp = e.objective(reg, rate);
-        p[k] = p0 - h;
-        e.set(p);
-        std::vector<int8_t> km = e.kinks(reg);
-        double jm = e.objective(reg, rate);
+        double J[4];
+        bool smooth = true;
+        for (int i = 0; i < 4; ++i) {
+            p[k] = p0 + steps[i];
+            e.set(p);
+            smooth = smooth && e.kinks(reg) == k0;
+            J[i] = e.objective(reg, rate);
+        }
         p[k] = p0;
         e.set(p);
-        if (kp != km || kp != e.kinks(reg)) {
+        if (!smooth) {
             ++r.skipped;
             continue;
         }
-        r.numeric[k] = (jp - jm) / (2 * h);
+        r.numeric[k] = (8 * (J[1] - J[2]) - (J[0] - J[3])) / (12 * h);
         ++r.checked;
     }
     r.max_rel_error = max_rel_error(r.backprop, r.numeric, &r.worst_index);
@@ -144,17 +156,19 @@ GradCheckResult grad_check(const NetSpec& spec, const std::vector<double>& param
 }
 
 std::string param_name(const NetSpec& spec, std::size_t k) {
-    int n_in = spec.n_inputs;
-    for (std::size_t l = 0; l < spec.sizes.size(); ++l) {
-        const std::size_t nw = (std::size_t)n_in * spec.sizes[l];
-        if (k < nw)
-            return "W[" + std::to_string(l) + "][" + std::to_string(k / n_in) + "][" +
-                   std::to_string(k % n_in) + "]";
-        k -= nw;
-        if (k < (std::size_t)spec.sizes[l])
-            return "b[" + std::to_string(l) + "][" + std::to_string(k) + "]";
-        k -= spec.sizes[l];
-        n_in = spec.sizes[l];
+    Network<double> net(spec); // the layout only (no batch buffers are allocated)
+    for (int l = 0; l < net.num_layers(); ++l) {
+        const LayerInfo& L = net.layers()[l];
+        const std::string sl = "[" + std::to_string(l) + "][";
+        if (k >= L.w_off && k < L.b_off)
+            return "W" + sl + std::to_string((k - L.w_off) / L.n_in) + "][" +
+                   std::to_string((k - L.w_off) % L.n_in) + "]";
+        if (k >= L.b_off && k < L.b_off + L.n_out)
+            return "b" + sl + std::to_string(k - L.b_off) + "]";
+        if (L.bn && k >= L.g_off && k < L.beta_off)
+            return "gamma" + sl + std::to_string(k - L.g_off) + "]";
+        if (L.bn && k >= L.beta_off && k < L.beta_off + L.n_out)
+            return "beta" + sl + std::to_string(k - L.beta_off) + "]";
     }
     return "?";
 }

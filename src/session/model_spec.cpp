@@ -16,6 +16,9 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
         return "no input feature is selected: turn on at least one of x, y, xSquared, "
                "ySquared, xTimesY, sinX, sinY";
     n.leaky_alpha = c.leaky_alpha;
+    n.dropout = c.dropout;
+    n.batch_norm = c.batch_norm;
+    n.residual = c.residual;
     n.sizes.clear();
     n.activations.clear();
     for (std::size_t l = 0; l < c.network_shape.size(); ++l) {

@@ -5,6 +5,8 @@
 //   bce: 1 sigmoid output, labels -1/+1 become targets 0/1
 //   square / abs / auto otherwise: 1 output, tanh (classification) or linear (regression), unless
 //   outputActivation says otherwise. Targets are the labels themselves (-1/+1 or real).
+// Hidden layers take layerActivations[l] (else activation), and dropout, batchNorm, residual as
+// they are (their meaning: engine/network.h).
 #pragma once
 #include "../config/config.h"
 #include "../engine/network.h"

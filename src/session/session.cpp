@@ -1,6 +1,6 @@
-// session.cpp: Session (see session.h).
+// session.cpp: Session (see session.h): building it from a config, its data, training, metrics
+// and the grid.
 #include "session.h"
-#include "../engine/gradcheck.h"
 #include "../engine/init.h"
 #include <algorithm>
 #include <cmath>
@@ -50,6 +50,8 @@ static void apply_preset(Config& c) {
     c.x_squared = c.y_squared = c.x_times_y = c.sin_x = c.sin_y = false;
     c.batch_size = 1;
     c.init_zero = false;
+    c.dropout = 0; // the hand-derived numbers are those of the plain network
+    c.batch_norm = c.residual = false;
 }
 
 std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
@@ -64,6 +66,8 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
     s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
     s->backup_.assign(s->net_.params.size(), 0.0f);
+    s->bn_backup_mean_ = s->net_.bn_mean;
+    s->bn_backup_var_ = s->net_.bn_var;
     s->opt_.kind = c.optimizer;
     s->opt_.lr = c.learning_rate;
     s->opt_.momentum = c.momentum;
@@ -102,6 +106,10 @@ void Session::apply_preset_weights() {
 void Session::reset() {
     init_params(net_, cfg_.init, cfg_.init_zero, cfg_.seed);
     apply_preset_weights();
+    net_.reset_state();
+    bn_backup_mean_ = net_.bn_mean;
+    bn_backup_var_ = net_.bn_var;
+    drop_rng_ = Rng(cfg_.seed, "dropout");
     diverged_ = false;
     ost_.reset(net_.params.size());
     pos_ = accum_ = 0;
@@ -146,10 +154,11 @@ void Session::set_learning_rate(double lr) {
     opt_.lr = lr;
 }
 
-void Session::run_chunk(int start, int count) {
+void Session::run_chunk(int start, int count, Pass pass) {
     const std::size_t ld = train_x_.shape(1), cap = (std::size_t)net_.capacity();
     const int n_out = net_.n_outputs();
-    net_.forward(train_x_.data() + start, ld, count);
+    if (pass == Pass::Train) net_.draw_dropout(drop_rng_, count);
+    net_.forward(train_x_.data() + start, ld, count, pass);
     for (int j = 0; j < n_out; ++j)
         std::copy(train_y_.data() + j * ld + start, train_y_.data() + j * ld + start + count,
                   yb_.data() + j * cap);
@@ -161,13 +170,20 @@ void Session::update() {
     std::copy(net_.params.begin(), net_.params.end(), backup_.begin());
     optimizer_step(opt_, ost_, net_.params.data(), net_.grads.data(), accum_, net_.is_weight.data(),
                    net_.dead.data(), n);
-    for (std::size_t k = 0; k < n; ++k)
-        if (!std::isfinite(net_.params[k])) {
-            // Keep the last finite weights: what the page shows and what reset starts from.
-            std::copy(backup_.begin(), backup_.end(), net_.params.begin());
-            diverged_ = true;
-            break;
-        }
+    bool finite = true;
+    for (std::size_t k = 0; k < n; ++k) finite = finite && std::isfinite(net_.params[k]);
+    for (std::size_t k = 0; k < net_.bn_var.size(); ++k)
+        finite = finite && std::isfinite(net_.bn_mean[k]) && std::isfinite(net_.bn_var[k]);
+    if (!finite) {
+        // Keep the last finite state: what the page shows and what reset starts from.
+        std::copy(backup_.begin(), backup_.end(), net_.params.begin());
+        net_.bn_mean = bn_backup_mean_;
+        net_.bn_var = bn_backup_var_;
+        diverged_ = true;
+    } else {
+        std::copy(net_.bn_mean.begin(), net_.bn_mean.end(), bn_backup_mean_.begin());
+        std::copy(net_.bn_var.begin(), net_.bn_var.end(), bn_backup_var_.begin());
+    }
     net_.zero_grads();
     accum_ = 0;
     ++updates_;
@@ -178,7 +194,7 @@ int Session::train_batch() {
     if (n == 0 || diverged_) return 0;
     const int bs = std::min(cfg_.batch_size, n);
     const int boundary = (pos_ / bs + 1) * bs, end = std::min(boundary, n), count = end - pos_;
-    run_chunk(pos_, count);
+    run_chunk(pos_, count, Pass::Train);
     accum_ += count;
     pos_ = end;
     if (end == boundary) update();
@@ -208,7 +224,7 @@ void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 
     long correct = 0;
     for (int s0 = 0; s0 < n; s0 += cap) {
         const int cnt = std::min(cap, n - s0);
-        net_.forward(x.data() + s0, ld, cnt);
+        net_.forward(x.data() + s0, ld, cnt, Pass::Eval);
         for (int j = 0; j < n_out; ++j)
             std::copy(y.data() + j * ld + s0, y.data() + j * ld + s0 + cnt, yb_.data() + j * cap);
         sum += net_.loss_sum(yb_.data(), cnt);
@@ -260,176 +276,6 @@ std::string Session::eval_grid(int N, float* out) {
     }
     std::copy(grid_x_.begin(), grid_x_.end(), out);
     net_.forward_into(grid_x_.data(), P, (int)P, out + feats_.size() * P, P);
-    return "";
-}
-
-void Session::compute_trace(const float* f, float label, SampleTrace& t) {
-    const int F = (int)feats_.size(), n_out = net_.n_outputs(), cap = net_.capacity();
-    std::vector<float> x((std::size_t)F * 4, 0.0f);
-    for (int i = 0; i < F; ++i) x[(std::size_t)i * 4] = f[i];
-    std::vector<float> y((std::size_t)n_out * cap, 0.0f);
-    write_target(model_, label, y.data(), (std::size_t)cap, 0);
-    std::vector<float> saved(net_.grads.begin(), net_.grads.end()); // a batch may be half done
-    net_.zero_grads();
-    net_.forward(x.data(), 4, 1);
-    net_.backward(x.data(), 4, y.data(), 1);
-    t.input.assign(f, f + F);
-    t.target.resize(n_out);
-    for (int j = 0; j < n_out; ++j) t.target[j] = y[(std::size_t)j * cap];
-    t.z.clear();
-    t.a.clear();
-    t.delta.clear();
-    for (int l = 0; l < net_.num_layers(); ++l)
-        for (int j = 0; j < net_.layers()[l].n_out; ++j) {
-            t.z.push_back(net_.z(l)[j * cap]);
-            t.a.push_back(net_.a(l)[j * cap]);
-            t.delta.push_back(net_.dz(l)[j * cap]);
-        }
-    t.loss = net_.loss_sum(y.data(), 1);
-    t.grad.assign(net_.grads.begin(), net_.grads.end());
-    std::copy(saved.begin(), saved.end(), net_.grads.begin());
-    const std::size_t n = t.grad.size();
-    t.reg_term.assign(n, 0.0f);
-    for (std::size_t k = 0; k < n; ++k)
-        if (net_.is_weight[k])
-            t.reg_term[k] = (float)cfg_.regularization_rate *
-                            reg_deriv(cfg_.regularization, (float)net_.params[k]);
-    t.params_before.assign(net_.params.begin(), net_.params.end());
-    t.params_after = t.params_before;
-    OptimizerState<float> st = ost_;
-    t.m_before = st.m;
-    t.v_before = st.v;
-    std::vector<uint8_t> dead = net_.dead;
-    optimizer_step(opt_, st, t.params_after.data(), t.grad.data(), 1, net_.is_weight.data(),
-                   dead.data(), n);
-    t.m_after = st.m;
-    t.v_after = st.v;
-    t.t_after = st.t;
-    t.bias_correction1 = 1 - st.b1t;
-    t.bias_correction2 = 1 - st.b2t;
-}
-
-std::string Session::trace(bool test, int index, SampleTrace& out) {
-    const std::vector<Point>& pts = test ? data_.test : data_.train;
-    if (index < 0 || index >= (int)pts.size())
-        return "point " + std::to_string(index) + " does not exist (the " +
-               (test ? "test" : "training") + " set has " + std::to_string(pts.size()) + ")";
-    return trace_point(pts[index].x1, pts[index].x2, pts[index].label, out);
-}
-
-std::string Session::trace_point(float x1, float x2, float label, SampleTrace& out) {
-    if (!std::isfinite(x1) || !std::isfinite(x2) || !std::isfinite(label))
-        return "a traced point needs finite coordinates and label";
-    std::vector<float> f(feats_.size());
-    compute_features(feats_, &x1, &x2, 1, f.data());
-    compute_trace(f.data(), label, out);
-    return "";
-}
-
-std::string Session::grad_check(double& max_rel, std::string& where, std::size_t& checked,
-                                std::size_t& skipped) {
-    const auto& train = data_.train;
-    if (train.empty()) return "the training set is empty";
-    const int B = std::min<int>(std::min(cfg_.batch_size, (int)train.size()), 64);
-    const int F = (int)feats_.size(), n_out = net_.n_outputs();
-    std::vector<float> x1(B), x2(B), fx((std::size_t)F * B), y((std::size_t)n_out * B);
-    for (int k = 0; k < B; ++k) {
-        const Point& p = train[(pos_ + k) % train.size()];
-        x1[k] = p.x1;
-        x2[k] = p.x2;
-        write_target(model_, p.label, y.data(), (std::size_t)B, k);
-    }
-    compute_features(feats_, x1.data(), x2.data(), (std::size_t)B, fx.data());
-    GradCheckBatch b;
-    b.B = B;
-    b.x.assign(fx.begin(), fx.end());
-    b.y.assign(y.begin(), y.end());
-    std::vector<double> p(net_.params.begin(), net_.params.end());
-    for (double v : p)
-        if (!std::isfinite(v)) return "the weights are not finite: reset the network first";
-    if (p.size() > 20000)
-        return "this network has too many parameters for a quick check (limit 20000)";
-    GradCheckResult r =
-        bp::grad_check(model_.net, p, b, cfg_.regularization, cfg_.regularization_rate);
-    // The product runs in float: compare float backprop against the float64 differences.
-    std::vector<double> g32 =
-        backprop_gradient_f32(model_.net, p, b, cfg_.regularization, cfg_.regularization_rate);
-    std::size_t worst = 0;
-    max_rel = max_rel_error(g32, r.numeric, &worst);
-    where = param_name(model_.net, worst);
-    checked = r.checked;
-    skipped = r.skipped;
-    return "";
-}
-
-std::vector<LayerHealth> Session::health() {
-    std::vector<LayerHealth> h(net_.num_layers());
-    const int n = (int)data_.train.size();
-    if (n == 0) return h;
-    const int B = std::min(n, 64), cap = net_.capacity();
-    std::vector<float> saved(net_.grads.begin(), net_.grads.end());
-    net_.zero_grads();
-    run_chunk(0, B);
-    for (int l = 0; l < net_.num_layers(); ++l) {
-        const LayerInfo& L = net_.layers()[l];
-        double s = 0;
-        for (std::size_t k = L.w_off; k < L.b_off; ++k) {
-            const double g = net_.grads[k] / B;
-            s += g * g;
-        }
-        h[l].grad_norm = std::sqrt(s);
-        // ReLU: units that are 0 on every probe point (dead); tanh/sigmoid: the share of
-        // unit-point outputs in the flat tails, where the derivative is below 0.02.
-        long inactive = 0;
-        for (int j = 0; j < L.n_out; ++j) {
-            const float* a = net_.a(l) + (std::size_t)j * cap;
-            bool dead = true;
-            for (int k = 0; k < B; ++k) {
-                if (L.act == Activation::ReLU)
-                    dead = dead && a[k] <= 0;
-                else if (L.act == Activation::Tanh)
-                    inactive += std::fabs(a[k]) > 0.99f;
-                else if (L.act == Activation::Sigmoid)
-                    inactive += a[k] < 0.01f || a[k] > 0.99f;
-            }
-            if (L.act == Activation::ReLU) inactive += dead;
-        }
-        h[l].inactive_fraction = L.act == Activation::ReLU
-                                     ? (double)inactive / L.n_out
-                                     : (double)inactive / ((double)L.n_out * B);
-    }
-    std::copy(saved.begin(), saved.end(), net_.grads.begin());
-    return h;
-}
-
-std::string Session::set_weight(int layer, int to, int from, double value) {
-    if (layer < 0 || layer >= net_.num_layers())
-        return "layer " + std::to_string(layer) + " does not exist (0.." +
-               std::to_string(net_.num_layers() - 1) + ")";
-    const LayerInfo& L = net_.layers()[layer];
-    if (to < 0 || to >= L.n_out || from < 0 || from >= L.n_in)
-        return "weight " + std::to_string(to) + "<-" + std::to_string(from) +
-               " does not exist in layer " + std::to_string(layer) + " (" +
-               std::to_string(L.n_out) + "x" + std::to_string(L.n_in) + ")";
-    if (!std::isfinite(value)) return "a weight must be a finite number";
-    const std::size_t k = L.w_off + (std::size_t)to * L.n_in + from;
-    net_.params[k] = (float)value;
-    net_.dead[k] = 0; // an edited weight is alive again
-    metrics_valid_ = false;
-    return "";
-}
-
-std::string Session::set_bias(int layer, int neuron, double value) {
-    if (layer < 0 || layer >= net_.num_layers())
-        return "layer " + std::to_string(layer) + " does not exist (0.." +
-               std::to_string(net_.num_layers() - 1) + ")";
-    const LayerInfo& L = net_.layers()[layer];
-    if (neuron < 0 || neuron >= L.n_out)
-        return "neuron " + std::to_string(neuron) + " does not exist in layer " +
-               std::to_string(layer) + " (0.." + std::to_string(L.n_out - 1) + ")";
-    if (!std::isfinite(value)) return "a bias must be a finite number";
-    net_.params[L.b_off + neuron] = (float)value;
-    metrics_valid_ = false;
     return "";
 }
 

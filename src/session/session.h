@@ -4,12 +4,19 @@
 // within the epoch; leftover samples at the end of an epoch carry their gradients into the next
 // epoch's first update. A batch larger than the training set is clamped to it.
 // After warm-up, training and grid evaluation allocate nothing.
+// Training forwards use Pass::Train (batch statistics, a dropout mask drawn from the seed's
+// "dropout" stream, one draw per hidden unit and sample, restarted by reset()); everything else,
+// metrics, the grid, trace, health and predictions, is evaluation mode (running statistics, no
+// dropout), as PyTorch's model.eval() would compute it.
+// Files: session.cpp (build, train, evaluate), session_probe.cpp (trace, gradient check, health,
+// predictions), session_edit.cpp (weights, points and loaded state).
 #pragma once
 #include "../config/config.h"
 #include "../data/dataset.h"
 #include "../data/features.h"
 #include "../engine/network.h"
 #include "../engine/optimizer.h"
+#include "../engine/rng.h"
 #include "model_spec.h"
 #include <memory>
 #include <string>
@@ -20,10 +27,13 @@ namespace bp {
 constexpr int kMaxGridSide = 512;
 constexpr std::size_t kMaxGridFloats = std::size_t(1) << 25; // 128 MiB of float
 
-// One sample through the net, from the same code path that trains (Network::forward/backward).
+// One sample through the net, from the code path that trains (Network::forward/backward), in
+// evaluation mode (no dropout; batch norm with running statistics, as the grid shows it).
 struct SampleTrace {
     std::vector<float> input, target; // [features], [outputs]
     std::vector<float> z, a, delta;   // per neuron, hidden then output; delta = dL/dz
+    std::vector<float> u, h;          // per neuron: activation input (BN(z), else z) and output
+                                      // f(u) (a differs from h only by a residual skip)
     double loss = 0;
     std::vector<float> grad;     // dL/dparam for this sample alone (params layout)
     std::vector<float> reg_term; // rate * R'(w) per weight (0 for biases)
@@ -94,14 +104,24 @@ class Session {
     // percTrainData. Returns "" or an error; on error the current data is kept.
     std::string set_points(const std::vector<Point>& pts);
 
+    // Outputs (evaluation mode) at points (x1, x2): out gets n_outputs() values per point.
+    void predict(const std::vector<float>& x1, const std::vector<float>& x2,
+                 std::vector<float>& out) const;
+    // Replaces every parameter and the batch-norm running statistics (a loaded model): sizes must
+    // match the network, values be finite. Optimizer state, the position in the epoch and the
+    // dropout stream start afresh, as after reset(); the epoch and update counters are set (they
+    // are what the model's history says). Returns "" or an error; on error nothing changes.
+    std::string set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
+                          const std::vector<float>& bn_var, long epoch = 0, long updates = 0);
+
     void reset();                             // same seed: the same initial weights
     void regenerate(const std::string& seed); // new data with this seed; the network is kept
 
   private:
     Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
     void build_data();
-    void run_chunk(int start,
-                   int count); // forward + backward of train columns [start, start+count)
+    // forward + backward of train columns [start, start+count)
+    void run_chunk(int start, int count, Pass pass);
     void update();
     void evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
                   const std::vector<Point>& pts, double& loss, double& acc);
@@ -118,6 +138,9 @@ class Session {
     void apply_preset_weights();
     void compute_trace(const float* features, float label, SampleTrace& out);
     std::vector<float> backup_; // params before the latest update (divergence guard)
+    std::vector<float> bn_backup_mean_,
+        bn_backup_var_;         // running statistics after the last good update
+    Rng drop_rng_{uint64_t(0)}; // the "dropout" stream
     bool diverged_ = false;
     int pos_ = 0, accum_ = 0;
     long epoch_ = 0, updates_ = 0;

@@ -70,6 +70,9 @@ std::string first_difference(const Config& a, const Config& b) {
     BP_FIELD(init);
     BP_FIELD(leaky_alpha);
     BP_FIELD(preset);
+    BP_FIELD(dropout);
+    BP_FIELD(batch_norm);
+    BP_FIELD(residual);
     BP_FIELD(unknown);
 #undef BP_FIELD
     return "";
@@ -188,6 +191,9 @@ Config random_config(TestRng& r) {
     c.init = pick(r, inits);
     c.leaky_alpha = r.below(2) ? 0.01 : random_in(r, 0, 1, false, true);
     c.preset = r.below(4) ? Preset::None : Preset::WorkedExample;
+    c.dropout = r.below(2) ? 0.0 : random_in(r, 0, 0.9, false, false);
+    c.batch_norm = r.below(2) == 1;
+    c.residual = r.below(2) == 1;
     for (size_t i = 0, n = r.below(5); i < n; ++i) {
         // "zz<i>...!" never names a known key nor ends in "_hide", and <i> keeps keys unique
         std::string key = "zz" + std::to_string(i) + random_bytes(r, 20) + "!";

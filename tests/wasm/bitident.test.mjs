@@ -41,3 +41,20 @@ test('wasm and native weights are bit-identical after 20 epochs', { skip: !fs.ex
     }
   assert.equal(compared, 16);
 });
+
+// The architecture options (dropout masks from the seed's stream, batch norm with its running
+// statistics, residual skips): the same weights, and the same model JSON byte for byte (which
+// carries the running statistics and per-layer activations too).
+test('wasm and native agree bit for bit with dropout, batch norm, residual', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
+  const hash = 'dataset=spiral&networkShape=6,6,6&layerActivations=relu,tanh,leakyrelu&dropout=0.2&batchNorm=true&residual=true&optimizer=momentum&batchSize=9&noise=15&sinX=true&seed=arch';
+  const s = E.createSession(hash);
+  assert.equal(s.lastLoad.ok, true, s.lastLoad.error);
+  s.trainEpochs(20);
+  const wasm = hex(s.params());
+  const out = execFileSync(cli, ['train', '--config', hash, '--epochs', '20', '--every', '20', '--dump-weights'], { encoding: 'utf8' });
+  const native = out.split('# weights (float32 bits)\n')[1].trim().split('\n');
+  assert.deepEqual(wasm, native);
+  const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '20', '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(s.p.modelJson(), json);
+  s.dispose();
+});

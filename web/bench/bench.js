@@ -1,5 +1,6 @@
 // bench.js: runs web/bench/ours.mjs in the page and publishes the result as window.benchResult
-// ({ok: true, result, userAgent} or {ok: false, error}). Query parameters: see bench.html. W4 and the
+// ({ok: true, result, userAgent} or {ok: false, error}). Query parameters: see bench.html (engine=URL:
+// the engine module to load instead of ../gen/engine.mjs, same origin only). W4 and the
 // kernels use the engine's own module when it exports WideMlp, else the module at ?wide=URL (served
 // from 127.0.0.1), else they are skipped.
 import { loadEngine } from '../engine.js';
@@ -7,14 +8,18 @@ import { runOurs } from './ours.mjs';
 
 const out = document.getElementById('out');
 const q = new URLSearchParams(location.search);
+function sameOrigin(param) {
+  const url = new URL(q.get(param), location.href);
+  if (url.origin !== location.origin) throw new Error(`?${param} must be on this origin`);
+  return url.href;
+}
+
 try {
-  const E = await loadEngine();
+  const E = await loadEngine(q.get('engine') ? { moduleUrl: sameOrigin('engine') } : {});
   let wide = null;
   if (E.M.WideMlp) wide = E.M;
   else if (q.get('wide')) {
-    const url = new URL(q.get('wide'), location.href);
-    if (url.origin !== location.origin) throw new Error('the wide module must come from this origin');
-    const { default: create } = await import(url.href);
+    const { default: create } = await import(sameOrigin('wide'));
     wide = await create();
   }
   // Let the page settle before timing.

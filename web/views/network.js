@@ -116,7 +116,7 @@ export class NetworkView {
       lab.style.top = `${p.y + this.node / 2 - 8}px`;
       const c = el('canvas', '', d);
       c.width = c.height = this.node;
-      fcol.push({ ...p, el: d, map: new Heatmap(c, { size: this.node }), row: f.active ? activeIndex++ : -1, key: f.key, scale: true });
+      fcol.push({ ...p, el: d, map: new Heatmap(c, { size: this.node }), row: f.active ? activeIndex++ : -1, key: f.key, label: f.label, scale: true });
     });
     this.nodes.push(fcol);
     // Hidden and output columns
@@ -190,17 +190,65 @@ export class NetworkView {
           hit.setAttribute('d', d);
           hit.setAttribute('class', 'net-link-hit');
           const k = L.wOff + j * L.nIn + i;
-          const label = `weight from ${li === 0 ? fn.key : `neuron ${i + 1} of layer ${li}`} to ${tn.layer === layers.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${li + 1}`}`;
+          const label = `weight from ${li === 0 ? fn.label : `neuron ${i + 1} of layer ${li}`} to ${tn.layer === layers.length - 1 ? 'the output' : `neuron ${j + 1} of layer ${li + 1}`}`;
           hit.onmouseenter = (ev) => this.#tip(ev, `${label}: ${this.#fmt(this.params[k])} (click to edit)`);
           hit.onmouseleave = () => this.#hideTips();
-          hit.onclick = (ev) => this.#edit(ev, this.params[k], (v) => this.cb.editWeight(li, j, i, v));
+          hit.onclick = (ev) => {
+            if (this.selectMode) this.cb.selectLink({ layer: li, to: j, from: i, k, label });
+            else this.#edit(ev, this.params[k], (v) => this.cb.editWeight(li, j, i, v));
+          };
+          hit.setAttribute('data-k', String(k));
+          path.setAttribute('data-k', String(k));
           g.appendChild(path);
           g.appendChild(hit);
-          this.links.push({ path, k });
+          this.links.push({ path, k, x: mx, y: (y1 + y2) / 2, li, j, i });
         });
       });
     });
     for (const col of this.nodes) for (const n of col) if (n.bias) svg.appendChild(n.bias);
+    this.annoLayer = el('div', 'net-annotations', this.root);
+    this.linkText = document.createElementNS(SVGNS, 'g');
+    this.linkText.setAttribute('class', 'net-link-text');
+    svg.appendChild(this.linkText);
+  }
+
+  /**
+   * Step-through annotations: text beside neurons (by grid row), small labels on links (by param
+   * index; only drawn when the network has few links), emphasised links. Pass null to clear.
+   * @param {{neurons?: {row: number, lines: string[], cls?: string}[], links?: {k: number, text: string}[],
+   *          emphasis?: Set<number>, selected?: number}|null} a
+   */
+  annotate(a) {
+    if (!this.annoLayer) return;
+    this.annoLayer.replaceChildren();
+    this.linkText.replaceChildren();
+    for (const { path, k } of this.links || []) {
+      path.classList.toggle('dim', !!(a && a.emphasis && !a.emphasis.has(k)));
+      path.classList.toggle('selected', !!(a && a.selected === k));
+    }
+    if (!a) return;
+    const byRow = new Map();
+    for (const col of this.nodes) for (const n of col) byRow.set(n.row, n);
+    for (const { row, lines, cls } of a.neurons || []) {
+      const n = byRow.get(row);
+      if (!n) continue;
+      const d = el('div', `net-anno ${cls || ''}`, this.annoLayer);
+      d.dataset.row = String(row);
+      d.style.left = `${n.x + this.node + 3}px`;
+      d.style.top = `${n.y - 2}px`;
+      for (const t of lines) el('div', '', d).textContent = t;
+    }
+    if ((this.links || []).length <= 30)
+      for (const { k, text } of a.links || []) {
+        const L = this.links.find((l) => l.k === k);
+        if (!L) continue;
+        const t = document.createElementNS(SVGNS, 'text');
+        t.setAttribute('x', String(L.x));
+        t.setAttribute('y', String(L.y - 3));
+        t.setAttribute('data-k', String(k));
+        t.textContent = text;
+        this.linkText.appendChild(t);
+      }
   }
 
   /** Live values: params (Float32Array), grid rows (Float32Array rows * N * N), N. */

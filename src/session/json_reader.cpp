@@ -1,0 +1,284 @@
+// json_reader.cpp: see json_reader.h. A recursive-descent parser over a string_view with an
+// explicit depth bound; every failure sets one message and unwinds by returning false.
+#include "json_reader.h"
+#include <cmath>
+#include <cstdlib>
+
+namespace bp {
+namespace {
+
+class Reader {
+  public:
+    explicit Reader(std::string_view t) : s_(t) {}
+    std::string error;
+
+    bool document(JsonValue& out) {
+        ws();
+        if (!value(out, 0)) return false;
+        ws();
+        if (i_ != s_.size()) return fail("unexpected text after the JSON value");
+        return true;
+    }
+
+  private:
+    std::string_view s_;
+    std::size_t i_ = 0;
+
+    bool fail(const std::string& what) {
+        std::size_t line = 1, col = 1;
+        for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
+            if (s_[k] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+        }
+        error = what + " at line " + std::to_string(line) + ", column " + std::to_string(col);
+        return false;
+    }
+    void ws() {
+        while (i_ < s_.size() &&
+               (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+            ++i_;
+    }
+    bool literal(std::string_view word) {
+        if (s_.substr(i_, word.size()) != word) return fail("invalid literal");
+        i_ += word.size();
+        return true;
+    }
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+    bool value(JsonValue& v, int depth) {
+        if (depth >= kMaxJsonDepth) return fail("nesting deeper than 64 levels");
+        if (i_ >= s_.size()) return fail("unexpected end of the text");
+        const char c = s_[i_];
+        if (c == '{') return object(v, depth);
+        if (c == '[') return array(v, depth);
+        if (c == '"') {
+            v.kind = JsonValue::Kind::String;
+            return string(v.text);
+        }
+        if (c == 't' || c == 'f') {
+            v.kind = JsonValue::Kind::Bool;
+            v.boolean = c == 't';
+            return literal(c == 't' ? "true" : "false");
+        }
+        if (c == 'n') {
+            v.kind = JsonValue::Kind::Null;
+            return literal("null");
+        }
+        if (c == '-' || digit(c)) return number(v);
+        if (c == 'N' || c == 'I') return fail("NaN and Infinity are not JSON numbers");
+        return fail(std::string("unexpected character '") + (c >= 32 && c < 127 ? c : '?') + "'");
+    }
+
+    bool number(JsonValue& v) {
+        const std::size_t start = i_;
+        if (s_[i_] == '-') ++i_;
+        if (i_ < s_.size() && (s_[i_] == 'I' || s_[i_] == 'N'))
+            return fail("NaN and Infinity are not JSON numbers");
+        if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs digits");
+        if (s_[i_] == '0')
+            ++i_;
+        else
+            while (i_ < s_.size() && digit(s_[i_])) ++i_;
+        if (i_ < s_.size() && s_[i_] == '.') {
+            ++i_;
+            if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs digits after '.'");
+            while (i_ < s_.size() && digit(s_[i_])) ++i_;
+        }
+        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+            ++i_;
+            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+            if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs exponent digits");
+            while (i_ < s_.size() && digit(s_[i_])) ++i_;
+        }
+        const std::string tok(s_.substr(start, i_ - start));
+        char* end = nullptr;
+        const double d = std::strtod(tok.c_str(), &end);
+        if (end != tok.c_str() + tok.size()) {
+            i_ = start;
+            return fail("number not readable (is the C locale in use?)");
+        }
+        if (!std::isfinite(d)) {
+            i_ = start;
+            return fail("number " + tok.substr(0, 40) + " is beyond double range");
+        }
+        v.kind = JsonValue::Kind::Number;
+        v.number = d;
+        return true;
+    }
+
+    static void utf8(unsigned cp, std::string& out) {
+        if (cp < 0x80) {
+            out += (char)cp;
+        } else if (cp < 0x800) {
+            out += (char)(0xC0 | (cp >> 6));
+            out += (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += (char)(0xE0 | (cp >> 12));
+            out += (char)(0x80 | ((cp >> 6) & 0x3F));
+            out += (char)(0x80 | (cp & 0x3F));
+        } else {
+            out += (char)(0xF0 | (cp >> 18));
+            out += (char)(0x80 | ((cp >> 12) & 0x3F));
+            out += (char)(0x80 | ((cp >> 6) & 0x3F));
+            out += (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    bool hex4(unsigned& cp) {
+        if (i_ + 4 > s_.size()) return fail("truncated \\u escape");
+        cp = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = s_[i_++];
+            const int d = digit(c)                 ? c - '0'
+                          : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                          : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                   : -1;
+            if (d < 0) return fail("bad hex digit in a \\u escape");
+            cp = cp * 16 + (unsigned)d;
+        }
+        return true;
+    }
+    bool string(std::string& out) {
+        ++i_; // opening quote
+        out.clear();
+        for (;;) {
+            if (i_ >= s_.size()) return fail("unterminated string");
+            const char c = s_[i_++];
+            if (c == '"') return true;
+            if ((unsigned char)c < 0x20) return fail("control character in a string");
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (i_ >= s_.size()) return fail("unterminated string");
+            const char e = s_[i_++];
+            switch (e) {
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'u': {
+                unsigned cp = 0, lo = 0;
+                if (!hex4(cp)) return false;
+                if (cp >= 0xD800 && cp < 0xDC00) { // a surrogate pair
+                    if (s_.substr(i_, 2) != "\\u") return fail("lone surrogate in a \\u escape");
+                    i_ += 2;
+                    if (!hex4(lo)) return false;
+                    if (lo < 0xDC00 || lo >= 0xE000) return fail("bad surrogate pair");
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                } else if (cp >= 0xDC00 && cp < 0xE000) {
+                    return fail("lone surrogate in a \\u escape");
+                }
+                utf8(cp, out);
+                break;
+            }
+            default:
+                --i_;
+                return fail("unknown escape in a string");
+            }
+        }
+    }
+    bool array(JsonValue& v, int depth) {
+        ++i_;
+        v.kind = JsonValue::Kind::Array;
+        ws();
+        if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
+        for (;;) {
+            ws();
+            v.items.emplace_back();
+            if (!value(v.items.back(), depth + 1)) return false;
+            ws();
+            if (i_ < s_.size() && s_[i_] == ',') {
+                ++i_;
+                continue;
+            }
+            if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
+            return fail("expected ',' or ']' in an array");
+        }
+    }
+    bool object(JsonValue& v, int depth) {
+        ++i_;
+        v.kind = JsonValue::Kind::Object;
+        ws();
+        if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
+        for (;;) {
+            ws();
+            if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a quoted key");
+            v.members.emplace_back();
+            if (!string(v.members.back().first)) return false;
+            ws();
+            if (i_ >= s_.size() || s_[i_] != ':') return fail("expected ':' after a key");
+            ++i_;
+            ws();
+            if (!value(v.members.back().second, depth + 1)) return false;
+            ws();
+            if (i_ < s_.size() && s_[i_] == ',') {
+                ++i_;
+                continue;
+            }
+            if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
+            return fail("expected ',' or '}' in an object");
+        }
+    }
+};
+
+} // namespace
+
+const JsonValue* JsonValue::get(std::string_view key) const {
+    if (kind != Kind::Object) return nullptr;
+    for (const auto& m : members)
+        if (m.first == key) return &m.second;
+    return nullptr;
+}
+
+const char* json_kind_name(JsonValue::Kind k) {
+    switch (k) {
+    case JsonValue::Kind::Null:
+        return "null";
+    case JsonValue::Kind::Bool:
+        return "a boolean";
+    case JsonValue::Kind::Number:
+        return "a number";
+    case JsonValue::Kind::String:
+        return "a string";
+    case JsonValue::Kind::Array:
+        return "an array";
+    default:
+        return "an object";
+    }
+}
+
+std::string json_parse(std::string_view text, JsonValue& out) {
+    if (text.size() > kMaxJsonBytes)
+        return "the JSON text is " + std::to_string(text.size()) + " bytes; at most " +
+               std::to_string(kMaxJsonBytes) + " are read";
+    out = JsonValue();
+    Reader r(text);
+    if (!r.document(out)) return r.error;
+    return "";
+}
+
+} // namespace bp

@@ -1,0 +1,39 @@
+// json_reader.h: a small strict JSON reader (RFC 8259) for model files, total on any byte string:
+// no exceptions (the wasm build has exception catching off, where a throw aborts), no recursion
+// deeper than kMaxJsonDepth, text up to kMaxJsonBytes. Hand-written rather than Debian's
+// nlohmann-json3-dev because that library reports errors by throwing and would need exceptions
+// switched on in the wasm build, and because a model file needs only this much.
+// Numbers keep their double value (strtod in the C locale, which the engine never changes);
+// NaN/Infinity are not JSON and are refused, as are numbers beyond double range. Duplicate object
+// keys: the first one counts (get() finds it). Errors read "<what> at line L, column C".
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bp {
+
+constexpr int kMaxJsonDepth = 64;
+constexpr std::size_t kMaxJsonBytes = std::size_t(64) << 20;
+
+struct JsonValue {
+    enum class Kind { Null, Bool, Number, String, Array, Object };
+    Kind kind = Kind::Null;
+    bool boolean = false;
+    double number = 0;
+    std::string text;                                       // String
+    std::vector<JsonValue> items;                           // Array
+    std::vector<std::pair<std::string, JsonValue>> members; // Object, in file order
+
+    const JsonValue* get(std::string_view key) const; // nullptr when absent or not an object
+    bool is(Kind k) const { return kind == k; }
+};
+
+// "" on success, else an error message (out is then unspecified).
+std::string json_parse(std::string_view text, JsonValue& out);
+
+const char* json_kind_name(JsonValue::Kind k); // "null", "a boolean", "a number", ...
+
+} // namespace bp

@@ -1,0 +1,206 @@
+// model_io.cpp: model_to_json / model_from_json (format in model_io.h).
+#include "model_io.h"
+#include "../config/config_codec.h"
+#include "../engine/batchnorm.h"
+#include "float_text.h"
+#include "json_reader.h"
+#include <cmath>
+#include <limits>
+
+namespace bp {
+namespace {
+
+constexpr const char* kFormat = "backprop-playground-model";
+
+std::string json_string(const std::string& s) {
+    std::string o = "\"";
+    for (char ch : s) {
+        const unsigned char c = (unsigned char)ch;
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += ch;
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            o += buf;
+        } else {
+            o += ch;
+        }
+    }
+    return o + "\"";
+}
+
+using Kind = JsonValue::Kind;
+
+// Reads `n` float32 numbers of an array into out; "" or an error naming `what`.
+std::string read_floats(const JsonValue* v, std::size_t n, const std::string& what, float* out) {
+    if (!v) return what + " is missing";
+    if (!v->is(Kind::Array)) return what + " is " + json_kind_name(v->kind) + ", not an array";
+    if (v->items.size() != n)
+        return what + " has " + std::to_string(v->items.size()) + " numbers; the network needs " +
+               std::to_string(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const JsonValue& x = v->items[k];
+        const std::string at = what + "[" + std::to_string(k) + "]";
+        if (!x.is(Kind::Number)) return at + " is " + json_kind_name(x.kind) + ", not a number";
+        if (!(std::fabs(x.number) <= (double)std::numeric_limits<float>::max()))
+            return at + " = " + std::to_string(x.number) + " is not a finite float32 number";
+        out[k] = (float)x.number;
+    }
+    return "";
+}
+
+std::string read_int(const JsonValue& obj, const char* key, const std::string& where, long& out) {
+    const JsonValue* v = obj.get(key);
+    if (!v) return where + "\"" + key + "\" is missing";
+    if (!v->is(Kind::Number) || v->number != std::floor(v->number) || std::fabs(v->number) > 1e9)
+        return where + "\"" + key + "\" is not an integer";
+    out = (long)v->number;
+    return "";
+}
+
+// Checks one layer object against the network built from the config and copies its numbers.
+std::string read_layer(const JsonValue& J, int l, const LayerInfo& L, std::vector<float>& p,
+                       std::vector<float>& mean, std::vector<float>& var, std::size_t stat_off) {
+    const std::string where = "layer " + std::to_string(l) + ": ";
+    if (!J.is(Kind::Object)) return where + "is " + json_kind_name(J.kind) + ", not an object";
+    long n_in = 0, n_out = 0;
+    std::string e = read_int(J, "nIn", where, n_in);
+    if (e.empty()) e = read_int(J, "nOut", where, n_out);
+    if (!e.empty()) return e;
+    if (n_in != L.n_in || n_out != L.n_out)
+        return where + "is " + std::to_string(n_in) + " -> " + std::to_string(n_out) +
+               ", but the config's network has " + std::to_string(L.n_in) + " -> " +
+               std::to_string(L.n_out);
+    const JsonValue* act = J.get("activation");
+    if (!act || !act->is(Kind::String) || act->text != name_of(L.act))
+        return where + "\"activation\" must be \"" + name_of(L.act) + "\" as the config says";
+    const JsonValue* res = J.get("residual");
+    if (res && (!res->is(Kind::Bool) || res->boolean != L.skip))
+        return where + "\"residual\" must be " + (L.skip ? "true" : "false") +
+               " (skips join equal-width hidden layers when the config has residual=true)";
+    const JsonValue* W = J.get("W");
+    if (!W) return where + "\"W\" is missing";
+    if (!W->is(Kind::Array) || W->items.size() != (std::size_t)L.n_out)
+        return where + "\"W\" must be an array of " + std::to_string(L.n_out) + " rows";
+    for (int j = 0; j < L.n_out; ++j) {
+        e = read_floats(&W->items[j], L.n_in, where + "W[" + std::to_string(j) + "]",
+                        p.data() + L.w_off + (std::size_t)j * L.n_in);
+        if (!e.empty()) return e;
+    }
+    e = read_floats(J.get("b"), L.n_out, where + "b", p.data() + L.b_off);
+    if (!e.empty()) return e;
+    const JsonValue* bn = J.get("batchNorm");
+    if (!L.bn) return bn ? where + "has \"batchNorm\", but the config has no batchNorm" : "";
+    if (!bn || !bn->is(Kind::Object))
+        return where + "\"batchNorm\" {gamma, beta, runningMean, runningVar} is missing";
+    const std::string bw = where + "batchNorm.";
+    e = read_floats(bn->get("gamma"), L.n_out, bw + "gamma", p.data() + L.g_off);
+    if (e.empty()) e = read_floats(bn->get("beta"), L.n_out, bw + "beta", p.data() + L.beta_off);
+    if (e.empty())
+        e = read_floats(bn->get("runningMean"), L.n_out, bw + "runningMean", &mean[stat_off]);
+    if (e.empty())
+        e = read_floats(bn->get("runningVar"), L.n_out, bw + "runningVar", &var[stat_off]);
+    if (!e.empty()) return e;
+    for (int j = 0; j < L.n_out; ++j)
+        if (var[stat_off + j] < 0) return bw + "runningVar has a negative variance";
+    return "";
+}
+
+} // namespace
+
+std::string model_to_json(const Session& s) {
+    const Network<float>& net = s.network();
+    std::string o = "{\n  \"format\": \"" + std::string(kFormat) + "\",\n  \"version\": 1,\n";
+    o += "  \"config\": " + json_string(to_hash(s.config())) + ",\n  \"inputs\": [";
+    for (std::size_t k = 0; k < s.features().size(); ++k)
+        o += (k ? ", \"" : "\"") + std::string(feature_key(s.features()[k])) + "\"";
+    o += "],\n  \"loss\": \"" + std::string(name_of(net.spec().loss)) + "\",\n";
+    o += "  \"epoch\": " + std::to_string(s.epoch()) +
+         ",\n  \"updates\": " + std::to_string(s.updates()) + ",\n  \"layers\": [";
+    std::size_t stat = 0;
+    for (int l = 0; l < net.num_layers(); ++l) {
+        const LayerInfo& L = net.layers()[l];
+        const float* p = net.params.data();
+        o += l ? ",\n    {" : "\n    {";
+        o += "\"nIn\": " + std::to_string(L.n_in) + ", \"nOut\": " + std::to_string(L.n_out) +
+             ", \"activation\": \"" + name_of(L.act) +
+             "\", \"residual\": " + (L.skip ? "true" : "false") + ",\n     \"W\": [";
+        for (int j = 0; j < L.n_out; ++j)
+            o += (j ? ",\n           " : "") +
+                 float_list(p + L.w_off + (std::size_t)j * L.n_in, L.n_in);
+        o += "],\n     \"b\": " + float_list(p + L.b_off, L.n_out);
+        if (L.bn) {
+            o += ",\n     \"batchNorm\": {\"gamma\": " + float_list(p + L.g_off, L.n_out) +
+                 ", \"beta\": " + float_list(p + L.beta_off, L.n_out) +
+                 ",\n                   \"runningMean\": " +
+                 float_list(net.bn_mean.data() + stat, L.n_out) +
+                 ", \"runningVar\": " + float_list(net.bn_var.data() + stat, L.n_out) +
+                 ", \"eps\": " + float_text((float)kBnEps) + "}";
+        }
+        if (L.hidden) stat += (std::size_t)L.n_out;
+        o += "}";
+    }
+    return o + "\n  ]\n}\n";
+}
+
+std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error) {
+    JsonValue doc;
+    error = json_parse(text, doc);
+    if (!error.empty()) return error = "model JSON: " + error, nullptr;
+    auto fail = [&error](const std::string& m) {
+        error = "model JSON: " + m;
+        return std::unique_ptr<Session>();
+    };
+    if (!doc.is(Kind::Object)) return fail("the top level must be an object");
+    const JsonValue* fmt = doc.get("format");
+    if (!fmt || !fmt->is(Kind::String) || fmt->text != kFormat)
+        return fail(std::string("\"format\" must be \"") + kFormat + "\"");
+    long version = 0;
+    std::string e = read_int(doc, "version", "", version);
+    if (!e.empty()) return fail(e);
+    if (version != 1) return fail("version " + std::to_string(version) + " is not supported (1)");
+    const JsonValue* cfg = doc.get("config");
+    if (!cfg || !cfg->is(Kind::String)) return fail("\"config\" (the URL hash) is missing");
+    ParseResult pr = parse_hash(cfg->text);
+    if (!pr.errors.empty()) return fail("config: " + pr.errors.front().message);
+    std::unique_ptr<Session> s = Session::create(pr.config, e);
+    if (!s) return fail("config: " + e);
+    const Network<float>& net = s->network();
+    if (const JsonValue* in = doc.get("inputs")) {
+        std::string want;
+        for (Feature f : s->features())
+            want += std::string(want.empty() ? "" : ",") + feature_key(f);
+        std::string got;
+        bool ok = in->is(Kind::Array);
+        for (std::size_t k = 0; ok && k < in->items.size(); ++k) {
+            ok = in->items[k].is(Kind::String);
+            if (ok) got += (k ? "," : "") + in->items[k].text;
+        }
+        if (!ok || got != want) return fail("\"inputs\" must be [" + want + "] as the config says");
+    }
+    const JsonValue* layers = doc.get("layers");
+    if (!layers || !layers->is(Kind::Array)) return fail("\"layers\" (an array) is missing");
+    if (layers->items.size() != (std::size_t)net.num_layers())
+        return fail("\"layers\" has " + std::to_string(layers->items.size()) +
+                    " layers; the config's network has " + std::to_string(net.num_layers()));
+    std::vector<float> p(net.params.begin(), net.params.end()), mean = net.bn_mean,
+                                                                var = net.bn_var;
+    std::size_t stat = 0;
+    for (int l = 0; l < net.num_layers(); ++l) {
+        const LayerInfo& L = net.layers()[l];
+        e = read_layer(layers->items[l], l, L, p, mean, var, stat);
+        if (!e.empty()) return fail(e);
+        if (L.hidden) stat += (std::size_t)L.n_out;
+    }
+    long epoch = 0, updates = 0; // informative: absent is fine, a bad value is reported
+    if (doc.get("epoch")) e = read_int(doc, "epoch", "", epoch);
+    if (e.empty() && doc.get("updates")) e = read_int(doc, "updates", "", updates);
+    if (!e.empty()) return fail(e);
+    if (epoch < 0 || updates < 0) return fail("\"epoch\" and \"updates\" cannot be negative");
+    e = s->set_state(p, mean, var, epoch, updates);
+    if (!e.empty()) return fail(e);
+    return s;
+}
+
+} // namespace bp
