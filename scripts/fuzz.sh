@@ -5,8 +5,8 @@
 # Usage:
 #   scripts/fuzz.sh smoke            build, then ~30 s per target (the test command runs this)
 #   scripts/fuzz.sh run TARGET SECS  one long run of fuzz_config|fuzz_csv|fuzz_config_struct
-#   scripts/fuzz.sh cov              line coverage (llvm-cov) of src/config and src/data/csv*
-#                                    over the seed corpora plus build-fuzz/work/
+#   scripts/fuzz.sh cov              line coverage (llvm-cov; package llvm) of src/config and
+#                                    src/data/csv* over the seed corpora plus build-fuzz/work/
 # Exit status: non-zero when a target finds a crash, a leak, UB or a broken invariant.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ build() { # build TARGET [extra flags...]: rebuilt only when a source is newer t
   local t="$1"; shift
   local bin="$out/$t${SUFFIX:-}"
   local newest
-  newest=$(ls -t "tests/fuzz/$t.cpp" "${SRC[@]}" src/config/*.h src/data/csv*.h src/data/dataset.h | head -1)
+  newest=$(ls -t "tests/fuzz/$t.cpp" "${SRC[@]}" src/config/*.h src/data/*.h src/engine/rng.h | head -1)
   if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
     clang++ "${CXXFLAGS[@]}" "$@" "tests/fuzz/$t.cpp" "${SRC[@]}" -o "$bin"
   fi
@@ -75,15 +75,17 @@ run)
   ;;
 cov)
   # Coverage build: the same targets with libFuzzer's main over the corpora once (-runs=0).
+  command -v llvm-profdata >/dev/null || { echo "fuzz.sh cov: needs llvm-profdata (apt-get install llvm)" >&2; exit 2; }
   SUFFIX=-cov
   for t in fuzz_config fuzz_csv; do
+    mkdir -p "$out/work/$t"
     build "$t" -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping
     c="tests/fuzz/corpus/${t#fuzz_}"
     LLVM_PROFILE_FILE="$out/$t.profraw" "$out/$t-cov" -runs=0 "$c" "$out/work/$t" >/dev/null 2>&1 || true
     llvm-profdata merge -sparse "$out/$t.profraw" -o "$out/$t.profdata"
   done
   echo "== config codec (fuzz_config corpus)"
-  llvm-cov report "$out/fuzz_config-cov" -instr-profile="$out/fuzz_config.profdata" src/config/*.cpp | tail -n +1
+  llvm-cov report "$out/fuzz_config-cov" -instr-profile="$out/fuzz_config.profdata" src/config/*.cpp
   echo "== CSV reader (fuzz_csv corpus)"
   llvm-cov report "$out/fuzz_csv-cov" -instr-profile="$out/fuzz_csv.profdata" src/data/csv.cpp src/data/csv_reader.cpp
   ;;

@@ -422,6 +422,7 @@ async function frame() {
   try {
     const buffer = st.spare;
     st.spare = null;
+    st.frameStart = performance.now();
     const r = await client.call('frame', { ...(work || {}), grid: N, buffer }, buffer ? [buffer.buffer] : []);
     st.spare = st.grid;
     st.grid = r.grid;
@@ -429,19 +430,29 @@ async function frame() {
     st.params = r.params;
     st.metrics = r.metrics;
     st.lastTiming = r.timing;
+    st.inflight = false; // the next animation frame may ask the worker while this one draws
+    const t0 = performance.now();
     draw();
+    const t1 = performance.now();
+    // frame budget, read by bench/page-frames.mjs: worker training and grid, copy, page drawing
+    const pf = st.perf || (st.perf = { frames: 0, train: 0, grid: 0, draw: 0, roundTrip: 0, samples: 0 });
+    pf.frames++;
+    pf.train += r.timing.train;
+    pf.grid += r.timing.grid;
+    pf.draw += t1 - t0;
+    pf.roundTrip += t0 - st.frameStart;
+    pf.samples += r.trained || 0;
     st.frames = (st.frames || 0) + 1;
-    if (st.healthDue || (st.playing && st.frames % 20 === 0) || work) await updateHealth();
+    if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
     if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
       setPlaying(false);
       message('Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
     }
     if (work && st.step) refreshTrace();
   } catch (e) {
+    st.inflight = false;
     setPlaying(false);
     message(`The engine failed: ${e.message}`, 'error', 'engine');
-  } finally {
-    st.inflight = false;
   }
 }
 
