@@ -139,7 +139,16 @@ test('training on circle learns; the picture changes; pixels match the engine', 
     const res = [];
     const s = ctx.canvas.width / N, pts = st.train;
     // cells at least 8 px from every drawn point, so the sample shows the heatmap, not a point
+    // ... and where the picture is flat (neighbours within 0.04), so smoothing between cells cannot
+    // move the colour
+    const flat = (r, c) => {
+      const v = st.grid[out * P + r * N + c];
+      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1], [-1, 1], [1, -1]])
+        if (Math.abs(st.grid[out * P + (r + dr) * N + c + dc] - v) > 0.04) return false;
+      return true;
+    };
     const clear = (r, c) => {
+      if (!flat(r, c)) return false;
       for (let i = 0; i < pts.length; i += 3) {
         const px = ((pts[i] + 6) / 12) * 300, py = ((6 - pts[i + 1]) / 12) * 300;
         if (Math.hypot(px - (c + 0.5) * 3, py - (r + 0.5) * 3) < 8) return false;
