@@ -10,7 +10,9 @@
 // bench/RESULTS.md. Ratios are each engine's median over ours-node's median, measured in this run.
 // Usage (after `cd bench && npm ci`; bench/run.sh does the set-up):
 //   node bench/run.mjs [--seconds S=1] [--reps R=5] [--kernel-seconds S=0.2] [--engines a,b,..]
-//                      [--out FILE=bench/RESULTS.md] [--no-write]
+//                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn]
+//     R rounds, each running every engine once (one measurement per workload and kernel case), so
+//     every figure is a median of R measurements spread over the run. Raw numbers: bench/gen/results.json.
 //   node bench/run.mjs --quick [--quick-epochs N=30]
 //     No timing: each engine's learning check on N epochs of W1 plus one step of W2-W4; exits 1 if an
 //     engine errors or does not learn (W1 train loss must drop below QUICK_MAX_LOSS), 0 otherwise.
@@ -24,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { W1_HASH, W2_HASH, W2_FEATURES, W4, FLOP_FORMULA, gridInputs } from '../web/bench/common.mjs';
+import { W1_HASH, W2_HASH, W2_FEATURES, W4, FLOP_FORMULA, gridInputs, stats } from '../web/bench/common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -35,7 +37,7 @@ const QUICK_MAX_LOSS = 0.4; // after --quick-epochs epochs
 
 function parseArgs(argv) {
   const o = { seconds: 1, reps: 5, kernelSeconds: 0.2, quick: false, quickEpochs: 30, engines: ENGINES,
-    out: path.join(here, 'RESULTS.md'), write: true, engine: null };
+    out: path.join(here, 'RESULTS.md'), write: true, engine: null, learn: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -58,6 +60,7 @@ function parseArgs(argv) {
     } else if (a === '--engine') o.engine = val();
     else if (a === '--out') o.out = path.resolve(val());
     else if (a === '--no-write') o.write = false;
+    else if (a === '--no-learn') o.learn = false;
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -118,7 +121,7 @@ async function runOursNode(o) {
   const E = await loadOurs();
   const { wide, source } = await loadWide(E);
   const res = runOurs(E, wide, { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
-    kernels: true, kernelSeconds: o.kernelSeconds });
+    kernels: true, kernelSeconds: o.kernelSeconds, learn: o.learn });
   res.info = { wideSource: source };
   return res;
 }
@@ -137,7 +140,7 @@ async function runOursChromium(o) {
       return route.fulfill({ path: file, contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
     });
     const q = new URLSearchParams({ seconds: o.seconds, reps: o.reps, quick: o.quick ? '1' : '0',
-      quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, engine: '/bench-gen/engine.mjs' });
+      quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, learn: o.learn ? '1' : '0', engine: '/bench-gen/engine.mjs' });
     if (fs.existsSync(WIDE_MJS)) q.set('wide', '/bench-gen/wide.mjs');
     await page.goto(`${b.base}/bench/bench.html?${q}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 20 * 60 * 1000, polling: 500 });
@@ -166,8 +169,10 @@ function bp(args) {
 
 function runNative(o) {
   const res = {};
-  const learn = bp(['--workload', 'learn', '--epochs', String(o.quick ? o.quickEpochs : 100)]);
-  res.learn = { epochs: learn.epochs, before: learn.before, loss: learn.loss };
+  if (o.learn) {
+    const learn = bp(['--workload', 'learn', '--epochs', String(o.quick ? o.quickEpochs : 100)]);
+    res.learn = { epochs: learn.epochs, before: learn.before, loss: learn.loss };
+  }
   // Quick: the shortest run each workload allows (no timing reported).
   const t = o.quick ? ['--seconds', '0.01', '--reps', '1'] : ['--seconds', String(o.seconds), '--reps', String(o.reps)];
   for (const w of ['W1', 'W2', 'W3', 'W4']) {
@@ -196,7 +201,7 @@ async function runPeer(name, o) {
   else if (name === 'convnetjs') A = await (await import('./peers/convnetjs.mjs')).convnetjsAdapter();
   else if (name === 'brain.js') A = await (await import('./peers/brainjs.mjs')).brainjsAdapter();
   else throw new Error(`unknown peer ${name}`);
-  return runAdapter(A, { w1, w2, gridX: gridInputs(W2_FEATURES), quick: o.quick, quickEpochs: o.quickEpochs, seconds: o.seconds, reps: o.reps });
+  return runAdapter(A, { w1, w2, gridX: gridInputs(W2_FEATURES), quick: o.quick, quickEpochs: o.quickEpochs, seconds: o.seconds, reps: o.reps, learn: o.learn });
 }
 
 async function childMain(o) {
@@ -211,10 +216,11 @@ async function childMain(o) {
 
 // ---------- orchestration ----------
 
-function runChild(engine, o) {
-  const args = [fileURLToPath(import.meta.url), '--engine', engine, '--seconds', String(o.seconds), '--reps', String(o.reps),
+function runChild(engine, o, { reps = o.reps, learn = true } = {}) {
+  const args = [fileURLToPath(import.meta.url), '--engine', engine, '--seconds', String(o.seconds), '--reps', String(reps),
     '--kernel-seconds', String(o.kernelSeconds), '--quick-epochs', String(o.quickEpochs)];
   if (o.quick) args.push('--quick');
+  if (!learn) args.push('--no-learn');
   const t0 = Date.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, cwd: root });
   const secs = (Date.now() - t0) / 1000;
@@ -249,6 +255,24 @@ function ensureWide() {
   return 'bench-gen';
 }
 
+/** One engine's results over the rounds: reps concatenated, then median/min/max again. */
+function mergeRounds(list) {
+  const err = list.find((r) => r.error);
+  if (err) return err;
+  const out = { ...list[list.length - 1], learn: list[0].learn, info: list[0].info, secs: list.reduce((a, r) => a + r.secs, 0) };
+  for (const w of ['W1', 'W2', 'W3', 'W4']) {
+    if (!list.every((r) => r[w])) continue;
+    if (list[0][w].reps === undefined) continue; // quick: nothing timed
+    const st = stats(list.flatMap((r) => r[w].reps));
+    out[w] = { ...out[w], ...st };
+    if (w === 'W4') out[w].gflops = (st.median * W4.flopsPerSample) / 1e9;
+  }
+  if (list[0].kernel) {
+    out.kernel = list[0].kernel.map((c, k) => ({ ...c, ...stats(list.flatMap((r) => r.kernel?.[k]?.reps ?? [])) }));
+  }
+  return out;
+}
+
 // ---------- report ----------
 
 function fmt(x) {
@@ -261,7 +285,7 @@ function fmt(x) {
   if (a >= 10) return x.toFixed(1);
   return x.toFixed(2);
 }
-const ratio = (a, b) => (a && b ? `${(a / b).toFixed(a / b >= 10 ? 1 : 2)}×` : '–');
+const ratio = (a, b) => (a && b ? `${a / b >= 10 ? (a / b).toFixed(1) : (a / b).toPrecision(2)}×` : '–');
 
 function learned(r, o) {
   const max = o.quick ? QUICK_MAX_LOSS : FULL_MAX_LOSS;
@@ -314,11 +338,11 @@ function kernelTable(results) {
   let limit = null;
   for (const e of ['ours-node', 'ours-chromium'])
     for (const c of results[e]?.kernel || [])
-      if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.nIn >= 256 && (!limit || c.median > limit.gflops))
+      if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.B === c.nIn && c.nIn >= 256 && (!limit || c.median > limit.gflops))
         limit = { gflops: c.median, where: `${e}, forward ${c.nIn}×${c.nOut}×${c.B}` };
   let nativeBest = null;
   for (const c of results.native?.kernel || [])
-    if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.nIn >= 256 && (!nativeBest || c.median > nativeBest)) nativeBest = c.median;
+    if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.B === c.nIn && c.nIn >= 256 && (!nativeBest || c.median > nativeBest)) nativeBest = c.median;
   return { text: rows.join('\n'), limit, nativeBest };
 }
 
@@ -362,7 +386,7 @@ function notes(results) {
     `- **convnetjs** (0.3.0): fc layers + 'regression' (half squared error on a linear fc(1)); for a tanh output a TanhLayer is spliced between that fc(1) and the regression layer, so W1-W3 are followed exactly in the maths. Mini-batches: convnetjs.Trainer (sgd, momentum 0, l2_decay 0, batch_size 10 or 64) accumulates per-sample gradients and applies their mean every batch_size samples (exact), but forward/backward run one sample at a time. float64 arithmetic. Trainer.train calls new Date() twice per sample (its own statistics), kept as part of its normal training call.`,
     `- **brain.js** (1.6.1, the npm "latest"; pure JavaScript, it installed without native builds): no mini-batches — online SGD, one update per sample (batch 1 instead of 10 / 64). Its option validator refuses momentum 0 (it requires 0 < momentum < 1), so momentum is 1e-9: the term is computed but numerically negligible. One activation for all layers including the output: W1-W3 tanh everywhere (exact but for the batch); W4 uses 'relu' on every layer, so its output is ReLU instead of linear (same work per sample; it cannot fit negative targets, hence its W4 loss). Timing calls net.trainPattern (brain's per-sample step), the learning check the public net.train(data, {iterations: 100}). float32 weights, float64 arithmetic.`,
     `- **Initial weights.** ours and tfjs: the playground's U(−0.5, 0.5), b = 0.1 (W1-W3), He normal (W4). convnetjs and brain.js: their own initialisers, from a seeded Math.random. The learning check (W1 train loss after 100 epochs, half-MSE, 0.5 = always predicting 0) must end below ${FULL_MAX_LOSS}.`,
-    `- **Method.** One engine at a time, each in a fresh process (Chromium: a fresh browser); per workload a warm-up of max(0.2 s, S/2), then R repetitions of S seconds wall time each (performance.now / steady_clock); median and [min–max]. The machine is shared: the load average is printed; repeated runs drift by ±10–20 %, so compare ratios within one run.`,
+    `- **Method.** R rounds; in each round every engine runs once, one engine at a time, each in a fresh process (Chromium: a fresh browser): per workload a warm-up of max(0.2 s, S/2), then one measurement of S seconds wall time (performance.now / steady_clock), and one measurement per kernel case. So each figure is the median and [min–max] of R measurements spread over the whole run, and load that comes and goes on the shared 2-core machine hits every engine alike. The learning check runs in round 1. The load average is printed: absolute figures drift run to run; compare ratios within one run.`,
   ];
 }
 
@@ -429,12 +453,20 @@ async function main() {
   if (o.engines.some((e) => e === 'ours-node' || e === 'ours-chromium') && ensureWide() === 'bench-gen')
     for (const f of ['wide.mjs', 'wide.wasm']) fs.copyFileSync(path.join(here, 'gen', f), path.join(SNAP, f));
   if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp'))) throw new Error('build/bp is missing (bench/run.sh builds it)');
-  const results = {};
-  for (const e of o.engines) {
-    process.stderr.write(`bench: ${e}${o.quick ? ' (quick)' : ''} ...`);
-    results[e] = runChild(e, o);
-    process.stderr.write(results[e].error ? ` ERROR (${results[e].secs.toFixed(1)} s)\n${results[e].error}\n` : ` done (${results[e].secs.toFixed(1)} s)\n`);
-  }
+  // Full mode: R rounds, each running every engine once with one repetition per workload (and one
+  // per kernel case), so load that comes and goes on the shared machine hits every engine alike; the
+  // learning check runs in round 1 only. Quick mode: one round, no timing.
+  const rounds = o.quick ? 1 : o.reps;
+  const perRound = {};
+  for (let round = 1; round <= rounds; round++)
+    for (const e of o.engines) {
+      if (perRound[e]?.some((r) => r.error)) continue;
+      process.stderr.write(`bench: ${o.quick ? 'quick' : `round ${round}/${rounds}`} ${e} ...`);
+      const r = runChild(e, o, { reps: 1, learn: round === 1 });
+      (perRound[e] ||= []).push(r);
+      process.stderr.write(r.error ? ` ERROR (${r.secs.toFixed(1)} s)\n${r.error}\n` : ` done (${r.secs.toFixed(1)} s)\n`);
+    }
+  const results = Object.fromEntries(o.engines.map((e) => [e, mergeRounds(perRound[e])]));
   const failed = o.engines.filter((e) => !learned(results[e], o));
   if (o.quick) {
     console.log(quickReport(results, o));

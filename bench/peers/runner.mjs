@@ -8,7 +8,7 @@
 //     optional trainEpochs(n): the engine's own multi-epoch call, used by the learning check
 //   info() -> {..} (what the engine loaded / how it runs)
 // runAdapter(A, ctx) -> {W1, W2, W3, W4, learn, info}; ctx: {w1, w2 (trainData), gridX, quick,
-// quickEpochs, seconds, reps}. quick: no timing; the learning check on quickEpochs epochs and one step
+// quickEpochs, seconds, reps, learn (false: no learning check)}. quick: no timing; the learning check on quickEpochs epochs and one step
 // of W2, W3, W4 (their losses must be finite).
 import { measure, W4, w4Data, GRID_N } from '../../web/bench/common.mjs';
 
@@ -36,7 +36,7 @@ export async function runAdapter(A, ctx) {
   const w2cfg = { nIn: ctx.w2.keys.length, hidden: W2_HIDDEN, lr: 0.03, batch: 10, data: ctx.w2, seed: 2 };
 
   const epochs = quick ? quickEpochs : 100;
-  res.learn = using(await A.classifier(w1cfg), (m) => {
+  if (ctx.learn !== false) res.learn = using(await A.classifier(w1cfg), (m) => {
     const before = m.loss();
     if (m.trainEpochs) m.trainEpochs(epochs);
     else for (let e = 0; e < epochs; e++) m.trainEpoch();

@@ -31,6 +31,7 @@ try {
     quickEpochs: Number(q.get('quickEpochs') || 30),
     kernels: q.get('kernels') === '1',
     kernelSeconds: Number(q.get('kernelSeconds') || 0.2),
+    learn: q.get('learn') !== '0',
   });
   result.wideSource = wide === null ? 'none' : wide === E.M ? 'engine' : 'bench-gen';
   window.benchResult = { ok: true, result, userAgent: navigator.userAgent };

@@ -4,8 +4,8 @@
 // through a "wide" module: the Emscripten module exporting WideMlp and denseKernelGflops
 // (src/session/wide_bench.h), either the engine's own module (once src/bindings/embind.cpp binds
 // them) or bench/gen/wide.mjs (bench/build-wide-wasm.sh).
-//   runOurs(E, wide, {seconds, reps, quick, quickEpochs, kernelSeconds, kernels}) -> {W1, W2, W3, W4,
-//     learn, kernel}; each workload {unit, reps, median, min, max, loss}, W4 adds gflops.
+//   runOurs(E, wide, {seconds, reps, quick, quickEpochs, kernelSeconds, kernels, learn}) -> {W1, W2,
+//     W3, W4, learn, kernel} (learn: false skips the learning check); each workload {unit, reps, median, min, max, loss}, W4 adds gflops.
 //   Chunks per timed step: W1 20 epochs, W2 2 epochs, W3 one evalGrid(100), W4 4 batches of 64.
 //   quick: no timing; the learning check on quickEpochs epochs and one step of each workload.
 //   trainData(E, hash): a session's training points as features (sample-major) and labels, so the
@@ -73,9 +73,9 @@ export function kernelBench(wide, { seconds = 0.2, reps = 5 } = {}) {
 }
 
 export function runOurs(E, wide, opts = {}) {
-  const { seconds = 1, reps = 5, quick = false, quickEpochs = 30, kernels = false, kernelSeconds = 0.2 } = opts;
+  const { seconds = 1, reps = 5, quick = false, quickEpochs = 30, kernels = false, kernelSeconds = 0.2, learn = true } = opts;
   const res = {};
-  res.learn = learnCheck(E, quick ? quickEpochs : 100);
+  if (learn) res.learn = learnCheck(E, quick ? quickEpochs : 100);
 
   for (const [id, hash, chunk] of [['W1', W1_HASH, 20], ['W2', W2_HASH, 2]]) {
     const s = session(E, hash);
