@@ -40,6 +40,14 @@ export class Engine {
   createSession(hash) {
     return new Session(this.M, hash);
   }
+  /**
+   * The header and first rows of a CSV file, read by the engine's CSV parser (for a column picker).
+   * text: a string, or the file's bytes (so a UTF-16 file is named as such).
+   * @returns {{ok: boolean, error: string, hasHeader?: boolean, columns?: string[], rows?: string[][], numeric?: boolean[]}}
+   */
+  csvPreview(text, maxRows = 5) {
+    return this.M.csvPreview(text instanceof Uint8Array ? text : String(text), +maxRows);
+  }
   /** Live Embind handles and C++ instances (for leak tests). */
   liveHandles() {
     return { emval: this.M.count_emval_handles(), instances: this.M.getInheritedInstanceCount() };
@@ -72,9 +80,9 @@ export class Session {
   /** Typed config (hash key names). */
   config() { return this.#live().config(); }
   /** Trains n epochs. */
-  trainEpochs(n) { return this.#check(this.#live().trainEpochs(n | 0)); }
+  trainEpochs(n) { return this.#check(this.#live().trainEpochs(Number(n))); }
   /** Trains n batches (each up to the next weight update or the epoch's end). */
-  trainBatches(n) { return this.#check(this.#live().trainBatches(n | 0)); }
+  trainBatches(n) { return this.#check(this.#live().trainBatches(Number(n))); }
   /** @returns {Metrics} */
   metrics() { return this.#live().metrics(); }
   /** Rows of evalGrid: every input feature, then every hidden and output neuron. */
@@ -84,7 +92,7 @@ export class Session {
    * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
    */
   evalGrid(N) {
-    const r = this.#live().evalGrid(N | 0);
+    const r = this.#live().evalGrid(Number(N));
     if (typeof r === 'string') throw new Error(r);
     return r;
   }
@@ -98,21 +106,42 @@ export class Session {
   }
   /** @returns {{key: string, label: string}[]} active input features in order */
   features() { return this.#live().features(); }
-  setWeight(layer, to, from, value) { return this.#err(this.#live().setWeight(layer | 0, to | 0, from | 0, +value)); }
-  setBias(layer, neuron, value) { return this.#err(this.#live().setBias(layer | 0, neuron | 0, +value)); }
+  setWeight(layer, to, from, value) { return this.#err(this.#live().setWeight(Number(layer), Number(to), Number(from), +value)); }
+  setBias(layer, neuron, value) { return this.#err(this.#live().setBias(Number(layer), Number(neuron), +value)); }
   setLearningRate(lr) { return this.#err(this.#live().setLearningRate(+lr)); }
+  /**
+   * Applies a hash's live keys (learningRate, optimizer, momentum, beta1, beta2, rho, epsilon,
+   * stopEpoch, stopTestLoss, showTestData, discretize) keeping weights, data and epoch; optimizer
+   * state restarts when the optimizer changes. ok=false: the hash is invalid or differs in other keys.
+   * @returns {{ok: boolean, error: string, hash: string}}
+   */
+  setTraining(hash) { return this.#live().setTraining(String(hash)); }
   /** Back to the same initial weights (same seed). */
   reset() { return this.#err(this.#live().reset()); }
   /** New data from this seed; the network is kept. */
   regenerate(seed) { return this.#err(this.#live().regenerate(String(seed))); }
-  /** User data from CSV text. @returns {{ok: boolean, error: string}} */
-  loadCsv(text, cx1 = 0, cx2 = 1, clabel = 2) { return this.#live().loadCsv(String(text), cx1 | 0, cx2 | 0, clabel | 0); }
+  /**
+   * User data from CSV text, or the file's bytes (Uint8Array: a UTF-16 or binary file is then named
+   * as such instead of being garbled by a decoder first). @returns {{ok: boolean, error: string}}
+   */
+  loadCsv(text, cx1 = 0, cx2 = 1, clabel = 2) {
+    const t = text instanceof Uint8Array ? text : String(text);
+    return this.#live().loadCsv(t, Number(cx1), Number(cx2), Number(clabel));
+  }
+  /**
+   * Replaces the data with the user's points, a flat [x1, x2, label, ...] (Array or typed array);
+   * the engine splits train/test by seed, weights stay. pointsInHash=false: too many for a link.
+   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean}}
+   */
+  setPoints(flat) { return this.#live().setPoints(flat); }
+  /** @returns {Float32Array|null} view of the user's points in the order given (empty: generated data) */
+  customPoints() { return this.#live().customPoints(); }
   /**
    * One sample through the net: {input, target, z, a, delta (dL/dz), loss, grad (dL/dparam),
    * regTerm, paramsBefore, paramsAfter, mBefore, vBefore, mAfter, vAfter, tAfter, biasCorrection1/2}.
    * Neuron arrays are in layer order (hidden then output); param arrays follow layers().
    */
-  trace(test, index) { return this.#check(this.#live().trace(!!test, index | 0)); }
+  trace(test, index) { return this.#check(this.#live().trace(!!test, Number(index))); }
   tracePoint(x1, x2, label) { return this.#check(this.#live().tracePoint(+x1, +x2, +label)); }
   /** Float backprop vs float64 central differences on the next batch. */
   gradCheck() { return this.#check(this.#live().gradCheck()); }

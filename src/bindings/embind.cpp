@@ -90,6 +90,9 @@ val config_to_js(const Config& c) {
     o.set("dropout", c.dropout);
     o.set("batchNorm", c.batch_norm);
     o.set("residual", c.residual);
+    o.set("stopEpoch", c.stop_epoch);
+    o.set("stopTestLoss", c.stop_test_loss);
+    o.set("pointCount", (double)c.points.size()); // points the hash carries
     o.set("numClasses", num_classes(c));
     return o;
 }
@@ -115,6 +118,24 @@ val result(const std::string& error) {
 }
 
 const char* kNoSession = "no network is loaded: call load() with a config first";
+
+// csvPreview(text, maxRows) -> {ok, error, hasHeader, columns, rows: [[cell text]], numeric}: the
+// start of a CSV file for the page's column picker, read by the same parser as loadCsv.
+val csv_preview_js(const std::string& text, double max_rows) {
+    const std::size_t n = max_rows >= 0 && max_rows <= 1000 ? (std::size_t)max_rows : 10;
+    CsvTable t = csv_preview(text, n);
+    val r = result(t.ok ? "" : t.error);
+    if (!t.ok) return r;
+    r.set("hasHeader", t.has_header);
+    r.set("columns", strings_to_js(t.columns));
+    val rows = val::array();
+    for (std::size_t k = 0; k < t.rows.size(); ++k) rows.set(k, strings_to_js(t.rows[k]));
+    r.set("rows", rows);
+    val numeric = val::array();
+    for (std::size_t k = 0; k < t.numeric.size(); ++k) numeric.set(k, (bool)t.numeric[k]);
+    r.set("numeric", numeric);
+    return r;
+}
 
 // Argument validation. Counts and indices cross as double, not int: Embind's int conversion
 // (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0, 1e10 -> 1410065408),
@@ -154,8 +175,16 @@ class Playground {
         r.set("errors", issues_to_js(pr.errors));
         r.set("unknownKeys", strings_to_js(pr.unknown_keys));
         if (s) {
+            // A custom dataset too big for the hash keeps the user's points across a reload
+            // (networkShape, features...): the hash alone cannot bring them back.
+            if (s_ && active_dataset(s->config()) == DatasetKind::Custom &&
+                s->config().points.empty() && !s_->custom_points().empty()) {
+                std::string carry = s->set_points(s_->custom_points());
+                if (!carry.empty()) r.set("pointsError", "your points were not kept: " + carry);
+            }
             s_ = std::move(s);
             r.set("hash", to_hash(s_->config()));
+            r.set("pointsInHash", s_->points_in_hash());
         }
         return r;
     }
@@ -183,7 +212,13 @@ class Playground {
         r.set("samples", (double)samples);
         return r;
     }
-    // {epoch, updates, position, trainLoss, testLoss, trainAccuracy, testAccuracy}
+    static val counts(const std::vector<long>& v) {
+        val a = val::array();
+        for (std::size_t i = 0; i < v.size(); ++i) a.set(i, (double)v[i]);
+        return a;
+    }
+    // {epoch, updates, position, trainLoss, testLoss, trainAccuracy, testAccuracy, diverged,
+    //  confusion: {k, train, test} (K x K counts, row = true class; absent for regression)}
     val metrics() {
         if (!s_) return val::null();
         const Metrics& m = s_->metrics();
@@ -193,6 +228,13 @@ class Playground {
         r.set("trainAccuracy", m.train_accuracy);
         r.set("testAccuracy", m.test_accuracy);
         r.set("diverged", s_->diverged());
+        if (!m.test_confusion.empty()) {
+            val conf = val::object();
+            conf.set("k", s_->model().num_classes);
+            conf.set("train", counts(m.train_confusion));
+            conf.set("test", counts(m.test_confusion));
+            r.set("confusion", conf);
+        }
         // rate * sum R(w): the regularization part of the objective, for the page's hints
         const Config& c = s_->config();
         const auto& net = s_->network();
@@ -208,7 +250,8 @@ class Playground {
     val trace(bool test, double point) {
         if (!s_) return result(kNoSession);
         int index = 0;
-        if (!int_arg(point, -kIdx, kIdx, index)) return result(bad_int("point", point, -kIdx, kIdx));
+        if (!int_arg(point, -kIdx, kIdx, index))
+            return result(bad_int("point", point, -kIdx, kIdx));
         SampleTrace t;
         std::string err = s_->trace(test, index, t);
         if (!err.empty()) return result(err);
@@ -346,6 +389,65 @@ class Playground {
         s_->regenerate(seed);
         return "";
     }
+    // Replaces the data with the user's points: a flat array x1, x2, label, ... (at most
+    // kCsvMaxRows points). {ok, error, hash, pointsInHash}; on error the old data stays.
+    val set_points(val flat) {
+        if (!s_) return result(kNoSession);
+        if (!flat.instanceof (val::global("Array")) && !flat["BYTES_PER_ELEMENT"].as<bool>())
+            return result("setPoints takes an array of numbers x1, x2, label, ...");
+        const double len = flat["length"].as<double>();
+        if (!(len >= 0 && len <= 3.0 * kCsvMaxRows) || std::fmod(len, 3) != 0)
+            return result("setPoints takes x1, x2, label triples (at most " +
+                          std::to_string(kCsvMaxRows) + " points); got " +
+                          std::to_string((long long)len) + " numbers");
+        std::vector<double> v = vecFromJSArray<double>(flat);
+        std::vector<Point> pts(v.size() / 3);
+        for (std::size_t k = 0; k < pts.size(); ++k)
+            pts[k] = {(float)v[3 * k], (float)v[3 * k + 1], (float)v[3 * k + 2]};
+        return points_result(s_->set_points(pts));
+    }
+    val points_result(const std::string& err) {
+        val r = result(err);
+        if (err.empty()) {
+            r.set("hash", to_hash(s_->config()));
+            r.set("pointsInHash", s_->points_in_hash());
+        }
+        return r;
+    }
+    // The user's points in the order given (x1, x2, label flat); empty for a generated dataset.
+    val custom_points() const {
+        if (!s_) return val::null();
+        const auto& pts = s_->custom_points();
+        return val(typed_memory_view(pts.size() * 3, (const float*)pts.data()));
+    }
+    // Live training keys from a hash (learningRate, optimizer and its parameters, stop keys,
+    // showTestData, discretize): {ok, error, hash}; weights, data and epoch stay.
+    val set_training(const std::string& hash) {
+        if (!s_) return result(kNoSession);
+        ParseResult pr = parse_hash(hash);
+        if (!pr.errors.empty()) return result(pr.errors.front().message);
+        val r = result(s_->set_training(pr.config));
+        r.set("hash", to_hash(s_->config()));
+        return r;
+    }
+    // The header and first rows of a CSV text, for the import dialog's column picker:
+    // {ok, error, hasHeader, columns, rows, numeric}.
+    static val csv_preview_js(const std::string& text, double max_rows) {
+        int n = 0;
+        if (!int_arg(max_rows, 0, 1000, n))
+            return result("preview rows must be an integer 0..1000");
+        CsvTable t = csv_preview(text, (std::size_t)n);
+        val r = result(t.ok ? "" : t.error);
+        r.set("hasHeader", t.has_header);
+        r.set("columns", strings_to_js(t.columns));
+        val rows = val::array();
+        for (std::size_t i = 0; i < t.rows.size(); ++i) rows.set(i, strings_to_js(t.rows[i]));
+        r.set("rows", rows);
+        val numeric = val::array();
+        for (std::size_t i = 0; i < t.numeric.size(); ++i) numeric.set(i, (bool)t.numeric[i]);
+        r.set("numeric", numeric);
+        return r;
+    }
     // User data from CSV text: columns (0-based) for x1, x2 and the label.
     val load_csv(const std::string& text, double x1, double x2, double label) {
         if (!s_) return result(kNoSession);
@@ -355,7 +457,7 @@ class Playground {
             return result("CSV column indices must be integers from 0");
         CsvParseResult r = parse_csv_points(text, cx1, cx2, clabel);
         if (!r.ok) return result(r.error);
-        return result(s_->set_points(r.points));
+        return points_result(s_->set_points(r.points));
     }
 
     // --- model export / import (session/model_io.h, session/export_code.h) ---
@@ -438,6 +540,8 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("LeakyReLU", Activation::LeakyReLU)
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
+    function("csvPreview", &Playground::csv_preview_js);
+    function("csvPreview", &csv_preview_js);
     class_<Playground>("Playground")
         .constructor<>()
         .function("load", &Playground::load)
@@ -459,6 +563,9 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("reset", &Playground::reset)
         .function("regenerate", &Playground::regenerate)
         .function("loadCsv", &Playground::load_csv)
+        .function("setPoints", &Playground::set_points)
+        .function("customPoints", &Playground::custom_points)
+        .function("setTraining", &Playground::set_training)
         .function("trace", &Playground::trace)
         .function("tracePoint", &Playground::trace_point)
         .function("gradCheck", &Playground::grad_check)

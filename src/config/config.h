@@ -1,7 +1,8 @@
 // config.h: the one typed description of a playground (what the URL hash carries).
-// Keys follow TensorFlow Playground where the meaning is the same (../shared/PLAYGROUND-REFERENCE.md);
-// the rest are ours. Defaults here are the defaults of a hash with no keys. The codec
-// (config_codec.h) converts to and from the hash string and validates; nothing else parses hashes.
+// Keys follow TensorFlow Playground where the meaning is the same
+// (../shared/PLAYGROUND-REFERENCE.md); the rest are ours. Defaults here are the defaults of a hash
+// with no keys. The codec (config_codec.h) converts to and from the hash string and validates;
+// nothing else parses hashes.
 #pragma once
 #include <optional>
 #include <string>
@@ -13,10 +14,17 @@ namespace bp {
 enum class Activation { ReLU, Tanh, Sigmoid, Linear, LeakyReLU, Softmax };
 enum class Problem { Classification, Regression };
 enum class DatasetKind {
-    Circle, Xor, Gauss, Spiral,          // binary classification, labels -1/+1
-    RegPlane, RegGauss,                  // regression
-    Blobs3, Blobs4, Blobs5, Spiral3,     // multi-class, labels 0..K-1
-    Custom                               // points supplied by the user (CSV / clicks)
+    Circle,
+    Xor,
+    Gauss,
+    Spiral, // binary classification, labels -1/+1
+    RegPlane,
+    RegGauss, // regression
+    Blobs3,
+    Blobs4,
+    Blobs5,
+    Spiral3, // multi-class, labels 0..K-1
+    Custom   // points supplied by the user (CSV / clicks)
 };
 enum class Regularization { None, L1, L2 };
 enum class Loss { Auto, Square, BCE, SoftmaxCE, Abs };
@@ -30,44 +38,59 @@ constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 256;
 constexpr int kMaxBatchSize = 4096;
 
+// A user's data point as the hash carries it ("points"): label -1/+1 (0 reads as -1) for
+// classification, a real value for regression.
+struct CustomPoint {
+    float x1, x2, label;
+    bool operator==(const CustomPoint& o) const {
+        return x1 == o.x1 && x2 == o.x2 && label == o.label;
+    }
+};
+
 struct Config {
     // --- TensorFlow Playground keys (same names, same meanings) ---
-    Activation activation = Activation::Tanh;         // "activation": all hidden layers
+    Activation activation = Activation::Tanh; // "activation": all hidden layers
     Regularization regularization = Regularization::None;
-    int batch_size = 10;                              // "batchSize"
-    DatasetKind dataset = DatasetKind::Circle;        // "dataset" (classification sets)
-    DatasetKind reg_dataset = DatasetKind::RegPlane;  // "regDataset"
-    double learning_rate = 0.03;                      // "learningRate"
-    double regularization_rate = 0.0;                 // "regularizationRate"
-    double noise = 0.0;                               // "noise", percent 0..50
-    std::vector<int> network_shape{4, 2};             // "networkShape"
-    std::string seed;                                 // "seed"; empty: the page picks one
-    bool show_test_data = false, discretize = false;  // display only
-    double perc_train_data = 50.0;                    // "percTrainData"
+    int batch_size = 10;                             // "batchSize"
+    DatasetKind dataset = DatasetKind::Circle;       // "dataset" (classification sets)
+    DatasetKind reg_dataset = DatasetKind::RegPlane; // "regDataset"
+    double learning_rate = 0.03;                     // "learningRate"
+    double regularization_rate = 0.0;                // "regularizationRate"
+    double noise = 0.0;                              // "noise", percent 0..50
+    std::vector<int> network_shape{4, 2};            // "networkShape"
+    std::string seed;                                // "seed"; empty: the page picks one
+    bool show_test_data = false, discretize = false; // display only
+    double perc_train_data = 50.0;                   // "percTrainData"
     bool x = true, y = true, x_squared = false, y_squared = false, x_times_y = false;
     bool sin_x = false, sin_y = false;
-    bool cos_x = false, cos_y = false, collect_stats = false; // kept for round trip; no effect (as there)
+    bool cos_x = false, cos_y = false,
+         collect_stats = false; // kept for round trip; no effect (as there)
     Problem problem = Problem::Classification;
-    bool init_zero = false;                           // "initZero": all weights and biases 0
+    bool init_zero = false; // "initZero": all weights and biases 0
     bool hide_text = false;
-    std::string tutorial;                             // empty: absent
-    std::vector<std::string> hidden;                  // names X of "X_hide=true", in hash order
+    std::string tutorial;            // empty: absent
+    std::vector<std::string> hidden; // names X of "X_hide=true", in hash order
 
     // --- our keys ---
-    std::vector<Activation> layer_activations;        // "layerActivations": per hidden layer; empty = all `activation`
-    std::optional<Activation> output_activation;      // "outputActivation"; absent = chosen by problem/loss
-    Loss loss = Loss::Auto;                           // "loss"
-    Optimizer optimizer = Optimizer::SGD;             // "optimizer"
-    double momentum = 0.9;                            // "momentum" (Momentum, Nesterov)
-    double beta1 = 0.9, beta2 = 0.999;                // "beta1", "beta2" (Adam)
-    double rho = 0.9;                                 // "rho" (RMSProp decay)
-    double epsilon = 1e-8;                            // "epsilon" (RMSProp, Adam)
-    Init init = Init::Playground;                     // "init"
-    double leaky_alpha = 0.01;                        // "leakyAlpha"
-    Preset preset = Preset::None;                     // "preset" (worked-example)
-    double dropout = 0;                               // "dropout": rate on hidden layers, training only
-    bool batch_norm = false;                          // "batchNorm": on hidden layers (z -> BN -> f)
-    bool residual = false;                            // "residual": a_l += a_{l-1}, equal-width hidden layers
+    std::vector<Activation>
+        layer_activations; // "layerActivations": per hidden layer; empty = all `activation`
+    std::optional<Activation>
+        output_activation;                // "outputActivation"; absent = chosen by problem/loss
+    Loss loss = Loss::Auto;               // "loss"
+    Optimizer optimizer = Optimizer::SGD; // "optimizer"
+    double momentum = 0.9;                // "momentum" (Momentum, Nesterov)
+    double beta1 = 0.9, beta2 = 0.999;    // "beta1", "beta2" (Adam)
+    double rho = 0.9;                     // "rho" (RMSProp decay)
+    double epsilon = 1e-8;                // "epsilon" (RMSProp, Adam)
+    Init init = Init::Playground;         // "init"
+    double leaky_alpha = 0.01;            // "leakyAlpha"
+    Preset preset = Preset::None;         // "preset" (worked-example)
+    double dropout = 0;                   // "dropout": rate on hidden layers, training only
+    bool batch_norm = false;              // "batchNorm": on hidden layers (z -> BN -> f)
+    bool residual = false;                // "residual": a_l += a_{l-1}, equal-width hidden layers
+    std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
+    int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
+    double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;

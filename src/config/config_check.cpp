@@ -4,6 +4,7 @@
 // Messages use the codec's format "<key>: '<value>' <problem>; allowed: <what>".
 #include "config_codec.h"
 #include "config_keys.h"
+#include <cmath>
 #include <string>
 
 namespace bp {
@@ -85,8 +86,8 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
     auto named = [&out](bool ok, const char* key, const char* name, std::string allowed) {
         if (!ok) out.push_back(make_issue(key, name, "is not a known value", allowed));
     };
-    named(contains(kRegularizations, c.regularization), "regularization",
-          name_of(c.regularization), names_text(kRegularizations));
+    named(contains(kRegularizations, c.regularization), "regularization", name_of(c.regularization),
+          names_text(kRegularizations));
     named(contains(kProblems, c.problem), "problem", name_of(c.problem), names_text(kProblems));
     named(contains(kLosses, c.loss), "loss", name_of(c.loss), names_text(kLosses));
     named(contains(kOptimizers, c.optimizer), "optimizer", name_of(c.optimizer),
@@ -147,6 +148,33 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
                            " entries, but networkShape '" + join_sizes(c.network_shape) + "' has " +
                            std::to_string(c.network_shape.size()) + " hidden layers",
                        "at most one entry per hidden layer (missing ones use activation)"));
+    }
+    if (!c.points.empty() && active_dataset(c) != DatasetKind::Custom) {
+        out.push_back(make_issue(
+            "points", std::to_string(c.points.size()) + " points",
+            std::string("are given, but the ") + (regression ? "regDataset" : "dataset") + " is '" +
+                name_of(active_dataset(c)) + "'",
+            regression ? "points with regDataset=custom" : "points with dataset=custom"));
+    }
+    for (std::size_t i = 0; i < c.points.size(); ++i) {
+        const CustomPoint& p = c.points[i];
+        const float l = p.label;
+        if (!(std::fabs(p.x1) <= kMaxPointCoord && std::fabs(p.x2) <= kMaxPointCoord &&
+              std::fabs(l) <= kMaxPointCoord)) {
+            out.push_back(make_issue("points", "point " + std::to_string(i + 1),
+                                     "is not finite or out of range",
+                                     "x1, x2 and label in [-1e6, 1e6]"));
+            break;
+        }
+        if (regression || l == -1 || l == 0 || l == 1) continue;
+        out.push_back(make_issue("points", ht::format_number(l),
+                                 "has point " + std::to_string(i + 1) + " with that label",
+                                 "labels -1/+1 (or 0/1) for classification"));
+        break;
+    }
+    if (c.stop_epoch < 0 || c.stop_epoch > kMaxStopEpoch) {
+        out.push_back(make_issue("stopEpoch", std::to_string(c.stop_epoch), "is out of range",
+                                 "an integer in 0.." + std::to_string(kMaxStopEpoch)));
     }
     // Batch statistics of one sample are degenerate (variance 0: every output is beta, and the
     // running variance decays to 0); PyTorch refuses it too. The worked example drops batchNorm.

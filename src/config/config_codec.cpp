@@ -127,6 +127,8 @@ class Parser {
         if (k == "networkShape") return network_shape(e);
         if (k == "layerActivations") return layer_activations(e);
         if (k == "outputActivation") return output_activation(e);
+        if (k == "points") return points(e);
+        if (k == "stopEpoch") return stop_epoch(e);
         if (k == "seed") return text(e, kMaxSeedBytes, c.seed);
         if (k == "tutorial") return text(e, kMaxTutorialBytes, c.tutorial);
         constexpr std::string_view kHide = "_hide";
@@ -196,6 +198,51 @@ class Parser {
             shape.push_back(size);
         }
         result.config.network_shape = shape;
+    }
+
+    void stop_epoch(const Entry& e) {
+        std::string problem;
+        int v = 0;
+        if (parse_int(e.value, 0, kMaxStopEpoch, v, problem)) {
+            result.config.stop_epoch = v;
+        } else {
+            error(e.key, e.value, problem,
+                  "an integer in 0.." + std::to_string(kMaxStopEpoch) + " (0: no stop)");
+        }
+    }
+
+    void points(const Entry& e) {
+        const std::string allowed = "x1,x2,label triples of numbers in [-1e6, 1e6], at most " +
+                                    std::to_string(kMaxPointsBytes) + " bytes";
+        if (e.value.size() > kMaxPointsBytes)
+            return error(e.key, e.value, "is " + std::to_string(e.value.size()) + " bytes long",
+                         allowed);
+        std::vector<CustomPoint> list;
+        std::string_view rest = e.value;
+        size_t n = rest.empty() ? 0 : count_elements(rest);
+        if (n % 3 != 0)
+            return error(e.key, e.value,
+                         "has " + std::to_string(n) + " numbers, not a multiple of 3", allowed);
+        float v[3];
+        for (size_t i = 0; i < n; ++i) {
+            size_t comma = rest.find(',');
+            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            double d = 0;
+            ht::NumberStatus st = ht::parse_decimal(item, d);
+            if (st != ht::NumberStatus::Ok || !(std::fabs(d) <= kMaxPointCoord)) {
+                return error(e.key, e.value,
+                             "has number " + std::to_string(i + 1) + " '" +
+                                 ht::display(item, kShownValueBytes) + "' (point " +
+                                 std::to_string(i / 3 + 1) + ") that is " +
+                                 (st != ht::NumberStatus::Ok ? number_problem(st)
+                                                             : std::string("out of range")),
+                             allowed);
+            }
+            v[i % 3] = (float)d;
+            if (i % 3 == 2) list.push_back({v[0], v[1], v[2]});
+        }
+        result.config.points = std::move(list);
     }
 
     void layer_activations(const Entry& e) {

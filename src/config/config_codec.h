@@ -1,17 +1,20 @@
-// config_codec.h: Config <-> URL-hash string ("activation=tanh&learningRate=0.03&networkShape=4,2").
-// Parsing never fails as a whole: each bad value is reported (key, value, what is allowed) and that key
-// keeps its default; unknown keys are kept in Config::unknown and reported. A leading '#' is accepted.
-// Values are percent-decoded. Serialising writes every TensorFlow Playground key (so the link also
-// opens there) and our keys only when they differ from their defaults; parse(serialise(c)) == c.
+// config_codec.h: Config <-> URL-hash string
+// ("activation=tanh&learningRate=0.03&networkShape=4,2"). Parsing never fails as a whole: each bad
+// value is reported (key, value, what is allowed) and that key keeps its default; unknown keys are
+// kept in Config::unknown and reported. A leading '#' is accepted. Values are percent-decoded.
+// Serialising writes every TensorFlow Playground key (so the link also opens there) and our keys
+// only when they differ from their defaults; parse(serialise(c)) == c.
 #pragma once
 #include "config.h"
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace bp {
 
 struct ConfigIssue {
-    std::string key, value, message; // message is a whole sentence naming key, value and what is allowed
+    std::string key, value,
+        message; // message is a whole sentence naming key, value and what is allowed
 };
 
 struct ParseResult {
@@ -27,7 +30,15 @@ std::string to_hash(const Config& c);
 // multi-class dataset). Empty when the config can be built.
 std::vector<ConfigIssue> check_consistency(const Config& c);
 
-// Number of classes the config's dataset has: 0 for regression, 2 for binary (-1/+1 labels), K >= 3.
+// The "points" value: x1,x2,label,... each in the shortest decimal that reads back as the same
+// float. A hash carries at most kMaxHashPointsBytes of it; more points stay out of the hash (the
+// page says so).
+constexpr std::size_t kMaxHashPointsBytes = 28672;
+constexpr double kMaxPointCoord = 1e6; // |x1|, |x2|, |label|: far beyond any plot, finite in float
+std::string points_to_text(const std::vector<CustomPoint>& points);
+
+// Number of classes the config's dataset has: 0 for regression, 2 for binary (-1/+1 labels), K
+// >= 3.
 int num_classes(const Config& c);
 // The dataset in use (dataset or regDataset, chosen by problem).
 DatasetKind active_dataset(const Config& c);

@@ -13,7 +13,8 @@ namespace bp::config_keys {
 
 // Resource bounds on what a hash may carry. They are chosen so that to_hash of anything parse_hash
 // keeps stays below kMaxHashBytes (else the round trip would cut it): fixed keys < 2 KiB, seed and
-// tutorial < 1 KiB encoded, hidden names < 5 KiB, unknown keys <= kMaxUnknownTotalBytes encoded.
+// tutorial < 1 KiB encoded, hidden names < 5 KiB, unknown keys <= kMaxUnknownTotalBytes encoded,
+// points <= kMaxPointsBytes (written unencoded: digits, '-', '.', 'e', ',').
 constexpr size_t kMaxHashBytes = 65536;
 constexpr size_t kMaxSeedBytes = 64;
 constexpr size_t kMaxTutorialBytes = 200;
@@ -21,8 +22,10 @@ constexpr size_t kMaxHideNameBytes = 64;
 constexpr size_t kMaxHidden = 64;
 constexpr size_t kMaxUnknownKeys = 64;
 constexpr size_t kMaxUnknownBytes = 256;        // each unknown key and each unknown value, decoded
-constexpr size_t kMaxUnknownTotalBytes = 32768; // all kept unknown "key=value&", encoded
-constexpr size_t kMaxErrors = 64;               // a page cannot show more usefully
+constexpr size_t kMaxUnknownTotalBytes = 24576; // all kept unknown "key=value&", encoded
+constexpr size_t kMaxPointsBytes = kMaxHashPointsBytes; // config_codec.h
+constexpr int kMaxStopEpoch = 1000000000;
+constexpr size_t kMaxErrors = 64; // a page cannot show more usefully
 constexpr size_t kShownValueBytes = 40, kShownKeyBytes = 64, kIssueFieldBytes = 256;
 
 struct BoolKey {
@@ -72,6 +75,7 @@ inline constexpr NumberKey kNumberKeys[] = {
     {"epsilon", &Config::epsilon, 0, 1, true, false},
     {"leakyAlpha", &Config::leaky_alpha, 0, 1, false, true},
     {"dropout", &Config::dropout, 0, 0.9, false, false},
+    {"stopTestLoss", &Config::stop_test_loss, 0, 1e6, false, false},
 };
 
 // Written so that NaN is never in range.

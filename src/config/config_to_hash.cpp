@@ -4,9 +4,34 @@
 // hidden names) is percent-encoded: '&', '=', '#' and '%' inside it survive parse_hash.
 #include "config_codec.h"
 #include "hash_text.h"
+#include <cstdio>
+#include <cstdlib>
 
 namespace bp {
 namespace ht = hash_text;
+
+static void append_float(std::string& out, float v) {
+    if (v == 0) return void(out += '0'); // -0 too: it reads back as 0 and means the same
+    char buf[32];
+    for (int p = 1; p <= 9; ++p) { // %.9g always reads back as the same float
+        std::snprintf(buf, sizeof buf, "%.*g", p, (double)v);
+        if (std::strtof(buf, nullptr) == v) break;
+    }
+    out += buf;
+}
+
+std::string points_to_text(const std::vector<CustomPoint>& points) {
+    std::string s;
+    for (const CustomPoint& p : points) {
+        if (!s.empty()) s += ',';
+        append_float(s, p.x1);
+        s += ',';
+        append_float(s, p.x2);
+        s += ',';
+        append_float(s, p.label);
+    }
+    return s;
+}
 
 std::string to_hash(const Config& c) {
     std::string out;
@@ -74,6 +99,9 @@ std::string to_hash(const Config& c) {
     if (c.dropout != d.dropout) put_number("dropout", c.dropout);
     if (c.batch_norm) put_bool("batchNorm", true);
     if (c.residual) put_bool("residual", true);
+    if (c.stop_epoch != d.stop_epoch) put("stopEpoch", std::to_string(c.stop_epoch));
+    if (c.stop_test_loss != d.stop_test_loss) put_number("stopTestLoss", c.stop_test_loss);
+    if (!c.points.empty()) put("points", points_to_text(c.points));
 
     for (const auto& [key, value] : c.unknown)
         put(ht::percent_encode(key), ht::percent_encode(value));

@@ -62,6 +62,10 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     error = build_model_spec(s->cfg_, s->model_);
     if (!error.empty()) return nullptr;
     s->feats_ = active_features(s->cfg_);
+    if (active_dataset(s->cfg_) == DatasetKind::Custom)
+        for (const CustomPoint& p : s->cfg_.points)
+            s->custom_points_.push_back(
+                {p.x1, p.x2, s->model_.num_classes == 2 ? (p.label > 0 ? 1.0f : -1.0f) : p.label});
     s->net_ = Network<float>(s->model_.net);
     s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
     s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
@@ -89,6 +93,8 @@ void Session::build_data() {
         data_.num_classes = 2;
     } else if (kind != DatasetKind::Custom) {
         data_ = make_dataset(kind, cfg_.noise, cfg_.perc_train_data, cfg_.seed);
+    } else {
+        data_ = split_points(custom_points_, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     }
     fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
     fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
@@ -124,28 +130,32 @@ void Session::regenerate(const std::string& seed) {
 
 std::string Session::set_points(const std::vector<Point>& pts) {
     const int K = model_.num_classes;
+    if (K >= 3)
+        return "your own points need a binary classification or regression problem, but this "
+               "dataset has " +
+               std::to_string(K) + " classes; choose circle, xor, gauss or spiral first";
     std::vector<Point> mapped = pts;
     for (std::size_t k = 0; k < mapped.size(); ++k) {
         Point& p = mapped[k];
-        if (!std::isfinite(p.x1) || !std::isfinite(p.x2) || !std::isfinite(p.label))
-            return "point " + std::to_string(k + 1) + " is not a finite number";
+        if (!(std::fabs(p.x1) <= kMaxPointCoord && std::fabs(p.x2) <= kMaxPointCoord &&
+              std::fabs(p.label) <= kMaxPointCoord))
+            return "point " + std::to_string(k + 1) +
+                   " is not a finite number in [-1e6, 1e6] (x1, x2 and label)";
         if (K == 2) {
             if (p.label != 0 && p.label != 1 && p.label != -1)
                 return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
                        "; binary classification takes labels 0/1 or -1/+1";
             p.label = p.label > 0 ? 1.0f : -1.0f;
-        } else if (K >= 3) {
-            if (p.label != (float)(int)p.label || p.label < 0 || p.label >= K)
-                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
-                       "; this dataset takes class labels 0.." + std::to_string(K - 1);
         }
     }
-    data_ = split_points(std::move(mapped), K, cfg_.perc_train_data, cfg_.seed);
-    fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
-    fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
-    pos_ = accum_ = 0;
-    net_.zero_grads();
-    metrics_valid_ = false;
+    custom_points_ = std::move(mapped);
+    (K == 0 ? cfg_.reg_dataset : cfg_.dataset) = DatasetKind::Custom;
+    cfg_.points.clear();
+    std::vector<CustomPoint> in_hash;
+    in_hash.reserve(custom_points_.size());
+    for (const Point& p : custom_points_) in_hash.push_back({p.x1, p.x2, p.label});
+    if (points_to_text(in_hash).size() <= kMaxHashPointsBytes) cfg_.points = std::move(in_hash);
+    build_data();
     return "";
 }
 
@@ -215,13 +225,16 @@ void Session::train_epochs(int n) {
 }
 
 void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
-                       const std::vector<Point>& pts, double& loss, double& acc) {
+                       const std::vector<Point>& pts, double& loss, double& acc,
+                       std::vector<long>& confusion) {
     const int n = (int)pts.size(), cap = net_.capacity(), n_out = net_.n_outputs();
     const std::size_t ld = x.shape(1);
     const int last = net_.num_layers() - 1;
     const bool sigmoid_out = net_.layers()[last].act == Activation::Sigmoid;
     double sum = 0;
     long correct = 0;
+    const int K = model_.num_classes;
+    confusion.assign((std::size_t)K * K, 0);
     for (int s0 = 0; s0 < n; s0 += cap) {
         const int cnt = std::min(cap, n - s0);
         net_.forward(x.data() + s0, ld, cnt, Pass::Eval);
@@ -236,9 +249,11 @@ void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 
                 for (int j = 1; j < n_out; ++j)
                     if (a[j * cap + s] > a[best * cap + s]) best = j;
                 correct += best == (int)label;
-            } else {
+                ++confusion[(std::size_t)label * K + best];
+            } else if (K == 2) {
                 const bool pos = a[s] > (sigmoid_out ? 0.5f : 0.0f);
                 correct += pos == (label > 0);
+                ++confusion[(label > 0 ? 2 : 0) + (pos ? 1 : 0)];
             }
         }
     }
@@ -248,8 +263,10 @@ void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 
 
 const Metrics& Session::metrics() {
     if (!metrics_valid_) {
-        evaluate(train_x_, train_y_, data_.train, metrics_.train_loss, metrics_.train_accuracy);
-        evaluate(test_x_, test_y_, data_.test, metrics_.test_loss, metrics_.test_accuracy);
+        evaluate(train_x_, train_y_, data_.train, metrics_.train_loss, metrics_.train_accuracy,
+                 metrics_.train_confusion);
+        evaluate(test_x_, test_y_, data_.test, metrics_.test_loss, metrics_.test_accuracy,
+                 metrics_.test_confusion);
         metrics_valid_ = true;
     }
     return metrics_;

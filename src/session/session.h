@@ -12,6 +12,7 @@
 // predictions), session_edit.cpp (weights, points and loaded state).
 #pragma once
 #include "../config/config.h"
+#include "../config/config_codec.h"
 #include "../data/dataset.h"
 #include "../data/features.h"
 #include "../engine/network.h"
@@ -53,6 +54,9 @@ struct LayerHealth {
 struct Metrics {
     double train_loss = 0, test_loss = 0;           // mean per-sample loss
     double train_accuracy = -1, test_accuracy = -1; // fraction correct; -1 for regression
+    // Confusion counts, row-major [true class][predicted class], K x K (binary: class 0 is
+    // label -1, class 1 is +1); empty for regression.
+    std::vector<long> train_confusion, test_confusion;
 };
 
 class Session {
@@ -98,11 +102,21 @@ class Session {
     std::string set_weight(int layer, int to, int from, double value);
     std::string set_bias(int layer, int neuron, double value);
     void set_learning_rate(double lr); // applies live, as in TensorFlow Playground
+    // Applies the live training keys of c (learning rate, optimizer and its parameters, stop
+    // conditions, display flags) without touching weights, data or position in the epoch; the
+    // optimizer's state restarts when the optimizer changes. Returns "" or why c differs in more.
+    std::string set_training(const Config& c);
 
-    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1), 0..K-1
-    // (multi-class) or finite reals (regression). Shuffled and split by the config's seed and
-    // percTrainData. Returns "" or an error; on error the current data is kept.
+    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1) or finite reals
+    // (regression); multi-class datasets take no user points. Shuffled and split by the config's
+    // seed and percTrainData; the dataset becomes "custom" and the points go into the config (so
+    // into the hash) when they fit kMaxHashPointsBytes. Returns "" or an error; on error the
+    // current data is kept.
     std::string set_points(const std::vector<Point>& pts);
+    // The user's points in the order given (before the split); empty for generated datasets.
+    const std::vector<Point>& custom_points() const { return custom_points_; }
+    // False when user points are too many for the hash (a link would not carry them).
+    bool points_in_hash() const { return custom_points_.empty() || !cfg_.points.empty(); }
 
     // Outputs (evaluation mode) at points (x1, x2): out gets n_outputs() values per point.
     void predict(const std::vector<float>& x1, const std::vector<float>& x2,
@@ -124,12 +138,14 @@ class Session {
     void run_chunk(int start, int count, Pass pass);
     void update();
     void evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
-                  const std::vector<Point>& pts, double& loss, double& acc);
+                  const std::vector<Point>& pts, double& loss, double& acc,
+                  std::vector<long>& confusion);
 
     Config cfg_;
     ModelSpec model_;
     std::vector<Feature> feats_;
     Dataset data_;
+    std::vector<Point> custom_points_;                          // labels mapped (binary: -1/+1)
     xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]
     Network<float> net_;
     OptimizerParams opt_;

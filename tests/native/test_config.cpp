@@ -73,6 +73,9 @@ std::string first_difference(const Config& a, const Config& b) {
     BP_FIELD(dropout);
     BP_FIELD(batch_norm);
     BP_FIELD(residual);
+    BP_FIELD(points);
+    BP_FIELD(stop_epoch);
+    BP_FIELD(stop_test_loss);
     BP_FIELD(unknown);
 #undef BP_FIELD
     return "";
@@ -194,6 +197,22 @@ Config random_config(TestRng& r) {
     c.dropout = r.below(2) ? 0.0 : random_in(r, 0, 0.9, false, false);
     c.batch_norm = r.below(2) == 1;
     c.residual = r.below(2) == 1;
+    c.stop_epoch = r.below(2) ? 0 : (int)r.below(1000000001);
+    c.stop_test_loss = r.below(2) ? 0 : random_in(r, 0, 1e6, false, false);
+    // Any float in range round-trips (the shortest form that reads back as the same float),
+    // including subnormals and -0; 300 points of ~15 bytes stay under the hash's points budget.
+    c.points.resize(r.below(3) ? 0 : r.below(300));
+    for (CustomPoint& p : c.points) {
+        float v[3];
+        for (float& x : v) {
+            const uint64_t kind = r.below(4);
+            x = kind == 0   ? (float)((int)r.below(1201) - 600) / 100.0f // what a click gives
+                : kind == 1 ? (float)random_in(r, -1e6, 1e6, false, false)
+                : kind == 2 ? (r.below(2) ? -0.0f : 1e-40f)
+                            : (float)(random_in(r, -1, 1, false, false) * 1e-3);
+        }
+        p = {v[0], v[1], v[2]};
+    }
     for (size_t i = 0, n = r.below(5); i < n; ++i) {
         // "zz<i>...!" never names a known key nor ends in "_hide", and <i> keeps keys unique
         std::string key = "zz" + std::to_string(i) + random_bytes(r, 20) + "!";
@@ -1030,4 +1049,50 @@ TEST_CASE("preset key: worked-example parses, round-trips, and a bad name is rep
     REQUIRE(bad.errors.size() == 1);
     CHECK(contains(bad.errors[0].message, "preset: 'nope'"));
     CHECK(contains(bad.errors[0].message, "worked-example"));
+}
+
+TEST_CASE("points and stop keys: parse, round-trip, bad values named") {
+    ParseResult p =
+        parse_hash("dataset=custom&points=1.5,-2,1,0.25,3,0&stopEpoch=250&stopTestLoss=0.05");
+    CHECK(p.errors.empty());
+    REQUIRE(p.config.points.size() == 2);
+    CHECK(p.config.points[0] == CustomPoint{1.5f, -2.0f, 1.0f});
+    CHECK(p.config.points[1] == CustomPoint{0.25f, 3.0f, 0.0f});
+    CHECK(p.config.stop_epoch == 250);
+    CHECK(p.config.stop_test_loss == 0.05);
+    CHECK(check_consistency(p.config).empty());
+    check_round_trip(p.config);
+    // Clicked points are rounded to 0.01: the hash writes them as typed, not as float noise
+    // (0.1f is 0.100000001490116...; "0.1" reads back as the same float).
+    Config c;
+    c.dataset = DatasetKind::Custom;
+    c.points = {{0.1f, -5.99f, -1.0f}};
+    CHECK(contains(to_hash(c), "points=0.1,-5.99,-1"));
+
+    auto first_error = [](const std::string& h) {
+        ParseResult r = parse_hash(h);
+        return r.errors.empty() ? std::string() : r.errors.front().message;
+    };
+    CHECK(contains(first_error("points=1,2"), "has 2 numbers, not a multiple of 3"));
+    CHECK(contains(first_error("points=1,2,1,x,3,1"), "number 4 'x' (point 2)"));
+    CHECK(
+        contains(first_error("points=1,NaN,1"), "points: '1,NaN,1' has number 2 'NaN' (point 1)"));
+    CHECK(contains(first_error("points=1,2e6,1"), "out of range"));
+    CHECK(contains(first_error("points=" + std::string(30000, '1')), "bytes long"));
+    CHECK(contains(first_error("stopEpoch=-1"), "stopEpoch"));
+    CHECK(contains(first_error("stopEpoch=1.5"), "an integer in 0..1000000000"));
+    CHECK(contains(first_error("stopTestLoss=-0.1"), "out of range"));
+    // A bad points value keeps the default (no points); the other keys still load.
+    ParseResult bad = parse_hash("points=1,2&learningRate=0.1");
+    CHECK(bad.config.points.empty());
+    CHECK(bad.config.learning_rate == 0.1);
+
+    // Points belong to dataset=custom, and binary labels are -1/0/1.
+    auto issue = [](const std::string& h) {
+        auto v = check_consistency(parse_hash(h).config);
+        return v.empty() ? std::string() : v.front().message;
+    };
+    CHECK(contains(issue("dataset=circle&points=1,2,1"), "the dataset is 'circle'"));
+    CHECK(contains(issue("dataset=custom&points=1,2,0.5"), "has point 1 with that label"));
+    CHECK(issue("problem=regression&regDataset=custom&points=1,2,0.5") == "");
 }

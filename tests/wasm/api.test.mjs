@@ -103,7 +103,10 @@ test('CSV data: loaded when valid, old data kept when not', () => {
   const s = E.createSession('dataset=custom&seed=6');
   const rows = ['x1,x2,label'];
   for (let k = 0; k < 20; k++) rows.push(`${(k % 5) - 2},${(k % 3) - 1},${k % 2}`);
-  assert.deepEqual(s.loadCsv(rows.join('\n')), { ok: true, error: '' });
+  const ok = s.loadCsv(rows.join('\n'));
+  assert.equal(ok.ok, true, ok.error);
+  assert.equal(ok.pointsInHash, true);
+  assert.match(ok.hash, /dataset=custom&/);
   assert.equal(s.points(false).length / 3, 10);
   const bad = s.loadCsv('x1,x2,label\n1,2,abc\n');
   assert.equal(bad.ok, false);
@@ -140,4 +143,92 @@ test('gradCheck and health answer for the live network; diverged shows in metric
   assert.ok(Array.from(d.params()).every(Number.isFinite));
   s.dispose();
   d.dispose();
+});
+
+test('setPoints: the hash carries the points; a reload from it gives the same data and training', () => {
+  const s = E.createSession('dataset=circle&seed=8&networkShape=3');
+  const flat = [];
+  for (let k = 0; k < 30; k++) flat.push(((k * 37) % 1200 - 600) / 100, ((k * 53) % 1200 - 600) / 100, k % 3 ? 1 : -1);
+  const r = s.setPoints(flat);
+  assert.equal(r.ok, true, r.error);
+  assert.equal(r.pointsInHash, true);
+  assert.match(r.hash, /points=-6,-6,-1,-5\.63,-5\.47,1,/); // k = 0, 1 as typed, not float noise
+  assert.deepEqual(Array.from(s.customPoints()), Array.from(Float32Array.from(flat)));
+  const t = E.createSession(r.hash);
+  assert.deepEqual(Array.from(t.points(false)), Array.from(s.points(false)));
+  assert.deepEqual(Array.from(t.points(true)), Array.from(s.points(true)));
+  s.reset();
+  s.trainEpochs(2);
+  t.trainEpochs(2);
+  assert.deepEqual(Array.from(t.params()), Array.from(s.params()));
+  // wrong shapes are named, the data stays
+  for (const [bad, re] of [[[1, 2], /triples/], ['1,2,3', /array of numbers/], [[1, 2, 0.5], /labels 0\/1 or -1\/\+1/], [[1, NaN, 1], /not a finite number/]]) {
+    const e = s.setPoints(bad);
+    assert.equal(e.ok, false);
+    assert.match(e.error, re);
+  }
+  assert.equal(s.customPoints().length, 90);
+  s.dispose();
+  t.dispose();
+});
+
+test('load keeps user points that were too many for the hash', () => {
+  const s = E.createSession('dataset=circle&seed=8');
+  const flat = [];
+  for (let k = 0; k < 4000; k++) flat.push(-5 + k * 0.0023, 4 - k * 0.0017, k % 2 ? 1 : -1);
+  const r = s.setPoints(flat);
+  assert.equal(r.ok, true, r.error);
+  assert.equal(r.pointsInHash, false);
+  assert.doesNotMatch(r.hash, /points=/);
+  const l = s.load(r.hash.replace('networkShape=4,2', 'networkShape=3'));
+  assert.equal(l.ok, true, l.error);
+  assert.equal(l.pointsInHash, false);
+  assert.equal(s.customPoints().length, 12000);
+  assert.equal((s.points(false).length + s.points(true).length) / 3, 4000);
+  s.dispose();
+});
+
+test('setTraining: switching to Adam mid-training keeps weights and epoch; other keys refused', () => {
+  const s = E.createSession('dataset=xor&seed=2&networkShape=4');
+  s.trainEpochs(4);
+  const w = Array.from(s.params());
+  const r = s.setTraining(s.hash() + '&optimizer=adam&learningRate=0.01');
+  assert.equal(r.ok, true, r.error);
+  assert.match(r.hash, /optimizer=adam/);
+  assert.deepEqual(Array.from(s.params()), w);
+  assert.equal(s.metrics().epoch, 4);
+  assert.equal(s.config().optimizer, 'adam');
+  const refused = s.setTraining(s.hash().replace('networkShape=4', 'networkShape=5'));
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /without a reset/);
+  assert.equal(s.config().networkShape[0], 4);
+  s.dispose();
+});
+
+test('metrics.confusion: K x K counts that sum to the set sizes and agree with accuracy', () => {
+  for (const [hash, K] of [['dataset=blobs3&seed=4', 3], ['dataset=circle&seed=4', 2]]) {
+    const s = E.createSession(hash);
+    s.trainEpochs(10);
+    const m = s.metrics();
+    assert.equal(m.confusion.k, K);
+    for (const [set, n, acc] of [['train', s.points(false).length / 3, m.trainAccuracy], ['test', s.points(true).length / 3, m.testAccuracy]]) {
+      const c = m.confusion[set];
+      assert.equal(c.length, K * K);
+      assert.equal(c.reduce((a, b) => a + b, 0), n);
+      let diag = 0;
+      for (let i = 0; i < K; i++) diag += c[i * K + i];
+      assert.ok(Math.abs(diag / n - acc) < 1e-12, `${hash} ${set}`);
+      // row sums are the true class counts, read from the points themselves
+      const pts = s.points(set === 'test');
+      for (let i = 0; i < K; i++) {
+        let count = 0;
+        for (let p = 2; p < pts.length; p += 3) count += (K === 2 ? (pts[p] > 0 ? 1 : 0) : pts[p]) === i;
+        assert.equal(c.slice(i * K, i * K + K).reduce((a, b) => a + b, 0), count);
+      }
+    }
+    s.dispose();
+  }
+  const r = E.createSession('problem=regression');
+  assert.equal(r.metrics().confusion, undefined);
+  r.dispose();
 });

@@ -260,7 +260,7 @@ test('loadCsv with binary junk, UTF-16, huge fields and too many columns: messag
   const r8 = s.p.loadCsv(badUtf8, 0, 1, 2);
   assert.equal(r8.ok, false);
   assert.match(r8.error, /row 2, column 2: '\uFFFD+' is not a number/);
-  // A Uint8Array or an object is not text: the wrapper turns it into a string, which is refused.
+  // The wrapper passes a Uint8Array on as bytes (binary ones are refused); other objects become strings.
   assert.equal(s.loadCsv(new Uint8Array([1, 2, 3])).ok, false);
   assert.equal(s.loadCsv({ toString: () => 'x,y,l\n1,2,1\n3,4,-1\n' }).ok, true);
   s.dispose();
@@ -308,12 +308,9 @@ test('web/engine.js: after dispose every method throws "this session was dispose
   stillWorks();
 });
 
-// engine.js coerces numbers with `n | 0` before they reach the binding, so a non-number or an
-// out-of-int-range count becomes some other integer silently (trainEpochs('a') trains 0 epochs
-// and returns ok; evalGrid(2 ** 32 + 10) draws a 10 x 10 grid). The binding now refuses these by
-// name; dropping the `| 0` in engine.js would pass them through. Kept as `todo` for the owner of
-// engine.js: these report, they do not fail the suite.
-test('web/engine.js: non-numbers and out-of-int-range counts are refused, not coerced', { todo: 'engine.js coerces with | 0' }, () => {
+// engine.js passes numbers through as they are (no `| 0`), so the binding's own checks name a
+// non-number or an out-of-int-range count instead of training some other count silently.
+test('web/engine.js: non-numbers and out-of-int-range counts are refused, not coerced', () => {
   const s = E.createSession('seed=10');
   try {
     throwsMessage(() => s.trainEpochs('a'), /epochs must be an integer/, "trainEpochs('a')");
