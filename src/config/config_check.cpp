@@ -4,6 +4,7 @@
 // Messages use the codec's format "<key>: '<value>' <problem>; allowed: <what>".
 #include "config_codec.h"
 #include "config_keys.h"
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -175,6 +176,17 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
     if (c.stop_epoch < 0 || c.stop_epoch > kMaxStopEpoch) {
         out.push_back(make_issue("stopEpoch", std::to_string(c.stop_epoch), "is out of range",
                                  "an integer in 0.." + std::to_string(kMaxStopEpoch)));
+    }
+    long neurons = k >= 3 ? k : 1; // the output layer: K for softmax, else 1
+    for (int n : c.network_shape) neurons += n;
+    if (neurons * c.batch_size > kMaxBatchActivations) {
+        out.push_back(make_issue("batchSize", std::to_string(c.batch_size),
+                                 "is too large for " + std::to_string(neurons) + " neurons (" +
+                                     std::to_string(neurons * c.batch_size) +
+                                     " activations per layer buffer)",
+                                 "batchSize <= " + std::to_string(kMaxBatchActivations / neurons) +
+                                     " for this network (neurons x batchSize <= " +
+                                     std::to_string(kMaxBatchActivations) + ")"));
     }
     // Batch statistics of one sample are degenerate (variance 0: every output is beta, and the
     // running variance decays to 0); PyTorch refuses it too. The worked example drops batchNorm.

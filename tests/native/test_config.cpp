@@ -1096,3 +1096,21 @@ TEST_CASE("points and stop keys: parse, round-trip, bad values named") {
     CHECK(contains(issue("dataset=custom&points=1,2,0.5"), "has point 1 with that label"));
     CHECK(issue("problem=regression&regDataset=custom&points=1,2,0.5") == "");
 }
+
+TEST_CASE("resource bound: neurons x batchSize") {
+    auto first = [](const std::string& h) {
+        auto v = check_consistency(parse_hash(h).config);
+        return v.empty() ? std::string() : v.front().message;
+    };
+    std::string big = "networkShape=256";
+    for (int i = 1; i < 16; ++i) big += ",256";
+    // 16 x 256 hidden + 1 output = 4097 neurons; 2^21 / 4097 = 511.875, so 511 is the largest
+    // batch.
+    CHECK(first(big + "&batchSize=511") == "");
+    CHECK(contains(first(big + "&batchSize=512"), "batchSize <= 511 for this network"));
+    CHECK(contains(first(big + "&batchSize=4096"), "4097 neurons"));
+    // TF-sized networks take any batch: 8 x 8 + 1 = 65 neurons x 4096 < 2^21.
+    CHECK(first("networkShape=8,8,8,8,8,8,8,8&batchSize=4096") == "");
+    // Softmax outputs count: 16 x 256 + 5 = 4101 neurons; 2^21 / 4101 = 511.38.
+    CHECK(contains(first(big + "&dataset=blobs5&batchSize=512"), "4101 neurons"));
+}
