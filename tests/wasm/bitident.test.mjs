@@ -58,3 +58,23 @@ test('wasm and native agree bit for bit with dropout, batch norm, residual', { s
   assert.equal(s.p.modelJson(), json);
   s.dispose();
 });
+
+// A page run with the user's own points (clicked or imported: they travel in the hash's points=)
+// and the options of the training panel repeats headless: the CLI given the page's hash ends
+// with the same weights bit for bit.
+test('user points and training options: the page hash repeats in the CLI bit for bit', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
+  const s = E.createSession('dataset=circle&networkShape=5,5&optimizer=rmsprop&learningRate=0.01&init=xavier&dropout=0.1&batchSize=4&seed=pts');
+  const flat = [];
+  for (let k = 0; k < 80; k++) {
+    const a = k * 0.37, r = k % 2 ? 1.5 : 4.5;
+    flat.push(Math.round(r * Math.cos(a) * 100) / 100, Math.round(r * Math.sin(a) * 100) / 100, k % 2 ? 1 : -1);
+  }
+  const r = s.setPoints(flat);
+  assert.equal(r.ok, true, r.error);
+  s.reset();
+  s.trainEpochs(15);
+  const out = execFileSync(cli, ['train', '--config', r.hash, '--epochs', '15', '--every', '15', '--dump-weights'], { encoding: 'utf8' });
+  const native = out.split('# weights (float32 bits)\n')[1].trim().split('\n');
+  assert.deepEqual(hex(s.params()), native);
+  s.dispose();
+});
