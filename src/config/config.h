@@ -40,7 +40,7 @@ constexpr int kMaxBatchSize = 4096;
 // Neurons x batch size: each per-layer buffer (z, a, delta, masks) holds this many floats, so it
 // bounds training memory (~8 buffers x 8 MiB) and the work of one step; 4096 neurons take
 // batches up to 512, TF-sized networks any batch.
-constexpr long kMaxBatchActivations = 1L << 21;
+constexpr long long kMaxBatchActivations = 1LL << 21;
 
 // A user's data point as the hash carries it ("points"): label -1/+1 (0 reads as -1) for
 // classification, a real value for regression.

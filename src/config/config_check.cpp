@@ -177,12 +177,15 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
         out.push_back(make_issue("stopEpoch", std::to_string(c.stop_epoch), "is out of range",
                                  "an integer in 0.." + std::to_string(kMaxStopEpoch)));
     }
-    long neurons = k >= 3 ? k : 1; // the output layer: K for softmax, else 1
-    for (int n : c.network_shape) neurons += n;
-    if (neurons * c.batch_size > kMaxBatchActivations) {
-        out.push_back(make_issue("batchSize", std::to_string(c.batch_size),
+    // In 64 bits with sizes clamped to their ranges (out-of-range ones are reported above), so a
+    // hand-built config cannot overflow it; wasm's long is 32 bits.
+    long long neurons = k >= 3 ? k : 1; // the output layer: K for softmax, else 1
+    for (int n : c.network_shape) neurons += std::min(std::max(n, 1), kMaxNeurons);
+    const long long batch = std::min(std::max(c.batch_size, 1), kMaxBatchSize);
+    if (neurons * batch > kMaxBatchActivations) {
+        out.push_back(make_issue("batchSize", std::to_string(batch),
                                  "is too large for " + std::to_string(neurons) + " neurons (" +
-                                     std::to_string(neurons * c.batch_size) +
+                                     std::to_string(neurons * batch) +
                                      " activations per layer buffer)",
                                  "batchSize <= " + std::to_string(kMaxBatchActivations / neurons) +
                                      " for this network (neurons x batchSize <= " +

@@ -71,6 +71,9 @@ const char* first_difference(const Config& a, const Config& b) {
     BP_FIELD(dropout);
     BP_FIELD(batch_norm);
     BP_FIELD(residual);
+    BP_FIELD(points);
+    BP_FIELD(stop_epoch);
+    BP_FIELD(stop_test_loss);
     BP_FIELD(unknown);
 #undef BP_FIELD
     return "";
@@ -86,7 +89,8 @@ void check_messages(const std::vector<ConfigIssue>& issues, const char* where) {
     for (const ConfigIssue& i : issues) {
         if (!printable(i.message)) fail(where, "message not printable ASCII: " + i.message);
         if (i.message.size() > 2048) fail(where, "message longer than 2 KiB: " + i.message);
-        if (i.key.size() > 256 || i.value.size() > 256) fail(where, "issue key/value over 256 bytes");
+        if (i.key.size() > 256 || i.value.size() > 256)
+            fail(where, "issue key/value over 256 bytes");
     }
 }
 

@@ -66,7 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Config c;
     c.activation = any_enum<Activation>(in);
     c.regularization = any_enum<Regularization>(in);
-    c.batch_size = in.ConsumeBool() ? in.ConsumeIntegral<int>() : in.ConsumeIntegralInRange(0, 5000);
+    c.batch_size =
+        in.ConsumeBool() ? in.ConsumeIntegral<int>() : in.ConsumeIntegralInRange(0, 5000);
     c.dataset = any_enum<DatasetKind>(in);
     c.reg_dataset = any_enum<DatasetKind>(in);
     c.problem = any_enum<Problem>(in);
@@ -74,9 +75,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.optimizer = any_enum<Optimizer>(in);
     c.init = any_enum<Init>(in);
     c.preset = any_enum<Preset>(in);
-    double* numbers[] = {&c.learning_rate, &c.regularization_rate, &c.noise, &c.perc_train_data,
-                         &c.momentum,      &c.beta1,               &c.beta2, &c.rho,
-                         &c.epsilon,       &c.leaky_alpha,         &c.dropout};
+    double* numbers[] = {&c.learning_rate, &c.regularization_rate,
+                         &c.noise,         &c.perc_train_data,
+                         &c.momentum,      &c.beta1,
+                         &c.beta2,         &c.rho,
+                         &c.epsilon,       &c.leaky_alpha,
+                         &c.dropout};
     for (double* d : numbers)
         if (in.ConsumeBool()) *d = any_double(in);
     c.network_shape.resize(in.ConsumeIntegralInRange(0, 40));
@@ -91,9 +95,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         c.hidden.push_back(in.ConsumeRandomLengthString(80));
     for (int i = 0, n = in.ConsumeIntegralInRange(0, 4); i < n; ++i)
         c.unknown.emplace_back(in.ConsumeRandomLengthString(40), in.ConsumeRandomLengthString(40));
-    bool* flags[] = {&c.x, &c.y, &c.x_squared, &c.y_squared, &c.x_times_y, &c.sin_x, &c.sin_y,
-                     &c.show_test_data, &c.discretize, &c.init_zero, &c.batch_norm, &c.residual};
+    bool* flags[] = {&c.x,          &c.y,         &c.x_squared,  &c.y_squared,
+                     &c.x_times_y,  &c.sin_x,     &c.sin_y,      &c.show_test_data,
+                     &c.discretize, &c.init_zero, &c.batch_norm, &c.residual};
     for (bool* b : flags) *b = in.ConsumeBool();
+    c.stop_epoch = in.ConsumeIntegral<int>();
+    if (in.ConsumeBool()) c.stop_test_loss = any_double(in);
+    c.points.resize(in.ConsumeIntegralInRange(0, 50));
+    for (CustomPoint& p : c.points)
+        p = {(float)any_double(in), (float)any_double(in), (float)any_double(in)};
 
     std::vector<ConfigIssue> issues = check_consistency(c);
     for (const ConfigIssue& i : issues)
@@ -108,6 +118,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (double* d : numbers)
             if (!std::isfinite(*d)) fail("a non-finite number passed check_consistency", h);
         if (c.batch_size < 1 || c.batch_size > kMaxBatchSize) fail("batch size passed", h);
+        long long neurons = 5; // at least the output layer (K <= 5)
+        for (int n : c.network_shape) neurons += n;
+        if ((neurons - 5 + 1) * c.batch_size > kMaxBatchActivations)
+            fail("neurons x batch size passed", h);
+        if (c.stop_epoch < 0 || !std::isfinite(c.stop_test_loss)) fail("a stop key passed", h);
+        for (const CustomPoint& p : c.points)
+            if (!(std::fabs(p.x1) <= 1e6 && std::fabs(p.x2) <= 1e6 && std::fabs(p.label) <= 1e6))
+                fail("a non-finite or huge point passed", h);
         if (c.network_shape.size() > (size_t)kMaxHiddenLayers) fail("layer count passed", h);
         for (int n : c.network_shape)
             if (n < 1 || n > kMaxNeurons) fail("a layer size passed", h);
