@@ -119,24 +119,6 @@ val result(const std::string& error) {
 
 const char* kNoSession = "no network is loaded: call load() with a config first";
 
-// csvPreview(text, maxRows) -> {ok, error, hasHeader, columns, rows: [[cell text]], numeric}: the
-// start of a CSV file for the page's column picker, read by the same parser as loadCsv.
-val csv_preview_js(const std::string& text, double max_rows) {
-    const std::size_t n = max_rows >= 0 && max_rows <= 1000 ? (std::size_t)max_rows : 10;
-    CsvTable t = csv_preview(text, n);
-    val r = result(t.ok ? "" : t.error);
-    if (!t.ok) return r;
-    r.set("hasHeader", t.has_header);
-    r.set("columns", strings_to_js(t.columns));
-    val rows = val::array();
-    for (std::size_t k = 0; k < t.rows.size(); ++k) rows.set(k, strings_to_js(t.rows[k]));
-    r.set("rows", rows);
-    val numeric = val::array();
-    for (std::size_t k = 0; k < t.numeric.size(); ++k) numeric.set(k, (bool)t.numeric[k]);
-    r.set("numeric", numeric);
-    return r;
-}
-
 // Argument validation. Counts and indices cross as double, not int: Embind's int conversion
 // (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0, 1e10 -> 1410065408),
 // while a double keeps what JS passed (a non-number arrives as NaN) so it can be refused.
@@ -541,7 +523,6 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
     function("csvPreview", &Playground::csv_preview_js);
-    function("csvPreview", &csv_preview_js);
     class_<Playground>("Playground")
         .constructor<>()
         .function("load", &Playground::load)
