@@ -3,13 +3,19 @@
 // address bar. Training runs in the worker; each animation frame asks it for one frame's work
 // (train, then every neuron's grid) and draws the answer, so input stays responsive.
 import { EngineClient } from './engine-client.js';
-import { setKey, setKeys } from './hash.js';
+import { setKey, setKeys, dropKey } from './hash.js';
 import { NetworkView } from './views/network.js';
-import { Heatmap, drawAxes, drawLegend } from './views/heatmap.js';
+import { Heatmap, drawAxes, drawLegend, heatmapStats } from './views/heatmap.js';
 import { LossChart } from './views/losschart.js';
 import { StepThrough, fmt } from './views/stepthrough.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
+import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
+import { ClassPanel } from './panels/classes.js';
+import { initDataEdit } from './panels/data-edit.js';
+import { initCsv } from './panels/csv-import.js';
+import { initExport } from './panels/export.js';
+import { initRuns } from './panels/runs.js';
 
 const $ = (id) => document.getElementById(id);
 const N = 100; // grid side, as TensorFlow Playground
@@ -23,11 +29,17 @@ const FEATURES = [
 ];
 const DATASETS = {
   classification: [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'],
-    ['blobs3', '3 blobs (softmax)'], ['spiral3', '3-arm spiral (softmax)']],
+    ['blobs3', '3 blobs (softmax)'], ['blobs4', '4 blobs (softmax)'], ['blobs5', '5 blobs (softmax)'],
+    ['spiral3', '3-arm spiral (softmax)']],
   regression: [['reg-plane', 'Plane'], ['reg-gauss', 'Multi gaussian']],
 };
 
 const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
+const CLASSES_OF = { blobs3: 3, blobs4: 4, blobs5: 5, spiral3: 3 }; // the others: 2, regression: 0
+const classesOf = (problem, dataset) => (problem === 'regression' ? 0 : CLASSES_OF[dataset] || 2);
+// Keys the engine applies to the running session (setTraining): no reset, the weights stay.
+const LIVE_KEYS = new Set(['learningRate', 'optimizer', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon',
+  'stopEpoch', 'stopTestLoss', 'showTestData', 'discretize']);
 const client = new EngineClient();
 const st = {
   hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
@@ -51,12 +63,16 @@ const net = new NetworkView($('network'), {
     const s = st.config.networkShape.slice();
     if (d > 0 && s.length < UI_MAX_LAYERS) s.push(2);
     if (d < 0) s.pop();
-    change({ networkShape: s.join(',') });
+    const kv = { networkShape: s.join(',') };
+    if (st.config.layerActivations.length > s.length) kv.layerActivations = layerActsFor(st.config, s.length);
+    change(kv);
   },
 });
 const outMap = new Heatmap($('output'), { size: 300 });
 const stepper = new StepThrough($('stepPanel'), { net, getState: () => st });
 const chart = new LossChart($('lossChart'), {});
+const options = new OptionsPanel($('optionsBody'), { change: (kv) => change(kv) });
+const classPanel = new ClassPanel($('classMetrics'), $('legend'));
 
 // ---------- messages (textContent only: URL text is untrusted) ----------
 function message(text, kind = 'info', key = '') {
@@ -98,6 +114,7 @@ async function load(hash, { fromUser = false } = {}) {
     message(`Could not build this network: ${r.loadError}. ${r.config ? 'The previous network is kept.' : ''}`, 'error', 'load');
     if (!r.config) return false;
     history.replaceState(null, '', `#${st.hash}`);
+    if (st.config) syncControls(); // the control the user changed shows the setting in force again
     return false;
   }
   clearMessage('load');
@@ -136,7 +153,10 @@ function apply(r) {
   st.healthDue = true;
   if (st.step) refreshTrace();
   else net.annotate(null);
+  for (const f of hooks.apply) f(r);
 }
+// Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
+const hooks = { apply: [], pause: [] };
 
 async function loadFeatureGrids(all) {
   const r = await client.call('featureGrids', { N, keys: all.map((f) => f.key) });
@@ -168,8 +188,9 @@ function buildDatasetPicker(kinds, pts) {
     const c = document.createElement('canvas');
     c.width = c.height = 48;
     b.appendChild(c);
-    if (pts[k]) new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(/3$/.test(k) ? 3 : st.config.problem === 'regression' ? 0 : 2) });
-    b.onclick = () => change({ [key]: k });
+    const K = classesOf(st.config.problem, k);
+    if (pts[k]) new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(K) });
+    b.onclick = () => change({ [key]: k, ...fitsKind(st.config, kindOf(K)) });
     box.appendChild(b);
   }
 }
@@ -217,11 +238,36 @@ function syncControls() {
   $('accuracyRow').hidden = c.problem === 'regression';
   const hidden = new Set(c.hidden);
   for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
+  options.sync(c);
 }
 
 // A change of model keys reloads the network (as in TensorFlow Playground); display keys do not.
+// Live keys go to the running session (no reset); an invalid value is refused with a message and
+// the controls show the value in force again.
 async function change(kv) {
-  await load(setKeys(st.hash, kv));
+  // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
+  const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
+  const next = setKeys(generated ? dropKey(st.hash, 'points') : st.hash, kv);
+  if (Object.keys(kv).every((k) => LIVE_KEYS.has(k))) {
+    const r = await client.call('setTraining', { hash: next });
+    if (r.applied) {
+      st.hash = r.hash;
+      st.config = r.config;
+      st.metrics = r.metrics;
+      history.replaceState(null, '', `#${st.hash}`);
+      for (const k of Object.keys(kv)) clearMessage(`cfg-${k}`);
+      if (st.playing && ('stopEpoch' in kv || 'stopTestLoss' in kv)) armStops(); // a new limit counts from now
+      syncControls();
+      st.dirty = true;
+      return;
+    }
+    if (r.errors) {
+      r.errors.forEach((e, i) => message(`Not applied: ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
+      syncControls();
+      return;
+    }
+  }
+  await load(next);
 }
 // Weight and bias edits apply to the running network (no reload, nothing else changes).
 async function edit(type, args) {
@@ -236,26 +282,20 @@ async function edit(type, args) {
     message(`Could not set that value: ${e.message}`, 'error', 'edit');
   }
 }
-function changeDisplay(kv) {
-  st.hash = setKeys(st.hash, kv);
-  Object.assign(st.config, kv);
-  history.replaceState(null, '', `#${st.hash}`);
-  st.dirty = true;
-}
 
-$('learningRate').onchange = async (e) => {
-  const v = Number(e.target.value);
-  await client.call('setLearningRate', { value: v }); // live, without a reset
-  changeDisplay({ learningRate: v });
-};
-for (const id of ['activation', 'regularization', 'regularizationRate', 'problem'])
+$('learningRate').onchange = (e) => change({ learningRate: e.target.value }); // live, without a reset
+for (const id of ['activation', 'regularization', 'regularizationRate'])
   $(id).onchange = (e) => change({ [id]: e.target.value });
+$('problem').onchange = (e) => {
+  const p = e.target.value;
+  change({ problem: p, ...fitsKind(st.config, kindOf(classesOf(p, st.config.dataset))) });
+};
 for (const id of ['percTrainData', 'noise', 'batchSize']) {
   $(id).oninput = (e) => { $(`${id}Out`).textContent = e.target.value; };
   $(id).onchange = (e) => change({ [id]: e.target.value });
 }
-$('showTestData').onchange = (e) => changeDisplay({ showTestData: e.target.checked });
-$('discretize').onchange = (e) => changeDisplay({ discretize: e.target.checked });
+$('showTestData').onchange = (e) => change({ showTestData: e.target.checked });
+$('discretize').onchange = (e) => change({ discretize: e.target.checked });
 $('colorblind').onchange = (e) => {
   st.palette = e.target.checked ? 'colorblind' : 'default';
   localStorage.setItem('bp-palette', st.palette);
@@ -278,10 +318,36 @@ $('newSeed').onclick = () => change({ seed: String(Math.floor(Math.random() * 90
 
 function setPlaying(on) {
   if (on && st.step) setStepMode(false);
+  if (on && !st.playing) armStops();
+  const paused = st.playing && !on;
   st.playing = on;
+  if (paused) for (const f of hooks.pause) f();
   $('play').textContent = on ? '❚❚' : '▶';
   $('play').setAttribute('aria-label', on ? 'Pause (space)' : 'Play (space)');
   $('play').classList.toggle('playing', on);
+}
+// Stop conditions fire when play crosses them: pressing play again past them goes on training.
+function armStops() {
+  clearMessage('stop');
+  const m = st.metrics || { epoch: 0, testLoss: Infinity };
+  st.stops = { epoch: m.epoch < (st.config.stopEpoch || 0), loss: !(m.testLoss < (st.config.stopTestLoss || 0)) };
+}
+function checkStops(m) {
+  const c = st.config, s = st.stops;
+  if (!st.playing || !s) return;
+  if (s.epoch && c.stopEpoch > 0 && m.epoch >= c.stopEpoch) {
+    setPlaying(false);
+    message(`Paused at epoch ${m.epoch}: the "stop at epoch" condition (${c.stopEpoch}) was reached. Play continues past it.`, 'info', 'stop');
+  } else if (s.loss && c.stopTestLoss > 0 && m.testLoss < c.stopTestLoss) {
+    setPlaying(false);
+    message(`Paused at epoch ${m.epoch}: test loss ${fmtLoss(m.testLoss)} fell below the "stop when test loss <" value (${c.stopTestLoss}).`, 'info', 'stop');
+  }
+}
+// While playing towards a stop epoch, a frame never trains past it.
+function capAtStop(work) {
+  const c = st.config, e = st.metrics ? st.metrics.epoch : 0;
+  if (!work || !work.epochs || !st.stops || !st.stops.epoch || !(c.stopEpoch > e)) return work;
+  return { ...work, epochs: Math.min(work.epochs, c.stopEpoch - e) };
 }
 function step(work) {
   setPlaying(false);
@@ -330,6 +396,7 @@ async function refreshTrace() {
   stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
 }
 function setStepMode(on) {
+  if (on && st.editing) dataEdit.setEditing(false);
   st.step = on;
   $('stepThrough').setAttribute('aria-pressed', String(on));
   $('stepPanel').hidden = !on;
@@ -410,62 +477,115 @@ function speed() {
   return v === 'b1' ? { batches: 1 } : { epochs: Number(v) };
 }
 
-async function frame() {
+// Pipelined: each animation frame first sends the next request (when none is out), then draws the
+// newest answer, so the worker trains and evaluates frame n+1 while the page draws frame n. Answers
+// update the state in the order they arrive (so an edit's answer is never overwritten by an older
+// frame) and are drawn at the next animation frame. One request at most is out, and a new one
+// waits for an animation frame since the last, so "k epochs per frame" keeps its meaning. Two grid
+// buffers alternate: st.grid (shown) and the one lent to the worker. st.inflight: a request is out
+// or its answer is not drawn yet (the tests wait for it to clear).
+// Bounds (issue 9), so that no network or data set freezes the tab: the worker trains at most
+// TRAIN_BUDGET_MS per played frame (then reports what it did); the grid side shrinks from 100 (to
+// 10 at least) so that one frame's grid costs at most GRID_BUDGET (grid points x (neurons +
+// multiply-adds / 8), the measured cost mix); the network view bounds its own drawing (links,
+// thumbnails: views/network.js).
+const TRAIN_BUDGET_MS = 10;
+const GRID_BUDGET = 1.4e6;
+function gridSide() {
+  let cost = st.layers.length ? st.layers[0].nIn : 0;
+  for (const L of st.layers) cost += L.nOut + (L.nIn * L.nOut) / 8;
+  return Math.max(10, Math.min(N, Math.floor(Math.sqrt(GRID_BUDGET / Math.max(1, cost)))));
+}
+function perfRec() {
+  // read by bench/page-frames.mjs (it resets st.perf to null); ms summed over frames
+  return st.perf || (st.perf = { ticks: 0, frames: 0, answers: 0, train: 0, metrics: 0, grid: 0, roundTrip: 0, colour: 0, draw: 0, samples: 0, capped: 0 });
+}
+
+function request() {
   let work = null;
   if (st.pendingStep) {
     work = st.pendingStep;
     st.pendingStep = null;
-  } else if (st.playing) work = speed();
-  else if (!st.dirty) return;
+  } else if (st.playing) {
+    work = capAtStop(speed());
+    if (work && work.epochs) work = { ...work, budgetMs: TRAIN_BUDGET_MS };
+  } else if (!st.dirty) return;
   st.dirty = false;
-  st.inflight = true;
-  try {
-    const buffer = st.spare;
-    st.spare = null;
-    st.frameStart = performance.now();
-    const r = await client.call('frame', { ...(work || {}), grid: N, buffer }, buffer ? [buffer.buffer] : []);
+  st.tick = false;
+  st.req = st.inflight = true;
+  const buffer = st.spare, sent = performance.now();
+  st.spare = null;
+  client.call('frame', { ...(work || {}), grid: gridSide(), buffer }, buffer ? [buffer.buffer] : [])
+    .then((r) => received(r, work, sent), (e) => {
+      st.req = false;
+      st.inflight = !!st.fresh;
+      setPlaying(false);
+      message(`The engine failed: ${e.message}`, 'error', 'engine');
+    });
+}
+
+function received(r, work, sent) {
+  st.req = false;
+  if (r.grid) {
     st.spare = st.grid;
     st.grid = r.grid;
-    st.rows = r.rows;
-    st.params = r.params;
-    st.metrics = r.metrics;
-    st.lastTiming = r.timing;
-    st.inflight = false; // the next animation frame may ask the worker while this one draws
-    const t0 = performance.now();
-    draw();
-    const t1 = performance.now();
-    // frame budget, read by bench/page-frames.mjs: worker training and grid, copy, page drawing
-    const pf = st.perf || (st.perf = { frames: 0, train: 0, grid: 0, draw: 0, roundTrip: 0, samples: 0 });
-    pf.frames++;
-    pf.train += r.timing.train;
-    pf.grid += r.timing.grid;
-    pf.draw += t1 - t0;
-    pf.roundTrip += t0 - st.frameStart;
-    pf.samples += r.trained || 0;
-    st.frames = (st.frames || 0) + 1;
-    if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
-    if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
-      setPlaying(false);
-      message('Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
-    }
-    if (work && st.step) refreshTrace();
-  } catch (e) {
-    st.inflight = false;
-    setPlaying(false);
-    message(`The engine failed: ${e.message}`, 'error', 'engine');
   }
+  st.rows = r.rows;
+  st.N = r.N;
+  st.params = r.params;
+  st.metrics = r.metrics;
+  st.lastTiming = r.timing;
+  st.fresh = st.inflight = true;
+  const pf = perfRec();
+  pf.answers++;
+  pf.train += r.timing.train;
+  pf.metrics += r.timing.metrics || 0;
+  pf.grid += r.timing.grid;
+  pf.roundTrip += performance.now() - sent;
+  pf.samples += r.trained || 0;
+  pf.capped += r.capped ? 1 : 0;
+  st.frames = (st.frames || 0) + 1;
+  if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
+  if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
+    setPlaying(false);
+    message('Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
+  }
+  if (work && st.step) refreshTrace();
+  checkStops(r.metrics);
+  if (st.tick) request(); // an animation frame has passed since the last request: no need to wait
+}
+
+function drawFresh() {
+  st.fresh = false;
+  const pf = perfRec(), c0 = heatmapStats.colourMs, t0 = performance.now();
+  try {
+    draw();
+  } catch (e) {
+    setPlaying(false);
+    message(`The page could not draw this network: ${e.message}`, 'error', 'draw');
+  }
+  pf.draw += performance.now() - t0;
+  pf.colour += heatmapStats.colourMs - c0;
+  pf.frames++;
+  st.inflight = st.req;
 }
 
 function fmtLoss(v) {
   return Number.isFinite(v) ? v.toFixed(3) : String(v);
 }
 
+// A text write that changes nothing still makes the browser lay the page out again.
+function setText(id, text) {
+  const e = $(id);
+  if (e.textContent !== text) e.textContent = text;
+}
+
 function draw() {
-  const c = st.config, m = st.metrics, P = N * N;
-  $('epoch').textContent = String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  $('testLoss').textContent = fmtLoss(m.testLoss);
-  $('trainLoss').textContent = fmtLoss(m.trainLoss);
-  $('testAcc').textContent = m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–';
+  const c = st.config, m = st.metrics, G = st.N, P = G * G;
+  setText('epoch', String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  setText('testLoss', fmtLoss(m.testLoss));
+  setText('trainLoss', fmtLoss(m.trainLoss));
+  setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
   if (m.epoch !== st.lastChartEpoch) {
     chart.push(m.epoch, m.trainLoss, m.testLoss);
     st.lastChartEpoch = m.epoch;
@@ -476,19 +596,38 @@ function draw() {
   const values = K === 1 ? st.grid.subarray(first * P, (first + 1) * P)
     : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
   const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
-  outMap.draw(values, N, opts);
+  outMap.draw(values, G, opts);
   outMap.drawPoints(st.train, { ...opts, kind: kindOf(c.numClasses) });
-  if (c.showTestData) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
-  net.update(st.params, st.grid, N, { discretize: c.discretize });
+  if (c.showTestData || st.editing) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
+  net.update(st.params, st.grid, G, { discretize: c.discretize });
+  classPanel.render(m, { palette: st.palette, dark: st.dark });
+  if (G !== st.shownN) {
+    st.shownN = G;
+    if (G < N) message(`This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N}) so that every frame stays short.`, 'info', 'grid-res');
+    else clearMessage('grid-res');
+  }
 }
 
 function loop() {
-  if (!st.inflight && st.config) frame();
   requestAnimationFrame(loop);
+  if (!st.config) return;
+  st.tick = true;
+  perfRec().ticks++;
+  if (!st.req) request();
+  if (st.fresh) drawFresh();
+  else if (net.behind) net.catchUp(); // thumbnails left over by the per-frame drawing budget
 }
 
 // ---------- start ----------
 client.onfatal = (e) => message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
 drawAxes($('axes'), 300);
 drawLegend($('legend'), st.palette, st.dark);
+const panelCtx = {
+  st, client, chart, message, clearMessage, apply, setPlaying,
+  load: (hash) => load(hash), onApply: (f) => hooks.apply.push(f), onPause: (f) => hooks.pause.push(f),
+};
+const dataEdit = initDataEdit(panelCtx);
+initCsv(panelCtx);
+initExport(panelCtx);
+initRuns(panelCtx);
 load(location.hash, { fromUser: true }).then(() => requestAnimationFrame(loop));

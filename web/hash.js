@@ -13,3 +13,8 @@ export function setKeys(hash, obj) {
   for (const [k, v] of Object.entries(obj)) hash = setKey(hash, k, v);
   return hash;
 }
+
+/** The hash without key (every occurrence). */
+export function dropKey(hash, key) {
+  return hash.replace(/^#/, '').split('&').filter((p) => p !== '' && p.split('=')[0] !== key).join('&');
+}

@@ -17,9 +17,34 @@ function snapshot() {
     features: S.features(),
     train: S.points(false).slice(),
     test: S.points(true).slice(),
+    custom: (S.customPoints() || []).slice(), // the user's points in their order (empty: generated)
     metrics: S.metrics(),
     params: S.params().slice(),
   };
+}
+
+// Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
+// stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
+let msPerBatch = 0.05;
+function trainFor(epochs, budgetMs, t0) {
+  const n = S.points(false).length / 3, b = Math.max(1, S.config().batchSize);
+  let p = S.trainBatches(0), trained = 0;
+  const target = p.epoch + epochs;
+  while (p.epoch < target) {
+    const left = budgetMs - (performance.now() - t0);
+    if (left <= 0 && trained > 0) return [trained, true];
+    // batch boundaries sit at multiples of the batch size from the epoch's start (Session::train_batch)
+    const toTarget = Math.ceil(n / b) - Math.floor(p.position / b) + (target - p.epoch - 1) * Math.ceil(n / b);
+    const k = Math.max(1, Math.min(toTarget, Math.floor(left / msPerBatch)));
+    const ts = performance.now();
+    const r = S.trainBatches(k);
+    const ms = performance.now() - ts;
+    if (k >= 4 || ms > 1) msPerBatch = Math.max(0.001, 0.5 * msPerBatch + 0.5 * (ms / k));
+    if (!(r.samples > 0)) break; // no data, or diverged (the engine then refuses to train)
+    trained += r.samples;
+    p = r;
+  }
+  return [trained, false];
 }
 
 const handlers = {
@@ -33,30 +58,38 @@ const handlers = {
   parse({ hash }) {
     return E.parseHash(hash);
   },
-  frame({ epochs = 0, batches = 0, grid = 100, buffer }) {
+  // budgetMs (only while playing): train whole batches until the epochs are done or the budget is
+  // spent (at least one batch), so a frame of a huge network or a large data set stays short and
+  // requests behind it (pause, load, edits) wait at most about one budget. Steps pass no budget:
+  // they train exactly what was asked. Returns trained samples and `capped` when the budget cut it.
+  frame({ epochs = 0, batches = 0, grid = 100, buffer, budgetMs = 0 }) {
     const t0 = performance.now();
-    let trained = 0;
-    if (epochs > 0) {
-      const e0 = S.metrics().epoch;
-      S.trainEpochs(epochs);
-      trained = (S.metrics().epoch - e0) * S.points(false).length / 3;
+    let trained = 0, capped = false;
+    if (epochs > 0 && budgetMs > 0) [trained, capped] = trainFor(epochs, budgetMs, t0);
+    else if (epochs > 0) {
+      const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
+      trained = (S.trainEpochs(epochs).epoch - e0) * S.points(false).length / 3;
     }
     if (batches > 0) trained += S.trainBatches(batches).samples;
     const t1 = performance.now();
-    const metrics = S.metrics();
+    const metrics = S.metrics(); // train and test loss: a forward pass over every point
+    const tm = performance.now();
     let view = null;
     const rows = S.gridRows();
     if (grid > 0) view = S.evalGrid(grid);
     const t2 = performance.now();
-    let out = buffer instanceof Float32Array && buffer.length >= rows * grid * grid ? buffer : null;
+    // The lent buffer comes back only if it has exactly this frame's size (else a stale large one
+    // from an earlier network would live on).
+    let out = buffer instanceof Float32Array && buffer.length === rows * grid * grid ? buffer : null;
     if (view) {
       if (!out) out = new Float32Array(rows * grid * grid);
       out.set(view);
     }
+    const params = S.params().slice();
     return {
-      metrics, params: S.params().slice(), grid: out, rows, N: grid, trained,
-      timing: { train: t1 - t0, grid: t2 - t1 },
-      _transfer: out ? [out.buffer] : [],
+      metrics, params, grid: out, rows, N: grid, trained, capped,
+      timing: { train: t1 - t0, metrics: tm - t1, grid: t2 - tm },
+      _transfer: out ? [out.buffer, params.buffer] : [params.buffer],
     };
   },
   trace({ test = false, index = 0 }) {
@@ -79,6 +112,17 @@ const handlers = {
   setLearningRate({ value }) {
     S.setLearningRate(value);
     return { hash: S.hash() };
+  },
+  // Live training keys (optimizer and its parameters, learning rate, stop conditions, display
+  // flags) without a reset. {applied: false, errors} when a value is invalid (nothing changes);
+  // {applied: false, why} when the hash differs in other keys too (the page then reloads).
+  // (Not "ok"/"error": those name the reply's own success in the protocol.)
+  setTraining({ hash }) {
+    const p = E.parseHash(hash);
+    if (p.errors.length) return { applied: false, errors: p.errors };
+    const r = S.setTraining(hash);
+    if (!r.ok) return { applied: false, why: r.error };
+    return { applied: true, hash: S.hash(), config: S.config(), metrics: S.metrics() };
   },
   reset() {
     S.reset();
@@ -112,6 +156,28 @@ const handlers = {
     const r = S.loadCsv(text, cx1, cx2, clabel);
     if (!r.ok) throw new Error(r.error);
     return snapshot();
+  },
+  csvPreview({ text, maxRows = 5 }) {
+    return { preview: E.csvPreview(text, maxRows) }; // its own ok/error: not the reply's
+  },
+  // User points, flat [x1, x2, label, ...]: replace the data (weights kept); on error the old stay.
+  setPoints({ points }) {
+    const r = S.setPoints(points);
+    if (!r.ok) throw new Error(r.error);
+    return snapshot();
+  },
+  exportCode({ format }) {
+    const r = S.exportCode(format);
+    return { text: r.text, points: r.points, predictions: r.predictions };
+  },
+  modelJson() {
+    return { text: S.modelJson() };
+  },
+  // A saved model replaces config, data and weights; on error the old session stays.
+  loadModelJson({ text }) {
+    const r = S.loadModelJson(text);
+    if (!r.ok) throw new Error(r.error);
+    return { loadOk: true, errors: [], unknownKeys: [], ...snapshot() };
   },
 };
 

@@ -3,24 +3,10 @@
 // _hide keys, keyboard; no request leaves 127.0.0.1 and the console stays clean.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startBrowser, root } from './browser.mjs';
+import { pageSuite } from './browser.mjs';
 
-const b = await startBrowser();
-const shots = path.join(root, 'tests/out');
-fs.mkdirSync(shots, { recursive: true });
-test.after(async () => {
-  await b.close();
-});
-
-async function open(hash = '') {
-  const page = await b.newPage();
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
-  await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
-  return page;
-}
+const { b, shots, open } = await pageSuite(test);
 const cfg = (page) => page.evaluate(() => window.playground.config);
 const hashOf = (page) => page.evaluate(() => location.hash.slice(1));
 const epoch = (page) => page.evaluate(() => window.playground.metrics.epoch);

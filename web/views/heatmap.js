@@ -8,6 +8,9 @@
 import { makeLut, makeClassLut, pack, stops, rgbOf, classRgb, palette } from './colors.js';
 
 export const DOMAIN = 6;
+/** Milliseconds spent colouring grids into ImageData (the lookup-table pass), summed over every
+ * Heatmap: read by the page's frame-budget benchmark to split colouring from drawing. */
+export const heatmapStats = { colourMs: 0 };
 const SVGNS = 'http://www.w3.org/2000/svg';
 
 /** Canvas pixel (from the top-left) -> data {x, y}; x grows rightwards, y upwards. */
@@ -33,9 +36,11 @@ function screenRatio() {
 
 /**
  * @typedef {{palette?: string, dark?: boolean, discretize?: boolean}} Style
- * @typedef {Style & {offset?: number, scale?: boolean}} DrawOpts
+ * @typedef {Style & {offset?: number, scale?: boolean, stride?: number}} DrawOpts
  *   offset: first float of the grid inside `values` (saves a subarray per frame);
- *   scale: divide by max |v| first, for inputs such as x1 (range +-6) or x1^2 (0..36).
+ *   scale: divide by max |v| first, for inputs such as x1 (range +-6) or x1^2 (0..36);
+ *   stride: colour only every stride-th row and column (a thumbnail smaller than the grid does
+ *   not need every sample: a 26 px neuron shows a 100 x 100 grid at stride 3, 9x fewer pixels).
  * @typedef {{kind?: 'binary'|'multiclass'|'regression', test?: boolean}} PointOpts
  */
 export class Heatmap {
@@ -94,32 +99,38 @@ export class Heatmap {
   draw(values, N, opts = {}) {
     this.setStyle(opts);
     if (!(N >= 2) || !values) return;
-    this.#grid(N);
-    const P = N * N, o = opts.offset | 0, out = this.pix;
-    if (Array.isArray(values) && values.length > 1) this.#classes(values, P, o);
+    const t0 = performance.now();
+    const multi = Array.isArray(values) && values.length > 1; // class pictures: full grid only
+    const s = multi ? 1 : Math.max(1, Math.min(N - 1, opts.stride | 0 || 1)), n = Math.floor((N - 1) / s) + 1;
+    this.#grid(n);
+    const o = opts.offset | 0, out = this.pix;
+    if (multi) this.#classes(values, N * N, o);
     else {
       const src = Array.isArray(values) ? values[0] : values, lut = this.lut, neutral = this.neutral;
       let k = 1;
       if (opts.scale) {
         let m = 0;
-        for (let j = 0; j < P; j++) { const a = Math.abs(src[o + j]); if (a > m) m = a; }
+        for (let r = 0; r < N; r += s) for (let j = o + r * N, e = j + N; j < e; j += s) { const a = Math.abs(src[j]); if (a > m) m = a; }
         if (m > 0 && m !== Infinity) k = 1 / m;
       }
-      for (let j = 0; j < P; j++) {
-        const v = src[o + j] * k; // valueToIndex, inlined: this loop runs for every pixel of every thumbnail
-        if (v >= 0) out[j] = lut[v >= 1 ? 255 : (128.5 + v * 127) | 0];
-        else if (v < 0) out[j] = lut[v <= -1 ? 0 : (128 + v * 128) | 0];
-        else out[j] = neutral;
-      }
+      let q = 0;
+      for (let r = 0; r < N; r += s)
+        for (let j = o + r * N, e = j + N; j < e; j += s) {
+          const v = src[j] * k; // valueToIndex, inlined: this loop runs for every pixel of every thumbnail
+          if (v >= 0) out[q++] = lut[v >= 1 ? 255 : (128.5 + v * 127) | 0];
+          else if (v < 0) out[q++] = lut[v <= -1 ? 0 : (128 + v * 128) | 0];
+          else out[q++] = neutral;
+        }
     }
+    heatmapStats.colourMs += performance.now() - t0;
     this.offCtx.putImageData(this.img, 0, 0);
     const ctx = this.ctx, W = this.canvas.width, H = this.canvas.height;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = true;
-    // Texel c's centre must land on x = -6 + 12c/(N-1), so the image overhangs by half a cell each side.
-    const cw = W / (N - 1), ch = H / (N - 1);
+    // Texel c's centre must land on x = -6 + 12cs/(N-1), so the image overhangs by half a cell each side.
+    const cw = (W * s) / (N - 1), ch = (H * s) / (N - 1);
     ctx.clearRect(0, 0, W, H);
-    ctx.drawImage(this.off, -cw / 2, -ch / 2, cw * N, ch * N);
+    ctx.drawImage(this.off, -cw / 2, -ch / 2, cw * n, ch * n);
   }
 
   #classes(values, P, o) {

@@ -1,0 +1,151 @@
+// csv-import.js: the CSV import dialog (file picker or pasted text, a preview of the first rows read
+// by the engine's own CSV parser, selects for the x1, x2 and label columns, Import) and the CSV
+// export of the current train and test points. The engine validates everything; its message
+// (naming the row and column) is shown in the dialog, and the old data stays until an import works.
+import { download, readFileBytes, stamp } from './download.js';
+import { noteLink } from './data-edit.js';
+
+const MAX_FILE_BYTES = 64 * 1048576; // far above the engine's 100,000 rows of ordinary numbers
+const PREVIEW_ROWS = 5;
+
+/**
+ * One CSV cell. Numbers are written in full (float32 values read back bit-exactly); text that a
+ * spreadsheet would run as a formula (= + - @, tab, CR first) is prefixed with ' (CSV injection).
+ */
+export function csvCell(v) {
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The points as CSV text: x1, x2, label and which set (train or test) each point is in. */
+export function pointsCsv(train, test) {
+  const lines = [['x1', 'x2', 'label', 'set'].join(',')];
+  for (const [pts, set] of [[train, 'train'], [test, 'test']])
+    for (let i = 0; i + 2 < pts.length; i += 3) lines.push([pts[i], pts[i + 1], pts[i + 2], set].map(csvCell).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function initCsv(ctx) {
+  const { st, client } = ctx;
+  const $ = (id) => document.getElementById(id);
+  const dialog = $('csvDialog');
+  let source = null, sourceName = '', seq = 0;
+
+  function showError(text) {
+    $('csvError').textContent = text;
+    $('csvError').hidden = !text;
+  }
+  // Default columns: the numeric ones in order (skipping text such as names), the label by its name
+  // when it has a usual one. With fewer than three numeric columns (a bad cell in the first rows)
+  // the first three columns are taken, so the import names the bad cell instead of skipping it.
+  function fillColumns(cols, numeric) {
+    let ok = cols.map((_, i) => i).filter((i) => numeric[i]);
+    if (ok.length < 3) ok = cols.map((_, i) => i);
+    const named = ok.find((i) => /^(label|labels|class|target|value|output)$/i.test(cols[i].trim()));
+    const label = named ?? ok[Math.min(2, ok.length - 1)];
+    const xs = ok.filter((i) => i !== label);
+    const choice = [xs[0] ?? 0, xs[1] ?? xs[0] ?? 0, label ?? 0];
+    ['csvX1', 'csvX2', 'csvLabel'].forEach((id, k) => {
+      $(id).replaceChildren(...cols.map((c, i) => {
+        const o = document.createElement('option');
+        o.value = String(i);
+        o.textContent = `${i + 1}: ${c}`;
+        return o;
+      }));
+      $(id).value = String(choice[k]);
+    });
+  }
+  function table(p) {
+    const t = document.createElement('table');
+    const head = t.createTHead().insertRow();
+    for (const c of p.columns) {
+      const th = document.createElement('th');
+      th.textContent = c;
+      th.scope = 'col';
+      head.appendChild(th);
+    }
+    const body = t.createTBody();
+    for (const row of p.rows) {
+      const tr = body.insertRow();
+      for (const cell of row) tr.insertCell().textContent = cell;
+    }
+    const note = document.createElement('p');
+    note.className = 'hint';
+    note.textContent = `${p.rows.length === 1 ? 'The only row' : `First ${p.rows.length} rows`}${p.hasHeader ? '; the first line is a header' : '; no header line'}.`;
+    return [t, note];
+  }
+  // Called as soon as the source changes, so nothing of the previous file can be imported.
+  function resetPreview() {
+    ++seq;
+    $('csvImport').disabled = true;
+    $('csvPreview').replaceChildren();
+    showError('');
+  }
+  async function preview() {
+    resetPreview();
+    const my = seq;
+    if (source === null) return;
+    let p;
+    try {
+      p = (await client.call('csvPreview', { text: source, maxRows: PREVIEW_ROWS })).preview;
+    } catch (e) {
+      p = { ok: false, error: e.message };
+    }
+    if (my !== seq) return; // a newer file or paste replaced this one
+    if (!p.ok) return showError(`${sourceName}: ${p.error}`);
+    $('csvPreview').append(...table(p));
+    fillColumns(p.columns, p.numeric);
+    $('csvImport').disabled = false;
+  }
+
+  $('csvOpen').onclick = () => {
+    showError('');
+    dialog.showModal();
+  };
+  $('csvCancel').onclick = () => dialog.close();
+  $('csvFile').onchange = async (e) => {
+    const f = e.target.files[0];
+    resetPreview();
+    if (!f) return;
+    $('csvPaste').value = '';
+    sourceName = f.name;
+    try {
+      source = await readFileBytes(f, MAX_FILE_BYTES);
+    } catch (err) {
+      source = null;
+      return showError(err.message);
+    }
+    preview();
+  };
+  let timer = 0;
+  $('csvPaste').oninput = () => {
+    resetPreview();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      $('csvFile').value = '';
+      source = $('csvPaste').value || null; // an emptied box is no source (an empty file is one)
+      sourceName = 'pasted text';
+      preview();
+    }, 250);
+  };
+  $('csvImport').onclick = async () => {
+    const cols = ['csvX1', 'csvX2', 'csvLabel'].map((id) => Number($(id).value));
+    $('csvImport').disabled = true;
+    try {
+      const r = await client.call('loadCsv', { text: source, cx1: cols[0], cx2: cols[1], clabel: cols[2] });
+      ctx.apply(r);
+      noteLink(ctx, r);
+      dialog.close();
+      ctx.message(`Imported ${(r.train.length + r.test.length) / 3} points from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).`, 'info', 'csv');
+    } catch (e) {
+      showError(`${sourceName} was not imported, your data is unchanged: ${e.message}`);
+    } finally {
+      $('csvImport').disabled = false;
+    }
+  };
+  $('csvExport').onclick = () => {
+    download(`points-${stamp()}.csv`, pointsCsv(st.train, st.test), 'text/csv');
+  };
+}

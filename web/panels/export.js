@@ -1,0 +1,80 @@
+// export.js: downloads of the trained model (JSON with config and weights, a PyTorch script, a
+// Keras script: text made by the engine), of the boundary picture (the output canvas with its
+// points, as PNG), and "Import model JSON", which restores config, data and weights (the old model
+// stays when the file is refused). Next to a download it lists the engine's predictions at the
+// points the script prints, so a user can check that the script reproduces them.
+import { download, readFileBytes, stamp } from './download.js';
+
+const MAX_MODEL_BYTES = 32 * 1048576;
+const FORMATS = {
+  json: { ext: 'json', type: 'application/json', what: 'Model JSON' },
+  pytorch: { ext: 'py', type: 'text/x-python', what: 'PyTorch script' },
+  keras: { ext: 'py', type: 'text/x-python', what: 'Keras script' },
+};
+
+const num = (v) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(6) : v.toExponential(6));
+
+export function initExport(ctx) {
+  const { client, message } = ctx;
+  const $ = (id) => document.getElementById(id);
+
+  function showPredictions(what, points, predictions) {
+    const box = $('exportInfo');
+    const p = document.createElement('p');
+    p.textContent = `${what} downloaded. The page's predictions at the points it prints (the script should print the same, to about 1e-6):`;
+    const t = document.createElement('table');
+    t.className = 'pred-table';
+    const head = t.createTHead().insertRow();
+    const K = predictions.length ? predictions[0].length : 1;
+    for (const h of ['x1', 'x2', ...(K === 1 ? ['output'] : Array.from({ length: K }, (_, k) => `p(class ${k})`))]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const body = t.createTBody();
+    points.forEach((pt, i) => {
+      const tr = body.insertRow();
+      for (const v of [pt[0], pt[1]]) tr.insertCell().textContent = String(v);
+      for (const v of predictions[i]) tr.insertCell().textContent = num(v);
+    });
+    box.replaceChildren(p, t);
+  }
+
+  async function exportFormat(format) {
+    const f = FORMATS[format];
+    try {
+      const r = await client.call('exportCode', { format });
+      download(`backprop-model-${stamp()}.${f.ext}`, r.text, f.type);
+      showPredictions(f.what, r.points, r.predictions);
+    } catch (e) {
+      message(`Could not export the model: ${e.message}`, 'error', 'export');
+    }
+  }
+  $('exportJson').onclick = () => exportFormat('json');
+  $('exportPytorch').onclick = () => exportFormat('pytorch');
+  $('exportKeras').onclick = () => exportFormat('keras');
+  $('exportPng').onclick = () => {
+    $('output').toBlob((blob) => {
+      if (!blob) return message('Could not make a picture of the output plot.', 'error', 'export');
+      download(`backprop-boundary-${stamp()}.png`, blob);
+      $('exportInfo').textContent = 'Boundary picture (PNG) downloaded.';
+    }, 'image/png');
+  };
+  $('modelFile').onchange = async (e) => {
+    const file = e.target.files[0];
+    e.target.value = ''; // the same file can be picked again after a fix
+    if (!file) return;
+    try {
+      const bytes = await readFileBytes(file, MAX_MODEL_BYTES);
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      const r = await client.call('loadModelJson', { text });
+      ctx.setPlaying(false);
+      ctx.apply(r);
+      ctx.clearMessage('export');
+      message(`Model restored from ${file.name}: its settings, data and weights.`, 'info', 'export');
+    } catch (err) {
+      message(`${file.name} was not loaded, the current model is unchanged: ${err.message}`, 'error', 'export');
+    }
+  };
+}

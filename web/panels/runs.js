@@ -1,0 +1,183 @@
+// runs.js: the "Runs" panel. "Save run" (and, when the box is ticked, every pause after at least one
+// epoch) stores the config hash, final losses, epoch, the loss curve, a 48 x 48 boundary thumbnail
+// and, when small enough, the model JSON (weights). The list shows them newest first; ticked runs
+// have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
+// removes it. Storage problems are reported and never touch the page's current state.
+import { RunStore, subsample, MAX_RUNS } from './runs-store.js';
+import { drawRunCurves, runColour, runDash } from '../views/runchart.js';
+
+const THUMB = 48;
+const AUTO_KEY = 'bp-runs-auto';
+
+function thumbnail(src) {
+  const c = document.createElement('canvas');
+  c.width = c.height = THUMB;
+  c.getContext('2d').drawImage(src, 0, 0, THUMB, THUMB);
+  return c.toDataURL('image/png');
+}
+const fmtLoss = (v) => (Number.isFinite(v) ? v.toFixed(3) : v == null ? '–' : String(v)); // JSON turns NaN into null
+
+export function initRuns(ctx) {
+  const { st, client, message } = ctx;
+  const $ = (id) => document.getElementById(id);
+  const store = new RunStore();
+  const selected = new Set();
+  let lastAuto = null; // {id, hash, epoch}: a later pause of the same training updates that run
+
+  let applied = 0; // counts new engine states (load, reset, edits): a capture must not mix two
+  ctx.onApply(() => applied++);
+
+  function snapshot() {
+    const m = st.metrics, c = st.config, ch = ctx.chart;
+    return {
+      hash: st.hash, epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss, testAccuracy: m.testAccuracy,
+      summary: `${c.problem === 'regression' ? c.regDataset : c.dataset} · ${c.networkShape.join('-') || 'no hidden layer'} · ${c.activation} · rate ${c.learningRate}`,
+      curve: subsample(ch.epoch, ch.train, ch.test, ch.length), thumb: thumbnail($('output')),
+    };
+  }
+  // Resolves once the frame the worker was computing at the pause has come back and been drawn.
+  function settled(maxFrames = 90) {
+    return new Promise((resolve) => {
+      const check = (n) => (!st.req && !st.fresh) || n <= 0 ? resolve() : requestAnimationFrame(() => check(n - 1));
+      check(maxFrames);
+    });
+  }
+  async function capture(auto) {
+    // The weights are asked for at once, so the request is answered before a reset or load that
+    // may follow; the rest is read after the last frame landed, unless a new state came meanwhile.
+    const modelReply = client.call('modelJson').then((r) => r.text, () => undefined);
+    const gen = applied, before = snapshot();
+    await settled();
+    const snap = applied === gen ? snapshot() : before;
+    const model = await modelReply; // without it the run is still worth keeping (its settings)
+    const reuse = auto && lastAuto && lastAuto.hash === snap.hash && snap.epoch >= lastAuto.epoch;
+    return {
+      id: reuse ? lastAuto.id : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
+      time: Date.now(), ...snap, model, auto,
+    };
+  }
+  async function save(auto) {
+    if (!st.config || !st.metrics) return;
+    try {
+      const run = await capture(auto);
+      const r = store.save(run);
+      if (auto) lastAuto = { id: run.id, hash: run.hash, epoch: run.epoch };
+      if (!run.model) message(`Run saved without its weights (the model is over 300 KB or could not be read); restoring it retrains from its settings.`, 'info', 'runs');
+      else if (r.droppedModels) message(`Storage is nearly full: the weights of ${r.droppedModels} older run(s) were dropped to make room (their settings are kept).`, 'warn', 'runs');
+      else if (!auto) ctx.clearMessage('runs');
+      selected.add(run.id);
+      render();
+    } catch (e) {
+      message(`The run was not saved: ${e.message}.`, 'error', 'runs');
+    }
+  }
+
+  async function restore(run) {
+    ctx.setPlaying(false);
+    try {
+      if (run.model) {
+        const r = await client.call('loadModelJson', { text: run.model });
+        ctx.apply(r);
+        message(`Run restored with its weights (epoch ${run.epoch}).`, 'info', 'runs');
+      } else if (await ctx.load(run.hash)) {
+        message('Run restored from its settings (its weights were not stored): press play to train it again.', 'info', 'runs');
+      }
+    } catch (e) {
+      message(`Could not restore that run: ${e.message}. The current network is unchanged.`, 'error', 'runs');
+    }
+  }
+
+  function row(run, i, shown) {
+    const li = document.createElement('li');
+    li.className = 'run';
+    li.dataset.id = run.id;
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = selected.has(run.id);
+    box.setAttribute('aria-label', `Compare run ${i + 1} (${run.summary})`);
+    box.onchange = () => { if (box.checked) selected.add(run.id); else selected.delete(run.id); render(); };
+    // A div with the picture as background (role img): stored text never becomes an element or a
+    // URL other than a well-formed PNG data URL.
+    const img = document.createElement('div');
+    img.className = 'run-thumb';
+    img.setAttribute('role', 'img');
+    img.setAttribute('aria-label', `boundary of run ${i + 1}`);
+    if (typeof run.thumb === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(run.thumb)) img.style.backgroundImage = `url("${run.thumb}")`;
+    const swatch = document.createElement('span');
+    swatch.className = 'run-swatch';
+    const k = shown.indexOf(run);
+    if (k >= 0) {
+      swatch.style.borderColor = runColour(k);
+      swatch.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
+    } else swatch.classList.add('off');
+    const text = document.createElement('div');
+    text.className = 'run-text';
+    const t1 = document.createElement('div');
+    t1.textContent = run.summary || run.hash.slice(0, 60);
+    const t2 = document.createElement('div');
+    t2.className = 'run-nums';
+    const acc = run.testAccuracy >= 0 ? ` · acc ${(run.testAccuracy * 100).toFixed(1)}%` : '';
+    t2.textContent = `epoch ${run.epoch} · test ${fmtLoss(run.testLoss)} · train ${fmtLoss(run.trainLoss)}${acc}${run.model ? '' : ' · no weights'}`;
+    const t3 = document.createElement('div');
+    t3.className = 'run-time';
+    t3.textContent = `${new Date(run.time).toLocaleString()}${run.auto ? ' (saved on pause)' : ''}`;
+    text.append(t1, t2, t3);
+    const restoreBtn = document.createElement('button');
+    restoreBtn.className = 'text-btn';
+    restoreBtn.textContent = 'Restore';
+    restoreBtn.setAttribute('aria-label', `Restore run ${i + 1}`);
+    restoreBtn.onclick = () => restore(run);
+    const del = document.createElement('button');
+    del.className = 'text-btn';
+    del.textContent = 'Delete';
+    del.setAttribute('aria-label', `Delete run ${i + 1}`);
+    del.onclick = () => {
+      try {
+        store.remove([run.id]);
+      } catch (e) {
+        message(`Could not delete that run: ${e.message}`, 'error', 'runs');
+      }
+      selected.delete(run.id);
+      render();
+    };
+    const btns = document.createElement('div');
+    btns.className = 'run-btns';
+    btns.append(restoreBtn, del);
+    li.append(box, swatch, img, text, btns);
+    return li;
+  }
+
+  function render() {
+    const runs = store.list();
+    for (const id of [...selected]) if (!runs.some((r) => r.id === id)) selected.delete(id);
+    const shown = runs.filter((r) => selected.has(r.id));
+    $('runList').replaceChildren(...runs.map((r, i) => row(r, i, shown)));
+    $('runCount').textContent = `${runs.length} of ${MAX_RUNS} kept`;
+    $('runsEmpty').hidden = runs.length > 0;
+    $('runChart').hidden = shown.length === 0;
+    $('runChartHint').hidden = runs.length === 0 || shown.length > 0;
+    $('runLegend').hidden = shown.length === 0;
+    $('runLegend').replaceChildren(...shown.map((r, k) => {
+      const li = document.createElement('li');
+      const sw = document.createElement('span');
+      sw.className = 'run-swatch';
+      sw.style.borderColor = runColour(k);
+      sw.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
+      const t = document.createElement('span');
+      t.textContent = `run ${runs.indexOf(r) + 1}: ${r.summary}, epoch ${r.epoch}, test ${fmtLoss(r.testLoss)}`;
+      li.append(sw, t);
+      return li;
+    }));
+    if (shown.length) drawRunCurves($('runChart'), shown);
+  }
+
+  $('saveRun').onclick = () => save(false);
+  $('autoSaveRuns').checked = localStorage.getItem(AUTO_KEY) !== 'off';
+  $('autoSaveRuns').onchange = (e) => localStorage.setItem(AUTO_KEY, e.target.checked ? 'on' : 'off');
+  ctx.onPause(() => {
+    if ($('autoSaveRuns').checked && st.metrics && st.metrics.epoch >= 1) save(true);
+  });
+  addEventListener('storage', (e) => { if (e.key === 'bp-runs') render(); }); // another tab saved
+  render();
+  return { save, render };
+}
