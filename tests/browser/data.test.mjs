@@ -315,3 +315,10 @@ test('the console stays clean and nothing leaves 127.0.0.1', () => {
   assert.deepEqual(b.external, []);
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('a link with dataset=custom but no points says why the plot is empty', async () => {
+  const page = await open('seed=3&dataset=custom');
+  await page.waitForSelector('.msg[data-key="points-empty"]');
+  assert.match(await page.textContent('.msg[data-key="points-empty"]'), /carries no points: import the CSV/);
+  await page.close();
+});

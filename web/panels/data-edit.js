@@ -21,6 +21,11 @@ export function noteLink(ctx, r) {
   if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
     ctx.message('Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.', 'warn', 'points-link');
   else ctx.clearMessage('points-link');
+  // A link that names the user's data but could not carry it (too many points when it was made);
+  // not while the user is editing (clearing every point is their own doing).
+  if (!ctx.st.editing && r.config && isCustom(r.config) && (!r.custom || r.custom.length === 0) && r.train && r.train.length === 0)
+    ctx.message('This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.', 'warn', 'points-empty');
+  else ctx.clearMessage('points-empty');
 }
 
 export function initDataEdit(ctx) {
@@ -164,6 +169,7 @@ export function initDataEdit(ctx) {
       for (const b of document.querySelectorAll('#datasets .dataset')) b.setAttribute('aria-checked', 'false');
     if (st.editing && st.config.numClasses >= 3) setEditing(false);
     updateButtons();
+    noteLink(ctx, r);
   });
   $('editPoints').onclick = () => setEditing(!st.editing);
   $('classPos').onclick = () => pickClass(true);
