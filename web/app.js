@@ -586,7 +586,7 @@ function draw() {
   setText('testLoss', fmtLoss(m.testLoss));
   setText('trainLoss', fmtLoss(m.trainLoss));
   setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
-  if (m.epoch !== st.lastChartEpoch) {
+  if (m.epoch !== st.lastChartEpoch && !m.stale) { // stale: last losses of a big network (worker.js)
     chart.push(m.epoch, m.trainLoss, m.testLoss);
     st.lastChartEpoch = m.epoch;
   }
