@@ -10,7 +10,7 @@ inline f32x4 value4(Activation f, f32x4 z, f32x4 alpha) {
     const f32x4 zero = splat4(0.0f);
     switch (f) {
     case Activation::ReLU:
-        return select4(z > zero, z, zero);
+        return pmax4(zero, z); // z > 0 ? z : 0
     case Activation::LeakyReLU:
         return select4(z > zero, z, alpha * z);
     case Activation::Tanh:

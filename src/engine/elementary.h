@@ -33,6 +33,20 @@ inline f32x4 bcast(f32x4, float c) {
     return splat4(c);
 }
 
+// x > c ? c : x and x < c ? c : x (NaN passes through), as pmin/pmax in 4 lanes (simd.h).
+inline float clamp_hi(float x, float c) {
+    return x > c ? c : x;
+}
+inline f32x4 clamp_hi(f32x4 x, float c) {
+    return pmin4(x, splat4(c));
+}
+inline float clamp_lo(float x, float c) {
+    return x < c ? c : x;
+}
+inline f32x4 clamp_lo(f32x4 x, float c) {
+    return pmax4(x, splat4(c));
+}
+
 // 2^n for integral-valued n in [-126, 127], built from exponent bits (exact).
 inline float pow2i(float n) {
     int32_t i = ((int32_t)n + 127) << 23;
@@ -58,9 +72,8 @@ inline f32x4 floor_small(f32x4 x) {
 
 // exp (Cephes expf scheme): x = n ln2 + r, |r| <= ln2/2, degree-5 polynomial, scale by 2^n.
 template <class V> inline V exp_t(V x) {
-    const V hi = bcast(x, 88.3762626647949f), lo = bcast(x, -87.33654475f);
-    x = sel(x > hi, hi, x); // NaN-preserving clamps: a comparison with NaN is false
-    x = sel(x < lo, lo, x);
+    x = clamp_hi(x, 88.3762626647949f); // NaN-preserving clamps
+    x = clamp_lo(x, -87.33654475f);
     V n = floor_small(x * bcast(x, 1.44269504088896341f) + bcast(x, 0.5f));
     V r = (x - n * bcast(x, 0.693359375f)) - n * bcast(x, -2.12194440e-4f);
     V z = r * r;
@@ -80,8 +93,7 @@ template <class V> inline V exp_t(V x) {
 // where 1 - tanh is 2e-5), odd by construction, clamped to [-1, 1]. NaN passes the clamps
 // unchanged.
 template <class V> inline V tanh_t(V x) {
-    x = sel(x > bcast(x, 9.0f), bcast(x, 9.0f), x);
-    x = sel(x < bcast(x, -9.0f), bcast(x, -9.0f), x);
+    x = clamp_lo(clamp_hi(x, 9.0f), -9.0f);
     V x2 = x * x;
     V p = bcast(x, -2.76076847742355e-16f);
     p = p * x2 + bcast(x, 2.00018790482477e-13f);
@@ -95,8 +107,7 @@ template <class V> inline V tanh_t(V x) {
     q = q * x2 + bcast(x, 2.26843463243900e-03f);
     q = q * x2 + bcast(x, 4.89352518554385e-03f);
     V t = (p * x) / q;
-    t = sel(t > bcast(x, 1.0f), bcast(x, 1.0f), t); // rounding gives up to 1 + 2 ulp near |x| = 9
-    return sel(t < bcast(x, -1.0f), bcast(x, -1.0f), t);
+    return clamp_lo(clamp_hi(t, 1.0f), -1.0f); // rounding gives up to 1 + 2 ulp near |x| = 9
 }
 
 template <class V> inline V sigmoid_t(V x) {

@@ -34,6 +34,23 @@ inline f32x4 min4(f32x4 a, f32x4 b) {
 inline f32x4 max4(f32x4 a, f32x4 b) {
     return select4(a > b, a, b);
 }
+// b < a ? b : a and a < b ? b : a: a NaN in a passes through. On wasm these are pmin/pmax, one
+// instruction; the same select written with compares becomes f32x4.min/max, which V8 expands for
+// NaN and -0 into ~7 instructions (measured: tanh 2-3x slower).
+inline f32x4 pmin4(f32x4 a, f32x4 b) {
+#ifdef __wasm_simd128__
+    return (f32x4)__builtin_wasm_pmin_f32x4(a, b);
+#else
+    return select4(b < a, b, a);
+#endif
+}
+inline f32x4 pmax4(f32x4 a, f32x4 b) {
+#ifdef __wasm_simd128__
+    return (f32x4)__builtin_wasm_pmax_f32x4(a, b);
+#else
+    return select4(a < b, b, a);
+#endif
+}
 inline i32x4 splat4i(int32_t x) {
     return i32x4{x, x, x, x};
 }
