@@ -6,8 +6,8 @@
 //   native         the native CLI: build/bp bench --workload ...
 //   tfjs-wasm, tfjs-cpu, convnetjs, brain.js   the JavaScript peers (bench/peers/*.mjs)
 // plus the dense-kernel microbenchmark (SIMD vs naive) in native, wasm-Node and wasm-Chromium.
-// Prints one markdown report (table, kernel table, targets, notes, machine) and writes it to
-// bench/RESULTS.md. Ratios are each engine's median over ours-node's median, measured in this run.
+// Prints one markdown report (table, kernel table, targets, the page's frame budget from
+// bench/PAGE.md when it exists, notes, machine) and writes it to bench/RESULTS.md. Ratios are each engine's median over ours-node's median, measured in this run.
 // Usage (after `cd bench && npm ci`; bench/run.sh does the set-up):
 //   node bench/run.mjs [--seconds S=1] [--reps R=5] [--kernel-seconds S=0.2] [--engines a,b,..]
 //                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn]
@@ -357,6 +357,15 @@ function notes(results) {
   ];
 }
 
+/** bench/PAGE.md (bench/page-frames.mjs, its own run and date) as a section, headings demoted. */
+function pageSection() {
+  const file = path.join(here, 'PAGE.md');
+  const head = ['## The page\'s frame budget (bench/PAGE.md, measured by `node bench/page-frames.mjs`, included as found at this run)', ''];
+  if (!fs.existsSync(file)) return [...head, 'bench/PAGE.md does not exist: run `node bench/page-frames.mjs` to measure it.'];
+  const body = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (/^#{1,4} /.test(l) ? `##${l}` : l));
+  return [...head, ...body];
+}
+
 function report(results, o, m, meta) {
   const k = kernelTable(results);
   const lines = [];
@@ -382,6 +391,8 @@ function report(results, o, m, meta) {
   lines.push('## Targets of issue 6 (ratios from this run)');
   lines.push('');
   lines.push(...targets(results, k.limit));
+  lines.push('');
+  lines.push(...pageSection());
   lines.push('');
   lines.push('## Notes: how each engine follows the workloads');
   lines.push('');
