@@ -7,7 +7,8 @@
 //   tfjs-wasm, tfjs-cpu, convnetjs, brain.js   the JavaScript peers (bench/peers/*.mjs)
 // plus the dense-kernel microbenchmark (SIMD vs naive) in native, wasm-Node and wasm-Chromium.
 // Prints one markdown report (table, kernel table, targets, the page's frame budget from
-// bench/PAGE.md when it exists, notes, machine) and writes it to bench/RESULTS.md. Ratios are each engine's median over ours-node's median, measured in this run.
+// bench/PAGE.md when it exists, notes, machine) and writes it to bench/RESULTS.md. Ratios are each
+// engine's median over ours-node's median, measured in this run.
 // Usage (after `cd bench && npm ci`; bench/run.sh does the set-up):
 //   node bench/run.mjs [--seconds S=1] [--reps R=5] [--kernel-seconds S=0.2] [--engines a,b,..]
 //                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn]
