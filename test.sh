@@ -2,7 +2,8 @@
 # test.sh: README's test command. Sets up what is missing (Debian packages, npm test deps), builds,
 # and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
 # the config codec and the CSV reader, the wasm build under Node (API, lifetime, SIMD, misuse,
-# memory soak, bit-identity with native), and the page in headless Chromium (hostile links too).
+# memory soak, bit-identity with native), the page in headless Chromium (hostile links too), and the
+# benchmark harness's quick mode (bench/harness.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh native wasm browser
@@ -29,4 +30,7 @@ echo "== npm test dependencies"
 (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 echo "== wasm under Node + browser (headless Chromium)"
 node --test --test-concurrency=1 tests/wasm/ tests/browser/
+echo "== bench harness quick check: every engine (ours, tfjs, convnetjs, brain.js) learns; no timing"
+(cd bench && npm ci --no-audit --no-fund --loglevel=error)
+node --test bench/harness.test.mjs
 echo "ALL TESTS PASSED"

@@ -19,5 +19,7 @@ test('bench harness quick mode: every engine runs and learns', { timeout: 10 * 6
   const out = `${r.stdout}\n${r.stderr}`;
   assert.equal(r.status, 0, out);
   for (const e of ENGINES) assert.match(r.stdout, new RegExp(`^\\s+${e.replace('.', '\\.')}\\s+W1 loss [0-9.]+ -> [0-9.]+\\s+ok`, 'm'), out);
+  // ours-node and ours-chromium run W4 through the engine module's own WideMlp binding.
+  for (const e of ['ours-node', 'ours-chromium']) assert.doesNotMatch(r.stdout, new RegExp(`^\\s+${e}\\s.*\\(no W4\\)`, 'm'), out);
   assert.match(r.stdout, /bench quick check passed/);
 });

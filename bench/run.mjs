@@ -6,8 +6,9 @@
 //   native         the native CLI: build/bp bench --workload ...
 //   tfjs-wasm, tfjs-cpu, convnetjs, brain.js   the JavaScript peers (bench/peers/*.mjs)
 // plus the dense-kernel microbenchmark (SIMD vs naive) in native, wasm-Node and wasm-Chromium.
-// Prints one markdown report (table, kernel table, targets, notes, machine) and writes it to
-// bench/RESULTS.md. Ratios are each engine's median over ours-node's median, measured in this run.
+// Prints one markdown report (table, kernel table, targets, the page's frame budget from
+// bench/PAGE.md when it exists, notes, machine) and writes it to bench/RESULTS.md. Ratios are each
+// engine's median over ours-node's median, measured in this run.
 // Usage (after `cd bench && npm ci`; bench/run.sh does the set-up):
 //   node bench/run.mjs [--seconds S=1] [--reps R=5] [--kernel-seconds S=0.2] [--engines a,b,..]
 //                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn]
@@ -19,8 +20,6 @@
 //   node bench/run.mjs --engine NAME ...   (internal: runs one engine, prints "BENCH_JSON {...}")
 // Every engine uses the builds as they were at the start of the run (copied to bench/gen/snap/).
 // Full mode exits 1 too when an engine errors or fails the learning check (after writing the report).
-// W4 and the kernels need WideMlp/denseKernelGflops in the wasm module: the engine's own module when
-// src/bindings/embind.cpp binds them, else bench/gen/wide.mjs, built here by bench/build-wide-wasm.sh.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,11 +67,10 @@ function parseArgs(argv) {
 
 // ---------- our engine (wasm) ----------
 
-// The run uses a snapshot of the builds taken at its start (bench/gen/snap/: engine.mjs/.wasm, bp,
-// wide.mjs/.wasm), so a rebuild during the run (the machine is shared) cannot mix two builds.
+// The run uses a snapshot of the builds taken at its start (bench/gen/snap/: engine.mjs/.wasm, bp),
+// so a rebuild during the run (the machine is shared) cannot mix two builds.
 const SNAP = path.join(here, 'gen/snap');
-const SNAP_FILES = { 'engine.mjs': 'web/gen/engine.mjs', 'engine.wasm': 'web/gen/engine.wasm', bp: 'build/bp',
-  'wide.mjs': 'bench/gen/wide.mjs', 'wide.wasm': 'bench/gen/wide.wasm' };
+const SNAP_FILES = { 'engine.mjs': 'web/gen/engine.mjs', 'engine.wasm': 'web/gen/engine.wasm', bp: 'build/bp' };
 
 async function loadOurs(dir = SNAP) {
   const { loadEngine } = await import('../web/engine.js');
@@ -105,25 +103,11 @@ async function snapshot() {
   }
 }
 
-const WIDE_MJS = path.join(SNAP, 'wide.mjs');
-const WIDE_WASM = path.join(SNAP, 'wide.wasm');
-
-/** The module exporting WideMlp/denseKernelGflops: the engine's, else bench/gen/wide.mjs, else null. */
-async function loadWide(E) {
-  if (E.M.WideMlp) return { wide: E.M, source: 'engine' };
-  if (!fs.existsSync(WIDE_MJS) || !fs.existsSync(WIDE_WASM)) return { wide: null, source: 'none' };
-  const { default: create } = await import(pathToFileURL(WIDE_MJS).href);
-  return { wide: await create({ wasmBinary: fs.readFileSync(WIDE_WASM) }), source: 'bench-gen' };
-}
-
 async function runOursNode(o) {
   const { runOurs } = await import('../web/bench/ours.mjs');
   const E = await loadOurs();
-  const { wide, source } = await loadWide(E);
-  const res = runOurs(E, wide, { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
+  return runOurs(E, { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
     kernels: true, kernelSeconds: o.kernelSeconds, learn: o.learn });
-  res.info = { wideSource: source };
-  return res;
 }
 
 async function runOursChromium(o) {
@@ -131,17 +115,16 @@ async function runOursChromium(o) {
   const b = await startBrowser();
   try {
     const page = await b.newPage();
-    // The snapshot (engine and temporary wide module) lives outside web/: serve it under /bench-gen/
+    // The snapshot lives outside web/: serve it under /bench-gen/
     // (registered last, so this route runs before the browser set-up's catch-all).
     await page.route('**/bench-gen/**', (route) => {
       const name = path.basename(new URL(route.request().url()).pathname);
       const file = path.join(SNAP, name);
-      if (!/^(wide|engine)\.(mjs|wasm)$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      if (!/^engine\.(mjs|wasm)$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
       return route.fulfill({ path: file, contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
     });
     const q = new URLSearchParams({ seconds: o.seconds, reps: o.reps, quick: o.quick ? '1' : '0',
       quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, learn: o.learn ? '1' : '0', engine: '/bench-gen/engine.mjs' });
-    if (fs.existsSync(WIDE_MJS)) q.set('wide', '/bench-gen/wide.mjs');
     await page.goto(`${b.base}/bench/bench.html?${q}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 20 * 60 * 1000, polling: 500 });
     const r = await page.evaluate(() => window.benchResult);
@@ -149,8 +132,7 @@ async function runOursChromium(o) {
     if (b.external.length) throw new Error(`the page requested ${b.external.join(', ')}`);
     if (b.consoleErrors.length) throw new Error(`console errors: ${b.consoleErrors.join(' | ')}`);
     const version = page.context().browser().version();
-    r.result.info = { wideSource: r.result.wideSource, chromium: version, userAgent: r.userAgent };
-    delete r.result.wideSource;
+    r.result.info = { chromium: version, userAgent: r.userAgent };
     return r.result;
   } finally {
     await b.close();
@@ -240,19 +222,6 @@ function machine() {
   return { nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu: model, cpuFlags: simdFlags.join(' '),
     mhz: (cpuinfo.match(/^cpu MHz\s*:\s*(.*)$/m) || [])[1], node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`,
     memGiB: (os.totalmem() / 2 ** 30).toFixed(1) };
-}
-
-function ensureWide() {
-  // The engine's own module first; bench/gen/wide.mjs only while it lacks the bindings.
-  const mjs = fs.readFileSync(path.join(SNAP, 'engine.mjs'), 'utf8');
-  const wasm = fs.readFileSync(path.join(SNAP, 'engine.wasm'));
-  if (wasm.includes(Buffer.from('WideMlp')) || mjs.includes('WideMlp')) return 'engine';
-  const r = spawnSync(path.join(here, 'build-wide-wasm.sh'), [], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    process.stderr.write(`run: bench/build-wide-wasm.sh failed; W4 and the kernels are skipped for wasm:\n${r.stderr}\n`);
-    return 'none';
-  }
-  return 'bench-gen';
 }
 
 /** One engine's results over the rounds: reps concatenated, then median/min/max again. */
@@ -375,12 +344,11 @@ function targets(results, limit) {
 function notes(results) {
   const tw = results['tfjs-wasm']?.info;
   const twFile = tw ? `${(tw.wasmFiles || []).join(', ') || 'unknown file'} (WASM_HAS_SIMD_SUPPORT=${tw.simd}, WASM_HAS_MULTITHREAD_SUPPORT=${tw.multithread}, threads=${tw.threads})` : 'n/a';
-  const wideSrc = results['ours-node']?.info?.wideSource;
   return [
     `- **Units.** W1, W2, W4: training samples/s (forward + backward + weight update, amortised over whole chunks: ours 20 epochs (W1) / 2 epochs (W2) / 4 batches (W4) per call; peers one epoch (W1/W2) or one batch of 64 (W4) per call). W3: full refreshes/s = every neuron (48 hidden + output) on the 100×100 grid over [-6, 6]², read back into JavaScript-visible memory. Ratio = engine median / ours-node median of the same workload in this run (> 1: faster than our wasm build in Node).`,
     `- **W4 FLOPs.** ${FLOP_FORMULA}.`,
     `- **Data.** W1/W2: the peers train on exactly our points (circle, 250 train points; spiral, 250 train points), as features in our order (${W2_FEATURES.join(', ')}), labels −1/+1, in the same fixed order every epoch. W4: 4096 samples, x ~ U(−1, 1)³², y = sin(v·x), v ~ U(−0.5, 0.5)³²; ours draws them with the project's Rng (C++), the peers with a seeded mulberry32 (same distribution, different numbers). W3's network for the peers is untrained (speed does not depend on the weights).`,
-    `- **ours** (wasm: web/gen/engine.wasm through web/engine.js's Session API; native: build/bp bench; both copied to bench/gen/snap/ at the start of the run). Follows W1-W4 exactly (float32, SGD, batch 10/64, half-MSE). W4 and the kernels use WideMlp/denseKernelGflops of src/session/wide_bench.h from ${wideSrc === 'engine' ? 'the engine module itself' : wideSrc === 'bench-gen' ? 'bench/gen/wide.wasm (temporary Embind module built by bench/build-wide-wasm.sh with the engine\'s flags, until src/bindings/embind.cpp binds them)' : 'nowhere (skipped)'}.`,
+    `- **ours** (wasm: web/gen/engine.wasm through web/engine.js's Session API; native: build/bp bench; both copied to bench/gen/snap/ at the start of the run). Follows W1-W4 exactly (float32, SGD, batch 10/64, half-MSE). W4 and the kernels use WideMlp/denseKernelGflops (src/session/wide_bench.h), bound in the same engine module.`,
     `- **tfjs-core + tfjs-backend-wasm** (${tw?.version ?? '4.22.0'}): loaded ${twFile}. tfjs-core ops only (no tfjs-layers): variables, matMul + add + activation, loss mean(0.5 (o−y)²) (same gradient as ours), tf.train.sgd(lr).minimize per mini-batch of pre-sliced tensors. Follows W1-W4 exactly, float32. W3 reads every layer back with dataSync ([10000][n] sample-major per layer, faster than a concat) where ours writes neuron-major images.`,
     `- **tfjs-core + tfjs-backend-cpu**: the same code on the plain-JavaScript backend (float32 typed arrays).`,
     `- **convnetjs** (0.3.0): fc layers + 'regression' (half squared error on a linear fc(1)); for a tanh output a TanhLayer is spliced between that fc(1) and the regression layer, so W1-W3 are followed exactly in the maths. Mini-batches: convnetjs.Trainer (sgd, momentum 0, l2_decay 0, batch_size 10 or 64) accumulates per-sample gradients and applies their mean every batch_size samples (exact), but forward/backward run one sample at a time. float64 arithmetic. Trainer.train calls new Date() twice per sample (its own statistics), kept as part of its normal training call.`,
@@ -388,6 +356,15 @@ function notes(results) {
     `- **Initial weights.** ours and tfjs: the playground's U(−0.5, 0.5), b = 0.1 (W1-W3), He normal (W4). convnetjs and brain.js: their own initialisers, from a seeded Math.random. The learning check (W1 train loss after 100 epochs, half-MSE, 0.5 = always predicting 0) must end below ${FULL_MAX_LOSS}.`,
     `- **Method.** R rounds; in each round every engine runs once, one engine at a time, each in a fresh process (Chromium: a fresh browser): per workload a warm-up of max(0.2 s, S/2), then one measurement of S seconds wall time (performance.now / steady_clock), and one measurement per kernel case. So each figure is the median and [min–max] of R measurements spread over the whole run, and load that comes and goes on the shared 2-core machine hits every engine alike. The learning check runs in round 1. The load average is printed: absolute figures drift run to run; compare ratios within one run.`,
   ];
+}
+
+/** bench/PAGE.md (bench/page-frames.mjs, its own run and date) as a section, headings demoted. */
+function pageSection() {
+  const file = path.join(here, 'PAGE.md');
+  const head = ['## The page\'s frame budget (bench/PAGE.md, measured by `node bench/page-frames.mjs`, included as found at this run)', ''];
+  if (!fs.existsSync(file)) return [...head, 'bench/PAGE.md does not exist: run `node bench/page-frames.mjs` to measure it.'];
+  const body = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (/^#{1,4} /.test(l) ? `##${l}` : l));
+  return [...head, ...body];
 }
 
 function report(results, o, m, meta) {
@@ -415,6 +392,8 @@ function report(results, o, m, meta) {
   lines.push('## Targets of issue 6 (ratios from this run)');
   lines.push('');
   lines.push(...targets(results, k.limit));
+  lines.push('');
+  lines.push(...pageSection());
   lines.push('');
   lines.push('## Notes: how each engine follows the workloads');
   lines.push('');
@@ -450,8 +429,6 @@ async function main() {
   const m = machine();
   const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   await snapshot();
-  if (o.engines.some((e) => e === 'ours-node' || e === 'ours-chromium') && ensureWide() === 'bench-gen')
-    for (const f of ['wide.mjs', 'wide.wasm']) fs.copyFileSync(path.join(here, 'gen', f), path.join(SNAP, f));
   if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp'))) throw new Error('build/bp is missing (bench/run.sh builds it)');
   // Full mode: R rounds, each running every engine once with one repetition per workload (and one
   // per kernel case), so load that comes and goes on the shared machine hits every engine alike; the

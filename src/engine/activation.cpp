@@ -10,7 +10,7 @@ inline f32x4 value4(Activation f, f32x4 z, f32x4 alpha) {
     const f32x4 zero = splat4(0.0f);
     switch (f) {
     case Activation::ReLU:
-        return select4(z > zero, z, zero);
+        return pmax4(zero, z); // z > 0 ? z : 0
     case Activation::LeakyReLU:
         return select4(z > zero, z, alpha * z);
     case Activation::Tanh:
@@ -40,24 +40,75 @@ inline f32x4 deriv4(Activation f, f32x4 a, f32x4 alpha) {
 
 } // namespace
 
-void activation_forward(Activation f, const float* z, float* a, std::size_t n, float alpha) {
-    if (f == Activation::Linear) {
-        if (a != z)
-            for (std::size_t k = 0; k < n; ++k) a[k] = z[k];
-        return;
-    }
+namespace {
+
+// One switch per call, not per vector: the page's layers are 2-16 neurons wide and a batch of 10
+// is 3 vectors per row, so per-call overhead is a large share of the work.
+template <Activation F>
+void forward_rows(const float* z, std::size_t ld_z, float* a, std::size_t ld_a, int rows,
+                  std::size_t n, float alpha) {
     const f32x4 al = splat4(alpha);
-    std::size_t k = 0;
-    for (; k + 4 <= n; k += 4) store4(a + k, value4(f, load4(z + k), al));
-    for (; k < n; ++k) a[k] = act_value(f, z[k], alpha);
+    for (int j = 0; j < rows; ++j, z += ld_z, a += ld_a) {
+        std::size_t k = 0;
+        for (; k + 4 <= n; k += 4) store4(a + k, value4(F, load4(z + k), al));
+        for (; k < n; ++k) a[k] = act_value(F, z[k], alpha);
+    }
+}
+
+template <Activation F>
+void backward_rows(const float* a, const float* da, float* dz, std::size_t ld, int rows,
+                   std::size_t n, float alpha) {
+    const f32x4 al = splat4(alpha);
+    for (int j = 0; j < rows; ++j, a += ld, da += ld, dz += ld) {
+        std::size_t k = 0;
+        for (; k + 4 <= n; k += 4) store4(dz + k, load4(da + k) * deriv4(F, load4(a + k), al));
+        for (; k < n; ++k) dz[k] = da[k] * act_deriv(F, a[k], alpha);
+    }
+}
+
+} // namespace
+
+void activation_forward_rows(Activation f, const float* z, std::size_t ld_z, float* a,
+                             std::size_t ld_a, int rows, std::size_t n, float alpha) {
+    switch (f) {
+    case Activation::Tanh:
+        return forward_rows<Activation::Tanh>(z, ld_z, a, ld_a, rows, n, alpha);
+    case Activation::ReLU:
+        return forward_rows<Activation::ReLU>(z, ld_z, a, ld_a, rows, n, alpha);
+    case Activation::LeakyReLU:
+        return forward_rows<Activation::LeakyReLU>(z, ld_z, a, ld_a, rows, n, alpha);
+    case Activation::Sigmoid:
+        return forward_rows<Activation::Sigmoid>(z, ld_z, a, ld_a, rows, n, alpha);
+    default: // Linear
+        if (a != z)
+            for (int j = 0; j < rows; ++j)
+                for (std::size_t k = 0; k < n; ++k) a[j * ld_a + k] = z[j * ld_z + k];
+    }
+}
+
+void activation_backward_rows(Activation f, const float* a, const float* da, float* dz,
+                              std::size_t ld, int rows, std::size_t n, float alpha) {
+    switch (f) {
+    case Activation::Tanh:
+        return backward_rows<Activation::Tanh>(a, da, dz, ld, rows, n, alpha);
+    case Activation::ReLU:
+        return backward_rows<Activation::ReLU>(a, da, dz, ld, rows, n, alpha);
+    case Activation::LeakyReLU:
+        return backward_rows<Activation::LeakyReLU>(a, da, dz, ld, rows, n, alpha);
+    case Activation::Sigmoid:
+        return backward_rows<Activation::Sigmoid>(a, da, dz, ld, rows, n, alpha);
+    default:
+        return backward_rows<Activation::Linear>(a, da, dz, ld, rows, n, alpha);
+    }
+}
+
+void activation_forward(Activation f, const float* z, float* a, std::size_t n, float alpha) {
+    activation_forward_rows(f, z, n, a, n, 1, n, alpha);
 }
 
 void activation_backward(Activation f, const float* a, const float* da, float* dz, std::size_t n,
                          float alpha) {
-    const f32x4 al = splat4(alpha);
-    std::size_t k = 0;
-    for (; k + 4 <= n; k += 4) store4(dz + k, load4(da + k) * deriv4(f, load4(a + k), al));
-    for (; k < n; ++k) dz[k] = da[k] * act_deriv(f, a[k], alpha);
+    activation_backward_rows(f, a, da, dz, n, 1, n, alpha);
 }
 
 void softmax_forward(const float* z, float* a, std::size_t ld, int rows, int B) {

@@ -70,6 +70,11 @@ void activation_forward(Activation f, const float* z, float* a, std::size_t n, f
 void activation_backward(Activation f, const float* a, const float* da, float* dz, std::size_t n,
                          float alpha);
 void softmax_forward(const float* z, float* a, std::size_t ld, int rows, int B);
+// The same over `rows` rows of n columns each (row strides ld_z, ld_a, ld): one call per layer.
+void activation_forward_rows(Activation f, const float* z, std::size_t ld_z, float* a,
+                             std::size_t ld_a, int rows, std::size_t n, float alpha);
+void activation_backward_rows(Activation f, const float* a, const float* da, float* dz,
+                              std::size_t ld, int rows, std::size_t n, float alpha);
 
 inline void activation_forward(Activation f, const double* z, double* a, std::size_t n, double al) {
     activation_forward_naive(f, z, a, n, al);
@@ -80,6 +85,15 @@ inline void activation_backward(Activation f, const double* a, const double* da,
 }
 inline void softmax_forward(const double* z, double* a, std::size_t ld, int rows, int B) {
     softmax_forward_naive(z, a, ld, rows, B);
+}
+inline void activation_forward_rows(Activation f, const double* z, std::size_t ld_z, double* a,
+                                    std::size_t ld_a, int rows, std::size_t n, double al) {
+    for (int j = 0; j < rows; ++j) activation_forward_naive(f, z + j * ld_z, a + j * ld_a, n, al);
+}
+inline void activation_backward_rows(Activation f, const double* a, const double* da, double* dz,
+                                     std::size_t ld, int rows, std::size_t n, double al) {
+    for (int j = 0; j < rows; ++j)
+        activation_backward_naive(f, a + j * ld, da + j * ld, dz + j * ld, n, al);
 }
 
 } // namespace bp

@@ -89,11 +89,14 @@ inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::
         for (int r = 0; r < R; ++r)
             for (int c = 0; c < C; ++c) acc[r][c] = acc[r][c] + dv[r] * xv[c];
     }
-    for (int r = 0; r < R; ++r)
-        for (int c = 0; c < C; ++c) {
-            float& w = dW[(std::size_t)(j + r) * n_in + i + c];
-            w = w + hsum4(acc[r][c]);
+    for (int r = 0; r < R; ++r) {
+        float* w = dW + (std::size_t)(j + r) * n_in + i;
+        if constexpr (C == 4) {
+            store4(w, load4(w) + hsum4x4(acc[r][0], acc[r][1], acc[r][2], acc[r][3]));
+        } else {
+            for (int c = 0; c < C; ++c) w[c] = w[c] + hsum4(acc[r][c]);
         }
+    }
 }
 
 template <int R>
@@ -157,7 +160,16 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
             break;
         }
     }
-    for (int j = 0; j < n_out; ++j) {
+    int jb = 0;
+    for (; jb + 4 <= n_out; jb += 4) {
+        f32x4 acc[4];
+        for (int r = 0; r < 4; ++r) {
+            acc[r] = splat4(0.0f);
+            for (int s = 0; s < B; s += 4) acc[r] = acc[r] + load4(dz + (jb + r) * ld_dz + s);
+        }
+        store4(db + jb, load4(db + jb) + hsum4x4(acc[0], acc[1], acc[2], acc[3]));
+    }
+    for (int j = jb; j < n_out; ++j) {
         f32x4 acc = splat4(0.0f);
         for (int s = 0; s < B; s += 4) acc = acc + load4(dz + j * ld_dz + s);
         db[j] = db[j] + hsum4(acc);

@@ -132,9 +132,7 @@ template <class T> void Network<T>::forward(const T* x, std::size_t ld_x, int B,
             }
             T* h = needs_h(l) ? rows(h_, l) : a(l);
             // Only the batch's columns: the rest of the capacity is never read (speed at batch 10).
-            for (int j = 0; j < L.n_out; ++j)
-                activation_forward(L.act, pre + (std::size_t)j * cap_, h + (std::size_t)j * cap_,
-                                   (std::size_t)Bp, alpha);
+            activation_forward_rows(L.act, pre, cap_, h, cap_, L.n_out, (std::size_t)Bp, alpha);
             if (needs_h(l)) {
                 if (dropout_on(l) && pass == Pass::Train)
                     dropout_apply(h, rows(mask_, l), n, a(l));
@@ -165,10 +163,8 @@ template <class T> void Network<T>::hidden_backward(int l, T* da_l, Pass pass, i
         for (std::size_t k = 0; k < n; ++k) d[k] = g[k] * m[k];
         g = d;
     }
-    for (int j = 0; j < L.n_out; ++j) { // d = dL/du, over the batch's columns only
-        const std::size_t o = (std::size_t)j * cap_;
-        activation_backward(L.act, act_out(l) + o, g + o, d + o, (std::size_t)Bp, alpha);
-    }
+    // d = dL/du, over the batch's columns only
+    activation_backward_rows(L.act, act_out(l), g, d, cap_, L.n_out, (std::size_t)Bp, alpha);
     if (L.bn)
         bn_backward(d, rows(xhat_, l), cap_, L.n_out, B, Bp, params.data() + L.g_off,
                     binv_.data() + row_off_[l], pass == Pass::Train, d, grads.data() + L.g_off,
@@ -226,9 +222,8 @@ void Network<T>::forward_into(const T* x, std::size_t ld_x, int count, T* out,
                 bn_apply(o, ld_out, L.n_out, count, mu, inv, params.data() + L.g_off,
                          params.data() + L.beta_off, (T*)nullptr, o);
             }
-            for (int j = 0; j < L.n_out; ++j)
-                activation_forward(L.act, o + j * ld_out, o + j * ld_out, (std::size_t)count,
-                                   alpha);
+            activation_forward_rows(L.act, o, ld_out, o, ld_out, L.n_out, (std::size_t)count,
+                                    alpha);
             if (L.skip) {
                 const T* p = out + row_off_[l - 1] * ld_out;
                 for (int j = 0; j < L.n_out; ++j)

@@ -107,7 +107,7 @@ template <class T> class Network {
     // Output of the activation before dropout and the skip: h = f(u) (a(l) when neither applies).
     const T* act_out(int l) const { return needs_h(l) ? h_.data() + row_off_[l] * cap_ : a(l); }
 
-    void zero_grads() { std::fill(grads.begin(), grads.end(), T(0)); }
+    void zero_grads() { std::fill(grads.data(), grads.data() + grads.size(), T(0)); }
 
   private:
     bool dropout_on(int l) const { return layers_[l].hidden && spec_.dropout > 0; }

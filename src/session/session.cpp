@@ -177,11 +177,13 @@ void Session::run_chunk(int start, int count, Pass pass) {
 
 void Session::update() {
     const std::size_t n = net_.params.size();
-    std::copy(net_.params.begin(), net_.params.end(), backup_.begin());
-    optimizer_step(opt_, ost_, net_.params.data(), net_.grads.data(), accum_, net_.is_weight.data(),
+    float* p = net_.params.data();
+    std::copy(p, p + n, backup_.begin()); // raw pointers: xtensor's iterators are slow here
+    optimizer_step(opt_, ost_, p, net_.grads.data(), accum_, net_.is_weight.data(),
                    net_.dead.data(), n);
-    bool finite = true;
-    for (std::size_t k = 0; k < n; ++k) finite = finite && std::isfinite(net_.params[k]);
+    int bad = 0; // x - x is 0 for finite x, NaN for Inf and NaN; no early exit, so it vectorizes
+    for (std::size_t k = 0; k < n; ++k) bad |= !(p[k] - p[k] == 0.0f);
+    bool finite = bad == 0;
     for (std::size_t k = 0; k < net_.bn_var.size(); ++k)
         finite = finite && std::isfinite(net_.bn_mean[k]) && std::isfinite(net_.bn_var[k]);
     if (!finite) {

@@ -3,6 +3,7 @@
 #include "engine/optimizer.h"
 #include <cmath>
 #include <doctest/doctest.h>
+#include <vector>
 
 using namespace bp;
 
@@ -73,6 +74,29 @@ TEST_CASE("gradient sums are averaged over the batch count") {
     uint8_t w = 1, dead = 0;
     optimizer_step(o, st, &p, &gsum, 4, &w, &dead, 1);
     CHECK(p == doctest::Approx(0.95).epsilon(1e-12));
+}
+
+TEST_CASE("float SGD (the 4-lane path) equals p - lr * (gsum / count) and skips dead weights") {
+    for (int n : {1, 3, 4, 5, 8, 9, 17}) {
+        OptimizerParams o;
+        o.kind = Optimizer::SGD;
+        o.lr = 0.03;
+        OptimizerState<float> st;
+        st.reset(n);
+        std::vector<float> p(n), g(n);
+        std::vector<uint8_t> w(n, 1), dead(n, 0);
+        for (int k = 0; k < n; ++k) {
+            p[k] = 0.1f * k - 0.3f;
+            g[k] = 0.37f * (k % 5) - 0.6f;
+            dead[k] = k % 7 == 2; // dead weights inside a quad and alone
+        }
+        const std::vector<float> p0 = p;
+        optimizer_step(o, st, p.data(), g.data(), 10, w.data(), dead.data(), (std::size_t)n);
+        for (int k = 0; k < n; ++k) {
+            const float want = dead[k] ? p0[k] : p0[k] - 0.03f * (g[k] / 10.0f);
+            CHECK(p[k] == want);
+        }
+    }
 }
 
 TEST_CASE("L2 and L1: once per update, weights only, from the weight before the step") {

@@ -25,7 +25,7 @@ test('f32x4 instructions inside the hot kernels', () => {
   const find = (re) => [...count.entries()].filter(([n]) => re.test(n)).reduce((a, [, c]) => a + c, 0);
   const report = {
     dense_forward: find(/^bp::dense_forward\(/),
-    activation_forward: find(/^bp::activation_forward\(/),
+    activation_forward: find(/^bp::activation_forward(_rows)?\(/),
     softmax_forward: find(/^bp::softmax_forward\(/),
     backward_pass: find(/^bp::(Session::(train_batch|run_chunk)|Network<float>::backward)/),
   };

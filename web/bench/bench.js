@@ -1,8 +1,6 @@
 // bench.js: runs web/bench/ours.mjs in the page and publishes the result as window.benchResult
 // ({ok: true, result, userAgent} or {ok: false, error}). Query parameters: see bench.html (engine=URL:
-// the engine module to load instead of ../gen/engine.mjs, same origin only). W4 and the
-// kernels use the engine's own module when it exports WideMlp, else the module at ?wide=URL (served
-// from 127.0.0.1), else they are skipped.
+// the engine module to load instead of ../gen/engine.mjs, same origin only).
 import { loadEngine } from '../engine.js';
 import { runOurs } from './ours.mjs';
 
@@ -16,15 +14,9 @@ function sameOrigin(param) {
 
 try {
   const E = await loadEngine(q.get('engine') ? { moduleUrl: sameOrigin('engine') } : {});
-  let wide = null;
-  if (E.M.WideMlp) wide = E.M;
-  else if (q.get('wide')) {
-    const { default: create } = await import(sameOrigin('wide'));
-    wide = await create();
-  }
   // Let the page settle before timing.
   await new Promise((r) => setTimeout(r, 100));
-  const result = runOurs(E, wide, {
+  const result = runOurs(E, {
     seconds: Number(q.get('seconds') || 1),
     reps: Number(q.get('reps') || 5),
     quick: q.get('quick') === '1',
@@ -33,7 +25,6 @@ try {
     kernelSeconds: Number(q.get('kernelSeconds') || 0.2),
     learn: q.get('learn') !== '0',
   });
-  result.wideSource = wide === null ? 'none' : wide === E.M ? 'engine' : 'bench-gen';
   window.benchResult = { ok: true, result, userAgent: navigator.userAgent };
   out.textContent = JSON.stringify(result, null, 2);
 } catch (e) {
