@@ -65,6 +65,7 @@ test('exportCode answers json, pytorch and keras with the engine predictions at 
 
 test('training on from a saved model: page and CLI (bp train --model) stay bit-identical', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
   const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '4', '--format', 'json'], { encoding: 'utf8' });
+  fs.mkdirSync(path.join(root, 'tests/out'), { recursive: true });
   const file = path.join(fs.mkdtempSync(path.join(root, 'tests/out/model-')), 'm.json');
   fs.writeFileSync(file, json);
   const out = execFileSync(cli, ['train', '--model', file, '--epochs', '6', '--every', '6', '--dump-weights'], { encoding: 'utf8' });
