@@ -43,7 +43,7 @@ const LIVE_KEYS = new Set(['learningRate', 'optimizer', 'momentum', 'beta1', 'be
 const client = new EngineClient();
 const st = {
   hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
-  grid: null, spare: null, rows: 0, metrics: null, playing: false, inflight: false, dirty: true,
+  grid: null, spare: null, paramsPool: [], drawnParams: null, rows: 0, metrics: null, playing: false, inflight: false, dirty: true,
   lastChartEpoch: -1, palette: localStorage.getItem('bp-palette') || 'default',
   dark: matchMedia('(prefers-color-scheme: dark)').matches, loading: null, pendingStep: null,
 };
@@ -482,14 +482,17 @@ function speed() {
 // update the state in the order they arrive (so an edit's answer is never overwritten by an older
 // frame) and are drawn at the next animation frame. One request at most is out, and a new one
 // waits for an animation frame since the last, so "k epochs per frame" keeps its meaning. Two grid
-// buffers alternate: st.grid (shown) and the one lent to the worker. st.inflight: a request is out
+// buffers alternate: st.grid (shown) and the one lent to the worker; weight buffers the page no
+// longer holds go back too (st.paramsPool). st.inflight: a request is out
 // or its answer is not drawn yet (the tests wait for it to clear).
 // Bounds (issue 9), so that no network or data set freezes the tab: the worker trains at most
-// TRAIN_BUDGET_MS per played frame (then reports what it did); the grid side shrinks from 100 (to
+// TRAIN_BUDGET_MS per played frame, less when its loss pass and grid need more of FRAME_MS (then
+// reports what it did); the grid side shrinks from 100 (to
 // 10 at least) so that one frame's grid costs at most GRID_BUDGET (grid points x (neurons +
 // multiply-adds / 8), the measured cost mix); the network view bounds its own drawing (links,
 // thumbnails: views/network.js).
 const TRAIN_BUDGET_MS = 10;
+const FRAME_MS = 14; // the worker's whole frame (train + losses + grid) while playing: under 16.7 ms
 const GRID_BUDGET = 1.4e6;
 function gridSide() {
   let cost = st.layers.length ? st.layers[0].nIn : 0;
@@ -508,14 +511,15 @@ function request() {
     st.pendingStep = null;
   } else if (st.playing) {
     work = capAtStop(speed());
-    if (work && work.epochs) work = { ...work, budgetMs: TRAIN_BUDGET_MS };
+    if (work && work.epochs) work = { ...work, budgetMs: TRAIN_BUDGET_MS, frameMs: FRAME_MS };
   } else if (!st.dirty) return;
   st.dirty = false;
   st.tick = false;
   st.req = st.inflight = true;
-  const buffer = st.spare, sent = performance.now();
+  const buffer = st.spare, paramsBuffer = st.paramsPool.pop(), sent = performance.now();
   st.spare = null;
-  client.call('frame', { ...(work || {}), grid: gridSide(), buffer }, buffer ? [buffer.buffer] : [])
+  const lent = [buffer, paramsBuffer].filter(Boolean).map((b) => b.buffer);
+  client.call('frame', { ...(work || {}), grid: gridSide(), buffer, paramsBuffer }, lent)
     .then((r) => received(r, work, sent), (e) => {
       st.req = false;
       st.inflight = !!st.fresh;
@@ -524,8 +528,14 @@ function request() {
     });
 }
 
+// Weight buffers the page no longer holds, lent back to the worker (see worker.js, frame).
+function recycleParams(p) {
+  if (p && p.length && st.params && p.length === st.params.length && p !== st.params && st.paramsPool.length < 2) st.paramsPool.push(p);
+}
+
 function received(r, work, sent) {
   st.req = false;
+  const undrawn = st.params !== st.drawnParams ? st.params : null;
   if (r.grid) {
     st.spare = st.grid;
     st.grid = r.grid;
@@ -533,6 +543,7 @@ function received(r, work, sent) {
   st.rows = r.rows;
   st.N = r.N;
   st.params = r.params;
+  recycleParams(undrawn); // an answer never drawn: nobody holds its weights
   st.metrics = r.metrics;
   st.lastTiming = r.timing;
   st.fresh = st.inflight = true;
@@ -560,6 +571,10 @@ function drawFresh() {
   const pf = perfRec(), c0 = heatmapStats.colourMs, t0 = performance.now();
   try {
     draw();
+    // the weights drawn before these are held by nobody now (the view holds st.params): lent to
+    // the worker for the next frame's weights
+    if (st.drawnParams !== st.params) recycleParams(st.drawnParams);
+    st.drawnParams = st.params;
   } catch (e) {
     setPlaying(false);
     message(`The page could not draw this network: ${e.message}`, 'error', 'draw');

@@ -26,7 +26,9 @@ function snapshot() {
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
 let msPerBatch = 0.05;
-const METRICS_SHARE = 0.2;
+const METRICS_SHARE = 0.1;
+const MIN_TRAIN_MS = 2;
+let restMs = 0;
 let lastMetrics = null, metricsAt = -Infinity, metricsMs = 0;
 const READ_ONLY = new Set(['frame', 'parse', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
 function trainFor(epochs, budgetMs, t0) {
@@ -65,10 +67,17 @@ const handlers = {
   // spent (at least one batch), so a frame of a huge network or a large data set stays short and
   // requests behind it (pause, load, edits) wait at most about one budget. Steps pass no budget:
   // they train exactly what was asked. Returns trained samples and `capped` when the budget cut it.
-  frame({ epochs = 0, batches = 0, grid = 100, buffer, budgetMs = 0 }) {
+  // frameMs (with budgetMs): the whole frame's target; training gets what the last frames' loss
+  // pass and grid left of it (at least MIN_TRAIN_MS), so a huge network still redraws at 60 Hz.
+  // paramsBuffer: a lent buffer for the weights, like `buffer` for the grid: a fresh 4 MB array
+  // per frame (16 x 256) cost ~12 ms of page faults, a copy into a warm one ~0.1 ms.
+  frame({ epochs = 0, batches = 0, grid = 100, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
     const t0 = performance.now();
     let trained = 0, capped = false;
-    if (epochs > 0 && budgetMs > 0) [trained, capped] = trainFor(epochs, budgetMs, t0);
+    if (epochs > 0 && budgetMs > 0) {
+      const budget = frameMs > 0 ? Math.min(budgetMs, Math.max(MIN_TRAIN_MS, frameMs - restMs)) : budgetMs;
+      [trained, capped] = trainFor(epochs, budget, t0);
+    }
     else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = (S.trainEpochs(epochs).epoch - e0) * S.points(false).length / 3;
@@ -76,7 +85,7 @@ const handlers = {
     if (batches > 0) trained += S.trainBatches(batches).samples;
     const t1 = performance.now();
     // train and test loss: a forward pass over every point. While playing a network whose pass
-    // is slow (16 x 256: ~45 ms), it runs at most once per METRICS_SHARE of the time: between,
+    // is slow (16 x 256: ~27 ms), it runs at most once per METRICS_SHARE of the time: between,
     // the frame carries the fresh epoch and update count with the last losses, marked stale.
     let metrics;
     if (budgetMs > 0 && lastMetrics && metricsMs > 8 && t1 - metricsAt < metricsMs / METRICS_SHARE)
@@ -98,7 +107,11 @@ const handlers = {
       if (!out) out = new Float32Array(rows * grid * grid);
       out.set(view);
     }
-    const params = S.params().slice();
+    const pv = S.params();
+    const params = paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length ? paramsBuffer : new Float32Array(pv.length);
+    params.set(pv);
+    // the loss pass (amortized when stale) and the grid, smoothed: what the next frame must leave room for
+    restMs = 0.7 * restMs + 0.3 * ((metricsMs > 8 ? metricsMs * METRICS_SHARE : tm - t1) + (t2 - tm));
     return {
       metrics, params, grid: out, rows, N: grid, trained, capped,
       timing: { train: t1 - t0, metrics: tm - t1, grid: t2 - tm },
