@@ -238,6 +238,8 @@ function syncControls() {
   $('accuracyRow').hidden = c.problem === 'regression';
   const hidden = new Set(c.hidden);
   for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
+  // TF Playground's hideText hides the article under the playground; ours is the footer's help
+  document.querySelector('.footer').hidden = !!c.hideText;
   options.sync(c);
 }
 

@@ -95,7 +95,13 @@ test('_hide keys hide the controls they name', async () => {
   assert.equal(await page.locator('.net-node.feature').count(), 6);
   assert.equal(await page.locator('[aria-label="add a hidden layer"]').count(), 0);
   assert.equal(await page.locator('#activation').isVisible(), true);
+  assert.equal(await page.locator('.footer').isVisible(), true);
   await page.close();
+  // TF's hideText hides the text under the playground (ours: the footer's help); the link keeps it
+  const quiet = await open('seed=1&hideText=true');
+  assert.equal(await quiet.locator('.footer').isVisible(), false);
+  assert.match(await quiet.evaluate(() => location.hash), /hideText=true/);
+  await quiet.close();
 });
 
 test('training on circle learns; the picture changes; pixels match the engine', async () => {
