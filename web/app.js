@@ -10,6 +10,7 @@ import { LossChart } from './views/losschart.js';
 import { StepThrough, fmt } from './views/stepthrough.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
+import { palette } from './views/colors.js';
 import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
@@ -376,7 +377,20 @@ window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== st.hash) load(location.hash, { fromUser: true });
 });
 
+// The point-class buttons name and show the palette's two end colours.
+const CLASS_NAMES = { default: ['Blue', 'Orange'], colorblind: ['Purple', 'Brown-orange'] };
+function paintClassButtons() {
+  const p = palette(st.palette), [pos, neg] = CLASS_NAMES[st.palette] || CLASS_NAMES.default;
+  document.documentElement.style.setProperty('--cls-pos', p.pos);
+  document.documentElement.style.setProperty('--cls-neg', p.neg);
+  $('classPos').textContent = `${pos} +1`;
+  $('classPos').setAttribute('aria-label', `${pos}, label +1`);
+  $('classNeg').textContent = `${neg} −1`;
+  $('classNeg').setAttribute('aria-label', `${neg}, label -1`);
+}
+
 function redrawStatic() {
+  paintClassButtons();
   net.setTheme(st.palette, st.dark);
   drawLegend($('legend'), st.palette, st.dark);
   if (st.config) {
@@ -639,6 +653,7 @@ function loop() {
 client.onfatal = (e) => message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
 drawAxes($('axes'), 300);
 drawLegend($('legend'), st.palette, st.dark);
+paintClassButtons();
 const panelCtx = {
   st, client, chart, message, clearMessage, apply, setPlaying,
   load: (hash) => load(hash), onApply: (f) => hooks.apply.push(f), onPause: (f) => hooks.pause.push(f),

@@ -206,6 +206,21 @@ test('the largest network draws; a bad hash shows a message and keeps working', 
   await page.close();
 });
 
+test('the colour-blind palette also renames and recolours the point-class buttons', async () => {
+  const page = await open('seed=1');
+  const looks = () => page.evaluate(() => ['classPos', 'classNeg'].map((id) => {
+    const e = document.getElementById(id);
+    return [e.textContent, getComputedStyle(e, '::before').backgroundColor];
+  }));
+  // TF Playground's blue #0877bd = rgb(8, 119, 189), orange #f59322 = rgb(245, 147, 34)
+  assert.deepEqual(await looks(), [['Blue +1', 'rgb(8, 119, 189)'], ['Orange −1', 'rgb(245, 147, 34)']]);
+  await page.click('#colorblind');
+  // ColorBrewer PuOr ends: purple #542788 = rgb(84, 39, 136), brown-orange #b35806 = rgb(179, 88, 6)
+  assert.deepEqual(await looks(), [['Purple +1', 'rgb(84, 39, 136)'], ['Brown-orange −1', 'rgb(179, 88, 6)']]);
+  await page.click('#colorblind');
+  await page.close();
+});
+
 test('nothing left 127.0.0.1 and the console stayed clean', () => {
   assert.deepEqual(b.external, []);
   assert.deepEqual(b.consoleErrors, []);

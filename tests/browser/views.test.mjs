@@ -84,6 +84,10 @@ test('heatmap, points, legend, axes and loss chart draw the right pixels in Chro
     near(R.multi.c2, hex(D.classes[2]), 3, 'class 2 region');
     near(R.multi.uniform, MID, 3, 'uniform probabilities');
     near(R.multi.partial, lerp(MID, hex(D.classes[1]), (0.6 - 1 / 3) / (1 - 1 / 3)), 3, 'p = 0.6 of 3 classes');
+    // a softmax output neuron alone: neutral at p = 0 to its class colour at p = 1 (not the -1..+1 scale)
+    near(R.multi.thumbFull, hex(D.classes[2]), 3, 'class-2 thumbnail at p = 1');
+    near(R.multi.thumbHalf, lerp(MID, hex(D.classes[2]), 0.5), 4, 'class-2 thumbnail at p = 0.5');
+    near(R.multi.thumbZero, MID, 3, 'class-2 thumbnail at p = 0');
 
     // NaN and out-of-range values.
     assert.equal(R.lut.nanIndex, 128);

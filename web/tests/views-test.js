@@ -82,6 +82,15 @@ try {
   const part = new Heatmap(canvas('partial'), { size: 60, pixelRatio: 1 });
   part.draw([filled(0.2), filled(0.6), filled(0.2)], N);
   R.multi.partial = px(part.canvas, 30, 30);
+  // One softmax output's thumbnail (cls): class 2's probability, 1 on the left half, 0.5 on the right.
+  const one = new Float32Array(N * N);
+  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) one[r * N + c] = c < N / 2 ? 1 : 0.5;
+  const clsThumb = new Heatmap(canvas('class-thumb'), { size: 60, pixelRatio: 1 });
+  clsThumb.draw(one, N, { cls: { k: 2, K: 3 } });
+  R.multi.thumbFull = px(clsThumb.canvas, 10, 30);
+  R.multi.thumbHalf = px(clsThumb.canvas, 50, 30);
+  clsThumb.draw(one.map(() => 0), N, { cls: { k: 2, K: 3 } });
+  R.multi.thumbZero = px(clsThumb.canvas, 30, 30);
 
   // NaN, out of range, and a thumbnail redrawn without reallocating.
   const lut = makeLut('default');

@@ -36,11 +36,13 @@ function screenRatio() {
 
 /**
  * @typedef {{palette?: string, dark?: boolean, discretize?: boolean}} Style
- * @typedef {Style & {offset?: number, scale?: boolean, stride?: number}} DrawOpts
+ * @typedef {Style & {offset?: number, scale?: boolean, stride?: number, cls?: {k: number, K: number}}} DrawOpts
  *   offset: first float of the grid inside `values` (saves a subarray per frame);
  *   scale: divide by max |v| first, for inputs such as x1 (range +-6) or x1^2 (0..36);
  *   stride: colour only every stride-th row and column (a thumbnail smaller than the grid does
- *   not need every sample: a 26 px neuron shows a 100 x 100 grid at stride 3, 9x fewer pixels).
+ *   not need every sample: a 26 px neuron shows a 100 x 100 grid at stride 3, 9x fewer pixels);
+ *   cls: the values are class k's probability (of K; a softmax output): neutral at 0 to class k's
+ *   colour at 1, as in the output picture (not the -1..+1 scale, which would show 0 as grey).
  * @typedef {{kind?: 'binary'|'multiclass'|'regression', test?: boolean}} PointOpts
  */
 export class Heatmap {
@@ -114,13 +116,27 @@ export class Heatmap {
         if (m > 0 && m !== Infinity) k = 1 / m;
       }
       let q = 0;
-      for (let r = 0; r < N; r += s)
-        for (let j = o + r * N, e = j + N; j < e; j += s) {
-          const v = src[j] * k; // valueToIndex, inlined: this loop runs for every pixel of every thumbnail
-          if (v >= 0) out[q++] = lut[v >= 1 ? 255 : (128.5 + v * 127) | 0];
-          else if (v < 0) out[q++] = lut[v <= -1 ? 0 : (128 + v * 128) | 0];
-          else out[q++] = neutral;
+      if (opts.cls) {
+        const key = `${this.lutKey}|${opts.cls.K}|smooth`;
+        if (key !== this.clsKey) {
+          this.clsKey = key;
+          this.clsLut = makeClassLut(this.style.palette, opts.cls.K, { dark: this.style.dark });
         }
+        const cl = this.clsLut, base = opts.cls.k * 256;
+        for (let r = 0; r < N; r += s)
+          for (let j = o + r * N, e = j + N; j < e; j += s) {
+            const v = src[j];
+            out[q++] = v === v ? cl[base + (v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0)] : neutral;
+          }
+      } else {
+        for (let r = 0; r < N; r += s)
+          for (let j = o + r * N, e = j + N; j < e; j += s) {
+            const v = src[j] * k; // valueToIndex, inlined: this loop runs for every pixel of every thumbnail
+            if (v >= 0) out[q++] = lut[v >= 1 ? 255 : (128.5 + v * 127) | 0];
+            else if (v < 0) out[q++] = lut[v <= -1 ? 0 : (128 + v * 128) | 0];
+            else out[q++] = neutral;
+          }
+      }
     }
     heatmapStats.colourMs += performance.now() - t0;
     this.offCtx.putImageData(this.img, 0, 0);

@@ -235,7 +235,9 @@ export class NetworkView {
           const cv = document.createElement('canvas');
           map = new Heatmap(cv, { size: this.node - 2 }); // inside the 1 px border (border-box)
         }
-        const node = { ...p, el: d, map, row: row++, layer: li, j, key: -2 };
+        // a softmax output is class j's probability: drawn in class j's colour
+        const cls = isOut && L.activation === 'softmax' && L.nOut >= 2 ? { k: j, K: L.nOut } : null;
+        const node = { ...p, el: d, map, row: row++, layer: li, j, key: -2, cls };
         d.onmouseenter = () => this.#showBig(node, name);
         d.onfocus = () => this.#showBig(node, name);
         d.onmouseleave = d.onblur = () => this.#hideTips();
@@ -635,7 +637,7 @@ export class NetworkView {
       this.cursor = (this.cursor + 1) % list.length;
       this.pending--;
       const stride = Math.floor(N / (this.node * n.map.dpr));
-      n.map.draw(this.grid, N, { palette: this.palette, dark: this.dark, discretize: this.discretize, scale: n.scale, offset: n.row * P, stride });
+      n.map.draw(this.grid, N, { palette: this.palette, dark: this.dark, discretize: this.discretize, scale: n.scale, offset: n.row * P, stride, cls: n.cls });
       if (n.layer !== undefined) this.sheet.ctx.drawImage(n.map.canvas, n.x + 1, n.y + 1, this.node - 2, this.node - 2);
       if (performance.now() - t0 > THUMB_BUDGET_MS) break;
     }
@@ -670,7 +672,7 @@ export class NetworkView {
   #showBig(node, name) {
     if (!this.grid) return;
     const P = this.N * this.N;
-    this.bigMap.draw(this.grid.subarray(node.row * P, (node.row + 1) * P), this.N, { palette: this.palette, dark: this.dark, scale: node.scale });
+    this.bigMap.draw(this.grid.subarray(node.row * P, (node.row + 1) * P), this.N, { palette: this.palette, dark: this.dark, scale: node.scale, cls: node.cls });
     const r = node.el ? node.el.getBoundingClientRect() : (() => {
       const c = this.plot.c.getBoundingClientRect();
       return { right: c.left + node.x + node.w, top: c.top + node.y };
