@@ -617,9 +617,11 @@ function draw() {
   setText('testLoss', fmtLoss(m.testLoss));
   setText('trainLoss', fmtLoss(m.trainLoss));
   setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
-  if (m.epoch !== st.lastChartEpoch && !m.stale) { // stale: last losses of a big network (worker.js)
-    chart.push(m.epoch, m.trainLoss, m.testLoss);
-    st.lastChartEpoch = m.epoch;
+  // stale: a big network's last finished losses; lossEpoch: the epoch they belong to (worker.js)
+  const lossEpoch = m.lossEpoch !== undefined ? m.lossEpoch : m.epoch;
+  if (lossEpoch !== st.lastChartEpoch && !m.stale) {
+    chart.push(lossEpoch, m.trainLoss, m.testLoss);
+    st.lastChartEpoch = lossEpoch;
   }
   chart.draw();
   const K = c.numClasses >= 3 ? c.numClasses : 1;

@@ -85,6 +85,19 @@ export class Session {
   trainBatches(n) { return this.#check(this.#live().trainBatches(Number(n))); }
   /** @returns {Metrics} */
   metrics() { return this.#live().metrics(); }
+  /**
+   * The loss pass in slices, for networks whose full pass is longer than a frame: begin copies
+   * the weights; each metricsSlice(n) evaluates about n more points with the copy and returns
+   * null until done, then the copy's metrics (as metrics() gave at begin) with lossEpoch and
+   * lossUpdates. Training may go on between slices.
+   */
+  metricsSliceBegin() { this.#live().metricsSliceBegin(); }
+  /** @returns {Metrics & {lossEpoch: number, lossUpdates: number} | null} */
+  metricsSlice(maxPoints) {
+    const n = Number(maxPoints);
+    if (!(n >= 1)) throw new RangeError(`metricsSlice: maxPoints must be a number >= 1, got ${maxPoints}`);
+    return this.#live().metricsSlice(n);
+  }
   /** Rows of evalGrid: every input feature, then every hidden and output neuron. */
   gridRows() { return this.#live().gridRows(); }
   /**

@@ -26,10 +26,12 @@ function snapshot() {
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
 let msPerBatch = 0.05;
-const METRICS_SHARE = 0.1;
+const SLICE_MS = 3;
 const MIN_TRAIN_MS = 2;
 let restMs = 0;
-let lastMetrics = null, metricsAt = -Infinity, metricsMs = 0;
+// lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
+// pass is under way; msPerPoint: its measured cost
+let lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
 const READ_ONLY = new Set(['frame', 'parse', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
 function trainFor(epochs, budgetMs, t0) {
   const n = S.points(false).length / 3, b = Math.max(1, S.config().batchSize);
@@ -85,15 +87,28 @@ const handlers = {
     if (batches > 0) trained += S.trainBatches(batches).samples;
     const t1 = performance.now();
     // train and test loss: a forward pass over every point. While playing a network whose pass
-    // is slow (16 x 256: ~27 ms), it runs at most once per METRICS_SHARE of the time: between,
-    // the frame carries the fresh epoch and update count with the last losses, marked stale.
+    // is slow (16 x 256: ~27 ms), the pass runs in slices of about SLICE_MS per frame on a copy of
+    // the weights (engine: metricsSlice); frames in between carry the fresh epoch and update count
+    // with the last finished losses, marked stale; a finished pass names its epoch (lossEpoch).
     let metrics;
-    if (budgetMs > 0 && lastMetrics && metricsMs > 8 && t1 - metricsAt < metricsMs / METRICS_SHARE)
-      metrics = { ...lastMetrics, ...S.trainBatches(0), samples: undefined, stale: true };
-    else {
+    if (budgetMs > 0 && lastMetrics && metricsMs > 8) {
+      if (!slicing) {
+        S.metricsSliceBegin();
+        slicing = true;
+      }
+      const k = Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
+      const done = S.metricsSlice(k);
+      msPerPoint = 0.5 * msPerPoint + 0.5 * ((performance.now() - t1) / k);
+      if (done) {
+        metrics = lastMetrics = done;
+        slicing = false;
+      } else metrics = { ...lastMetrics, ...S.trainBatches(0), samples: undefined, stale: true };
+    } else {
       metrics = lastMetrics = S.metrics();
-      metricsAt = performance.now();
-      metricsMs = metricsAt - t1;
+      metricsMs = performance.now() - t1;
+      const n = (S.points(false).length + S.points(true).length) / 3;
+      msPerPoint = metricsMs / Math.max(1, n);
+      slicing = false;
     }
     const tm = performance.now();
     let view = null;
@@ -111,7 +126,7 @@ const handlers = {
     const params = paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length ? paramsBuffer : new Float32Array(pv.length);
     params.set(pv);
     // the loss pass (amortized when stale) and the grid, smoothed: what the next frame must leave room for
-    restMs = 0.7 * restMs + 0.3 * ((metricsMs > 8 ? metricsMs * METRICS_SHARE : tm - t1) + (t2 - tm));
+    restMs = 0.7 * restMs + 0.3 * (t2 - t1);
     return {
       metrics, params, grid: out, rows, N: grid, trained, capped,
       timing: { train: t1 - t0, metrics: tm - t1, grid: t2 - tm },
@@ -213,7 +228,10 @@ self.onmessage = async (ev) => {
     await enginePromise;
     const h = handlers[type];
     if (!h) throw new Error(`unknown request '${type}'`);
-    if (!READ_ONLY.has(type)) lastMetrics = null; // the session may change: no stale losses after it
+    if (!READ_ONLY.has(type)) { // the session may change: no stale losses or half pass after it
+      lastMetrics = null;
+      slicing = false;
+    }
     const result = await h(args);
     const transfer = result._transfer || [];
     delete result._transfer;

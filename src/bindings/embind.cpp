@@ -204,27 +204,22 @@ class Playground {
     //  confusion: {k, train, test} (K x K counts, row = true class; absent for regression)}
     val metrics() {
         if (!s_) return val::null();
-        const Metrics& m = s_->metrics();
-        val r = progress();
-        r.set("trainLoss", m.train_loss);
-        r.set("testLoss", m.test_loss);
-        r.set("trainAccuracy", m.train_accuracy);
-        r.set("testAccuracy", m.test_accuracy);
-        r.set("diverged", s_->diverged());
-        if (!m.test_confusion.empty()) {
-            val conf = val::object();
-            conf.set("k", s_->model().num_classes);
-            conf.set("train", counts(m.train_confusion));
-            conf.set("test", counts(m.test_confusion));
-            r.set("confusion", conf);
-        }
-        // rate * sum R(w): the regularization part of the objective, for the page's hints
-        const Config& c = s_->config();
-        const auto& net = s_->network();
-        double pen = 0;
-        for (std::size_t k = 0; k < net.params.size(); ++k)
-            if (net.is_weight[k]) pen += reg_penalty(c.regularization, (double)net.params[k]);
-        r.set("regLoss", c.regularization_rate * pen);
+        return metrics_val(s_->metrics(), s_->network());
+    }
+    // The loss pass in slices (Session::metrics_slices_*): metricsSliceBegin() copies the
+    // weights; metricsSlice(n) evaluates about n more points and returns null until the pass is
+    // done, then metrics() of the copy, with lossEpoch / lossUpdates naming the copy's moment.
+    void metricsSliceBegin() {
+        if (s_) s_->metrics_slices_begin();
+    }
+    val metricsSlice(double max_points) {
+        if (!s_ || !(max_points >= 1)) return val::null();
+        Metrics m;
+        const int n = max_points > 1e9 ? 1000000000 : (int)max_points;
+        if (!s_->metrics_slices_step(n, m)) return val::null();
+        val r = metrics_val(m, *s_->metrics_slices_network());
+        r.set("lossEpoch", (double)s_->metrics_slices_epoch());
+        r.set("lossUpdates", (double)s_->metrics_slices_updates());
         return r;
     }
 
@@ -465,6 +460,29 @@ class Playground {
     }
 
   private:
+    val metrics_val(const Metrics& m, const Network<float>& net) {
+        val r = progress();
+        r.set("trainLoss", m.train_loss);
+        r.set("testLoss", m.test_loss);
+        r.set("trainAccuracy", m.train_accuracy);
+        r.set("testAccuracy", m.test_accuracy);
+        r.set("diverged", s_->diverged());
+        if (!m.test_confusion.empty()) {
+            val conf = val::object();
+            conf.set("k", s_->model().num_classes);
+            conf.set("train", counts(m.train_confusion));
+            conf.set("test", counts(m.test_confusion));
+            r.set("confusion", conf);
+        }
+        // rate * sum R(w): the regularization part of the objective, for the page's hints
+        const Config& c = s_->config();
+        double pen = 0;
+        for (std::size_t k = 0; k < net.params.size(); ++k)
+            if (net.is_weight[k]) pen += reg_penalty(c.regularization, (double)net.params[k]);
+        r.set("regLoss", c.regularization_rate * pen);
+        return r;
+    }
+
     // f'(u) per neuron (the engine's derivative, from the activation's own output h: a differs from
     // h where a residual skip adds the previous layer), for the chain-rule panel;
     // softmax outputs have no single f'(z) (their delta comes fused with the loss): NaN there.
@@ -535,6 +553,8 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("metrics", &Playground::metrics)
         .function("gridRows", &Playground::grid_rows)
         .function("evalGrid", &Playground::eval_grid)
+        .function("metricsSliceBegin", &Playground::metricsSliceBegin)
+        .function("metricsSlice", &Playground::metricsSlice)
         .function("params", &Playground::params)
         .function("points", &Playground::points)
         .function("layers", &Playground::layers)

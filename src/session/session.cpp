@@ -226,41 +226,105 @@ void Session::train_epochs(int n) {
     }
 }
 
-void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
-                       const std::vector<Point>& pts, double& loss, double& acc,
-                       std::vector<long>& confusion) {
-    const int n = (int)pts.size(), cap = net_.capacity(), n_out = net_.n_outputs();
+namespace {
+// Points per forward pass when evaluating losses: small enough that one chunk of the largest
+// network (16 x 256, ~1 M weights) costs ~3 ms, so the page's sliced pass fits in a frame;
+// large enough for the dense kernels' full speed (256 x 256 x 64: as fast as x 256).
+constexpr int kEvalChunk = 64;
+int eval_chunk(const Network<float>& net) {
+    return std::min(net.capacity(), kEvalChunk);
+}
+} // namespace
+
+void Session::evaluate_range(Network<float>& net, const xt::xtensor<float, 2>& x,
+                             const xt::xtensor<float, 2>& y, const std::vector<Point>& pts,
+                             int from, int to, EvalSum& acc) {
+    const int cap = net.capacity(), n_out = net.n_outputs(), chunk = eval_chunk(net);
     const std::size_t ld = x.shape(1);
-    const int last = net_.num_layers() - 1;
-    const bool sigmoid_out = net_.layers()[last].act == Activation::Sigmoid;
-    double sum = 0;
-    long correct = 0;
+    const int last = net.num_layers() - 1;
+    const bool sigmoid_out = net.layers()[last].act == Activation::Sigmoid;
     const int K = model_.num_classes;
-    confusion.assign((std::size_t)K * K, 0);
-    for (int s0 = 0; s0 < n; s0 += cap) {
-        const int cnt = std::min(cap, n - s0);
-        net_.forward(x.data() + s0, ld, cnt, Pass::Eval);
+    if (acc.confusion.size() != (std::size_t)K * K) acc.confusion.assign((std::size_t)K * K, 0);
+    for (int s0 = from; s0 < to; s0 += chunk) {
+        const int cnt = std::min(chunk, to - s0);
+        net.forward(x.data() + s0, ld, cnt, Pass::Eval);
         for (int j = 0; j < n_out; ++j)
             std::copy(y.data() + j * ld + s0, y.data() + j * ld + s0 + cnt, yb_.data() + j * cap);
-        sum += net_.loss_sum(yb_.data(), cnt);
-        const float* a = net_.a(last);
+        acc.sum += net.loss_sum(yb_.data(), cnt);
+        const float* a = net.a(last);
         for (int s = 0; s < cnt; ++s) {
             const float label = pts[s0 + s].label;
             if (model_.num_classes >= 3) {
                 int best = 0;
                 for (int j = 1; j < n_out; ++j)
                     if (a[j * cap + s] > a[best * cap + s]) best = j;
-                correct += best == (int)label;
-                ++confusion[(std::size_t)label * K + best];
+                acc.correct += best == (int)label;
+                ++acc.confusion[(std::size_t)label * K + best];
             } else if (K == 2) {
                 const bool pos = a[s] > (sigmoid_out ? 0.5f : 0.0f);
-                correct += pos == (label > 0);
-                ++confusion[(label > 0 ? 2 : 0) + (pos ? 1 : 0)];
+                acc.correct += pos == (label > 0);
+                ++acc.confusion[(label > 0 ? 2 : 0) + (pos ? 1 : 0)];
             }
         }
     }
-    loss = n ? sum / n : 0.0;
-    acc = model_.num_classes == 0 ? -1.0 : n ? (double)correct / n : 0.0;
+}
+
+void Session::finish_eval(const EvalSum& acc, int n, double& loss, double& accuracy,
+                          std::vector<long>& confusion) const {
+    loss = n ? acc.sum / n : 0.0;
+    accuracy = model_.num_classes == 0 ? -1.0 : n ? (double)acc.correct / n : 0.0;
+    confusion = acc.confusion;
+    const std::size_t K = (std::size_t)model_.num_classes;
+    if (confusion.size() != K * K) confusion.assign(K * K, 0);
+}
+
+void Session::evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
+                       const std::vector<Point>& pts, double& loss, double& acc,
+                       std::vector<long>& confusion) {
+    EvalSum e;
+    evaluate_range(net_, x, y, pts, 0, (int)pts.size(), e);
+    finish_eval(e, (int)pts.size(), loss, acc, confusion);
+}
+
+void Session::metrics_slices_begin() {
+    if (slice_net_)
+        *slice_net_ = net_;
+    else
+        slice_net_ = std::make_unique<Network<float>>(net_);
+    slice_train_ = EvalSum{};
+    slice_test_ = EvalSum{};
+    slice_pos_ = 0;
+    slice_n_train_ = data_.train.size();
+    slice_n_test_ = data_.test.size();
+    slice_epoch_ = epoch_;
+    slice_updates_ = updates_;
+}
+
+bool Session::metrics_slices_step(int max_points, Metrics& out) {
+    // a new network or new data since begin: the copy or the positions no longer fit, start over
+    if (!slice_net_ || slice_n_train_ != data_.train.size() || slice_n_test_ != data_.test.size() ||
+        slice_net_->params.size() != net_.params.size() ||
+        slice_net_->capacity() != net_.capacity())
+        metrics_slices_begin();
+    const int cap = eval_chunk(*slice_net_), n_train = (int)slice_n_train_,
+              n_test = (int)slice_n_test_;
+    // whole chunks from the start of each set, so the sums add in metrics()'s order
+    int budget = std::max(1, max_points);
+    while (budget > 0 && slice_pos_ < n_train + n_test) {
+        const bool train = slice_pos_ < n_train;
+        const int from = train ? slice_pos_ : slice_pos_ - n_train, n = train ? n_train : n_test;
+        const int to = std::min(n, from + (budget + cap - 1) / cap * cap);
+        if (train)
+            evaluate_range(*slice_net_, train_x_, train_y_, data_.train, from, to, slice_train_);
+        else
+            evaluate_range(*slice_net_, test_x_, test_y_, data_.test, from, to, slice_test_);
+        budget -= to - from;
+        slice_pos_ += to - from;
+    }
+    if (slice_pos_ < n_train + n_test) return false;
+    finish_eval(slice_train_, n_train, out.train_loss, out.train_accuracy, out.train_confusion);
+    finish_eval(slice_test_, n_test, out.test_loss, out.test_accuracy, out.test_confusion);
+    return true;
 }
 
 const Metrics& Session::metrics() {

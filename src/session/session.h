@@ -80,6 +80,16 @@ class Session {
     long updates() const { return updates_; } // weight updates so far
     int position() const { return pos_; }     // next sample index within the epoch
     const Metrics& metrics();                 // losses after the latest change (cached)
+    // The same losses in slices, for networks whose full pass is longer than a frame (16 x 256:
+    // ~27 ms): begin copies the weights; each step evaluates whole chunks of at least max_points
+    // more points (train, then test) with that copy and returns true once all are done, with
+    // the copy's metrics in out, equal to what metrics() gave when begin ran (same chunks in the
+    // same order). Training may go on between steps; a data change restarts the pass.
+    void metrics_slices_begin();
+    bool metrics_slices_step(int max_points, Metrics& out);
+    long metrics_slices_epoch() const { return slice_epoch_; }
+    long metrics_slices_updates() const { return slice_updates_; }
+    const Network<float>* metrics_slices_network() const { return slice_net_.get(); }
 
     // Rows: every active feature, then every hidden and output neuron; each row an N x N image,
     // row-major from the top-left (x = -6, y = +6) to the bottom-right (x = +6, y = -6).
@@ -137,6 +147,17 @@ class Session {
     // forward + backward of train columns [start, start+count)
     void run_chunk(int start, int count, Pass pass);
     void update();
+    struct EvalSum {
+        double sum = 0;
+        long correct = 0;
+        std::vector<long> confusion;
+    };
+    // Adds points [from, to) (from a multiple of the evaluation chunk) to acc, evaluated by net.
+    void evaluate_range(Network<float>& net, const xt::xtensor<float, 2>& x,
+                        const xt::xtensor<float, 2>& y, const std::vector<Point>& pts, int from,
+                        int to, EvalSum& acc);
+    void finish_eval(const EvalSum& acc, int n, double& loss, double& accuracy,
+                     std::vector<long>& confusion) const;
     void evaluate(const xt::xtensor<float, 2>& x, const xt::xtensor<float, 2>& y,
                   const std::vector<Point>& pts, double& loss, double& acc,
                   std::vector<long>& confusion);
@@ -162,6 +183,11 @@ class Session {
     long epoch_ = 0, updates_ = 0;
     Metrics metrics_;
     bool metrics_valid_ = false;
+    std::unique_ptr<Network<float>> slice_net_; // the weights a sliced loss pass evaluates
+    EvalSum slice_train_, slice_test_;
+    int slice_pos_ = 0; // points done: train first, then test
+    std::size_t slice_n_train_ = 0, slice_n_test_ = 0;
+    long slice_epoch_ = 0, slice_updates_ = 0;
     int grid_n_ = 0;
     std::vector<float> grid_x_; // [features][N*N]
 };

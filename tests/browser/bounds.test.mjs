@@ -74,6 +74,12 @@ test('a 16 x 256 network loads with bounded drawing, a note, and stays responsiv
   await page.waitForTimeout(2000);
   const t1 = await page.evaluate(() => window.playground.perf.ticks);
   assert.ok(t1 - t0 >= 5, `animation frames in 2 s: ${t1 - t0}`);
+  // its loss pass (~1 GFLOP) runs in slices on a copy of the weights; finished passes still
+  // reach the page, each naming the epoch it measured
+  await page.waitForFunction(() => { const m = window.playground.metrics; return m.lossEpoch >= 1 && !m.stale; }, null, { timeout: 60000 });
+  const lm = await page.evaluate(() => window.playground.metrics);
+  assert.ok(Number.isFinite(lm.trainLoss) && Number.isFinite(lm.testLoss), 'sliced losses are finite');
+  assert.ok(lm.lossEpoch <= lm.epoch);
   // a click on pause is handled while playing (the main thread is not blocked)
   const started = Date.now();
   await page.click('#play', { timeout: 5000 });

@@ -6,6 +6,7 @@
 #include "config/config_codec.h"
 #include "engine/rng.h"
 #include "session/session.h"
+#include "session_from_hash.h"
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -14,14 +15,7 @@ using namespace bp;
 
 namespace {
 
-std::unique_ptr<Session> make(const std::string& hash) {
-    ParseResult pr = parse_hash(hash);
-    REQUIRE(pr.errors.empty());
-    std::string err;
-    auto s = Session::create(pr.config, err);
-    REQUIRE_MESSAGE(s, err);
-    return s;
-}
+using bp_test::make;
 
 NetSpec spec_of(std::vector<int> sizes, Activation act) {
     NetSpec s;

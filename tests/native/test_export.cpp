@@ -6,6 +6,7 @@
 #include "session/float_text.h"
 #include "session/json_reader.h"
 #include "session/model_io.h"
+#include "session_from_hash.h"
 #include <cfloat>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -15,11 +16,7 @@ using namespace bp;
 namespace {
 
 std::unique_ptr<Session> trained(const std::string& hash, int epochs) {
-    ParseResult pr = parse_hash(hash);
-    REQUIRE(pr.errors.empty());
-    std::string err;
-    auto s = Session::create(pr.config, err);
-    REQUIRE_MESSAGE(s, err);
+    auto s = bp_test::make(hash);
     s->train_epochs(epochs);
     return s;
 }

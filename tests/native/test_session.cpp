@@ -3,6 +3,7 @@
 #include "config/config_codec.h"
 #include "data/features.h"
 #include "session/session.h"
+#include "session_from_hash.h"
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -11,14 +12,7 @@ using namespace bp;
 
 namespace {
 
-std::unique_ptr<Session> make(const std::string& hash) {
-    ParseResult pr = parse_hash(hash);
-    REQUIRE(pr.errors.empty());
-    std::string err;
-    auto s = Session::create(pr.config, err);
-    REQUIRE_MESSAGE(s, err);
-    return s;
-}
+using bp_test::make;
 
 // TensorFlow Playground's training loop, written independently in double for a network with tanh
 // hidden layers, tanh output and square loss, inputs (x1, x2): forward one sample, accumulate

@@ -4,6 +4,7 @@
 // bookkeeping.
 #include "config/config_codec.h"
 #include "session/session.h"
+#include "session_from_hash.h"
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
@@ -12,14 +13,7 @@ using namespace bp;
 
 namespace {
 
-std::unique_ptr<Session> make(const std::string& hash) {
-    ParseResult pr = parse_hash(hash);
-    REQUIRE_MESSAGE(pr.errors.empty(), hash);
-    std::string err;
-    auto s = Session::create(pr.config, err);
-    REQUIRE_MESSAGE(s, err);
-    return s;
-}
+using bp_test::make;
 
 bool same_points(const std::vector<Point>& a, const std::vector<Point>& b) {
     if (a.size() != b.size()) return false;

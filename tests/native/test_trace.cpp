@@ -4,6 +4,7 @@
 #include "config/config_codec.h"
 #include "engine/gradcheck.h"
 #include "session/session.h"
+#include "session_from_hash.h"
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -11,14 +12,7 @@
 using namespace bp;
 
 namespace {
-std::unique_ptr<Session> make(const std::string& hash) {
-    ParseResult pr = parse_hash(hash);
-    REQUIRE(pr.errors.empty());
-    std::string err;
-    auto s = Session::create(pr.config, err);
-    REQUIRE_MESSAGE(s, err);
-    return s;
-}
+using bp_test::make;
 } // namespace
 
 TEST_CASE("a one-sample trace equals the batch path's column for that sample") {

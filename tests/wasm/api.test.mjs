@@ -232,3 +232,25 @@ test('metrics.confusion: K x K counts that sum to the set sizes and agree with a
   assert.equal(r.metrics().confusion, undefined);
   r.dispose();
 });
+
+test('metricsSlice: the loss pass in slices equals metrics() at metricsSliceBegin, training between', () => {
+  const s = E.createSession('dataset=spiral&networkShape=8,8&seed=slices');
+  s.trainEpochs(2);
+  const want = s.metrics(), epoch = want.epoch;
+  s.metricsSliceBegin();
+  let got = null, slices = 0;
+  while (!(got = s.metricsSlice(20))) {
+    s.trainBatches(1);
+    slices++;
+    assert.ok(slices < 100, 'the pass ends');
+  }
+  assert.ok(slices >= 4, `500 points in chunks of 64: several slices (${slices})`);
+  for (const k of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']) assert.equal(got[k], want[k], k);
+  assert.deepEqual(got.confusion, want.confusion);
+  assert.equal(got.lossEpoch, epoch);
+  assert.ok(got.epoch >= epoch, 'progress fields are the current ones');
+  assert.notEqual(s.metrics().trainLoss, want.trainLoss, 'training went on meanwhile');
+  assert.throws(() => s.metricsSlice(0), /maxPoints must be a number >= 1/);
+  assert.throws(() => s.metricsSlice('x'), /maxPoints/);
+  s.dispose();
+});
