@@ -298,9 +298,11 @@ test('raw Module: a junk, too deep, truncated or lying model file is an error; t
 test('web/engine.js: after dispose every method throws "this session was disposed"; dispose twice is harmless', () => {
   const s = E.createSession('seed=8');
   s.dispose();
-  for (const name of ['load', 'hash', 'config', 'trainEpochs', 'trainBatches', 'metrics', 'gridRows', 'evalGrid',
-    'params', 'points', 'layers', 'features', 'setWeight', 'setBias', 'setLearningRate', 'reset', 'regenerate',
-    'loadCsv', 'trace', 'tracePoint', 'gradCheck', 'health'])
+  // every method the class has, so a new one cannot be forgotten here
+  const proto = Object.getPrototypeOf(s);
+  const names = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && n !== 'dispose' && typeof Object.getOwnPropertyDescriptor(proto, n).value === 'function');
+  for (const name of ['load', 'trainEpochs', 'metrics', 'evalGrid', 'params', 'setWeight', 'trace', 'metricsSlice']) assert.ok(names.includes(name), name);
+  for (const name of names)
     throwsMessage(() => s[name](1, 1, 1, 1), /this session was disposed/, `${name} after dispose`);
   throwsMessage(() => s.loaded, /this session was disposed/, 'loaded after dispose');
   s.dispose();
