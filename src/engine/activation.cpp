@@ -2,6 +2,7 @@
 // sequence (see activation.h), the tail runs the scalar twin itself.
 #include "activation.h"
 #include "simd.h"
+#include <type_traits>
 
 namespace bp {
 namespace {
@@ -47,6 +48,8 @@ namespace {
 template <Activation F>
 void forward_rows(const float* z, std::size_t ld_z, float* a, std::size_t ld_a, int rows,
                   std::size_t n, float alpha) {
+    if constexpr (F == Activation::Linear)
+        if (a == z) return;
     const f32x4 al = splat4(alpha);
     for (int j = 0; j < rows; ++j, z += ld_z, a += ld_a) {
         std::size_t k = 0;
@@ -66,40 +69,36 @@ void backward_rows(const float* a, const float* da, float* dz, std::size_t ld, i
     }
 }
 
+// Calls fn with f as a compile-time constant (std::integral_constant); anything else (Softmax,
+// done across rows elsewhere) takes the Linear path, as value4 and deriv4 do.
+template <class Fn> void with_activation(Activation f, Fn&& fn) {
+    using A = Activation;
+    switch (f) {
+    case A::Tanh:
+        return fn(std::integral_constant<A, A::Tanh>{});
+    case A::ReLU:
+        return fn(std::integral_constant<A, A::ReLU>{});
+    case A::LeakyReLU:
+        return fn(std::integral_constant<A, A::LeakyReLU>{});
+    case A::Sigmoid:
+        return fn(std::integral_constant<A, A::Sigmoid>{});
+    default:
+        return fn(std::integral_constant<A, A::Linear>{});
+    }
+}
+
 } // namespace
 
 void activation_forward_rows(Activation f, const float* z, std::size_t ld_z, float* a,
                              std::size_t ld_a, int rows, std::size_t n, float alpha) {
-    switch (f) {
-    case Activation::Tanh:
-        return forward_rows<Activation::Tanh>(z, ld_z, a, ld_a, rows, n, alpha);
-    case Activation::ReLU:
-        return forward_rows<Activation::ReLU>(z, ld_z, a, ld_a, rows, n, alpha);
-    case Activation::LeakyReLU:
-        return forward_rows<Activation::LeakyReLU>(z, ld_z, a, ld_a, rows, n, alpha);
-    case Activation::Sigmoid:
-        return forward_rows<Activation::Sigmoid>(z, ld_z, a, ld_a, rows, n, alpha);
-    default: // Linear
-        if (a != z)
-            for (int j = 0; j < rows; ++j)
-                for (std::size_t k = 0; k < n; ++k) a[j * ld_a + k] = z[j * ld_z + k];
-    }
+    with_activation(
+        f, [&](auto F) { forward_rows<decltype(F)::value>(z, ld_z, a, ld_a, rows, n, alpha); });
 }
 
 void activation_backward_rows(Activation f, const float* a, const float* da, float* dz,
                               std::size_t ld, int rows, std::size_t n, float alpha) {
-    switch (f) {
-    case Activation::Tanh:
-        return backward_rows<Activation::Tanh>(a, da, dz, ld, rows, n, alpha);
-    case Activation::ReLU:
-        return backward_rows<Activation::ReLU>(a, da, dz, ld, rows, n, alpha);
-    case Activation::LeakyReLU:
-        return backward_rows<Activation::LeakyReLU>(a, da, dz, ld, rows, n, alpha);
-    case Activation::Sigmoid:
-        return backward_rows<Activation::Sigmoid>(a, da, dz, ld, rows, n, alpha);
-    default:
-        return backward_rows<Activation::Linear>(a, da, dz, ld, rows, n, alpha);
-    }
+    with_activation(
+        f, [&](auto F) { backward_rows<decltype(F)::value>(a, da, dz, ld, rows, n, alpha); });
 }
 
 void activation_forward(Activation f, const float* z, float* a, std::size_t n, float alpha) {
