@@ -64,6 +64,14 @@ size_t count_elements(std::string_view s) {
     return n;
 }
 
+// The next comma-separated element of rest (spaces trimmed); rest moves past it.
+std::string_view next_element(std::string_view& rest) {
+    size_t comma = rest.find(',');
+    std::string_view item = ht::trim_spaces(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    return item;
+}
+
 bool is_control_name(std::string_view name) {
     if (name.empty() || name.size() > kMaxHideNameBytes) return false;
     for (char ch : name) {
@@ -123,12 +131,12 @@ class Parser {
         if (k == "optimizer") return enumeration(e, kOptimizers, c.optimizer);
         if (k == "init") return enumeration(e, kInits, c.init);
         if (k == "preset") return enumeration(e, kPresets, c.preset);
-        if (k == "batchSize") return batch_size(e);
+        if (k == "batchSize") return integer(e, 1, kMaxBatchSize, c.batch_size);
         if (k == "networkShape") return network_shape(e);
         if (k == "layerActivations") return layer_activations(e);
         if (k == "outputActivation") return output_activation(e);
         if (k == "points") return points(e);
-        if (k == "stopEpoch") return stop_epoch(e);
+        if (k == "stopEpoch") return integer(e, 0, kMaxStopEpoch, c.stop_epoch, " (0: no stop)");
         if (k == "seed") return text(e, kMaxSeedBytes, c.seed);
         if (k == "tutorial") return text(e, kMaxTutorialBytes, c.tutorial);
         constexpr std::string_view kHide = "_hide";
@@ -160,14 +168,15 @@ class Parser {
         result.config.*n.field = v;
     }
 
-    void batch_size(const Entry& e) {
+    // An integer key in lo..hi; `note` follows the allowed range in the message.
+    void integer(const Entry& e, int lo, int hi, int& field, const char* note = "") {
         std::string problem;
         int v = 0;
-        if (parse_int(e.value, 1, kMaxBatchSize, v, problem)) {
-            result.config.batch_size = v;
-        } else {
-            error(e.key, e.value, problem, "an integer in 1.." + std::to_string(kMaxBatchSize));
-        }
+        if (parse_int(e.value, lo, hi, v, problem))
+            field = v;
+        else
+            error(e.key, e.value, problem,
+                  "an integer in " + std::to_string(lo) + ".." + std::to_string(hi) + note);
     }
 
     void network_shape(const Entry& e) {
@@ -184,9 +193,7 @@ class Parser {
         if (n > (size_t)kMaxHiddenLayers)
             return error(e.key, e.value, "has " + std::to_string(n) + " layers", allowed);
         for (size_t i = 1; i <= n; ++i) {
-            size_t comma = rest.find(',');
-            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            std::string_view item = next_element(rest);
             std::string problem;
             int size = 0;
             if (!parse_int(item, 1, kMaxNeurons, size, problem)) {
@@ -198,17 +205,6 @@ class Parser {
             shape.push_back(size);
         }
         result.config.network_shape = shape;
-    }
-
-    void stop_epoch(const Entry& e) {
-        std::string problem;
-        int v = 0;
-        if (parse_int(e.value, 0, kMaxStopEpoch, v, problem)) {
-            result.config.stop_epoch = v;
-        } else {
-            error(e.key, e.value, problem,
-                  "an integer in 0.." + std::to_string(kMaxStopEpoch) + " (0: no stop)");
-        }
     }
 
     void points(const Entry& e) {
@@ -225,9 +221,7 @@ class Parser {
                          "has " + std::to_string(n) + " numbers, not a multiple of 3", allowed);
         float v[3];
         for (size_t i = 0; i < n; ++i) {
-            size_t comma = rest.find(',');
-            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            std::string_view item = next_element(rest);
             double d = 0;
             ht::NumberStatus st = ht::parse_decimal(item, d);
             if (st != ht::NumberStatus::Ok || !(std::fabs(d) <= kMaxPointCoord)) {
@@ -255,9 +249,7 @@ class Parser {
         if (n > (size_t)kMaxHiddenLayers)
             return error(e.key, e.value, "has " + std::to_string(n) + " entries", allowed);
         for (size_t i = 1; i <= n; ++i) {
-            size_t comma = rest.find(',');
-            std::string_view item = ht::trim_spaces(rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            std::string_view item = next_element(rest);
             const Activation* found = find_name(kHiddenActivations, item);
             if (!found) {
                 const char* why = item == name_of(Activation::Softmax)
