@@ -54,6 +54,20 @@ static void apply_preset(Config& c) {
     c.batch_norm = c.residual = false;
 }
 
+OptimizerParams Session::optimizer_params(const Config& c) {
+    OptimizerParams o;
+    o.kind = c.optimizer;
+    o.lr = c.learning_rate;
+    o.momentum = c.momentum;
+    o.beta1 = c.beta1;
+    o.beta2 = c.beta2;
+    o.rho = c.rho;
+    o.eps = c.epsilon;
+    o.reg = c.regularization;
+    o.reg_rate = c.regularization_rate;
+    return o;
+}
+
 std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     std::unique_ptr<Session> s(new Session());
     s->cfg_ = c;
@@ -72,15 +86,7 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     s->backup_.assign(s->net_.params.size(), 0.0f);
     s->bn_backup_mean_ = s->net_.bn_mean;
     s->bn_backup_var_ = s->net_.bn_var;
-    s->opt_.kind = c.optimizer;
-    s->opt_.lr = c.learning_rate;
-    s->opt_.momentum = c.momentum;
-    s->opt_.beta1 = c.beta1;
-    s->opt_.beta2 = c.beta2;
-    s->opt_.rho = c.rho;
-    s->opt_.eps = c.epsilon;
-    s->opt_.reg = c.regularization;
-    s->opt_.reg_rate = c.regularization_rate;
+    s->opt_ = optimizer_params(c);
     s->build_data();
     s->reset();
     return s;

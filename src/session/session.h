@@ -144,6 +144,7 @@ class Session {
   private:
     Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
     void build_data();
+    static OptimizerParams optimizer_params(const Config& c);
     // forward + backward of train columns [start, start+count)
     void run_chunk(int start, int count, Pass pass);
     void update();

@@ -60,44 +60,35 @@ std::string Session::set_state(const std::vector<float>& params, const std::vect
     return "";
 }
 
+namespace {
+// The keys set_training applies live: they act on the next update only.
+void copy_live_keys(const Config& from, Config& to) {
+    to.learning_rate = from.learning_rate;
+    to.optimizer = from.optimizer;
+    to.momentum = from.momentum;
+    to.beta1 = from.beta1;
+    to.beta2 = from.beta2;
+    to.rho = from.rho;
+    to.epsilon = from.epsilon;
+    to.stop_epoch = from.stop_epoch;
+    to.stop_test_loss = from.stop_test_loss;
+    to.show_test_data = from.show_test_data;
+    to.discretize = from.discretize;
+}
+} // namespace
+
 std::string Session::set_training(const Config& c) {
-    // Only keys that act on the next update may change live; anything else needs a new session.
+    // Only the live keys may differ; anything else needs a new session.
     Config probe = c;
-    probe.learning_rate = cfg_.learning_rate;
-    probe.optimizer = cfg_.optimizer;
-    probe.momentum = cfg_.momentum;
-    probe.beta1 = cfg_.beta1;
-    probe.beta2 = cfg_.beta2;
-    probe.rho = cfg_.rho;
-    probe.epsilon = cfg_.epsilon;
-    probe.stop_epoch = cfg_.stop_epoch;
-    probe.stop_test_loss = cfg_.stop_test_loss;
-    probe.show_test_data = cfg_.show_test_data;
-    probe.discretize = cfg_.discretize;
+    copy_live_keys(cfg_, probe);
     if (to_hash(probe) != to_hash(cfg_))
         return "only learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, stopEpoch, "
                "stopTestLoss, showTestData and discretize can change without a reset";
     std::vector<ConfigIssue> issues = check_consistency(c);
     if (!issues.empty()) return issues.front().message;
     if (c.optimizer != cfg_.optimizer) ost_.reset(net_.params.size());
-    cfg_.learning_rate = c.learning_rate;
-    cfg_.optimizer = c.optimizer;
-    cfg_.momentum = c.momentum;
-    cfg_.beta1 = c.beta1;
-    cfg_.beta2 = c.beta2;
-    cfg_.rho = c.rho;
-    cfg_.epsilon = c.epsilon;
-    cfg_.stop_epoch = c.stop_epoch;
-    cfg_.stop_test_loss = c.stop_test_loss;
-    cfg_.show_test_data = c.show_test_data;
-    cfg_.discretize = c.discretize;
-    opt_.kind = c.optimizer;
-    opt_.lr = c.learning_rate;
-    opt_.momentum = c.momentum;
-    opt_.beta1 = c.beta1;
-    opt_.beta2 = c.beta2;
-    opt_.rho = c.rho;
-    opt_.eps = c.epsilon;
+    copy_live_keys(c, cfg_);
+    opt_ = optimizer_params(cfg_);
     return "";
 }
 
