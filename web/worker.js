@@ -23,16 +23,18 @@ function snapshot() {
   };
 }
 
+const SLICE_MS = 3;
+const MIN_TRAIN_MS = 2;
+// restMs: the loss pass and grid of recent frames (smoothed), what training must leave room for;
+// lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
+// pass is under way; msPerPoint: its measured cost
+let restMs = 0, lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
+// Requests that leave the session as it is (the losses and a sliced pass stay valid across them).
+const READ_ONLY = new Set(['frame', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
+
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
 let msPerBatch = 0.05;
-const SLICE_MS = 3;
-const MIN_TRAIN_MS = 2;
-let restMs = 0;
-// lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
-// pass is under way; msPerPoint: its measured cost
-let lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
-const READ_ONLY = new Set(['frame', 'parse', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
 function trainFor(epochs, budgetMs, t0) {
   const n = S.points(false).length / 3, b = Math.max(1, S.config().batchSize);
   let p = S.trainBatches(0), trained = 0;
@@ -62,15 +64,12 @@ const handlers = {
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
   },
-  parse({ hash }) {
-    return E.parseHash(hash);
-  },
   // budgetMs (only while playing): train whole batches until the epochs are done or the budget is
   // spent (at least one batch), so a frame of a huge network or a large data set stays short and
   // requests behind it (pause, load, edits) wait at most about one budget. Steps pass no budget:
   // they train exactly what was asked. Returns trained samples and `capped` when the budget cut it.
   // frameMs (with budgetMs): the whole frame's target; training gets what the last frames' loss
-  // pass and grid left of it (at least MIN_TRAIN_MS), so a huge network still redraws at 60 Hz.
+  // pass and grid left of it (at least MIN_TRAIN_MS), so a huge network's frames stay short.
   // paramsBuffer: a lent buffer for the weights, like `buffer` for the grid: a fresh 4 MB array
   // per frame (16 x 256) cost ~12 ms of page faults, a copy into a warm one ~0.1 ms.
   frame({ epochs = 0, batches = 0, grid = 100, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
@@ -79,8 +78,7 @@ const handlers = {
     if (epochs > 0 && budgetMs > 0) {
       const budget = frameMs > 0 ? Math.min(budgetMs, Math.max(MIN_TRAIN_MS, frameMs - restMs)) : budgetMs;
       [trained, capped] = trainFor(epochs, budget, t0);
-    }
-    else if (epochs > 0) {
+    } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = (S.trainEpochs(epochs).epoch - e0) * S.points(false).length / 3;
     }
@@ -125,7 +123,6 @@ const handlers = {
     const pv = S.params();
     const params = paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length ? paramsBuffer : new Float32Array(pv.length);
     params.set(pv);
-    // the loss pass (amortized when stale) and the grid, smoothed: what the next frame must leave room for
     restMs = 0.7 * restMs + 0.3 * (t2 - t1);
     return {
       metrics, params, grid: out, rows, N: grid, trained, capped,
@@ -149,10 +146,6 @@ const handlers = {
   setBias({ layer, neuron, value }) {
     S.setBias(layer, neuron, value);
     return { params: S.params().slice(), metrics: S.metrics() };
-  },
-  setLearningRate({ value }) {
-    S.setLearningRate(value);
-    return { hash: S.hash() };
   },
   // Live training keys (optimizer and its parameters, learning rate, stop conditions, display
   // flags) without a reset. {applied: false, errors} when a value is invalid (nothing changes);
