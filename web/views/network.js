@@ -13,7 +13,7 @@
 // arithmetic; only the feature toggles stay elements. A DOM node, SVG square and hit path per
 // neuron and weight made Chromium spend seconds per frame on style and layout of a 5,700 px view.
 import { Heatmap } from './heatmap.js';
-import { rgbOf, indexToValue, valueToIndex, pack } from './colors.js';
+import { cssColor, indexToValue, valueToIndex, makeLut } from './colors.js';
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 export const LINK_CAP = 5000;
@@ -25,6 +25,10 @@ const HEAVY_MS = 25;
 // Above this many links they are painted on one canvas per gap between columns (SVG keeps only the
 // invisible hit paths): re-painting many SVG paths costs the browser ~10 ms per frame.
 const SVG_LINK_MAX = 600;
+// A link's style key: 64 colour levels (the colour table's index / 4) times width steps of |w| (up
+// to 5, `steps` per unit); -1 for a non-finite weight (drawn thin and red).
+const linkKey = (w, steps) => (Number.isFinite(w) ? (valueToIndex(w) >> 2) * 64 + Math.round(Math.min(Math.abs(w), 5) * steps) : -1);
+const linkWidth = (key, base) => (key >= 0 ? base + (key & 63) / 2 : 1);
 
 function el(tag, cls, parent) {
   const e = document.createElement(tag);
@@ -57,13 +61,11 @@ export class NetworkView {
     this.palette = palette;
     this.dark = dark;
     // CSS colour per lookup-table index: links and biases reuse these strings
-    this.css = Array.from({ length: 256 }, (_, i) => { const c = rgbOf(palette, indexToValue(i), dark); return `rgb(${c[0]}, ${c[1]}, ${c[2]})`; });
+    this.css = Array.from({ length: 256 }, (_, i) => cssColor(palette, indexToValue(i), dark));
     for (const l of this.links || []) l.key = -2;
     for (const r of this.runs || []) r.dirty = true;
     for (const col of this.nodes || []) for (const n of col) n.key = -2;
-    // packed RGBA per table index, for the compact view's neuron colours
-    this.packed = new Uint32Array(256);
-    for (let i = 0; i < 256; i++) this.packed[i] = pack(rgbOf(palette, indexToValue(i), dark));
+    this.packed = makeLut(palette, { dark }); // packed RGBA per index: the compact view's neuron bars
     this.linksDue = true;
   }
 
@@ -388,6 +390,10 @@ export class NetworkView {
     }
   }
 
+  #keyColour(key) {
+    return key >= 0 ? this.css[(key >> 6) * 4 + 2] : '#d00';
+  }
+
   #linkLabel({ li, j, i }) {
     const last = this.layers.length - 1;
     return `weight from ${li === 0 ? this.from[0][i].label : `neuron ${i + 1} of layer ${li}`} to ${li === last ? 'the output' : `neuron ${j + 1} of layer ${li + 1}`}`;
@@ -435,15 +441,15 @@ export class NetworkView {
   }
 
   #paintRun(run) {
-    const { ctx, c, left, dpr } = run.gap, css = this.css;
+    const { ctx, c, left, dpr } = run.gap;
     ctx.setTransform(dpr, 0, 0, dpr, -left * dpr, 0);
     ctx.clearRect(left, 0, c.width / dpr, c.height / dpr);
     const em = this.anno && this.anno.emphasis, sel = this.anno ? this.anno.selected : undefined;
     for (let q = run.a; q < run.b; q++) {
       const l = this.links[q];
       ctx.globalAlpha = em && !em.has(l.k) ? 0.15 : 1;
-      ctx.strokeStyle = l.k === sel ? '#c0392b' : l.key >= 0 ? css[(l.key >> 6) * 4 + 2] : '#d00';
-      ctx.lineWidth = l.key >= 0 ? 1 + (l.key & 63) / 2 : 1;
+      ctx.strokeStyle = l.k === sel ? '#c0392b' : this.#keyColour(l.key);
+      ctx.lineWidth = linkWidth(l.key, 1);
       const mx = (l.x1 + l.x2) / 2;
       ctx.beginPath();
       ctx.moveTo(l.x1, l.y1);
@@ -456,13 +462,12 @@ export class NetworkView {
   /** Compact view: every link shown as a straight line, one path per colour and width bucket
    * (a few dozen strokes instead of thousands), then the neuron bars over their ends. */
   #paintPlot(params) {
-    const { c, ctx } = this.plot, css = this.css, em = this.anno && this.anno.emphasis, sel = this.anno ? this.anno.selected : undefined;
+    const { c, ctx } = this.plot, em = this.anno && this.anno.emphasis, sel = this.anno ? this.anno.selected : undefined;
     ctx.clearRect(0, 0, c.width, c.height);
     const buckets = new Map();
     for (const l of this.links) {
       if (l.li < 0) continue;
-      const w = params[l.k];
-      l.key = Number.isFinite(w) ? (valueToIndex(w) >> 2) * 64 + Math.round(Math.min(Math.abs(w), 5) * 0.8) : -1;
+      l.key = linkKey(params[l.k], 0.8);
       const b = l.k === sel ? -3 : em && !em.has(l.k) ? -2 - 1e6 - l.key : l.key;
       let p = buckets.get(b);
       if (!p) buckets.set(b, (p = new Path2D()));
@@ -472,8 +477,8 @@ export class NetworkView {
     for (const [b, p] of buckets) {
       const dim = b < -1e6, key = dim ? -2 - 1e6 - b : b;
       ctx.globalAlpha = dim ? 0.15 : 0.8;
-      ctx.strokeStyle = b === -3 ? '#c0392b' : key >= 0 ? css[(key >> 6) * 4 + 2] : '#d00';
-      ctx.lineWidth = b === -3 ? 2 : key >= 0 ? 0.5 + (key & 63) / 2 : 1;
+      ctx.strokeStyle = b === -3 ? '#c0392b' : this.#keyColour(key);
+      ctx.lineWidth = b === -3 ? 2 : linkWidth(key, 0.5);
       ctx.stroke(p);
     }
     ctx.globalAlpha = 1;
@@ -545,7 +550,7 @@ export class NetworkView {
    * (a layer's links share a region), round-robin: with many links each gap between columns is
    * refreshed every few frames instead of all of them every frame. */
   #styleLinks(params) {
-    const css = this.css, links = this.links, runs = this.runs;
+    const links = this.links, runs = this.runs;
     let seen = 0;
     while (this.linksPending > 0 && runs.length) {
       const run = runs[this.runCursor];
@@ -553,14 +558,13 @@ export class NetworkView {
       let changed = run.dirty;
       run.dirty = false;
       for (let q = run.a; q < run.b; q++) {
-        const link = links[q], w = params[link.k];
-        const key = Number.isFinite(w) ? (valueToIndex(w) >> 2) * 64 + Math.round(Math.min(Math.abs(w), 5) * 3.6) : -1;
+        const link = links[q], key = linkKey(params[link.k], 3.6);
         if (key === link.key) continue;
         link.key = key;
         changed = true;
         if (!link.path) continue;
-        link.path.setAttribute('stroke', key >= 0 ? css[(key >> 6) * 4 + 2] : '#d00');
-        link.path.setAttribute('stroke-width', key >= 0 ? String(1 + (key & 63) / 2) : '1');
+        link.path.setAttribute('stroke', this.#keyColour(key));
+        link.path.setAttribute('stroke-width', String(linkWidth(key, 1)));
       }
       if (changed && run.gap) this.#paintRun(run);
       seen += run.b - run.a;
@@ -607,12 +611,13 @@ export class NetworkView {
     }
     this.#styleLinks(params);
     const css = this.css;
-    if (this.capped && !this.biasDue) { /* biases too: thousands of SVG squares, once per PICK_MS */ }
-    else for (let c = 1; c < this.nodes.length; c++)
-      for (const n of this.nodes[c]) {
-        const key = valueToIndex(params[this.layers[n.layer].bOff + n.j]);
-        if (key !== n.key) n.bias.setAttribute('fill', css[(n.key = key)]);
-      }
+    // capped: biases too only once per PICK_MS (thousands of SVG squares)
+    if (!this.capped || this.biasDue)
+      for (let c = 1; c < this.nodes.length; c++)
+        for (const n of this.nodes[c]) {
+          const key = valueToIndex(params[this.layers[n.layer].bOff + n.j]);
+          if (key !== n.key) n.bias.setAttribute('fill', css[(n.key = key)]);
+        }
     this.biasDue = false;
     this.styledNow = true; // catchUp below must not style a second batch in this frame
     if (grid) this.pending = this.thumbs.length;
