@@ -4,6 +4,7 @@
 // (naming the row and column) is shown in the dialog, and the old data stays until an import works.
 import { download, readFileBytes, stamp } from './download.js';
 import { noteLink } from './data-edit.js';
+import { textTable } from './table.js';
 
 const MAX_FILE_BYTES = 64 * 1048576; // far above the engine's 100,000 rows of ordinary numbers
 const PREVIEW_ROWS = 5;
@@ -58,19 +59,7 @@ export function initCsv(ctx) {
     });
   }
   function table(p) {
-    const t = document.createElement('table');
-    const head = t.createTHead().insertRow();
-    for (const c of p.columns) {
-      const th = document.createElement('th');
-      th.textContent = c;
-      th.scope = 'col';
-      head.appendChild(th);
-    }
-    const body = t.createTBody();
-    for (const row of p.rows) {
-      const tr = body.insertRow();
-      for (const cell of row) tr.insertCell().textContent = cell;
-    }
+    const t = textTable(p.columns, p.rows);
     const note = document.createElement('p');
     note.className = 'hint';
     note.textContent = `${p.rows.length === 1 ? 'The only row' : `First ${p.rows.length} rows`}${p.hasHeader ? '; the first line is a header' : '; no header line'}.`;

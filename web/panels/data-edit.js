@@ -6,6 +6,7 @@
 // points (up to the engine's link limit). The first edit of a generated dataset starts from its
 // current points; undoing that edit reloads the generated dataset's hash.
 import { pixelToData } from '../views/heatmap.js';
+import { kindOfConfig } from './options.js';
 
 const PAINT_STEP = 0.35; // data units between painted points: a drag leaves a trail, not a blob
 const REMOVE_RADIUS = 0.5;
@@ -36,7 +37,7 @@ export function initDataEdit(ctx) {
   let stroke = null;
   let custom = null; // the engine's custom points (flat), from its latest snapshot
 
-  const kind = () => (st.config.numClasses >= 3 ? 'multiclass' : st.config.problem === 'regression' ? 'regression' : 'binary');
+  const kind = () => kindOfConfig(st.config);
   // The list an edit starts from: the user's own points in their order (so the engine's split of
   // the old points stays put), or a generated dataset's current points.
   function current() {

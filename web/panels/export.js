@@ -4,6 +4,7 @@
 // stays when the file is refused). Next to a download it lists the engine's predictions at the
 // points the script prints, so a user can check that the script reproduces them.
 import { download, readFileBytes, stamp } from './download.js';
+import { textTable } from './table.js';
 
 const MAX_MODEL_BYTES = 32 * 1048576;
 const FORMATS = {
@@ -22,22 +23,10 @@ export function initExport(ctx) {
     const box = $('exportInfo');
     const p = document.createElement('p');
     p.textContent = `${what} downloaded. The page's predictions at the points it prints (the script should print the same, to about 1e-6):`;
-    const t = document.createElement('table');
-    t.className = 'pred-table';
-    const head = t.createTHead().insertRow();
     const K = predictions.length ? predictions[0].length : 1;
-    for (const h of ['x1', 'x2', ...(K === 1 ? ['output'] : Array.from({ length: K }, (_, k) => `p(class ${k})`))]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = h;
-      head.appendChild(th);
-    }
-    const body = t.createTBody();
-    points.forEach((pt, i) => {
-      const tr = body.insertRow();
-      for (const v of [pt[0], pt[1]]) tr.insertCell().textContent = String(v);
-      for (const v of predictions[i]) tr.insertCell().textContent = num(v);
-    });
+    const headers = ['x1', 'x2', ...(K === 1 ? ['output'] : Array.from({ length: K }, (_, k) => `p(class ${k})`))];
+    const t = textTable(headers, points.map((pt, i) => [String(pt[0]), String(pt[1]), ...Array.from(predictions[i], num)]));
+    t.className = 'pred-table';
     box.replaceChildren(p, t);
   }
 
