@@ -3,7 +3,7 @@
 // and, when small enough, the model JSON (weights). The list shows them newest first; ticked runs
 // have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
 // removes it. Storage problems are reported and never touch the page's current state.
-import { RunStore, subsample, MAX_RUNS } from './runs-store.js';
+import { RunStore, subsample, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
 import { drawRunCurves, runColour, runDash } from '../views/runchart.js';
 
 const THUMB = 48;
@@ -45,7 +45,10 @@ export function initRuns(ctx) {
   async function capture(auto) {
     // The weights are asked for at once, so the request is answered before a reset or load that
     // may follow; the rest is read after the last frame landed, unless a new state came meanwhile.
-    const modelReply = client.call('modelJson').then((r) => r.text, () => undefined);
+    // A model JSON spends at least two characters per parameter ("0,"): a network too large to be
+    // kept is not written at all (16 x 256: 12 MB of text, seconds of the engine's time, then dropped).
+    const keepable = st.params && 2 * st.params.length <= MAX_MODEL_CHARS;
+    const modelReply = keepable ? client.call('modelJson').then((r) => r.text, () => undefined) : Promise.resolve(undefined);
     const gen = applied, before = snapshot();
     await settled();
     const snap = applied === gen ? snapshot() : before;
