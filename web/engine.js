@@ -109,6 +109,16 @@ export class Session {
     if (typeof r === 'string') throw new Error(r);
     return r;
   }
+  /**
+   * Like evalGrid, but evaluates only grid rows [r0, r1) of every image; the view's other rows hold
+   * what earlier calls left (zeros after N or the network's size changed).
+   * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
+   */
+  evalGridRows(N, r0, r1) {
+    const r = this.#live().evalGridRows(Number(N), Number(r0), Number(r1));
+    if (typeof r === 'string') throw new Error(r);
+    return r;
+  }
   /** @returns {Float32Array} view of every parameter (layout: layers()) */
   params() { return this.#live().params(); }
   /** @returns {Float32Array} view of [x1, x2, label] per point */

@@ -275,15 +275,20 @@ class Playground {
     int grid_rows() const { return s_ ? (int)s_->grid_rows() : 0; }
     // Every feature and neuron on an N x N grid: a Float32Array view of gridRows() * N * N floats,
     // or a string error.
-    val eval_grid(double side) {
+    val eval_grid(double side) { return eval_grid_rows(side, 0, side); }
+    // Rows [r0, r1) of every image only, into the same buffer (the other rows keep what the last
+    // calls left there; zeros after a change of N or of the network's size).
+    val eval_grid_rows(double side, double r0, double r1) {
         if (!s_) return val(std::string(kNoSession));
-        int N = 0;
+        int N = 0, a = 0, b = 0;
         if (!int_arg(side, 2, kMaxGridSide, N))
             return val("grid size must be in 2.." + std::to_string(kMaxGridSide));
+        if (!int_arg(r0, 0, N, a) || !int_arg(r1, a, N, b))
+            return val("grid rows must satisfy 0 <= r0 <= r1 <= " + std::to_string(N));
         const std::size_t n = s_->grid_rows() * (std::size_t)N * N;
         if (n > kMaxGridFloats) return val(std::string("grid too large for this network"));
         if (grid_.size() != n) grid_.assign(n, 0.0f);
-        std::string err = s_->eval_grid(N, grid_.data());
+        std::string err = s_->eval_grid_rows(N, a, b, grid_.data());
         if (!err.empty()) return val(err);
         return val(typed_memory_view(n, grid_.data()));
     }
@@ -553,6 +558,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("metrics", &Playground::metrics)
         .function("gridRows", &Playground::grid_rows)
         .function("evalGrid", &Playground::eval_grid)
+        .function("evalGridRows", &Playground::eval_grid_rows)
         .function("metricsSliceBegin", &Playground::metricsSliceBegin)
         .function("metricsSlice", &Playground::metricsSlice)
         .function("params", &Playground::params)

@@ -345,6 +345,10 @@ const Metrics& Session::metrics() {
 }
 
 std::string Session::eval_grid(int N, float* out) {
+    return eval_grid_rows(N, 0, N, out);
+}
+
+std::string Session::eval_grid_rows(int N, int r0, int r1, float* out) {
     if (N < 2 || N > kMaxGridSide)
         return "grid size " + std::to_string(N) + " is out of range; allowed: 2.." +
                std::to_string(kMaxGridSide);
@@ -363,8 +367,16 @@ std::string Session::eval_grid(int N, float* out) {
         compute_features(feats_, x1.data(), x2.data(), P, grid_x_.data());
         grid_n_ = N;
     }
-    std::copy(grid_x_.begin(), grid_x_.end(), out);
-    net_.forward_into(grid_x_.data(), P, (int)P, out + feats_.size() * P, P);
+    if (r0 < 0 || r1 > N || r0 > r1)
+        return "grid rows " + std::to_string(r0) + ".." + std::to_string(r1) +
+               " are out of range; allowed: 0.." + std::to_string(N);
+    // Points p0..p1 of every row-major image; each point's forward pass is independent of the
+    // others in its batch (evaluation mode), so a slice gives the bits of the whole grid.
+    const std::size_t p0 = (std::size_t)r0 * N, p1 = (std::size_t)r1 * N;
+    if (p1 == p0) return "";
+    for (std::size_t f = 0; f < feats_.size(); ++f)
+        std::copy(grid_x_.begin() + f * P + p0, grid_x_.begin() + f * P + p1, out + f * P + p0);
+    net_.forward_into(grid_x_.data() + p0, P, (int)(p1 - p0), out + feats_.size() * P + p0, P);
     return "";
 }
 

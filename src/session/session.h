@@ -96,6 +96,9 @@ class Session {
     std::size_t grid_rows() const { return feats_.size() + (std::size_t)net_.total_neurons(); }
     // Returns "" or an error (bad N, buffer too large). out holds grid_rows() * N * N floats.
     std::string eval_grid(int N, float* out);
+    // Only the grid rows [r0, r1) of every image (the rest of out is left as it was), so a big
+    // network's heatmaps can be refreshed a few rows per frame; the same bits as eval_grid.
+    std::string eval_grid_rows(int N, int r0, int r1, float* out);
 
     // Trace of one data point (test = false: training set) or of a free point (x1, x2, label).
     std::string trace(bool test, int index, SampleTrace& out);

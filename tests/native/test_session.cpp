@@ -261,3 +261,31 @@ TEST_CASE("user points: labels checked, old data kept on error") {
     s->train_epochs(2);
     CHECK(s->epoch() == 2);
 }
+
+TEST_CASE("grid rows: slices leave the other rows alone and assemble into the whole grid's bits") {
+    // The whole grid is pinned to one-point forward passes by the test above; slices of rows
+    // (uneven, batch tails of 1..3 points at N = 7) must give exactly its bits.
+    auto s = make("networkShape=5,3&activation=relu&xTimesY=true&batchNorm=true&seed=4");
+    s->train_epochs(3);
+    const int N = 7;
+    const std::size_t n = s->grid_rows() * N * N;
+    std::vector<float> whole(n), parts(n, std::nanf(""));
+    REQUIRE(s->eval_grid(N, whole.data()) == "");
+    REQUIRE(s->eval_grid_rows(N, 2, 3, parts.data()) == "");
+    for (std::size_t row = 0; row < s->grid_rows(); ++row)
+        for (int p = 0; p < N * N; ++p) {
+            const bool in = p >= 2 * N && p < 3 * N;
+            const float v = parts[row * N * N + p];
+            if (in)
+                CHECK(v == whole[row * N * N + p]);
+            else
+                CHECK(std::isnan(v)); // untouched
+        }
+    REQUIRE(s->eval_grid_rows(N, 0, 2, parts.data()) == "");
+    REQUIRE(s->eval_grid_rows(N, 3, 7, parts.data()) == "");
+    REQUIRE(s->eval_grid_rows(N, 7, 7, parts.data()) == ""); // empty: nothing to do
+    CHECK(std::memcmp(parts.data(), whole.data(), n * sizeof(float)) == 0);
+    CHECK(s->eval_grid_rows(N, 3, 8, parts.data()).find("out of range") != std::string::npos);
+    CHECK(s->eval_grid_rows(N, 4, 3, parts.data()).find("out of range") != std::string::npos);
+    CHECK(s->eval_grid_rows(N, -1, 3, parts.data()).find("out of range") != std::string::npos);
+}

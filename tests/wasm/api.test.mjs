@@ -49,6 +49,30 @@ test('grid: one call fills every feature and neuron; values are tanh outputs in 
   s.dispose();
 });
 
+test('grid rows: a few rows per call (a big network over several frames) give the whole grid', () => {
+  const s = E.createSession('seed=3&networkShape=6,5&activation=relu');
+  s.trainEpochs(2);
+  const N = 23; // 23 * k points: SIMD tails of every length
+  const whole = s.evalGrid(N).slice();
+  const t = E.createSession('seed=3&networkShape=6,5&activation=relu');
+  t.trainEpochs(2);
+  let g = null;
+  for (let r = 0; r < N; r += 5) g = t.evalGridRows(N, r, Math.min(N, r + 5));
+  assert.deepEqual(g, whole);
+  // only the asked rows change: rows 0..4 after training further, the others as they were
+  t.trainEpochs(3);
+  s.trainEpochs(3);
+  const fresh = s.evalGrid(N).slice();
+  g = t.evalGridRows(N, 0, 5).slice();
+  const P = N * N;
+  for (let row = 0; row < t.gridRows(); row++)
+    for (const p of [0, 5 * N - 1, 5 * N, P - 1]) assert.equal(g[row * P + p], p < 5 * N ? fresh[row * P + p] : whole[row * P + p]);
+  assert.throws(() => t.evalGridRows(N, 3, 2), /grid rows/);
+  assert.throws(() => t.evalGridRows(N, 0, N + 1), /grid rows/);
+  s.dispose();
+  t.dispose();
+});
+
 test('params view, layer layout, edits by index with clear errors', () => {
   const s = E.createSession('seed=3');
   const layers = s.layers();
