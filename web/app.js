@@ -17,9 +17,10 @@ import { initDataEdit } from './panels/data-edit.js';
 import { initCsv } from './panels/csv-import.js';
 import { initExport } from './panels/export.js';
 import { initRuns } from './panels/runs.js';
+import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
 
 const $ = (id) => document.getElementById(id);
-const N = 100; // grid side, as TensorFlow Playground
+const N = GRID_SIDE;
 const UI_MAX_LAYERS = 8, UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -40,7 +41,7 @@ const CLASSES_OF = { blobs3: 3, blobs4: 4, blobs5: 5, spiral3: 3 }; // the other
 const classesOf = (problem, dataset) => (problem === 'regression' ? 0 : CLASSES_OF[dataset] || 2);
 // Keys the engine applies to the running session (setTraining): no reset, the weights stay.
 const LIVE_KEYS = new Set(['learningRate', 'optimizer', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon',
-  'stopEpoch', 'stopTestLoss', 'showTestData', 'discretize']);
+  'stopEpoch', 'stopTestLoss', 'showTestData', 'discretize', 'speed']);
 const client = new EngineClient();
 const st = {
   hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
@@ -60,6 +61,7 @@ const net = new NetworkView($('network'), {
     change({ networkShape: s.join(',') });
   },
   selectLink: (link) => stepper.select(link),
+  neuronGrid: (row, N) => client.call('neuronGrid', { row, N }).then((r) => r.grid),
   addLayer: (d) => {
     const s = st.config.networkShape.slice();
     if (d > 0 && s.length < UI_MAX_LAYERS) s.push(2);
@@ -207,6 +209,7 @@ function fillSelect(sel, values, fmt = String) {
 }
 fillSelect($('learningRate'), LEARNING_RATES);
 fillSelect($('regularizationRate'), REG_RATES);
+fillSelect($('speed'), SPEEDS.map((s) => s.value), (v) => SPEEDS.find((s) => s.value === v).label);
 
 function selectValue(sel, v) {
   const s = String(v);
@@ -236,6 +239,7 @@ function syncControls() {
   $('showTestData').checked = c.showTestData;
   $('discretize').checked = c.discretize;
   $('colorblind').checked = st.palette === 'colorblind';
+  $('speed').value = speedOf();
   $('accuracyRow').hidden = c.problem === 'regression';
   const hidden = new Set(c.hidden);
   for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
@@ -304,7 +308,7 @@ $('colorblind').onchange = (e) => {
   localStorage.setItem('bp-palette', st.palette);
   redrawStatic();
 };
-$('speed').onchange = () => {};
+$('speed').onchange = (e) => change({ speed: e.target.value }); // live: the weights stay
 $('play').onclick = () => setPlaying(!st.playing);
 $('step').onclick = () => step({ epochs: 1 });
 $('stepBatch').onclick = () => step({ batches: 1 });
@@ -324,6 +328,9 @@ function setPlaying(on) {
   if (on && !st.playing) armStops();
   const paused = st.playing && !on;
   st.playing = on;
+  pacer.restart();
+  st.rate = null;
+  setText('rate', '');
   if (paused) for (const f of hooks.pause) f();
   $('play').textContent = on ? '❚❚' : '▶';
   $('play').setAttribute('aria-label', on ? 'Pause (space)' : 'Play (space)');
@@ -488,9 +495,11 @@ function hints() {
 }
 
 // ---------- the frame loop ----------
-function speed() {
-  const v = $('speed').value;
-  return v === 'b1' ? { batches: 1 } : { epochs: Number(v) };
+// The pace while playing (the `speed` key): fixed epochs per frame, one batch per frame, or Max
+// (frame-plan.js: as much training per frame as keeps the page drawing at 55 frames/s or more).
+const pacer = new MaxPacer();
+function speedOf() {
+  return (st.config && st.config.speed) || '1';
 }
 
 // Pipelined: each animation frame first sends the next request (when none is out), then draws the
@@ -501,20 +510,9 @@ function speed() {
 // buffers alternate: st.grid (shown) and the one lent to the worker; weight buffers the page no
 // longer holds go back too (st.paramsPool). st.inflight: a request is out
 // or its answer is not drawn yet (the tests wait for it to clear).
-// Bounds (issue 9), so that no network or data set freezes the tab: the worker trains at most
-// TRAIN_BUDGET_MS per played frame, less when its loss pass and grid need more of FRAME_MS (then
-// reports what it did); the grid side shrinks from 100 (to
-// 10 at least) so that one frame's grid costs at most GRID_BUDGET (grid points x (neurons +
-// multiply-adds / 8), the measured cost mix); the network view bounds its own drawing (links,
-// thumbnails: views/network.js).
-const TRAIN_BUDGET_MS = 10;
-const FRAME_MS = 14; // the worker's whole frame (train + losses + grid) while playing: under 16.7 ms
-const GRID_BUDGET = 1.4e6;
-function gridSide() {
-  let cost = st.layers.length ? st.layers[0].nIn : 0;
-  for (const L of st.layers) cost += L.nOut + (L.nIn * L.nOut) / 8;
-  return Math.max(10, Math.min(N, Math.floor(Math.sqrt(GRID_BUDGET / Math.max(1, cost)))));
-}
+// Budgets (frame-plan.js): the worker trains at most a budget per played frame, less when its loss
+// pass and grid need more of the frame (then reports what it did); the grid side shrinks for big
+// networks; the network view bounds its own drawing (links, thumbnails: views/network.js).
 function perfRec() {
   // read by bench/page-frames.mjs (it resets st.perf to null); ms summed over frames
   return st.perf || (st.perf = { ticks: 0, frames: 0, answers: 0, train: 0, metrics: 0, grid: 0, roundTrip: 0, colour: 0, draw: 0, samples: 0, capped: 0 });
@@ -526,8 +524,7 @@ function request() {
     work = st.pendingStep;
     st.pendingStep = null;
   } else if (st.playing) {
-    work = capAtStop(speed());
-    if (work && work.epochs) work = { ...work, budgetMs: TRAIN_BUDGET_MS, frameMs: FRAME_MS };
+    work = capAtStop(playWork(speedOf(), pacer));
   } else if (!st.dirty) return;
   st.dirty = false;
   st.tick = false;
@@ -535,7 +532,8 @@ function request() {
   const buffer = st.spare, paramsBuffer = st.paramsPool.pop(), sent = performance.now();
   st.spare = null;
   const lent = [buffer, paramsBuffer].filter(Boolean).map((b) => b.buffer);
-  client.call('frame', { ...(work || {}), grid: gridSide(), buffer, paramsBuffer }, lent)
+  const g = gridPlan(st.layers), keep = [st.features.length, st.layers.at(-1).nOut];
+  client.call('frame', { ...(work || {}), grid: g.N, gridRows: g.rows, keep, buffer, paramsBuffer }, lent)
     .then((r) => received(r, work, sent), (e) => {
       st.req = false;
       st.inflight = !!st.fresh;
@@ -558,6 +556,7 @@ function received(r, work, sent) {
   }
   st.rows = r.rows;
   st.N = r.N;
+  st.packed = r.packed; // progressive: the grid holds the feature and output rows only
   st.params = r.params;
   recycleParams(undrawn); // an answer never drawn: nobody holds its weights
   st.metrics = r.metrics;
@@ -598,7 +597,23 @@ function drawFresh() {
   pf.draw += performance.now() - t0;
   pf.colour += heatmapStats.colourMs - c0;
   pf.frames++;
+  if (st.firstDrawMs === undefined) st.firstDrawMs = performance.now(); // since navigation: bench/page-speed.mjs
+  if (st.playing) {
+    pacer.drawn(performance.now());
+    showRate();
+  }
   st.inflight = st.req;
+}
+
+// Epochs per second while playing, next to the epoch counter, refreshed twice a second.
+function showRate() {
+  const now = performance.now(), e = st.metrics.epoch;
+  if (!st.rate) st.rate = { t: now, e };
+  else if (now - st.rate.t >= 500) {
+    const r = ((e - st.rate.e) * 1000) / (now - st.rate.t);
+    setText('rate', `${r >= 100 ? Math.round(r).toLocaleString('en') : r.toFixed(1)} epochs/s`);
+    st.rate = { t: now, e };
+  }
 }
 
 function fmtLoss(v) {
@@ -622,21 +637,22 @@ function draw() {
   if (lossEpoch !== st.lastChartEpoch && !m.stale) {
     chart.push(lossEpoch, m.trainLoss, m.testLoss);
     st.lastChartEpoch = lossEpoch;
+    st.chartPushes = (st.chartPushes || 0) + 1; // read by the browser tests
   }
   chart.draw();
   const K = c.numClasses >= 3 ? c.numClasses : 1;
-  const first = st.rows - K;
+  const first = st.packed ? st.packed.F : st.rows - K;
   const values = K === 1 ? st.grid.subarray(first * P, (first + 1) * P)
     : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
   const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
   outMap.draw(values, G, opts);
   outMap.drawPoints(st.train, { ...opts, kind: kindOf(c.numClasses) });
   if (c.showTestData || st.editing) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
-  net.update(st.params, st.grid, G, { discretize: c.discretize });
+  net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
   classPanel.render(m, { palette: st.palette, dark: st.dark });
   if (G !== st.shownN) {
     st.shownN = G;
-    if (G < N) message(`This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N}) so that every frame stays short.`, 'info', 'grid-res');
+    if (G < N) message(`This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N})${st.packed ? ', a few rows per frame,' : ''} so that every frame stays short.`, 'info', 'grid-res');
     else clearMessage('grid-res');
   }
 }

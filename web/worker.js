@@ -4,6 +4,7 @@
 // batches, then evaluate every neuron's grid into the buffer the page lent us (transferred back),
 // so no buffer is allocated per frame.
 import { loadEngine } from './engine.js';
+import { SLICE_MS, trainBudget } from './frame-plan.js';
 
 let E = null;
 let S = null;
@@ -23,14 +24,12 @@ function snapshot() {
   };
 }
 
-const SLICE_MS = 3;
-const MIN_TRAIN_MS = 2;
 // restMs: the loss pass and grid of recent frames (smoothed), what training must leave room for;
 // lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
 // pass is under way; msPerPoint: its measured cost
 let restMs = 0, lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
 // Requests that leave the session as it is (the losses and a sliced pass stay valid across them).
-const READ_ONLY = new Set(['frame', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
+const READ_ONLY = new Set(['frame', 'neuronGrid', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
 
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
@@ -56,6 +55,23 @@ function trainFor(epochs, budgetMs, t0) {
   return [trained, false];
 }
 
+// The grid: whole (gridRows >= N), or `gridRows` rows per frame from a cursor that wraps, so a big
+// network's heatmaps are all refreshed every N / gridRows frames. After anything that changed the
+// session (gridKey cleared) the first frame evaluates the whole grid, so no stale rows show.
+let gridKey = '', gridCursor = 0;
+function evalGrid(N, gridRows, rows) {
+  const key = `${N}|${rows}`;
+  if (gridRows >= N || key !== gridKey) {
+    gridKey = key;
+    gridCursor = 0;
+    return S.evalGrid(N);
+  }
+  const r1 = Math.min(N, gridCursor + gridRows);
+  const view = S.evalGridRows(N, gridCursor, r1);
+  gridCursor = r1 >= N ? 0 : r1;
+  return view;
+}
+
 const handlers = {
   async load({ hash }) {
     if (!S) S = E.createSession('');
@@ -72,12 +88,13 @@ const handlers = {
   // pass and grid left of it (at least MIN_TRAIN_MS), so a huge network's frames stay short.
   // paramsBuffer: a lent buffer for the weights, like `buffer` for the grid: a fresh 4 MB array
   // per frame (16 x 256) cost ~12 ms of page faults, a copy into a warm one ~0.1 ms.
-  frame({ epochs = 0, batches = 0, grid = 100, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
+  // gridRows (< grid): refresh that many grid rows per frame (frame-plan.js gridPlan); keep: the
+  // rows the page draws then, [features, outputs].
+  frame({ epochs = 0, batches = 0, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
     const t0 = performance.now();
     let trained = 0, capped = false;
     if (epochs > 0 && budgetMs > 0) {
-      const budget = frameMs > 0 ? Math.min(budgetMs, Math.max(MIN_TRAIN_MS, frameMs - restMs)) : budgetMs;
-      [trained, capped] = trainFor(epochs, budget, t0);
+      [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = (S.trainEpochs(epochs).epoch - e0) * S.points(false).length / 3;
@@ -109,26 +126,38 @@ const handlers = {
       slicing = false;
     }
     const tm = performance.now();
-    let view = null;
     const rows = S.gridRows();
-    if (grid > 0) view = S.evalGrid(grid);
+    const view = grid > 0 ? evalGrid(grid, gridRows, rows) : null;
     const t2 = performance.now();
+    // Progressive (gridRows < grid): the page gets the rows it draws every frame, [keep[0] features,
+    // keep[1] outputs] (a compact view: no neuron thumbnails); neuronGrid gives the others on hover.
+    const P = grid * grid, packed = view && gridRows < grid && keep ? { F: keep[0], K: keep[1] } : null;
+    const size = packed ? (packed.F + packed.K) * P : rows * P;
     // The lent buffer comes back only if it has exactly this frame's size (else a stale large one
     // from an earlier network would live on).
-    let out = buffer instanceof Float32Array && buffer.length === rows * grid * grid ? buffer : null;
+    let out = buffer instanceof Float32Array && buffer.length === size ? buffer : null;
     if (view) {
-      if (!out) out = new Float32Array(rows * grid * grid);
-      out.set(view);
+      if (!out) out = new Float32Array(size);
+      if (packed) {
+        out.set(view.subarray(0, packed.F * P));
+        out.set(view.subarray((rows - packed.K) * P, rows * P), packed.F * P);
+      } else out.set(view);
     }
     const pv = S.params();
     const params = paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length ? paramsBuffer : new Float32Array(pv.length);
     params.set(pv);
     restMs = 0.7 * restMs + 0.3 * (t2 - t1);
     return {
-      metrics, params, grid: out, rows, N: grid, trained, capped,
+      metrics, params, grid: out, rows, N: grid, packed, trained, capped,
       timing: { train: t1 - t0, metrics: tm - t1, grid: t2 - tm },
       _transfer: out ? [out.buffer, params.buffer] : [params.buffer],
     };
+  },
+  // One neuron's (or feature's) image from the grid the frames keep refreshing (progressive mode).
+  neuronGrid({ N, row }) {
+    const view = gridKey === `${N}|${S.gridRows()}` ? S.evalGridRows(N, 0, 0) : evalGrid(N, N, S.gridRows());
+    const g = view.slice(row * N * N, (row + 1) * N * N);
+    return { grid: g, _transfer: [g.buffer] };
   },
   trace({ test = false, index = 0 }) {
     return { trace: S.trace(test, index), params: S.params().slice(), metrics: S.metrics() };
@@ -224,6 +253,7 @@ self.onmessage = async (ev) => {
     if (!READ_ONLY.has(type)) { // the session may change: no stale losses or half pass after it
       lastMetrics = null;
       slicing = false;
+      gridKey = '';
     }
     const result = await h(args);
     const transfer = result._transfer || [];

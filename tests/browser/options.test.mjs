@@ -96,7 +96,7 @@ test('every training option edits its URL key and the engine config; a reload re
 
 test('switching the optimizer mid-training keeps the weights and the epoch; the loss keeps falling', async () => {
   const page = await open('seed=11&networkShape=4,2&learningRate=0.03');
-  await page.selectOption('#speed', '5');
+  await page.selectOption('#speed', '10');
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch >= 40, null, { timeout: 60000 });
   await page.click('#play');
@@ -122,13 +122,13 @@ test('switching the optimizer mid-training keeps the weights and the epoch; the 
 
 test('"stop at epoch" pauses exactly there; play continues past it; "stop when test loss <" pauses below it', async () => {
   const page = await open('seed=3&stopEpoch=37');
-  await page.selectOption('#speed', '25');
+  await page.selectOption('#speed', '100');
   await page.click('#play');
   await playUntilPaused(page);
   assert.equal((await metrics(page)).epoch, 37);
   assert.match(await page.locator('#messages').innerText(), /epoch 37.*stop at epoch/s);
   // a limit typed in while playing counts too
-  await page.selectOption('#speed', '5');
+  await page.selectOption('#speed', '10');
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch > 45);
   await page.click('#trainingOptions > summary');
@@ -140,7 +140,7 @@ test('"stop at epoch" pauses exactly there; play continues past it; "stop when t
   await page.close();
 
   const p2 = await open('seed=7&stopTestLoss=0.2');
-  await p2.selectOption('#speed', '5');
+  await p2.selectOption('#speed', '10');
   await p2.click('#play');
   await playUntilPaused(p2);
   const m = await metrics(p2);
@@ -151,7 +151,7 @@ test('"stop at epoch" pauses exactly there; play continues past it; "stop when t
 
 test('a 3-class page: one colour per class in the heatmap, a class legend, a confusion matrix of the test set', async () => {
   const page = await open('dataset=blobs3&seed=4&networkShape=4');
-  await page.selectOption('#speed', '25');
+  await page.selectOption('#speed', '100');
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch >= 150, null, { timeout: 60000 });
   await page.click('#play');

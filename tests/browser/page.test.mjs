@@ -111,7 +111,7 @@ test('training on circle learns; the picture changes; pixels match the engine', 
     return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0));
   });
   const before = await pixels();
-  await page.selectOption('#speed', '25');
+  await page.selectOption('#speed', '100');
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch >= 300, null, { timeout: 60000 });
   await page.click('#play');

@@ -102,7 +102,7 @@ test('divergence: training stops with a message, weights stay finite, reset reco
 
 test('saturation hint for TensorFlow Playground\'s ReLU + learning rate 10 on spiral', async () => {
   const page = await open('dataset=spiral&activation=relu&learningRate=10&seed=1');
-  await page.selectOption('#speed', '5');
+  await page.selectOption('#speed', '10');
   await page.click('#play');
   await page.waitForFunction(() => /saturated|dead/.test(document.getElementById('messages').textContent), null, { timeout: 30000 });
   await page.click('#play');

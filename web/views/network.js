@@ -22,6 +22,7 @@ const THUMB_BUDGET_MS = 6;
 const PICK_MS = 1000;
 const LINK_BATCH = 400;
 const HEAVY_MS = 25;
+const HEAVY_THUMBS = 24;
 // Above this many links they are painted on one canvas per gap between columns (SVG keeps only the
 // invisible hit paths): re-painting many SVG paths costs the browser ~10 ms per frame.
 const SVG_LINK_MAX = 600;
@@ -41,7 +42,8 @@ export class NetworkView {
   /**
    * @param {HTMLElement} root
    * @param {object} cb callbacks: toggleFeature(key), editWeight(l, to, from, v), editBias(l, j, v),
-   *   addNeuron(hiddenIndex, delta), addLayer(delta), announce(text)
+   *   addNeuron(hiddenIndex, delta), addLayer(delta), announce(text), neuronGrid(row, N): a
+   *   Promise of one row's N x N image (for a packed grid)
    */
   constructor(root, cb) {
     this.root = root;
@@ -321,7 +323,9 @@ export class NetworkView {
     this.cursor = this.pending = this.linkCursor = this.linksPending = 0;
     this.behind = this.deferred = false;
     this.linksDue = true;
-    this.heavy = compact || onCanvas || this.thumbs.length > 64;
+    // heavy: redrawn at 30 Hz (update). A 6 x 8 view's SVG links and 55 thumbnails cost the main
+    // thread more per frame than everything else the page draws (bench/page-speed.mjs).
+    this.heavy = compact || onCanvas || this.thumbs.length > HEAVY_THUMBS;
     this.drawnAt = -Infinity;
     for (const col of this.nodes) for (const n of col) if (n.bias) svg.appendChild(n.bias);
     this.annoLayer = el('div', 'net-annotations', this.root);
@@ -574,9 +578,10 @@ export class NetworkView {
   }
 
   /** Live values: params (Float32Array), grid rows (Float32Array rows * N * N), N. */
-  update(params, grid, N, { discretize = false } = {}) {
+  update(params, grid, N, { discretize = false, packed = null } = {}) {
     this.params = params;
     this.grid = grid;
+    this.gridPacked = packed; // {F, K}: grid holds the F feature rows, then the K outputs (app.js)
     this.N = N;
     this.discretize = discretize;
     // A large view is redrawn at most every HEAVY_MS (30 Hz at a 60 Hz display): each frame in
@@ -676,8 +681,10 @@ export class NetworkView {
   }
   #showBig(node, name) {
     if (!this.grid) return;
-    const P = this.N * this.N;
-    this.bigMap.draw(this.grid.subarray(node.row * P, (node.row + 1) * P), this.N, { palette: this.palette, dark: this.dark, scale: node.scale, cls: node.cls });
+    const P = this.N * this.N, N = this.N, style = { palette: this.palette, dark: this.dark, scale: node.scale, cls: node.cls };
+    if (this.gridPacked && node.row >= this.gridPacked.F) // a neuron's rows are not in a packed grid: ask for them
+      this.cb.neuronGrid(node.row, N).then((g) => this.bigMap.draw(g, N, style), () => {});
+    else this.bigMap.draw(this.grid.subarray(node.row * P, (node.row + 1) * P), N, style);
     const r = node.el ? node.el.getBoundingClientRect() : (() => {
       const c = this.plot.c.getBoundingClientRect();
       return { right: c.left + node.x + node.w, top: c.top + node.y };

@@ -1,0 +1,173 @@
+// page-speed.mjs: how much of the engine's speed the page shows (issue "speed you can see").
+// For each network, in one headless Chromium run: the engine alone in the page's origin (a session
+// trained in a loop, nothing drawn), the page playing at Max (epochs/s from its counter), their
+// ratio, drawn frames/s, the main thread's busy ms per second (a Chromium trace of the renderer's
+// main thread while playing), and time to learn (from pressing play to the displayed test loss
+// first below a bar, at Max); then the first visit: time from navigation to the first drawn
+// heatmap, the bytes the page loads (gzip -9 of each response) and the request count; and, with
+// --lighthouse, Lighthouse's performance score (npx lighthouse@12, default mobile profile).
+// Usage: node bench/page-speed.mjs [seconds=4] [--no-trace] [--lighthouse]
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { startBrowser } from '../tests/browser/browser.mjs';
+
+const secs = Number(process.argv[2] || 4);
+const withTrace = !process.argv.includes('--no-trace');
+const F7 = '&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
+export const CASES = [
+  ['default (2 features, 4,2)', 'seed=1'],
+  ['6 x 8 relu, 7 features', `dataset=spiral&activation=relu&networkShape=8,8,8,8,8,8${F7}&seed=1`],
+  ['8 x 16, 7 features', `dataset=spiral&networkShape=${Array(8).fill(16).join(',')}${F7}&seed=1`],
+];
+export const LEARN = [
+  ['spiral 8,8,6 to test loss < 0.05', `dataset=spiral&x=true&y=true${F7}&networkShape=8,8,6&activation=tanh&learningRate=0.03&batchSize=10&noise=0&percTrainData=50&seed=0.1`, 0.05],
+  ['default circle to test loss < 0.01', 'seed=1', 0.01],
+];
+
+async function open(b, hash) {
+  const page = await b.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${b.base}/index.html#${hash}`);
+  await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
+  return page;
+}
+
+// Engine alone: the page's own engine.js, a session of the same hash, trained on the main thread
+// for `secs` seconds after a warm-up (Chromium tiers wasm up after a while).
+async function engineAlone(b, hash) {
+  const page = await open(b, hash);
+  const r = await page.evaluate(async ([h, secs]) => {
+    const { loadEngine } = await import('./engine.js');
+    const E = await loadEngine();
+    const S = E.createSession(h);
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1000) S.trainEpochs(10);
+    const e0 = S.trainBatches(0).epoch, t1 = performance.now();
+    while (performance.now() - t1 < secs * 1000) S.trainEpochs(10);
+    const e1 = S.trainBatches(0).epoch, t2 = performance.now();
+    S.dispose();
+    return ((e1 - e0) * 1000) / (t2 - t1);
+  }, [hash, secs]);
+  await page.close();
+  return r;
+}
+
+async function setSpeed(page, v) {
+  await page.selectOption('#speed', v);
+  await page.waitForFunction((v) => window.playground.config.speed === v, v);
+}
+
+async function pageMax(b, hash) {
+  const page = await open(b, `${hash}&speed=max`);
+  await page.click('#play');
+  await page.waitForTimeout(1500);
+  let busy = null;
+  const cdp = withTrace ? await page.context().newCDPSession(page) : null;
+  if (cdp) await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+  const s0 = await page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf ? window.playground.perf.frames : 0, t: performance.now() }));
+  await page.waitForTimeout(secs * 1000);
+  const s1 = await page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf.frames, t: performance.now() }));
+  if (cdp) {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    const { stream } = await done;
+    let s = '';
+    for (;;) {
+      const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+      s += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
+      if (r.eof) break;
+    }
+    const ev = JSON.parse(s).traceEvents || JSON.parse(s);
+    // the renderer's main thread: top-level tasks (RunTask) are the thread's busy time
+    const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+    let ms = 0;
+    for (const e of ev) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
+    busy = ms / ((s1.t - s0.t) / 1000);
+  }
+  await page.click('#play');
+  await page.close();
+  const dt = (s1.t - s0.t) / 1000;
+  return { eps: (s1.e - s0.e) / dt, fps: (s1.f - s0.f) / dt, busy };
+}
+
+// Time to learn: press play at Max, watch the displayed test loss (#testLoss) on every animation
+// frame, report the first time it reads below the bar.
+async function timeToLearn(b, hash, bar) {
+  const page = await open(b, `${hash}&speed=max`);
+  await page.waitForTimeout(500);
+  const ms = await page.evaluate((bar) => new Promise((resolve) => {
+    const t0 = performance.now();
+    const watch = () => {
+      const v = parseFloat(document.getElementById('testLoss').textContent);
+      if (v < bar) return resolve(performance.now() - t0);
+      if (performance.now() - t0 > 30000) return resolve(Infinity);
+      requestAnimationFrame(watch);
+    };
+    document.getElementById('play').click();
+    requestAnimationFrame(watch);
+  }), bar);
+  await page.close();
+  return ms;
+}
+
+// First visit: a fresh page (new context: no cache), navigation to the first drawn heatmap, and the
+// bytes of every response gzipped at level 9 (what a static host serving gzip would send).
+async function firstVisit(b) {
+  const page = await b.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((x) => x, () => Buffer.alloc(0))));
+  await page.goto(`${b.base}/index.html#seed=1`);
+  await page.waitForFunction(() => window.playground && window.playground.firstDrawMs !== undefined, null, { timeout: 60000 });
+  const first = await page.evaluate(() => window.playground.firstDrawMs);
+  await page.waitForTimeout(1500); // panels loaded after the first frame count too
+  const all = await Promise.all(bodies);
+  await page.close();
+  return { first, requests: all.length, gzip: all.reduce((n, x) => n + zlib.gzipSync(x, { level: 9 }).length, 0) };
+}
+
+function lighthouse(url) {
+  const out = execFileSync('npx', ['-y', 'lighthouse@12', url, '--only-categories=performance', '--output=json', '--quiet',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 28 });
+  const j = JSON.parse(out);
+  const a = j.audits;
+  return { score: Math.round(j.categories.performance.score * 100), tbt: Math.round(a['total-blocking-time'].numericValue), cls: a['cumulative-layout-shift'].numericValue };
+}
+
+const load0 = os.loadavg()[0];
+const b = await startBrowser();
+const rows = [];
+for (const [name, hash] of CASES) {
+  const alone = await engineAlone(b, hash);
+  const p = await pageMax(b, hash);
+  rows.push(`| ${name} | ${Math.round(alone).toLocaleString('en')} | ${Math.round(p.eps).toLocaleString('en')} | ${(p.eps / alone * 100).toFixed(0)} % | ${p.fps.toFixed(1)} | ${p.busy === null ? '–' : Math.round(p.busy)} |`);
+  console.error(rows.at(-1));
+}
+const learn = [];
+for (const [name, hash, bar] of LEARN) {
+  const ms = await timeToLearn(b, hash, bar);
+  learn.push(`| ${name} | ${Number.isFinite(ms) ? Math.round(ms) : '> 30000'} ms |`);
+  console.error(learn.at(-1));
+}
+const fv = [];
+for (let i = 0; i < 3; i++) fv.push(await firstVisit(b));
+const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor((xs.length - 1) / 2)];
+const lh = process.argv.includes('--lighthouse') ? lighthouse(`${b.base}/index.html`) : null;
+await b.close();
+const cpu = (os.cpus()[0] || {}).model || '?';
+console.log(`Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs, ${cpu}; load average (1 min) ${load0.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after.
+
+| network | engine alone, epochs/s | page at Max, epochs/s | ratio | drawn frames/s | main thread busy, ms/s |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+| time to learn (Max, play to displayed test loss below the bar) | |
+|---|---|
+${learn.join('\n')}
+
+| first visit | |
+|---|---|
+| navigation to first drawn heatmap (median of 3) | ${Math.round(median(fv.map((v) => v.first)))} ms |
+| bytes loaded (gzip -9 per file) | ${(fv[0].gzip / 1024).toFixed(1)} KiB in ${fv[0].requests} requests |
+| Lighthouse performance (mobile) | ${lh ? `${lh.score}, total blocking time ${lh.tbt} ms, layout shift ${lh.cls.toFixed(3)}` : 'not run (--lighthouse)'} |`);

@@ -1,0 +1,83 @@
+// speed.test.mjs: the pace while playing (the `speed` key): a link without it plays at one epoch per
+// frame (TensorFlow Playground's pace); the menu and the link agree both ways; Max trains many
+// epochs per drawn frame while the epoch counter, the loss chart and the boundary keep moving; a
+// bad value is refused by name and the page still plays. No timing is asserted: counts of epochs
+// against counts of frames.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { pageSuite } from './browser.mjs';
+
+const { open, cfg, hashOf, settle } = await pageSuite(test);
+const hashValue = (h, k) => new URLSearchParams(h).get(k);
+const epochText = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')));
+
+// Plays for `ms`, then pauses; returns the epochs trained and the frame answers that trained them.
+async function playFor(page, ms) {
+  const e0 = (await page.evaluate(() => window.playground.metrics.epoch));
+  await page.evaluate(() => { window.playground.perf = null; });
+  await page.click('#play');
+  await page.waitForTimeout(ms);
+  await page.click('#play');
+  await settle(page);
+  return page.evaluate((e0) => ({ epochs: window.playground.metrics.epoch - e0, answers: window.playground.perf.answers }), e0);
+}
+
+test('a link without speed plays at one epoch per frame, and the menu says so', async () => {
+  const page = await open('seed=5');
+  assert.equal((await cfg(page)).speed, '1');
+  assert.equal(await page.inputValue('#speed'), '1');
+  assert.equal(hashValue(await hashOf(page), 'speed'), null, 'the default pace is not written into the link');
+  const r = await playFor(page, 1000);
+  assert.ok(r.epochs >= 5, `trained ${r.epochs} epochs`);
+  // one epoch per answered frame; the answers also count the frame after the pause (no training)
+  assert.ok(r.epochs <= r.answers, `${r.epochs} epochs in ${r.answers} frames`);
+  await page.close();
+});
+
+test('speed round-trips between the menu and the link', async () => {
+  const page = await open('seed=5&speed=max');
+  assert.equal((await cfg(page)).speed, 'max');
+  assert.equal(await page.inputValue('#speed'), 'max');
+  for (const v of ['100', '10', 'batch', 'max']) {
+    await page.selectOption('#speed', v);
+    await page.waitForFunction((v) => window.playground.config.speed === v, v);
+    assert.equal(hashValue(await hashOf(page), 'speed'), v);
+  }
+  await page.selectOption('#speed', '1');
+  await page.waitForFunction(() => window.playground.config.speed === '1');
+  assert.equal(hashValue(await hashOf(page), 'speed'), null);
+  // changing the pace is live: the weights stay
+  const before = await page.evaluate(() => Array.from(window.playground.params));
+  await page.selectOption('#speed', '100');
+  await page.waitForFunction(() => window.playground.config.speed === '100');
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => Array.from(window.playground.params)), before);
+  await page.close();
+});
+
+test('Max trains more than one epoch per frame; the counter, the chart and the boundary advance', async () => {
+  const page = await open('seed=5&speed=max');
+  const pixels = () => page.evaluate(() => {
+    const c = document.getElementById('output');
+    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0));
+  });
+  const before = { pixels: await pixels(), chart: await page.evaluate(() => window.playground.chartPushes) };
+  const r = await playFor(page, 1500);
+  assert.ok(r.epochs > 2 * r.answers, `Max: ${r.epochs} epochs in ${r.answers} frames`);
+  const shown = await epochText(page);
+  assert.equal(shown, await page.evaluate(() => window.playground.metrics.epoch), 'the counter shows the epoch trained');
+  assert.ok(shown > 100);
+  assert.ok((await page.evaluate(() => window.playground.chartPushes)) > before.chart + 2, 'the loss chart gained points');
+  assert.notDeepEqual(await pixels(), before.pixels, 'the boundary was redrawn');
+  assert.match(await page.locator('#rate').innerText(), /^$|epochs\/s/);
+  await page.close();
+});
+
+test('a bad speed is refused by name; the page plays at the default pace', async () => {
+  const page = await open('seed=5&speed=7');
+  assert.match(await page.locator('#messages').innerText(), /speed/);
+  assert.equal((await cfg(page)).speed, '1');
+  const r = await playFor(page, 500);
+  assert.ok(r.epochs >= 1 && r.epochs <= r.answers);
+  await page.close();
+});

@@ -1,0 +1,97 @@
+// frame-plan.js: the one owner of the page's frame budgets, shared by app.js (what each animation
+// frame asks of the worker) and worker.js (how much of that frame training may take). A frame is
+// pipelined: the worker trains, evaluates the losses and the grid for frame n+1 while the page
+// draws frame n, so the worker's whole frame must stay under one display frame (16.7 ms at 60 Hz)
+// for the page to draw a new picture every frame.
+
+/** Grid side of the output and neuron heatmaps (TensorFlow Playground's density). */
+export const GRID_SIDE = 100;
+/** At most this many grid points x (neurons + multiply-adds / 8) per frame: the grid side shrinks
+ * (to 10 at least) for big networks so that the grid never dominates a frame. */
+export const GRID_BUDGET = 1.4e6;
+/** Fixed paces: training gets at most this much of a frame (ms). */
+export const TRAIN_BUDGET_MS = 10;
+/** The worker's whole frame (train + losses + grid) while playing at a fixed pace (ms). */
+export const FRAME_MS = 14;
+/** Training never gets less than this (ms), however slow the losses and the grid are. */
+export const MIN_TRAIN_MS = 2;
+/** A slow loss pass runs in slices of about this long (ms) per frame. */
+export const SLICE_MS = 3;
+
+/** The speed menu, in the order shown; value is the `speed` key's value in the URL. */
+export const SPEEDS = [
+  { value: '1', label: '1 epoch / frame', work: { epochs: 1 } },
+  { value: '10', label: '10 epochs / frame', work: { epochs: 10 } },
+  { value: '100', label: '100 epochs / frame', work: { epochs: 100 } },
+  { value: 'max', label: 'Max', work: { epochs: 100000, max: true } },
+  { value: 'batch', label: '1 batch / frame', work: { batches: 1 } },
+];
+
+/** The heatmaps of a network too big for a fine grid in one frame keep this side at least, and
+ * are refreshed a few grid rows per frame instead (progressive). */
+export const PROGRESSIVE_SIDE = 50;
+
+/**
+ * The grid for a network (layers: [{nIn, nOut}]): side N and grid rows evaluated per frame. The
+ * finest side whose whole grid fits GRID_BUDGET, up to GRID_SIDE; when that is under
+ * PROGRESSIVE_SIDE, the grid stays at PROGRESSIVE_SIDE and `rows` of it are refreshed per frame
+ * (16 x 256: one row per frame, the whole picture in under a second at 60 frames/s).
+ */
+export function gridPlan(layers) {
+  let cost = layers.length ? layers[0].nIn : 0;
+  for (const L of layers) cost += L.nOut + (L.nIn * L.nOut) / 8;
+  cost = Math.max(1, cost);
+  const full = Math.floor(Math.sqrt(GRID_BUDGET / cost));
+  if (full >= PROGRESSIVE_SIDE) return { N: Math.min(GRID_SIDE, full), rows: Math.min(GRID_SIDE, full) };
+  const N = PROGRESSIVE_SIDE;
+  return { N, rows: Math.max(1, Math.min(N, Math.floor(GRID_BUDGET / (cost * N)))) };
+}
+
+/**
+ * Max's pace: the worker trains for as much of each frame as it can while the page still draws at
+ * least MIN_FPS new frames a second. The worker's frame target (frameMs) follows the measured
+ * interval between drawn frames: down quickly when frames come too slowly, up slowly when there is
+ * room, between FLOOR_MS and CEIL_MS. (The display's own pace caps what "room" means: at 60 Hz a
+ * drawn frame every 16.7 ms is the best there is.)
+ */
+export class MaxPacer {
+  static MIN_FPS = 55;
+  static CEIL_MS = 15;
+  static FLOOR_MS = 4;
+  constructor() {
+    this.frameMs = MaxPacer.CEIL_MS;
+    this.interval = 1000 / 60;
+    this.last = 0;
+  }
+  /** Call once per drawn frame with its time (ms). */
+  drawn(now) {
+    if (this.last > 0) {
+      const dt = Math.min(100, now - this.last);
+      this.interval = 0.8 * this.interval + 0.2 * dt;
+      if (this.interval > 1000 / MaxPacer.MIN_FPS) this.frameMs = Math.max(MaxPacer.FLOOR_MS, this.frameMs - 1);
+      else if (this.interval < 17.5) this.frameMs = Math.min(MaxPacer.CEIL_MS, this.frameMs + 0.25);
+    }
+    this.last = now;
+  }
+  /** Forget the measured pace (after a pause: the gap is not a slow frame). */
+  restart() {
+    this.last = 0;
+    this.interval = 1000 / 60;
+  }
+}
+
+/**
+ * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer.
+ * Fixed paces train up to their epochs within TRAIN_BUDGET_MS; Max trains for what the pacer allows.
+ */
+export function playWork(speed, pacer) {
+  const s = SPEEDS.find((x) => x.value === speed) || SPEEDS[0];
+  if (s.work.batches) return { batches: s.work.batches };
+  if (s.work.max) return { epochs: s.work.epochs, budgetMs: pacer.frameMs, frameMs: pacer.frameMs };
+  return { epochs: s.work.epochs, budgetMs: TRAIN_BUDGET_MS, frameMs: FRAME_MS };
+}
+
+/** Worker side: training's share of a frame, given what the recent losses and grid took (restMs). */
+export function trainBudget(budgetMs, frameMs, restMs) {
+  return frameMs > 0 ? Math.min(budgetMs, Math.max(MIN_TRAIN_MS, frameMs - restMs)) : budgetMs;
+}
