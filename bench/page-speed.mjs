@@ -6,8 +6,12 @@
 // first below a bar, at Max); then the first visit: time from navigation to the first drawn
 // heatmap, the bytes the page loads (gzip -9 of each response) and the request count; and, with
 // --lighthouse, Lighthouse's performance score (npx lighthouse@12, default mobile profile).
-// Usage: node bench/page-speed.mjs [seconds=4] [--no-trace] [--lighthouse]
+// Usage: node bench/page-speed.mjs [seconds=4] [--no-trace] [--lighthouse]; prints the tables and
+// appends them to bench/PAGE.md under a dated heading.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { startBrowser } from '../tests/browser/browser.mjs';
@@ -156,7 +160,7 @@ const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor((xs.length - 1) 
 const lh = process.argv.includes('--lighthouse') ? lighthouse(`${b.base}/index.html`) : null;
 await b.close();
 const cpu = (os.cpus()[0] || {}).model || '?';
-console.log(`Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs, ${cpu}; load average (1 min) ${load0.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after.
+const md = `Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs, ${cpu}; load average (1 min) ${load0.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after.
 
 | network | engine alone, epochs/s | page at Max, epochs/s | ratio | drawn frames/s | main thread busy, ms/s |
 |---|---|---|---|---|---|
@@ -170,4 +174,7 @@ ${learn.join('\n')}
 |---|---|
 | navigation to first drawn heatmap (median of 3) | ${Math.round(median(fv.map((v) => v.first)))} ms |
 | bytes loaded (gzip -9 per file) | ${(fv[0].gzip / 1024).toFixed(1)} KiB in ${fv[0].requests} requests |
-| Lighthouse performance (mobile) | ${lh ? `${lh.score}, total blocking time ${lh.tbt} ms, layout shift ${lh.cls.toFixed(3)}` : 'not run (--lighthouse)'} |`);
+| Lighthouse performance (mobile) | ${lh ? `${lh.score}, total blocking time ${lh.tbt} ms, layout shift ${lh.cls.toFixed(3)}` : 'not run (--lighthouse)'} |`;
+console.log(md);
+const here = path.dirname(fileURLToPath(import.meta.url));
+fs.appendFileSync(path.join(here, 'PAGE.md'), `\n## Speed you can see: bench/page-speed.mjs, ${new Date().toISOString().slice(0, 10)}\n\n${md}\n`);

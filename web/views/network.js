@@ -23,6 +23,7 @@ const PICK_MS = 1000;
 const LINK_BATCH = 400;
 const HEAVY_MS = 25;
 const HEAVY_THUMBS = 24;
+const THUMB_TEXELS = 25;
 // Above this many links they are painted on one canvas per gap between columns (SVG keeps only the
 // invisible hit paths): re-painting many SVG paths costs the browser ~10 ms per frame.
 const SVG_LINK_MAX = 600;
@@ -646,7 +647,8 @@ export class NetworkView {
       const n = list[this.cursor];
       this.cursor = (this.cursor + 1) % list.length;
       this.pending--;
-      const stride = Math.floor(N / (this.node * n.map.dpr));
+      // at most THUMB_TEXELS a side (TF Playground draws 10): smoothing hides the rest at this size
+      const stride = Math.max(Math.floor(N / (this.node * n.map.dpr)), Math.floor(N / THUMB_TEXELS));
       n.map.draw(this.grid, N, { palette: this.palette, dark: this.dark, discretize: this.discretize, scale: n.scale, offset: n.row * P, stride, cls: n.cls });
       if (n.layer !== undefined) this.sheet.ctx.drawImage(n.map.canvas, n.x + 1, n.y + 1, this.node - 2, this.node - 2);
       if (performance.now() - t0 > THUMB_BUDGET_MS) break;
