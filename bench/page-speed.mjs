@@ -57,11 +57,6 @@ async function engineAlone(b, hash) {
   return r;
 }
 
-async function setSpeed(page, v) {
-  await page.selectOption('#speed', v);
-  await page.waitForFunction((v) => window.playground.config.speed === v, v);
-}
-
 async function pageMax(b, hash) {
   const page = await open(b, `${hash}&speed=max`);
   await page.click('#play');
