@@ -200,6 +200,12 @@ test('CSV export holds exactly the engine\'s train and test points', async () =>
   assert.deepEqual(back('train'), train);
   assert.deepEqual(back('test'), testPts);
   assert.equal(rows.length, (train.length + testPts.length) / 3);
+  // each number is the shortest decimal of its float32 (1.633, not 1.6330000162124634)
+  for (const r of rows.slice(0, 50))
+    for (const v of r.slice(0, 2)) {
+      const f = Math.fround(Number(v)), shorter = Number(Number(v).toPrecision(Math.max(1, v.replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length - 1)));
+      assert.ok(v.length <= 12 && Math.fround(shorter) !== f, `${v} is not the shortest text of its float32`);
+    }
   await page.close();
 });
 
@@ -225,6 +231,9 @@ test('model JSON export then import restores the same parameters; PyTorch export
 
   const py = await download(page, () => page.click('#exportPytorch'));
   assert.match(py.bytes.toString('utf8'), /import torch/);
+  const keras = await download(page, () => page.click('#exportKeras'));
+  assert.match(py.name, /pytorch.*\.py$/);
+  assert.match(keras.name, /keras.*\.py$/);
   assert.ok(await page.locator('#exportInfo .pred-table tbody tr').count() >= 1);
 
   const png = await download(page, () => page.click('#exportPng'));

@@ -10,11 +10,27 @@ const MAX_FILE_BYTES = 64 * 1048576; // far above the engine's 100,000 rows of o
 const PREVIEW_ROWS = 5;
 
 /**
- * One CSV cell. Numbers are written in full (float32 values read back bit-exactly); text that a
- * spreadsheet would run as a formula (= + - @, tab, CR first) is prefixed with ' (CSV injection).
+ * The shortest decimal that reads back as the same float32 (1.633, not its float64 expansion
+ * 1.6330000162124634). Nine significant digits always do, so the loop ends by p = 9.
+ * @param {number} v a float32 value (from a Float32Array)
+ */
+export function float32Text(v) {
+  if (Object.is(v, -0)) return '-0';
+  if (!Number.isFinite(v)) return String(v);
+  for (let p = 1; p < 9; p++) {
+    const d = Number(v.toPrecision(p));
+    if (Math.fround(d) === v) return String(d);
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
+/**
+ * One CSV cell. Numbers (float32 points) are written as the shortest decimal that reads back
+ * bit-exactly; text that a spreadsheet would run as a formula (= + - @, tab, CR first) is
+ * prefixed with ' (CSV injection).
  */
 export function csvCell(v) {
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'number') return float32Text(v);
   let s = String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -34,7 +34,7 @@ export function initExport(ctx) {
     const f = FORMATS[format];
     try {
       const r = await client.call('exportCode', { format });
-      download(`backprop-model-${stamp()}.${f.ext}`, r.text, f.type);
+      download(`backprop-model-${format === 'json' ? '' : `${format}-`}${stamp()}.${f.ext}`, r.text, f.type); // the two .py scripts apart
       showPredictions(f.what, r.points, r.predictions);
     } catch (e) {
       message(`Could not export the model: ${e.message}`, 'error', 'export');
