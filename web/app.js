@@ -141,11 +141,9 @@ function apply(r) {
   history.replaceState(null, '', `#${st.hash}`);
   syncControls();
   if (structureChanged) {
-    const hiddenSet = new Set(st.config.hidden);
-    const all = FEATURES.filter((f) => !hiddenSet.has(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] }));
     net.setTheme(st.palette, st.dark);
-    net.setStructure(all, st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: hiddenSet.has('numHiddenLayers') });
-    loadFeatureGrids(all);
+    net.setStructure(featureList(), st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: st.config.hidden.includes('numHiddenLayers') });
+    loadFeatureGrids();
   }
   if (dataChanged) loadPreviews();
   chart.clear();
@@ -159,8 +157,15 @@ function apply(r) {
 // Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
 const hooks = { apply: [], pause: [] };
 
-async function loadFeatureGrids(all) {
-  const r = await client.call('featureGrids', { N, keys: all.map((f) => f.key) });
+// The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
+// hidden feature still feeds the network, as in TensorFlow Playground).
+function featureList() {
+  return FEATURES.map((f) => ({ ...f, active: !!st.config[f.key], hidden: st.config.hidden.includes(f.key) }));
+}
+async function loadFeatureGrids() {
+  const shown = featureList().filter((f) => !f.hidden); // the view's feature column
+  if (!shown.length) return;
+  const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
   net.setFeatureGrids(r.grid, N);
 }
 
@@ -395,7 +400,7 @@ function redrawStatic() {
   drawLegend($('legend'), st.palette, st.dark);
   if (st.config) {
     loadPreviews();
-    loadFeatureGrids(FEATURES.filter((f) => !st.config.hidden.includes(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] })));
+    loadFeatureGrids();
   }
   st.dirty = true;
 }
