@@ -105,22 +105,28 @@ function shownKey(k) {
   const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
   return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
+// The first load (no network yet) builds the nearest network a refused link allows: the engine
+// drops the keys that stop it (r.dropped, each with why) and the user's link stays in the address
+// bar.
 async function load(hash, { fromUser = false } = {}) {
   if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
-  const r = await client.call('load', { hash });
+  const first = !st.config;
+  const r = await client.call('load', { hash, nearest: first });
   // One message per key (a later load replaces it); hash-wide errors have no key: one each.
   r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
   if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
   if (!r.loadOk) {
-    message(`Could not build this network: ${r.loadError}. ${r.config ? 'The previous network is kept.' : ''}`, 'error', 'load');
-    if (!r.config) return false;
+    message(`Could not build this network: ${r.loadError}.${first ? '' : ' The previous network is kept.'}`, 'error', 'load');
+    if (first) return false;
     history.replaceState(null, '', `#${st.hash}`);
-    if (st.config) syncControls(); // the control the user changed shows the setting in force again
+    syncControls(); // the control the user changed shows the setting in force again
     return false;
   }
   clearMessage('load');
   clearMessage('diverged');
   apply(r);
+  r.dropped.forEach((e) => message(`Dropped from this link so that a network can be built (the default is used): ${e.message}`, 'warn', `cfg-${e.key}`));
+  if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
   if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
     message(`This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`, 'info', 'big');
   return true;

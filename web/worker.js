@@ -57,10 +57,12 @@ function trainFor(epochs, budgetMs, t0) {
 }
 
 const handlers = {
-  async load({ hash }) {
+  // nearest (the page's first load): a refused link builds the nearest network it allows, and
+  // `dropped` names each key dropped with why (engine: loadNearest).
+  async load({ hash, nearest = false }) {
     if (!S) S = E.createSession('');
-    const r = S.load(hash);
-    const out = { loadOk: r.ok, loadError: r.error, errors: r.errors, unknownKeys: r.unknownKeys };
+    const r = nearest ? S.loadNearest(hash) : S.load(hash);
+    const out = { loadOk: r.ok, loadError: r.error, errors: r.errors, unknownKeys: r.unknownKeys, dropped: r.dropped || [] };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
   },
