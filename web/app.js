@@ -107,11 +107,17 @@ function shownKey(k) {
 }
 // The first load (no network yet) builds the nearest network a refused link allows: the engine
 // drops the keys that stop it (r.dropped, each with why) and the user's link stays in the address
-// bar.
-async function load(hash, { fromUser = false } = {}) {
+// bar. refuse (a control's edit): a value the engine refuses changes nothing, not even the
+// network; the control shows the value in force again.
+async function load(hash, { fromUser = false, refuse = false } = {}) {
   if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
   const first = !st.config;
-  const r = await client.call('load', { hash, nearest: first });
+  const r = await client.call('load', { hash, nearest: first, refuse });
+  if (r.refused) {
+    r.refused.forEach((e, i) => message(`Not applied: ${e.message}${inForce(e.key)}`, 'warn', `cfg-${e.key || `#${i}`}`));
+    syncControls();
+    return false;
+  }
   // One message per key (a later load replaces it); hash-wide errors have no key: one each.
   r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
   if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
@@ -130,6 +136,12 @@ async function load(hash, { fromUser = false } = {}) {
   if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
     message(`This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`, 'info', 'big');
   return true;
+}
+
+// " (dropout stays 0.2)": what a refused edit leaves in force, for keys the config names.
+function inForce(key) {
+  const v = st.config && st.config[key];
+  return v === undefined || v === null ? '' : ` (${key} stays ${Array.isArray(v) ? v.join(',') || 'empty' : v})`;
 }
 
 function apply(r) {
@@ -281,7 +293,7 @@ async function change(kv) {
       return;
     }
   }
-  await load(next);
+  await load(next, { refuse: true });
 }
 // Weight and bias edits apply to the running network (no reload, nothing else changes).
 async function edit(type, args) {
