@@ -7,7 +7,7 @@ import { setKey, setKeys, dropKey } from './hash.js';
 import { NetworkView } from './views/network.js';
 import { Heatmap, drawAxes, drawLegend, heatmapStats } from './views/heatmap.js';
 import { LossChart } from './views/losschart.js';
-import { StepThrough, fmt } from './views/stepthrough.js';
+import { StepThrough } from './views/stepthrough.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
 import { palette } from './views/colors.js';
@@ -17,6 +17,8 @@ import { initDataEdit } from './panels/data-edit.js';
 import { initCsv } from './panels/csv-import.js';
 import { initExport } from './panels/export.js';
 import { initRuns } from './panels/runs.js';
+import { initHints } from './hints.js';
+import { message, clearMessage } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const N = 100; // grid side, as TensorFlow Playground
@@ -74,29 +76,7 @@ const stepper = new StepThrough($('stepPanel'), { net, getState: () => st });
 const chart = new LossChart($('lossChart'), {});
 const options = new OptionsPanel($('optionsBody'), { change: (kv) => change(kv) });
 const classPanel = new ClassPanel($('classMetrics'), $('legend'));
-
-// ---------- messages (textContent only: URL text is untrusted) ----------
-function message(text, kind = 'info', key = '') {
-  const box = $('messages');
-  const old = key && box.querySelector(`[data-key="${CSS.escape(key)}"]`);
-  if (old) old.remove();
-  const m = document.createElement('div');
-  m.className = `msg ${kind}`;
-  if (key) m.dataset.key = key;
-  const t = document.createElement('span');
-  t.textContent = text;
-  const x = document.createElement('button');
-  x.className = 'msg-close';
-  x.textContent = '×';
-  x.setAttribute('aria-label', 'dismiss this message');
-  x.onclick = () => m.remove();
-  m.append(t, x);
-  box.appendChild(m);
-}
-function clearMessage(key) {
-  const old = $('messages').querySelector(`[data-key="${CSS.escape(key)}"]`);
-  if (old) old.remove();
-}
+const hints = initHints({ st, message, clearMessage, change: (kv) => change(kv), reset: () => resetNetwork() });
 
 // ---------- loading a hash ----------
 // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
@@ -331,11 +311,12 @@ $('speed').onchange = () => {};
 $('play').onclick = () => setPlaying(!st.playing);
 $('step').onclick = () => step({ epochs: 1 });
 $('stepBatch').onclick = () => step({ batches: 1 });
-$('reset').onclick = async () => {
+async function resetNetwork() {
   setPlaying(false);
   clearMessage('diverged');
   apply({ ...(await client.call('reset')), errors: [] });
-};
+}
+$('reset').onclick = resetNetwork;
 $('regenerate').onclick = async () => {
   const seed = String(Math.floor(Math.random() * 90000) + 10000);
   apply(await client.call('regenerate', { seed })); // new data, same network
@@ -493,23 +474,6 @@ async function updateHealth() {
   drawHealth($('health'), r.layers, st.layers.map((l) => l.activation));
   hints();
 }
-// Plain-language hints when training goes wrong; each says what to try.
-function hints() {
-  const m = st.metrics, c = st.config, h = st.health || [];
-  const dead = h.findIndex((L, i) => i < h.length - 1 && st.layers[i].activation === 'relu' && L.inactive === 1);
-  if (dead >= 0) message(`Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`, 'warn', 'hint-dead');
-  else clearMessage('hint-dead');
-  if (c.problem === 'classification' && c.numClasses === 2 && m.epoch >= 20 && m.trainLoss > 0.9 && (c.loss === 'auto' || c.loss === 'square'))
-    message(`The output is stuck at ±1 (saturated): its gradient is ~0, so nothing learns. The learning rate (${c.learningRate}) is probably too high: lower it and press reset.`, 'warn', 'hint-sat');
-  else clearMessage('hint-sat');
-  if (m.regLoss > 2 * m.trainLoss && m.epoch >= 10 && c.regularizationRate > 0)
-    message(`Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`, 'warn', 'hint-reg');
-  else clearMessage('hint-reg');
-  if (h.length > 3 && h[0].gradNorm > 0 && h[0].gradNorm < 1e-3 * h[h.length - 1].gradNorm)
-    message(`Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`, 'info', 'hint-vanish');
-  else clearMessage('hint-vanish');
-}
-
 // ---------- the frame loop ----------
 function speed() {
   const v = $('speed').value;

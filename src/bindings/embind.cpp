@@ -273,7 +273,7 @@ class Playground {
         r.set("skipped", (double)skipped);
         return r;
     }
-    // [{gradNorm, inactive}] per layer
+    // [{gradNorm, inactive, stuck}] per layer (stuck: LayerHealth::stuck_fraction)
     val health() {
         val a = val::array();
         if (!s_) return a;
@@ -282,6 +282,7 @@ class Playground {
             val o = val::object();
             o.set("gradNorm", h[l].grad_norm);
             o.set("inactive", h[l].inactive_fraction);
+            o.set("stuck", h[l].stuck_fraction);
             a.set(l, o);
         }
         return a;

@@ -50,6 +50,9 @@ struct LayerHealth {
     double inactive_fraction = 0; // ReLU: share of units 0 on every probe point (dead);
                                   // tanh/sigmoid: share of outputs saturated (|a| > 0.99 /
                                   // a < 0.01 or > 0.99); other activations: 0
+    double stuck_fraction = 0;    // output layer (tanh/sigmoid, squared or absolute error):
+                                  // share of probe points saturated on the wrong side of
+                                  // their target (gradient ~0: training stalls); else 0
 };
 
 struct Metrics {
