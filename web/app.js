@@ -7,7 +7,7 @@ import { setKey, setKeys, dropKey } from './hash.js';
 import { NetworkView } from './views/network.js';
 import { Heatmap, drawAxes, drawLegend, heatmapStats } from './views/heatmap.js';
 import { LossChart } from './views/losschart.js';
-import { StepThrough, fmt } from './views/stepthrough.js';
+import { StepThrough } from './views/stepthrough.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
 import { palette } from './views/colors.js';
@@ -18,6 +18,8 @@ import { initCsv } from './panels/csv-import.js';
 import { initExport } from './panels/export.js';
 import { initRuns } from './panels/runs.js';
 import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
+import { initHints } from './hints.js';
+import { message, clearMessage } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const N = GRID_SIDE;
@@ -76,29 +78,7 @@ const stepper = new StepThrough($('stepPanel'), { net, getState: () => st });
 const chart = new LossChart($('lossChart'), {});
 const options = new OptionsPanel($('optionsBody'), { change: (kv) => change(kv) });
 const classPanel = new ClassPanel($('classMetrics'), $('legend'));
-
-// ---------- messages (textContent only: URL text is untrusted) ----------
-function message(text, kind = 'info', key = '') {
-  const box = $('messages');
-  const old = key && box.querySelector(`[data-key="${CSS.escape(key)}"]`);
-  if (old) old.remove();
-  const m = document.createElement('div');
-  m.className = `msg ${kind}`;
-  if (key) m.dataset.key = key;
-  const t = document.createElement('span');
-  t.textContent = text;
-  const x = document.createElement('button');
-  x.className = 'msg-close';
-  x.textContent = '×';
-  x.setAttribute('aria-label', 'dismiss this message');
-  x.onclick = () => m.remove();
-  m.append(t, x);
-  box.appendChild(m);
-}
-function clearMessage(key) {
-  const old = $('messages').querySelector(`[data-key="${CSS.escape(key)}"]`);
-  if (old) old.remove();
-}
+const hints = initHints({ st, message, clearMessage, change: (kv) => change(kv), reset: () => resetNetwork() });
 
 // ---------- loading a hash ----------
 // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
@@ -107,25 +87,43 @@ function shownKey(k) {
   const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
   return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
-async function load(hash, { fromUser = false } = {}) {
+// The first load (no network yet) builds the nearest network a refused link allows: the engine
+// drops the keys that stop it (r.dropped, each with why) and the user's link stays in the address
+// bar. refuse (a control's edit): a value the engine refuses changes nothing, not even the
+// network; the control shows the value in force again.
+async function load(hash, { fromUser = false, refuse = false } = {}) {
   if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
-  const r = await client.call('load', { hash });
+  const first = !st.config;
+  const r = await client.call('load', { hash, nearest: first, refuse });
+  if (r.refused) {
+    r.refused.forEach((e, i) => message(`Not applied: ${e.message}${inForce(e.key)}`, 'warn', `cfg-${e.key || `#${i}`}`));
+    syncControls();
+    return false;
+  }
   // One message per key (a later load replaces it); hash-wide errors have no key: one each.
   r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
   if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
   if (!r.loadOk) {
-    message(`Could not build this network: ${r.loadError}. ${r.config ? 'The previous network is kept.' : ''}`, 'error', 'load');
-    if (!r.config) return false;
+    message(`Could not build this network: ${r.loadError}.${first ? '' : ' The previous network is kept.'}`, 'error', 'load');
+    if (first) return false;
     history.replaceState(null, '', `#${st.hash}`);
-    if (st.config) syncControls(); // the control the user changed shows the setting in force again
+    syncControls(); // the control the user changed shows the setting in force again
     return false;
   }
   clearMessage('load');
   clearMessage('diverged');
   apply(r);
+  r.dropped.forEach((e) => message(`Dropped from this link so that a network can be built (the default is used): ${e.message}`, 'warn', `cfg-${e.key}`));
+  if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
   if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
     message(`This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`, 'info', 'big');
   return true;
+}
+
+// " (dropout stays 0.2)": what a refused edit leaves in force, for keys the config names.
+function inForce(key) {
+  const v = st.config && st.config[key];
+  return v === undefined || v === null ? '' : ` (${key} stays ${Array.isArray(v) ? v.join(',') || 'empty' : v})`;
 }
 
 function apply(r) {
@@ -143,11 +141,9 @@ function apply(r) {
   history.replaceState(null, '', `#${st.hash}`);
   syncControls();
   if (structureChanged) {
-    const hiddenSet = new Set(st.config.hidden);
-    const all = FEATURES.filter((f) => !hiddenSet.has(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] }));
     net.setTheme(st.palette, st.dark);
-    net.setStructure(all, st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: hiddenSet.has('numHiddenLayers') });
-    loadFeatureGrids(all);
+    net.setStructure(featureList(), st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: st.config.hidden.includes('numHiddenLayers') });
+    loadFeatureGrids();
   }
   if (dataChanged) loadPreviews();
   chart.clear();
@@ -161,8 +157,15 @@ function apply(r) {
 // Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
 const hooks = { apply: [], pause: [] };
 
-async function loadFeatureGrids(all) {
-  const r = await client.call('featureGrids', { N, keys: all.map((f) => f.key) });
+// The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
+// hidden feature still feeds the network, as in TensorFlow Playground).
+function featureList() {
+  return FEATURES.map((f) => ({ ...f, active: !!st.config[f.key], hidden: st.config.hidden.includes(f.key) }));
+}
+async function loadFeatureGrids() {
+  const shown = featureList().filter((f) => !f.hidden); // the view's feature column
+  if (!shown.length) return;
+  const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
   net.setFeatureGrids(r.grid, N);
 }
 
@@ -274,7 +277,7 @@ async function change(kv) {
       return;
     }
   }
-  await load(next);
+  await load(next, { refuse: true });
 }
 // Weight and bias edits apply to the running network (no reload, nothing else changes).
 async function edit(type, args) {
@@ -312,11 +315,12 @@ $('speed').onchange = (e) => change({ speed: e.target.value }); // live: the wei
 $('play').onclick = () => setPlaying(!st.playing);
 $('step').onclick = () => step({ epochs: 1 });
 $('stepBatch').onclick = () => step({ batches: 1 });
-$('reset').onclick = async () => {
+async function resetNetwork() {
   setPlaying(false);
   clearMessage('diverged');
   apply({ ...(await client.call('reset')), errors: [] });
-};
+}
+$('reset').onclick = resetNetwork;
 $('regenerate').onclick = async () => {
   const seed = String(Math.floor(Math.random() * 90000) + 10000);
   apply(await client.call('regenerate', { seed })); // new data, same network
@@ -402,7 +406,7 @@ function redrawStatic() {
   drawLegend($('legend'), st.palette, st.dark);
   if (st.config) {
     loadPreviews();
-    loadFeatureGrids(FEATURES.filter((f) => !st.config.hidden.includes(f.key)).map((f) => ({ ...f, active: !!st.config[f.key] })));
+    loadFeatureGrids();
   }
   st.dirty = true;
 }
@@ -477,23 +481,6 @@ async function updateHealth() {
   drawHealth($('health'), r.layers, st.layers.map((l) => l.activation));
   hints();
 }
-// Plain-language hints when training goes wrong; each says what to try.
-function hints() {
-  const m = st.metrics, c = st.config, h = st.health || [];
-  const dead = h.findIndex((L, i) => i < h.length - 1 && st.layers[i].activation === 'relu' && L.inactive === 1);
-  if (dead >= 0) message(`Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`, 'warn', 'hint-dead');
-  else clearMessage('hint-dead');
-  if (c.problem === 'classification' && c.numClasses === 2 && m.epoch >= 20 && m.trainLoss > 0.9 && (c.loss === 'auto' || c.loss === 'square'))
-    message(`The output is stuck at ±1 (saturated): its gradient is ~0, so nothing learns. The learning rate (${c.learningRate}) is probably too high: lower it and press reset.`, 'warn', 'hint-sat');
-  else clearMessage('hint-sat');
-  if (m.regLoss > 2 * m.trainLoss && m.epoch >= 10 && c.regularizationRate > 0)
-    message(`Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`, 'warn', 'hint-reg');
-  else clearMessage('hint-reg');
-  if (h.length > 3 && h[0].gradNorm > 0 && h[0].gradNorm < 1e-3 * h[h.length - 1].gradNorm)
-    message(`Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`, 'info', 'hint-vanish');
-  else clearMessage('hint-vanish');
-}
-
 // ---------- the frame loop ----------
 // The pace while playing (the `speed` key): fixed epochs per frame, one batch per frame, or Max
 // (frame-plan.js: as much training per frame as keeps the page drawing at 55 frames/s or more).

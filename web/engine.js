@@ -74,6 +74,13 @@ export class Session {
   load(hash) {
     return (this.lastLoad = this.#live().load(String(hash)));
   }
+  /**
+   * load() for a page's first load: a refused link builds the nearest network it allows, its
+   * offending keys dropped (back to their defaults) one at a time. @returns {LoadResult & {dropped: ConfigIssue[]}}
+   */
+  loadNearest(hash) {
+    return (this.lastLoad = this.#live().loadNearest(String(hash)));
+  }
   get loaded() { return this.#live().loaded(); }
   /** Canonical hash of the loaded config. */
   hash() { return this.#live().hash(); }

@@ -73,10 +73,18 @@ function evalGrid(N, gridRows, rows) {
 }
 
 const handlers = {
-  async load({ hash }) {
+  // nearest (the page's first load): a refused link builds the nearest network it allows, and
+  // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
+  // when the engine finds any value invalid nothing is loaded and `refused` lists why; the hash
+  // the page edits is canonical, so every issue comes from the edit.
+  async load({ hash, nearest = false, refuse = false }) {
+    if (refuse) {
+      const p = E.parseHash(hash);
+      if (p.errors.length) return { refused: p.errors };
+    }
     if (!S) S = E.createSession('');
-    const r = S.load(hash);
-    const out = { loadOk: r.ok, loadError: r.error, errors: r.errors, unknownKeys: r.unknownKeys };
+    const r = nearest ? S.loadNearest(hash) : S.load(hash);
+    const out = { loadOk: r.ok, loadError: r.error, errors: r.errors, unknownKeys: r.unknownKeys, dropped: r.dropped || [] };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
   },

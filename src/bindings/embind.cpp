@@ -154,6 +154,21 @@ class Playground {
         ParseResult pr = parse_hash(hash);
         std::string err;
         std::unique_ptr<Session> s = Session::create(pr.config, err);
+        return loaded_result(pr, std::move(s), err);
+    }
+    // load() for a page's first load: a refused link builds the nearest session it allows
+    // (Session::create_nearest) and the result adds dropped: [{key, value, message}].
+    val load_nearest(const std::string& hash) {
+        ParseResult pr;
+        std::vector<ConfigIssue> dropped;
+        std::string err;
+        std::unique_ptr<Session> s = Session::create_nearest(hash, pr, dropped, err);
+        val r = loaded_result(pr, std::move(s), err);
+        r.set("dropped", issues_to_js(dropped));
+        return r;
+    }
+    // The shared tail of load and load_nearest: installs s (if built) and reports.
+    val loaded_result(const ParseResult& pr, std::unique_ptr<Session> s, const std::string& err) {
         val r = result(err);
         r.set("errors", issues_to_js(pr.errors));
         r.set("unknownKeys", strings_to_js(pr.unknown_keys));
@@ -258,7 +273,7 @@ class Playground {
         r.set("skipped", (double)skipped);
         return r;
     }
-    // [{gradNorm, inactive}] per layer
+    // [{gradNorm, inactive, stuck}] per layer (stuck: LayerHealth::stuck_fraction)
     val health() {
         val a = val::array();
         if (!s_) return a;
@@ -267,6 +282,7 @@ class Playground {
             val o = val::object();
             o.set("gradNorm", h[l].grad_norm);
             o.set("inactive", h[l].inactive_fraction);
+            o.set("stuck", h[l].stuck_fraction);
             a.set(l, o);
         }
         return a;
@@ -550,6 +566,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
     class_<Playground>("Playground")
         .constructor<>()
         .function("load", &Playground::load)
+        .function("loadNearest", &Playground::load_nearest)
         .function("loaded", &Playground::loaded)
         .function("hash", &Playground::hash)
         .function("config", &Playground::config)

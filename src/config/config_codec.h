@@ -25,6 +25,9 @@ struct ParseResult {
 
 ParseResult parse_hash(const std::string& hash);
 std::string to_hash(const Config& c);
+// `hash` without its pairs whose key (percent-decoded) is `key`, the others as written, split
+// as parse_hash splits: so parse_hash of the result gives `key` its default.
+std::string without_key(const std::string& hash, const std::string& key);
 
 // Problems that are not about one key's syntax but about the combination (e.g. a loss that needs a
 // multi-class dataset). Empty when the config can be built.

@@ -1,11 +1,13 @@
-// config_to_hash.cpp: to_hash (contract in config_codec.h). Every TF key is written, in TF's
-// order, so the link also opens in TensorFlow Playground; our keys only when they differ from the
-// defaults, so a plain TF setup gives a TF-clean link. Free text (seed, tutorial, unknown keys,
-// hidden names) is percent-encoded: '&', '=', '#' and '%' inside it survive parse_hash.
+// config_to_hash.cpp: to_hash and without_key (contracts in config_codec.h). Every TF key is
+// written, in TF's order, so the link also opens in TensorFlow Playground; our keys only when they
+// differ from the defaults, so a plain TF setup gives a TF-clean link. Free text (seed, tutorial,
+// unknown keys, hidden names) is percent-encoded: '&', '=', '#' and '%' inside it survive
+// parse_hash.
 #include "config_codec.h"
 #include "hash_text.h"
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 namespace bp {
 namespace ht = hash_text;
@@ -105,6 +107,22 @@ std::string to_hash(const Config& c) {
 
     for (const auto& [key, value] : c.unknown)
         put(ht::percent_encode(key), ht::percent_encode(value));
+    return out;
+}
+
+std::string without_key(const std::string& hash, const std::string& key) {
+    std::string_view h = hash;
+    if (!h.empty() && h.front() == '#') h.remove_prefix(1);
+    std::string out, decoded;
+    while (!h.empty()) {
+        size_t amp = h.find('&');
+        std::string_view part = h.substr(0, amp);
+        h = amp == std::string_view::npos ? std::string_view() : h.substr(amp + 1);
+        if (part.empty()) continue;
+        if (ht::percent_decode(part.substr(0, part.find('=')), decoded) && decoded == key) continue;
+        if (!out.empty()) out += '&';
+        out.append(part);
+    }
     return out;
 }
 

@@ -9,7 +9,8 @@
 // metrics, the grid, trace, health and predictions, is evaluation mode (running statistics, no
 // dropout), as PyTorch's model.eval() would compute it.
 // Files: session.cpp (build, train, evaluate), session_probe.cpp (trace, gradient check, health,
-// predictions), session_edit.cpp (weights, points and loaded state).
+// predictions), session_edit.cpp (weights, points and loaded state), session_nearest.cpp (the
+// nearest buildable session of a refused link).
 #pragma once
 #include "../config/config.h"
 #include "../config/config_codec.h"
@@ -49,6 +50,9 @@ struct LayerHealth {
     double inactive_fraction = 0; // ReLU: share of units 0 on every probe point (dead);
                                   // tanh/sigmoid: share of outputs saturated (|a| > 0.99 /
                                   // a < 0.01 or > 0.99); other activations: 0
+    double stuck_fraction = 0;    // output layer (tanh/sigmoid, squared or absolute error):
+                                  // share of probe points saturated on the wrong side of
+                                  // their target (gradient ~0: training stalls); else 0
 };
 
 struct Metrics {
@@ -63,6 +67,15 @@ class Session {
   public:
     // nullptr and a message in `error` when the config cannot be built.
     static std::unique_ptr<Session> create(const Config& c, std::string& error);
+    // For a page's first load, where a refused link would leave nothing to show: the nearest
+    // session the hash allows. The key each problem names is dropped from the hash (so it takes
+    // its default), one at a time and checked again, until the config builds; a custom dataset
+    // whose points were all refused is dropped too (nothing would train). `dropped`: each key with
+    // why; `parsed`: the parse of the hash that was built. nullptr (and `error`) only when no
+    // drop helps.
+    static std::unique_ptr<Session> create_nearest(const std::string& hash, ParseResult& parsed,
+                                                   std::vector<ConfigIssue>& dropped,
+                                                   std::string& error);
 
     const Config& config() const { return cfg_; }
     const ModelSpec& model() const { return model_; }

@@ -150,6 +150,26 @@ std::vector<LayerHealth> Session::health() {
                                      ? (double)inactive / L.n_out
                                      : (double)inactive / ((double)L.n_out * B);
     }
+    // The output layer's stuck points: in a flat tail (as above) and on the wrong side of the
+    // target, |a - y| over half the output's range. With the squared or absolute error their
+    // delta is (a - y) f'(u) with f'(u) < 0.02: confidently wrong points that no longer move the
+    // weights, so training stalls there (issue 21: the default net at learningRate=10). The
+    // cross-entropy outputs (sigmoid with bce, softmax) have delta a - y: no flat tail.
+    const int last = net_.num_layers() - 1;
+    const LayerInfo& O = net_.layers()[last];
+    const bool tanh = O.act == Activation::Tanh, sigmoid = O.act == Activation::Sigmoid;
+    if ((tanh || sigmoid) && model_.net.loss != Loss::BCE && model_.net.loss != Loss::SoftmaxCE) {
+        const float half = tanh ? 1.0f : 0.5f;
+        long stuck = 0;
+        for (int j = 0; j < O.n_out; ++j) {
+            const float* a = net_.act_out(last) + (std::size_t)j * cap;
+            for (int k = 0; k < B; ++k) {
+                const bool flat = tanh ? std::fabs(a[k]) > 0.99f : a[k] < 0.01f || a[k] > 0.99f;
+                stuck += flat && std::fabs(a[k] - train_y_(j, k)) > half;
+            }
+        }
+        h[last].stuck_fraction = (double)stuck / ((double)O.n_out * B);
+    }
     std::copy(saved.begin(), saved.end(), net_.grads.begin());
     return h;
 }

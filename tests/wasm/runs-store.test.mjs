@@ -4,7 +4,7 @@
 // what was stored. (No wasm here: it sits with the other Node tests.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { RunStore, subsample, KEY, MAX_RUNS } from '../../web/panels/runs-store.js';
+import { RunStore, subsample, sameState, KEY, MAX_RUNS } from '../../web/panels/runs-store.js';
 
 class QuotaStorage {
   constructor(quota) { this.quota = quota; this.m = new Map(); }
@@ -55,4 +55,15 @@ test('a full storage drops the oldest weights first, then refuses and keeps what
   assert.equal(storage.getItem(KEY), before, 'storage unchanged');
   storage.setItem(KEY, '{not json');
   assert.deepEqual(st.list(), [], 'a corrupt entry reads as no runs');
+});
+
+test('sameState: one entry per state (settings, epoch, losses, and weights when both have them)', () => {
+  const a = { hash: 'seed=1', epoch: 3, trainLoss: 0.25, testLoss: 0.5, model: '{"w":[1]}' };
+  assert.equal(sameState(a, { ...a }), true);
+  assert.equal(sameState({ ...a, model: undefined }, a), true, 'weights dropped for room: the rest decides');
+  assert.equal(sameState(a, { ...a, model: '{"w":[2]}' }), false, 'an edited weight');
+  assert.equal(sameState(a, { ...a, epoch: 4 }), false);
+  assert.equal(sameState(a, { ...a, testLoss: 0.5000001 }), false);
+  assert.equal(sameState(a, { ...a, hash: 'seed=2' }), false);
+  assert.equal(sameState({ ...a, trainLoss: null }, { ...a, trainLoss: NaN }), false, 'JSON turned NaN into null: not provably the same');
 });

@@ -1,6 +1,7 @@
 // runs-store.js: the run history in localStorage under one key, newest first, at most MAX_RUNS.
 // A run: {id, time, hash, epoch, trainLoss, testLoss, curve: [[epoch, train, test]...] (<= 200),
-// thumb (PNG data URL), model (model JSON text, only when under MAX_MODEL_CHARS), auto}.
+// thumb (PNG data URL), model (model JSON text, only when under MAX_MODEL_CHARS), auto}. One entry
+// per distinct state (sameState).
 // Writes never lose what was stored: when the quota is hit, the weights of the oldest runs are
 // dropped first (their config hash stays, so they can still be restored without weights), and if
 // even that does not fit the write is refused with an Error and storage keeps its previous value.
@@ -20,6 +21,16 @@ export function subsample(epochs, train, test, n, max = MAX_CURVE) {
     out.push([epochs[i], train[i], test[i]]);
   }
   return out;
+}
+
+/**
+ * Whether a stored run holds the state `run` (a new capture) holds: the same settings, epoch and
+ * losses, and the same weights when both carry them. Saving such a state again (e.g. "Save run"
+ * right after the pause saved it) must update that entry, not add a copy.
+ */
+export function sameState(stored, run) {
+  return stored.hash === run.hash && stored.epoch === run.epoch && Object.is(stored.trainLoss, run.trainLoss) &&
+    Object.is(stored.testLoss, run.testLoss) && (stored.model == null || run.model == null || stored.model === run.model);
 }
 
 const isQuota = (e) => e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);

@@ -3,7 +3,7 @@
 // and, when small enough, the model JSON (weights). The list shows them newest first; ticked runs
 // have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
 // removes it. Storage problems are reported and never touch the page's current state.
-import { RunStore, subsample, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
+import { RunStore, subsample, sameState, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
 import { drawRunCurves, runColour, runDash } from '../views/runchart.js';
 
 const THUMB = 48;
@@ -54,9 +54,12 @@ export function initRuns(ctx) {
     const snap = applied === gen ? snapshot() : before;
     const model = await modelReply; // without it the run is still worth keeping (its settings)
     const reuse = auto && lastAuto && lastAuto.hash === snap.hash && snap.epoch >= lastAuto.epoch;
+    // a state already stored (saved on pause, then "Save run") updates its entry; saved by hand
+    // once, it stays marked so
+    const same = store.list().find((r) => sameState(r, { ...snap, model }));
     return {
-      id: reuse ? lastAuto.id : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
-      time: Date.now(), ...snap, model, auto,
+      id: same ? same.id : reuse ? lastAuto.id : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
+      time: Date.now(), ...snap, model, auto: auto && (!same || same.auto),
     };
   }
   async function save(auto) {

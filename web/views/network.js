@@ -73,12 +73,16 @@ export class NetworkView {
   }
 
   /**
-   * @param {{key: string, label: string, active: boolean}[]} allFeatures the seven inputs
+   * @param {{key: string, label: string, active: boolean, hidden?: boolean}[]} features the
+   *   seven inputs in the engine's order; a hidden one ("<feature>_hide") is not drawn, nor are its
+   *   links, but when active it still feeds the network (as in TensorFlow Playground), so it keeps
+   *   its grid row and input index
    * @param {{nIn: number, nOut: number, wOff: number, bOff: number, activation: string}[]} layers
    * @param {{maxLayers: number, maxNeurons: number, hideLayerControls: boolean}} limits
    */
-  setStructure(allFeatures, layers, limits) {
-    this.features = allFeatures;
+  setStructure(features, layers, limits) {
+    const shown = features.filter((f) => !f.hidden);
+    this.features = shown;
     this.layers = layers;
     this.root.replaceChildren();
     if (!this.css) this.setTheme(this.palette, this.dark);
@@ -90,7 +94,7 @@ export class NetworkView {
     const notes = [];
     if (this.capped) notes.push(`Showing the ${LINK_CAP.toLocaleString('en')} strongest of ${total.toLocaleString('en')} links (the page draws at most ${LINK_CAP.toLocaleString('en')}).`);
     if (compact) notes.push(`No neuron thumbnails above ${THUMB_CAP} neurons (this network has ${neurons.toLocaleString('en')}): each neuron is a bar coloured by its bias; hover one for its heatmap, click to edit its bias.`);
-    const maxCol = Math.max(allFeatures.length, ...layers.map((l) => l.nOut));
+    const maxCol = Math.max(shown.length, ...layers.map((l) => l.nOut));
     this.node = compact ? 26 : maxCol <= 8 ? 36 : maxCol <= 16 ? 26 : 16; // compact: feature size
     const gap = maxCol <= 8 ? 12 : compact ? 8 : 6;
     const cols = layers.length + 1;
@@ -105,7 +109,7 @@ export class NetworkView {
     const colWidth = (c) => (compact && c === 0 ? featW : colW);
     const headerH = notes.length ? 108 : 70; // room for the note (at 62 px) when there is one
     // compact: about 2 px per neuron of the tallest column, within 240..560 px
-    const plotH = compact ? Math.max(allFeatures.length * (this.node + gap), Math.min(560, Math.max(240, maxCol * 2))) : maxCol * (this.node + gap);
+    const plotH = compact ? Math.max(shown.length * (this.node + gap), Math.min(560, Math.max(240, maxCol * 2))) : maxCol * (this.node + gap);
     const rowH = plotH / maxCol, barW = Math.max(3, Math.min(10, colW - 10));
     const height = headerH + plotH + 10;
     const width = compact ? colX(cols) + 10 : pad + cols * colW + 10;
@@ -176,8 +180,16 @@ export class NetworkView {
     const fcol = [];
     el('div', 'net-col-title', this.root).textContent = 'Features';
     let activeIndex = 0;
-    allFeatures.forEach((f, r) => {
-      const p = pos(0, r, allFeatures.length);
+    const inputs = []; // per network input (active feature, engine order): its node, null if hidden
+    features.forEach((f) => {
+      if (f.hidden) {
+        if (f.active) { // feeds the network: keeps its input index and grid row, undrawn
+          inputs.push(null);
+          activeIndex++;
+        }
+        return;
+      }
+      const p = pos(0, fcol.length, shown.length);
       const d = el('button', `net-node feature${f.active ? '' : ' inactive'}`, this.root);
       d.style.left = `${p.x}px`;
       d.style.top = `${p.y}px`;
@@ -193,6 +205,7 @@ export class NetworkView {
       const c = el('canvas', '', d);
       c.width = c.height = this.node;
       fcol.push({ ...p, el: d, map: new Heatmap(c, { size: this.node }), row: f.active ? activeIndex++ : -1, key: f.key, label: f.label, scale: true });
+      if (f.active) inputs.push(fcol[fcol.length - 1]);
     });
     this.nodes.push(fcol);
     // Hidden and output columns
@@ -264,7 +277,7 @@ export class NetworkView {
     // Links: from each active node of column c to each node of column c + 1; one pair of paths
     // (visible, wide invisible hit area) per weight, or a pool of LINK_CAP pairs given to the
     // strongest weights when there are more.
-    this.from = layers.map((L, li) => (li === 0 ? fcol.filter((n) => n.row >= 0) : this.nodes[li]));
+    this.from = layers.map((L, li) => (li === 0 ? inputs : this.nodes[li]));
     this.links = [];
     this.pickedAt = -Infinity;
     const g = document.createElementNS(SVGNS, 'g');
@@ -298,7 +311,7 @@ export class NetworkView {
     };
     if (!this.capped) {
       layers.forEach((L, li) => {
-        for (let j = 0; j < L.nOut; j++) for (let i = 0; i < L.nIn; i++) this.#place(add(), li, j, i);
+        for (let j = 0; j < L.nOut; j++) for (let i = 0; i < L.nIn; i++) if (this.from[li][i]) this.#place(add(), li, j, i);
       });
     } else for (let q = 0; q < LINK_CAP; q++) add();
     this.#makeRuns();
@@ -420,6 +433,7 @@ export class NetworkView {
     this.layers.forEach((L, li) => {
       for (let j = 0; j < L.nOut && q < this.links.length; j++)
         for (let i = 0; i < L.nIn && q < this.links.length; i++) {
+          if (!this.from[li][i]) continue; // a hidden feature's link is not drawn
           const b = bin(params[L.wOff + j * L.nIn + i]);
           if (b >= cut || (b === cut - 1 && room-- > 0)) this.#place(this.links[q++], li, j, i);
         }
