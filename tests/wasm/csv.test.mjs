@@ -53,9 +53,9 @@ test('the page\'s CSV export, read back by the engine, gives the same points bit
   s.dispose();
 });
 
-test('csvCell: numbers in full (negative zero kept), formula-looking text defused, quotes escaped', () => {
+test('csvCell: numbers as the shortest text of their float32 (negative zero kept), formula-looking text defused, quotes escaped', () => {
   assert.equal(csvCell(-0), '-0');
-  assert.equal(csvCell(Math.fround(0.1)), '0.10000000149011612');
+  assert.equal(csvCell(Math.fround(0.1)), '0.1'); // reads back as the same float32 (float-text.test.mjs)
   assert.equal(csvCell('=1+2'), "'=1+2");
   assert.equal(csvCell('+cmd'), "'+cmd");
   assert.equal(csvCell('-x'), "'-x");
