@@ -328,6 +328,7 @@ $('regenerate').onclick = async () => {
 $('newSeed').onclick = () => change({ seed: String(Math.floor(Math.random() * 90000) + 10000) });
 
 function setPlaying(on) {
+  if (on && !st.config) return; // no network (the engine built none, not even the nearest): nothing to play
   if (on && st.step) setStepMode(false);
   if (on && !st.playing) armStops();
   const paused = st.playing && !on;
