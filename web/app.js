@@ -634,8 +634,8 @@ function draw() {
     : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
   const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
   outMap.draw(values, G, opts);
-  outMap.drawPoints(st.train, { ...opts, kind: kindOf(c.numClasses) });
-  if (c.showTestData || st.editing) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
+  const sets = c.showTestData || st.editing ? [[st.train, false], [st.test, true]] : [[st.train, false]];
+  outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
   net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
   classPanel.render(m, { palette: st.palette, dark: st.dark });
   if (G !== st.shownN) {

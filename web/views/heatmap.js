@@ -167,6 +167,27 @@ export class Heatmap {
   }
 
   /**
+   * Draws points over the current picture, in one path per colour (see drawPoints), from a copy
+   * kept as long as the same point arrays and style are asked for: the page's data do not change
+   * while it trains, so a frame blits one picture instead of stroking every point again.
+   * @param {[Float32Array|number[], boolean][]} sets [points, test] pairs, drawn in order
+   * @param {PointOpts & Style} [opts]
+   */
+  drawPointSets(sets, opts = {}) {
+    const key = [this.canvas.width, this.cssSize, this.dpr, opts.palette, opts.dark, opts.kind, sets.length].join('|');
+    const c = this.pointCache;
+    if (!c || c.key !== key || c.sets.length !== sets.length || c.sets.some((s, i) => s[0] !== sets[i][0] || s[1] !== sets[i][1])) {
+      const off = offscreen(this.canvas.width, this.canvas.height), ctx = this.ctx;
+      this.ctx = off.getContext('2d');
+      for (const [points, test] of sets) this.drawPoints(points, { ...opts, test });
+      this.ctx = ctx;
+      this.pointCache = { key, sets: sets.map((s) => s.slice()), off };
+    }
+    this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.ctx.drawImage(this.pointCache.off, 0, 0);
+  }
+
+  /**
    * Draws points over the current picture, in one path per colour.
    * points: Float32Array of [x1, x2, label] triples in data coordinates. Labels: binary -1/+1 (> 0 is
    * the + colour), multiclass 0..K-1, regression a value (clamped to [-1, 1], 32 shades).
