@@ -17,7 +17,8 @@ export function startBrowser() {
 /**
  * The page-test harness the page, options and data suites share: one browser for the file
  * (closed after its tests), tests/out/ for screenshots, open(hash) for a loaded playground page
- * (window.playground has its first grid), and small readers of the page's state.
+ * (window.playground has its first grid and the panels loaded after it are wired), and small
+ * readers of the page's state.
  */
 export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
   const b = await startBrowser();
@@ -31,6 +32,8 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
     await page.setViewportSize(size);
     await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
     await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
+    // The panels that load after the first frame (CSV import, export, runs, step-through) are wired.
+    await page.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 30000 });
     return page;
   }
   return {
