@@ -121,6 +121,8 @@ const char* kUsage =
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && !std::strcmp(argv[1], "bench"))
+        return fail("bench is not part of bp: bench/build.sh builds build/bp_bench (see README)");
     Args a;
     std::string e = parse_args(argc, argv,
                                {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
