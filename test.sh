@@ -31,6 +31,7 @@ echo "== npm test dependencies"
 echo "== wasm under Node + browser (headless Chromium)"
 node --test --test-concurrency=1 tests/wasm/ tests/browser/
 echo "== bench harness quick check: every engine (ours, tfjs, convnetjs, brain.js) learns; no timing"
+bench/build.sh
 (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 node --test bench/harness.test.mjs
 echo "ALL TESTS PASSED"

@@ -1,8 +1,9 @@
 // harness.test.mjs: keeps the benchmark harness from rotting (issue 6): runs `node bench/run.mjs
 // --quick` — every engine (ours in Node, in Chromium and native; tfjs-wasm, tfjs-cpu, convnetjs,
 // brain.js) trains W1 for a few epochs and runs one step of W2-W4 — and asserts that it exits 0 and
-// that each engine reported a learning loss. No timing is asserted. Needs the wasm build, build/bp,
-// tests/node_modules (playwright-core) and bench/node_modules (cd bench && npm ci).
+// that each engine reported a learning loss. No timing is asserted. Needs the builds of
+// bench/build.sh (web/gen/engine.*, build/bp_bench, bench/gen/wasm/bench.*) and bench/node_modules
+// (cd bench && npm ci: the peers and playwright-core).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,7 @@ test('bench harness quick mode: every engine runs and learns', { timeout: 10 * 6
   const out = `${r.stdout}\n${r.stderr}`;
   assert.equal(r.status, 0, out);
   for (const e of ENGINES) assert.match(r.stdout, new RegExp(`^\\s+${e.replace('.', '\\.')}\\s+W1 loss [0-9.]+ -> [0-9.]+\\s+ok`, 'm'), out);
-  // ours-node and ours-chromium run W4 through the engine module's own WideMlp binding.
+  // ours-node and ours-chromium run W4 through the benchmark module's WideMlp binding.
   for (const e of ['ours-node', 'ours-chromium']) assert.doesNotMatch(r.stdout, new RegExp(`^\\s+${e}\\s.*\\(no W4\\)`, 'm'), out);
   assert.match(r.stdout, /bench quick check passed/);
 });

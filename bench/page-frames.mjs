@@ -6,12 +6,13 @@
 // larger of the round trip and the drawing, not their sum. Networks: the default, TensorFlow
 // Playground's largest (6 x 8, all 7 features), the largest the +/- buttons allow (8 x 16), and
 // the largest the URL allows (16 x 256, bounded per frame, issue 9).
-// Usage: node bench/page-frames.mjs [seconds=5] [rounds=1]; writes bench/PAGE.md (median of rounds).
+// Usage: node bench/page-frames.mjs [seconds=5] [rounds=1]; writes bench/PAGE.md's first section
+// (median of rounds), keeping its start-up and weight sections.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowser } from '../tests/browser/browser.mjs';
+import { startBrowser } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const secs = Number(process.argv[2] || 5);
@@ -70,5 +71,10 @@ rate: it stays near 60 when the main thread is not blocked, whatever the worker 
 |---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
-fs.writeFileSync(path.join(here, 'PAGE.md'), md);
+// The dated "Start-up and weight" sections below this table (bench/page-load.mjs and
+// bench/opt-levels.mjs, written by hand) are kept.
+const file = path.join(here, 'PAGE.md');
+const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+const kept = old.indexOf('\n## Start-up and weight');
+fs.writeFileSync(file, kept >= 0 ? `${md}${old.slice(kept)}` : md);
 console.log(md);

@@ -4,7 +4,7 @@
 // bench/PAGE.md's gaps were found (e.g. 12 ms per frame of page faults from a fresh 4 MB weight
 // array on 16 x 256, now a lent buffer).
 // Usage: node bench/page-trace.mjs '<hash>'
-import { startBrowser } from '../tests/browser/browser.mjs';
+import { startBrowser } from './browser.mjs';
 const hash = process.argv[2];
 const b = await startBrowser();
 const page = await b.newPage();

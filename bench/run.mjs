@@ -1,9 +1,11 @@
 // run.mjs: the benchmark harness (issue 6, ../shared/WORKLOADS.md). One command runs the standard
 // workloads W1-W4 on every engine side by side, one engine at a time, each in a fresh process:
-//   ours-node      this project's wasm build (web/gen/engine.wasm) in Node, through web/engine.js
-//   ours-chromium  the same build in headless Chromium (web/bench/bench.html, via playwright-core
-//                  and the tests' browser set-up, tests/browser/browser.mjs)
-//   native         the native CLI: build/bp bench --workload ...
+//   ours-node      this project's wasm build (web/gen/engine.wasm) in Node, through web/engine.js;
+//                  W4 and the kernels in the benchmark's own module (bench/gen/wasm/bench.wasm)
+//   ours-chromium  the same builds in headless Chromium (bench/page/bench.html mounted next to the
+//                  page's files, via bench/browser.mjs and the benchmark's playwright-core)
+//   native         the benchmark's native binary: build/bp_bench W1|W2|W3|W4|learn|kernel ...
+// bench/build.sh builds bp_bench and bench.wasm (the product builds leave them out).
 //   tfjs-wasm, tfjs-cpu, convnetjs, brain.js   the JavaScript peers (bench/peers/*.mjs)
 // plus the dense-kernel microbenchmark (SIMD vs naive) in native, wasm-Node and wasm-Chromium.
 // Prints one markdown report (table, kernel table, targets, the page's frame budget from
@@ -25,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { W1_HASH, W2_HASH, W2_FEATURES, W4, FLOP_FORMULA, gridInputs, stats } from '../web/bench/common.mjs';
+import { W1_HASH, W2_HASH, W2_FEATURES, W4, FLOP_FORMULA, gridInputs, stats } from './page/common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -67,15 +69,22 @@ function parseArgs(argv) {
 
 // ---------- our engine (wasm) ----------
 
-// The run uses a snapshot of the builds taken at its start (bench/gen/snap/: engine.mjs/.wasm, bp),
-// so a rebuild during the run (the machine is shared) cannot mix two builds.
+// The run uses a snapshot of the builds taken at its start (bench/gen/snap/: engine.mjs/.wasm,
+// bench.mjs/.wasm, bp_bench), so a rebuild during the run (the machine is shared) cannot mix two builds.
 const SNAP = path.join(here, 'gen/snap');
-const SNAP_FILES = { 'engine.mjs': 'web/gen/engine.mjs', 'engine.wasm': 'web/gen/engine.wasm', bp: 'build/bp' };
+const SNAP_FILES = { 'engine.mjs': 'web/gen/engine.mjs', 'engine.wasm': 'web/gen/engine.wasm',
+  'bench.mjs': 'bench/gen/wasm/bench.mjs', 'bench.wasm': 'bench/gen/wasm/bench.wasm', bp_bench: 'build/bp_bench' };
 
 async function loadOurs(dir = SNAP) {
   const { loadEngine } = await import('../web/engine.js');
   return loadEngine({ moduleUrl: pathToFileURL(path.join(dir, 'engine.mjs')).href,
     wasmBinary: fs.readFileSync(path.join(dir, 'engine.wasm')) });
+}
+
+/** The benchmark's module (WideMlp, denseKernelGflops: bench/cpp/bench_embind.cpp). */
+async function loadBench(dir = SNAP) {
+  const { default: createBench } = await import(pathToFileURL(path.join(dir, 'bench.mjs')).href);
+  return createBench({ wasmBinary: fs.readFileSync(path.join(dir, 'bench.wasm')) });
 }
 
 /** Copies the builds into SNAP and checks that the engine pair loads (retries while a build writes). */
@@ -90,13 +99,14 @@ async function snapshot() {
     try {
       const probe = path.join(SNAP, `probe-${attempt}`);
       fs.mkdirSync(probe);
-      for (const f of ['engine.mjs', 'engine.wasm']) fs.copyFileSync(path.join(SNAP, f), path.join(probe, f));
+      for (const f of ['engine.mjs', 'engine.wasm', 'bench.mjs', 'bench.wasm']) fs.copyFileSync(path.join(SNAP, f), path.join(probe, f));
       const E = await loadOurs(probe); // a fresh URL: import() caches modules by URL
       E.createSession('').dispose();
+      new (await loadBench(probe)).WideMlp(1).delete();
       fs.rmSync(probe, { recursive: true, force: true });
       return;
     } catch (e) {
-      if (attempt >= 10) throw new Error(`web/gen/engine.mjs and engine.wasm do not load together: ${e.message}`);
+      if (attempt >= 10) throw new Error(`web/gen/engine.* or bench/gen/wasm/bench.* do not load: ${e.message}`);
       process.stderr.write(`bench: the wasm build is changing (${e.message.split('\n')[0]}); retrying in 10 s\n`);
       await new Promise((r) => setTimeout(r, 10000));
     }
@@ -104,27 +114,29 @@ async function snapshot() {
 }
 
 async function runOursNode(o) {
-  const { runOurs } = await import('../web/bench/ours.mjs');
+  const { runOurs } = await import('./page/ours.mjs');
   const E = await loadOurs();
-  return runOurs(E, { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
+  return runOurs(E, await loadBench(), { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
     kernels: true, kernelSeconds: o.kernelSeconds, learn: o.learn });
 }
 
 async function runOursChromium(o) {
-  const { startBrowser } = await import('../tests/browser/browser.mjs');
+  const { startBrowser, mountFolder } = await import('./browser.mjs');
   const b = await startBrowser();
   try {
     const page = await b.newPage();
-    // The snapshot lives outside web/: serve it under /bench-gen/
-    // (registered last, so this route runs before the browser set-up's catch-all).
+    // The benchmark's page (bench/page/) and the snapshot live outside web/: mount them at /bench/
+    // and /bench-gen/ (registered after the set-up's catch-all, so these routes run first).
+    await mountFolder(page, '/bench/', path.join(here, 'page'));
     await page.route('**/bench-gen/**', (route) => {
       const name = path.basename(new URL(route.request().url()).pathname);
       const file = path.join(SNAP, name);
-      if (!/^engine\.(mjs|wasm)$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      if (!/^(engine|bench)\.(mjs|wasm)$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
       return route.fulfill({ path: file, contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
     });
     const q = new URLSearchParams({ seconds: o.seconds, reps: o.reps, quick: o.quick ? '1' : '0',
-      quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, learn: o.learn ? '1' : '0', engine: '/bench-gen/engine.mjs' });
+      quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, learn: o.learn ? '1' : '0',
+      engine: '/bench-gen/engine.mjs', bench: '/bench-gen/bench.mjs' });
     await page.goto(`${b.base}/bench/bench.html?${q}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 20 * 60 * 1000, polling: 500 });
     const r = await page.evaluate(() => window.benchResult);
@@ -142,28 +154,28 @@ async function runOursChromium(o) {
 // ---------- native ----------
 
 function bp(args) {
-  const exe = path.join(SNAP, 'bp');
-  const r = spawnSync(exe, ['bench', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const exe = path.join(SNAP, 'bp_bench');
+  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.error) throw new Error(`${exe}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`bp bench ${args.join(' ')}: exit ${r.status}: ${r.stderr.trim()}`);
+  if (r.status !== 0) throw new Error(`bp_bench ${args.join(' ')}: exit ${r.status}: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout);
 }
 
 function runNative(o) {
   const res = {};
   if (o.learn) {
-    const learn = bp(['--workload', 'learn', '--epochs', String(o.quick ? o.quickEpochs : 100)]);
+    const learn = bp(['learn', '--epochs', String(o.quick ? o.quickEpochs : 100)]);
     res.learn = { epochs: learn.epochs, before: learn.before, loss: learn.loss };
   }
   // Quick: the shortest run each workload allows (no timing reported).
   const t = o.quick ? ['--seconds', '0.01', '--reps', '1'] : ['--seconds', String(o.seconds), '--reps', String(o.reps)];
   for (const w of ['W1', 'W2', 'W3', 'W4']) {
-    const j = bp(['--workload', w, ...t]);
+    const j = bp([w, ...t]);
     if (!Number.isFinite(j.median) || (j.loss !== undefined && !Number.isFinite(j.loss))) throw new Error(`native ${w}: ${JSON.stringify(j)}`);
     res[w] = o.quick ? { unit: j.unit } : { unit: j.unit, reps: j.reps, median: j.median, min: j.min, max: j.max, loss: j.loss, gflops: j.gflops };
   }
   if (!o.quick) {
-    const k = bp(['--workload', 'kernel', '--seconds', String(o.kernelSeconds), '--reps', String(o.reps)]);
+    const k = bp(['kernel', '--seconds', String(o.kernelSeconds), '--reps', String(o.reps)]);
     res.kernel = k.results.map((c) => ({ pass: c.pass, nIn: c.n_in, nOut: c.n_out, B: c.B, impl: c.impl, reps: c.reps, median: c.median, min: c.min, max: c.max }));
   }
   return res;
@@ -173,7 +185,7 @@ function runNative(o) {
 
 async function runPeer(name, o) {
   const E = await loadOurs();
-  const { trainData } = await import('../web/bench/ours.mjs');
+  const { trainData } = await import('./page/ours.mjs');
   const w1 = trainData(E, W1_HASH);
   const w2 = trainData(E, W2_HASH);
   if (w2.keys.join() !== W2_FEATURES.join()) throw new Error(`W2 features ${w2.keys} != ${W2_FEATURES}`);
@@ -348,7 +360,7 @@ function notes(results) {
     `- **Units.** W1, W2, W4: training samples/s (forward + backward + weight update, amortised over whole chunks: ours 20 epochs (W1) / 2 epochs (W2) / 4 batches (W4) per call; peers one epoch (W1/W2) or one batch of 64 (W4) per call). W3: full refreshes/s = every neuron (48 hidden + output) on the 100×100 grid over [-6, 6]², read back into JavaScript-visible memory. Ratio = engine median / ours-node median of the same workload in this run (> 1: faster than our wasm build in Node).`,
     `- **W4 FLOPs.** ${FLOP_FORMULA}.`,
     `- **Data.** W1/W2: the peers train on exactly our points (circle, 250 train points; spiral, 250 train points), as features in our order (${W2_FEATURES.join(', ')}), labels −1/+1, in the same fixed order every epoch. W4: 4096 samples, x ~ U(−1, 1)³², y = sin(v·x), v ~ U(−0.5, 0.5)³²; ours draws them with the project's Rng (C++), the peers with a seeded mulberry32 (same distribution, different numbers). W3's network for the peers is untrained (speed does not depend on the weights).`,
-    `- **ours** (wasm: web/gen/engine.wasm through web/engine.js's Session API; native: build/bp bench; both copied to bench/gen/snap/ at the start of the run). Follows W1-W4 exactly (float32, SGD, batch 10/64, half-MSE). W4 and the kernels use WideMlp/denseKernelGflops (src/session/wide_bench.h), bound in the same engine module.`,
+    `- **ours** (wasm: web/gen/engine.wasm through web/engine.js's Session API; native: build/bp_bench; all copied to bench/gen/snap/ at the start of the run). Follows W1-W4 exactly (float32, SGD, batch 10/64, half-MSE). W4 and the kernels use WideMlp/denseKernelGflops (bench/cpp/wide_bench.h) in the benchmark's own wasm module (bench/gen/wasm/bench.wasm, the engine's sources and flags), so the page's engine carries no benchmark code.`,
     `- **tfjs-core + tfjs-backend-wasm** (${tw?.version ?? '4.22.0'}): loaded ${twFile}. tfjs-core ops only (no tfjs-layers): variables, matMul + add + activation, loss mean(0.5 (o−y)²) (same gradient as ours), tf.train.sgd(lr).minimize per mini-batch of pre-sliced tensors. Follows W1-W4 exactly, float32. W3 reads every layer back with dataSync ([10000][n] sample-major per layer, faster than a concat) where ours writes neuron-major images.`,
     `- **tfjs-core + tfjs-backend-cpu**: the same code on the plain-JavaScript backend (float32 typed arrays).`,
     `- **convnetjs** (0.3.0): fc layers + 'regression' (half squared error on a linear fc(1)); for a tanh output a TanhLayer is spliced between that fc(1) and the regression layer, so W1-W3 are followed exactly in the maths. Mini-batches: convnetjs.Trainer (sgd, momentum 0, l2_decay 0, batch_size 10 or 64) accumulates per-sample gradients and applies their mean every batch_size samples (exact), but forward/backward run one sample at a time. float64 arithmetic. Trainer.train calls new Date() twice per sample (its own statistics), kept as part of its normal training call.`,
@@ -423,13 +435,14 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.engine) return childMain(o);
   const t0 = Date.now();
-  for (const f of ['web/gen/engine.wasm', 'web/gen/engine.mjs']) if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run ./build-wasm.sh (or bench/run.sh)`);
+  for (const f of ['web/gen/engine.wasm', 'web/gen/engine.mjs', 'bench/gen/wasm/bench.wasm', 'bench/gen/wasm/bench.mjs'])
+    if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run bench/build.sh (or bench/run.sh)`);
   if (!fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-core')) && o.engines.some((e) => PEERS.includes(e)))
     throw new Error('the peers are not installed: cd bench && npm ci (or bench/run.sh)');
   const m = machine();
   const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   await snapshot();
-  if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp'))) throw new Error('build/bp is missing (bench/run.sh builds it)');
+  if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp_bench'))) throw new Error('build/bp_bench is missing (bench/build.sh builds it)');
   // Full mode: R rounds, each running every engine once with one repetition per workload (and one
   // per kernel case), so load that comes and goes on the shared machine hits every engine alike; the
   // learning check runs in round 1 only. Quick mode: one round, no timing.

@@ -7,16 +7,12 @@ import { setKey, setKeys, dropKey } from './hash.js';
 import { NetworkView } from './views/network.js';
 import { Heatmap, drawAxes, drawLegend, heatmapStats } from './views/heatmap.js';
 import { LossChart } from './views/losschart.js';
-import { StepThrough } from './views/stepthrough.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
 import { palette } from './views/colors.js';
 import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
-import { initCsv } from './panels/csv-import.js';
-import { initExport } from './panels/export.js';
-import { initRuns } from './panels/runs.js';
 import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
@@ -62,7 +58,7 @@ const net = new NetworkView($('network'), {
     s[li] = Math.max(1, Math.min(UI_MAX_NEURONS, s[li] + d));
     change({ networkShape: s.join(',') });
   },
-  selectLink: (link) => stepper.select(link),
+  selectLink: (link) => stepper?.select(link),
   neuronGrid: (row, N) => client.call('neuronGrid', { row, N }).then((r) => r.grid),
   addLayer: (d) => {
     const s = st.config.networkShape.slice();
@@ -74,7 +70,11 @@ const net = new NetworkView($('network'), {
   },
 });
 const outMap = new Heatmap($('output'), { size: 300 });
-const stepper = new StepThrough($('stepPanel'), { net, getState: () => st });
+// The step-through panel loads with the other panels after the first frame (loadPanels), or when
+// step mode is asked for first.
+let stepper = null;
+const loadStepper = () => import('./views/stepthrough.js')
+  .then(({ StepThrough }) => (stepper ||= new StepThrough($('stepPanel'), { net, getState: () => st })));
 const chart = new LossChart($('lossChart'), {});
 const options = new OptionsPanel($('optionsBody'), { change: (kv) => change(kv) });
 const classPanel = new ClassPanel($('classMetrics'), $('legend'));
@@ -423,7 +423,8 @@ async function refreshTrace() {
   st.trace = r.trace;
   stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
 }
-function setStepMode(on) {
+async function setStepMode(on) {
+  if (on && !stepper) await loadStepper();
   if (on && st.editing) dataEdit.setEditing(false);
   st.step = on;
   $('stepThrough').setAttribute('aria-pressed', String(on));
@@ -435,13 +436,13 @@ function setStepMode(on) {
     refreshTrace();
   } else {
     net.annotate(null);
-    stepper.select(null);
+    stepper?.select(null);
   }
 }
 $('stepThrough').onclick = () => setStepMode(!st.step);
 $('stClose').onclick = () => setStepMode(false);
-$('stNext').onclick = () => stepper.move(+1);
-$('stPrev').onclick = () => stepper.move(-1);
+$('stNext').onclick = () => stepper?.move(+1);
+$('stPrev').onclick = () => stepper?.move(-1);
 $('stNextPoint').onclick = () => {
   const n = (st.tracePoint && st.tracePoint.test ? st.test : st.train).length / 3;
   st.tracePoint = { test: !!(st.tracePoint && st.tracePoint.test), index: ((st.tracePoint ? st.tracePoint.index : -1) + 1) % n };
@@ -665,7 +666,23 @@ const panelCtx = {
   load: (hash) => load(hash), onApply: (f) => hooks.apply.push(f), onPause: (f) => hooks.pause.push(f),
 };
 const dataEdit = initDataEdit(panelCtx);
-initCsv(panelCtx);
-initExport(panelCtx);
-initRuns(panelCtx);
-load(location.hash, { fromUser: true }).then(() => requestAnimationFrame(loop));
+// Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
+// been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
+function loadPanels() {
+  Promise.all([import('./panels/csv-import.js'), import('./panels/export.js'), import('./panels/runs.js'), loadStepper()])
+    .then(([csv, exp, runs]) => {
+      csv.initCsv(panelCtx);
+      exp.initExport(panelCtx);
+      runs.initRuns(panelCtx);
+      document.body.dataset.panels = 'ready';
+    })
+    .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));
+}
+function afterFirstDraw(f) {
+  if (st.drawnParams) setTimeout(f, 0);
+  else requestAnimationFrame(() => afterFirstDraw(f));
+}
+load(location.hash, { fromUser: true }).then(() => {
+  requestAnimationFrame(loop);
+  afterFirstDraw(loadPanels);
+});

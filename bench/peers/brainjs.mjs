@@ -11,7 +11,7 @@
 // learning check uses the public net.train(data, {iterations: epochs}). Initial weights: brain's own
 // U(-0.2, 0.2), from a seeded Math.random. W3: net.run per grid point, copying every layer's outputs.
 import { createRequire } from 'node:module';
-import { W4 } from '../../web/bench/common.mjs';
+import { W4 } from '../page/common.mjs';
 import { withSeededRandom } from './seeded.mjs';
 
 const require = createRequire(import.meta.url);

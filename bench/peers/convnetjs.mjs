@@ -10,7 +10,7 @@
 // own (randn * sqrt(1/n_in), biases 0, or 0.1 before ReLU), from a seeded Math.random. W3: net.forward
 // per grid point, copying every tanh layer's outputs into neuron-major Float32Array images.
 import { createRequire } from 'node:module';
-import { W4 } from '../../web/bench/common.mjs';
+import { W4 } from '../page/common.mjs';
 import { withSeededRandom } from './seeded.mjs';
 
 const require = createRequire(import.meta.url);

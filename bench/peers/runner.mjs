@@ -1,5 +1,5 @@
 // runner.mjs: runs one JavaScript peer (an adapter) through the workloads, with the timing code of
-// web/bench/common.mjs, so every peer is measured alike. An adapter provides:
+// bench/page/common.mjs, so every peer is measured alike. An adapter provides:
 //   classifier({nIn, hidden, lr, batch, data: {x, y, n}, seed}) -> {trainEpoch() -> samples,
 //     loss() -> mean half-MSE over data, dispose()}   (tanh hidden layers and tanh output)
 //   grid({nIn, hidden, gridX, P, seed}) -> {refresh() -> 1, dispose()}  (every neuron's output on the
@@ -10,7 +10,7 @@
 // runAdapter(A, ctx) -> {W1, W2, W3, W4, learn, info}; ctx: {w1, w2 (trainData), gridX, quick,
 // quickEpochs, seconds, reps, learn (false: no learning check)}. quick: no timing; the learning check on quickEpochs epochs and one step
 // of W2, W3, W4 (their losses must be finite).
-import { measure, W4, w4Data, GRID_N } from '../../web/bench/common.mjs';
+import { measure, W4, w4Data, GRID_N } from '../page/common.mjs';
 
 const W1_HIDDEN = [4, 2];
 const W2_HIDDEN = [8, 8, 8, 8, 8, 8];

@@ -1,6 +1,6 @@
 // seeded.mjs: runs fn with Math.random replaced by a seeded PRNG (convnetjs and brain.js draw their
 // initial weights from Math.random), so every run starts from the same weights.
-import { prng } from '../../web/bench/common.mjs';
+import { prng } from '../page/common.mjs';
 
 export function withSeededRandom(seed, fn) {
   const orig = Math.random;

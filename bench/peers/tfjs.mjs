@@ -9,7 +9,7 @@
 // info(): the backend, and for wasm which .wasm binary it read (intercepted fs.readFileSync under
 // Node), its SIMD / multithread flags and thread count.
 import { createRequire } from 'node:module';
-import { prng, W4 } from '../../web/bench/common.mjs';
+import { prng, W4 } from '../page/common.mjs';
 import { normal } from './seeded.mjs';
 
 const require = createRequire(import.meta.url);

@@ -13,7 +13,6 @@
 #include "model_api.h"
 #include "session/model_io.h"
 #include "session/session.h"
-#include "session/wide_bench.h"
 #include <cmath>
 #include <cstdio>
 #include <emscripten/bind.h>
@@ -598,14 +597,4 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("modelJson", &Playground::model_json)
         .function("loadModelJson", &Playground::load_model_json)
         .function("exportCode", &Playground::export_code);
-}
-
-// Benchmark entry points (bench/, WORKLOADS.md W4 and the dense kernel microbenchmark): the config
-// hash cannot express them, and one module keeps the benchmark on the page's exact build.
-EMSCRIPTEN_BINDINGS(bp_bench) {
-    class_<WideMlp>("WideMlp")
-        .constructor<int>()
-        .function("trainSteps", &WideMlp::train_steps)
-        .function("loss", &WideMlp::loss);
-    function("denseKernelGflops", &dense_kernel_gflops);
 }

@@ -9,7 +9,6 @@
 // keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,
 // the format the wasm bit-identity test compares.
 #include "args.h"
-#include "bench.h"
 #include "config/config_codec.h"
 #include "engine/gradcheck.h"
 #include "export_cmd.h"
@@ -122,12 +121,13 @@ const char* kUsage =
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && !std::strcmp(argv[1], "bench"))
+        return fail("bench is not part of bp: bench/build.sh builds build/bp_bench (see README)");
     Args a;
-    std::string e =
-        parse_args(argc, argv,
-                   {"--config", "--epochs", "--seed", "--csv", "--every", "--batch", "--workload",
-                    "--seconds", "--reps", "--model", "--format", "--points"},
-                   {"--dump-weights", "--help"}, a);
+    std::string e = parse_args(argc, argv,
+                               {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
+                                "--model", "--format", "--points"},
+                               {"--dump-weights", "--help"}, a);
     if (!e.empty()) {
         if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
             std::fputs(kUsage, stdout);
@@ -141,7 +141,6 @@ int main(int argc, char** argv) {
     }
     if (a.command == "train") return cmd_train(a);
     if (a.command == "grad-check") return cmd_grad_check(a);
-    if (a.command == "bench") return cmd_bench(a);
     if (a.command == "export") return cmd_export(a);
     if (a.command == "predict") return cmd_predict(a);
     return fail("unknown command '" + a.command + "' (train, grad-check, export, predict, help)");

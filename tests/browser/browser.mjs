@@ -1,56 +1,24 @@
-// browser.mjs: shared set-up for browser tests: a static server for web/ on 127.0.0.1 and Debian's
-// chromium launched headless by playwright-core with flags that keep it off the (closed) network.
-// Every request that does not go to 127.0.0.1 is recorded, and aborted.
+// browser.mjs: shared set-up for browser tests: the page's folder (web/) served on 127.0.0.1 and
+// Debian's chromium driven by the tests' playwright-core (scripts/browser.mjs). Every request that
+// does not go to 127.0.0.1 is recorded, and aborted.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { startBrowser as start } from '../../scripts/browser.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startBrowser() {
-  const server = await serve(path.join(root, 'web'), 0);
-  const base = `http://127.0.0.1:${server.address().port}`;
-  let browser;
-  try {
-    // playwright gives every launch a new, empty profile directory of its own.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      timeout: 60000,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  } catch (e) {
-    server.close();
-    throw e;
-  }
-  const external = [];
-  const consoleErrors = [];
-  async function newPage() {
-    const page = await browser.newPage();
-    await page.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
-      external.push(u.href);
-      return route.abort();
-    });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    return page;
-  }
-  async function close() {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  }
-  return { base, newPage, close, external, consoleErrors };
+/** A browser and a server of web/: {base, newPage, close, external, consoleErrors}. */
+export function startBrowser() {
+  return start(chromium, path.join(root, 'web'));
 }
 
 /**
  * The page-test harness the page, options and data suites share: one browser for the file
  * (closed after its tests), tests/out/ for screenshots, open(hash) for a loaded playground page
- * (window.playground has its first grid), and small readers of the page's state.
+ * (window.playground has its first grid and the panels loaded after it are wired), and small
+ * readers of the page's state.
  */
 export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
   const b = await startBrowser();
@@ -64,6 +32,8 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
     await page.setViewportSize(size);
     await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
     await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
+    // The panels that load after the first frame (CSV import, export, runs, step-through) are wired.
+    await page.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 30000 });
     return page;
   }
   return {

@@ -1,5 +1,5 @@
 // views.test.mjs: the canvas views (web/views/colors.js, heatmap.js, losschart.js) in headless
-// Chromium. web/tests/views.html draws synthetic grids, points, a legend, axes and a loss chart and
+// Chromium. tests/browser/pages/views.html (mounted at /tests/ next to the page's files) draws synthetic grids, points, a legend, axes and a loss chart and
 // reports pixels; the expected colours are derived here from the palette stops (hex strings), not
 // copied from a run. Also checks, without a browser, the pure helpers and that no view file uses
 // HTML-string DOM APIs (the page renders untrusted URL text under a strict CSP).
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBrowser, root } from './browser.mjs';
+import { mountFolder } from '../../scripts/browser.mjs';
 import { PALETTES, DISCRETE_LIGHTEN, valueToIndex } from '../../web/views/colors.js';
 import { pixelToData, dataToPixel } from '../../web/views/heatmap.js';
 
@@ -35,8 +36,8 @@ test('colour index and coordinate helpers (no browser)', () => {
 });
 
 test('view modules build DOM without HTML strings', () => {
-  for (const f of ['views/colors.js', 'views/heatmap.js', 'views/losschart.js', 'tests/views-test.js']) {
-    const src = fs.readFileSync(path.join(root, 'web', f), 'utf8');
+  for (const f of ['web/views/colors.js', 'web/views/heatmap.js', 'web/views/losschart.js', 'tests/browser/pages/views-test.js']) {
+    const src = fs.readFileSync(path.join(root, f), 'utf8');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, f);
   }
 });
@@ -45,6 +46,7 @@ test('heatmap, points, legend, axes and loss chart draw the right pixels in Chro
   const b = await startBrowser();
   try {
     const page = await b.newPage();
+    await mountFolder(page, '/tests/', path.join(root, 'tests/browser/pages'));
     await page.goto(`${b.base}/tests/views.html`);
     await page.waitForFunction(() => window.viewsTest !== undefined, null, { timeout: 30000 });
     const R = await page.evaluate(() => window.viewsTest);

@@ -1,12 +1,12 @@
-// soak.test.mjs: the short version of bench/soak.mjs, with assertions: 50,000 training steps
+// soak.test.mjs: the short version of scripts/soak.mjs, with assertions: 50,000 training steps
 // (one trainBatches(1) call each) and 2,000 network rebuilds after a warm-up. Contract: the wasm
-// heap in use (bench/soak.mjs wasmInUse: live allocations and fragmentation, 16 KiB granularity)
+// heap in use (scripts/soak.mjs wasmInUse: live allocations and fragmentation, 16 KiB granularity)
 // does not grow after warm-up: at most one 16 KiB granule with the session alive, and back to the
 // start value once it is disposed; the JS heap (after a forced GC) grows by less than 4 MiB; no
 // Embind handle is left alive.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { soak } from '../../bench/soak.mjs';
+import { soak } from '../../scripts/soak.mjs';
 
 test('50,000 steps and 2,000 rebuilds: no wasm heap growth after warm-up, bounded JS heap', async () => {
   const r = await soak({ batches: 50_000, rebuilds: 2_000, warmBatches: 20_000, warmRebuilds: 200 });
@@ -21,7 +21,7 @@ test('50,000 steps and 2,000 rebuilds: no wasm heap growth after warm-up, bounde
 });
 
 test('the heap probe sees a 200 KB allocation (so a leak would show)', async () => {
-  const { wasmInUse } = await import('../../bench/soak.mjs');
+  const { wasmInUse } = await import('../../scripts/soak.mjs');
   const { engine } = await import('./load.mjs');
   const E = await engine();
   const a = wasmInUse(E.M);

@@ -1,8 +1,8 @@
 // wide_bench.cpp: see wide_bench.h.
 #include "wide_bench.h"
-#include "../engine/dense.h"
-#include "../engine/init.h"
-#include "../engine/rng.h"
+#include "engine/dense.h"
+#include "engine/init.h"
+#include "engine/rng.h"
 #include <algorithm>
 #include <chrono>
 #include <cmath>

@@ -1,5 +1,5 @@
 // common.mjs: the benchmark's shared definitions, used by the Node harness (bench/run.mjs) and by the
-// in-page runner (web/bench/bench.js), so every engine is timed by the same code:
+// in-page runner (bench/page/bench.js), so every engine is timed by the same code:
 //   - the workloads W1-W4 of WORKLOADS.md: config hashes (W1-W3) and W4's constants and FLOP count;
 //   - rate(step, seconds): calls step() (returns the units it did) until `seconds` of wall time
 //     (performance.now) have passed, returns units/s; measure(): warm-up (max(0.2, seconds/2) s)

@@ -1,23 +1,26 @@
-// bench.cpp: `bp bench`, the native build's measurements for bench/run.mjs (WORKLOADS.md W1-W4).
-//   bp bench --workload W1|W2|W3|W4 [--seconds S=1] [--reps R=5]
+// bench_main.cpp: bp_bench, the native build's measurements for bench/run.mjs (workloads W1-W4 of
+// bench/page/common.mjs). A benchmark-only binary: the product CLI (bp) carries no benchmark code.
+//   bp_bench W1|W2|W3|W4 [--seconds S=1] [--reps R=5]
 //     Warms up (max(0.2, S/2) s), then R measurements of S seconds wall time each (steady_clock),
 //     each a rate: W1/W2 samples/s (chunks of whole epochs), W3 full 100x100 refreshes/s of every
 //     neuron (Session::eval_grid), W4 samples/s of WideMlp (plus GFLOP/s = rate * 6 * MACs).
 //     Prints {"engine":"native","workload":..,"unit":..,"reps":[..],"median":..,"min":..,"max":..,
 //     "loss":..} (W4 adds "gflops"). loss: the mean train loss after the measurements (a sanity
 //     check that the work was done, not a comparison).
-//   bp bench --workload learn [--epochs N=100]: W1's config trained N epochs from its initial
+//   bp_bench learn [--epochs N=100]: W1's config trained N epochs from its initial
 //     weights: {"workload":"learn","epochs":N,"before":..,"loss":..} (mean half-MSE over the train
 //     points, before and after).
-//   bp bench --workload kernel [--seconds S=0.2] [--reps R=5]: dense_kernel_gflops (wide_bench.h)
+//   bp_bench kernel [--seconds S=0.2] [--reps R=5]: dense_kernel_gflops (wide_bench.h)
 //     for forward SIMD/naive at square sizes 64..512 (n_in = n_out = B = n) and forward and
 //     backward SIMD/naive at W4's layer shapes (B = 64): {"workload":"kernel","results":[{"pass",
 //     "impl","n_in","n_out","B","reps","median","min","max"}, ..]} in GFLOP/s.
-// The W1-W3 configs are the hashes of bench/workloads.mjs (the same strings, kept in sync by hand).
-#include "bench.h"
+// Bad arguments: one line on stderr, exit code 2.
+// The W1-W2 configs are the hashes of bench/page/common.mjs (the same strings, kept in sync by
+// hand).
+#include "cli/args.h"
 #include "config/config_codec.h"
 #include "session/session.h"
-#include "session/wide_bench.h"
+#include "wide_bench.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -103,11 +106,8 @@ void print_stats(const char* workload, const char* unit, const Stats& s, double 
     std::printf("}\n");
 }
 
-} // namespace
-
 int cmd_bench(const Args& a) {
-    auto it = a.opts.find("--workload");
-    const std::string w = it == a.opts.end() ? "" : it->second;
+    const std::string& w = a.command;
     double seconds = w == "kernel" ? 0.2 : 1.0;
     if (a.opts.count("--seconds")) {
         const std::string& v = a.opts.at("--seconds");
@@ -203,7 +203,17 @@ int cmd_bench(const Args& a) {
         std::printf("]}\n");
         return 0;
     }
-    return fail("--workload '" + w + "' is not one of W1, W2, W3, W4, learn, kernel");
+    return fail("workload '" + w + "' is not one of W1, W2, W3, W4, learn, kernel");
 }
 
+} // namespace
 } // namespace bp
+
+int main(int argc, char** argv) {
+    bp::Args a;
+    const std::string e = bp::parse_args(argc, argv, {"--seconds", "--reps", "--epochs"}, {}, a);
+    if (!e.empty())
+        return bp::fail(e + " (usage: bp_bench W1|W2|W3|W4|learn|kernel [--seconds S] "
+                            "[--reps R] [--epochs N])");
+    return bp::cmd_bench(a);
+}

@@ -1,6 +1,8 @@
-// bench.js: runs web/bench/ours.mjs in the page and publishes the result as window.benchResult
-// ({ok: true, result, userAgent} or {ok: false, error}). Query parameters: see bench.html (engine=URL:
-// the engine module to load instead of ../gen/engine.mjs, same origin only).
+// bench.js: runs ours.mjs in the page and publishes the result as window.benchResult ({ok: true,
+// result, userAgent} or {ok: false, error}). bench/run.mjs serves this folder as /bench/ next to the
+// page's files (web/ at /), so ../engine.js is the page's own engine.js. Query parameters: see
+// bench.html (engine=URL: the engine module instead of ../gen/engine.mjs; bench=URL: the
+// benchmark's module, bench.mjs of bench/build.sh; same origin only).
 import { loadEngine } from '../engine.js';
 import { runOurs } from './ours.mjs';
 
@@ -14,9 +16,12 @@ function sameOrigin(param) {
 
 try {
   const E = await loadEngine(q.get('engine') ? { moduleUrl: sameOrigin('engine') } : {});
+  if (!q.get('bench')) throw new Error('?bench=URL of bench.mjs is missing');
+  const { default: createBench } = await import(sameOrigin('bench'));
+  const wide = await createBench();
   // Let the page settle before timing.
   await new Promise((r) => setTimeout(r, 100));
-  const result = runOurs(E, {
+  const result = runOurs(E, wide, {
     seconds: Number(q.get('seconds') || 1),
     reps: Number(q.get('reps') || 5),
     quick: q.get('quick') === '1',

@@ -1,8 +1,9 @@
 // ours.mjs: this project's side of the benchmark, the same code under Node (bench/run.mjs) and in
-// headless Chromium (bench.js). Drives the engine only through web/engine.js's Session API
+// headless Chromium (bench.js). Drives the page's engine only through web/engine.js's Session API
 // (createSession, trainEpochs, evalGrid, metrics) for W1-W3; W4 and the kernel microbenchmark call
-// the module's WideMlp and denseKernelGflops (src/session/wide_bench.h) directly (E.M).
-//   runOurs(E, {seconds, reps, quick, quickEpochs, kernelSeconds, kernels, learn}) -> {W1, W2,
+// WideMlp and denseKernelGflops (bench/cpp/wide_bench.h) in the benchmark's own wasm module
+// (bench/gen/wasm/bench.mjs, built by bench/build.sh with the engine's flags).
+//   runOurs(E, wide, {seconds, reps, quick, quickEpochs, kernelSeconds, kernels, learn}) -> {W1, W2,
 //     W3, W4, learn, kernel} (learn: false skips the learning check); each workload {unit, reps, median, min, max, loss}, W4 adds gflops.
 //   Chunks per timed step: W1 20 epochs, W2 2 epochs, W3 one evalGrid(100), W4 4 batches of 64.
 //   quick: no timing; the learning check on quickEpochs epochs and one step of each workload.
@@ -70,8 +71,7 @@ export function kernelBench(wide, { seconds = 0.2, reps = 5 } = {}) {
   return out;
 }
 
-export function runOurs(E, opts = {}) {
-  const wide = E.M;
+export function runOurs(E, wide, opts = {}) {
   const { seconds = 1, reps = 5, quick = false, quickEpochs = 30, kernels = false, kernelSeconds = 0.2, learn = true } = opts;
   const res = {};
   if (learn) res.learn = learnCheck(E, quick ? quickEpochs : 100);

@@ -1,5 +1,5 @@
-// wide_bench.h: benchmark entry points the config hash cannot express (bench/ uses them through the
-// native CLI `bp bench` and through Embind).
+// wide_bench.h: benchmark entry points the config hash cannot express, compiled only into the
+// benchmark's own binaries (bench/cpp: the native bp_bench and bench.wasm), never into the product.
 //   WideMlp: workload W4 of WORKLOADS.md: 32 inputs -> 256 ReLU -> 256 ReLU -> 1 linear, half-MSE,
 //     plain SGD lr 0.01, batches of 64 taken in order (wrapping) from 4096 samples. Data: x ~
 //     U(-1, 1)^32, y = sin(v . x) with v ~ U(-0.5, 0.5)^32, all from the project's Rng, so native
@@ -10,8 +10,8 @@
 //     (dx, dW and db) 4*n_in*n_out*B.
 // Neither allocates after construction; both are single-threaded.
 #pragma once
-#include "../engine/network.h"
-#include "../engine/optimizer.h"
+#include "engine/network.h"
+#include "engine/optimizer.h"
 #include <vector>
 
 namespace bp {

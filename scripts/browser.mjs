@@ -1,0 +1,70 @@
+// browser.mjs: the headless-Chromium set-up shared by the browser tests (tests/browser/browser.mjs)
+// and the benchmark (bench/browser.mjs): a static server for one folder on 127.0.0.1 and Debian's
+// chromium, launched by the caller's playwright-core with flags that keep it off the (closed)
+// network. Every request that does not go to 127.0.0.1 is recorded in `external`, and aborted.
+// Each caller passes its own playwright `chromium` (tests/ and bench/ install their own).
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, TYPES } from './serve.mjs';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * @param {any} chromium playwright-core's chromium
+ * @param {string} dir the folder served at the root
+ * @returns {Promise<{base: string, newPage: () => Promise<any>, close: () => Promise<void>, external: string[], consoleErrors: string[]}>}
+ */
+export async function startBrowser(chromium, dir) {
+  const server = await serve(dir, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  let browser;
+  try {
+    // playwright gives every launch a new, empty profile directory of its own.
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      timeout: 60000,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  const external = [];
+  const consoleErrors = [];
+  async function newPage() {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+      external.push(u.href);
+      return route.abort();
+    });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    return page;
+  }
+  async function close() {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+  return { base, newPage, close, external, consoleErrors };
+}
+
+/**
+ * Serves the files of `dir` at `${base}${prefix}` for this page only (playwright route), so a test
+ * or benchmark page that is not part of the served site can sit next to it and import its modules
+ * by relative URL. Registered after newPage's catch-all, so it runs first.
+ */
+export async function mountFolder(page, prefix, dir) {
+  const root = path.resolve(dir);
+  await page.route(`**${prefix}**`, (route) => {
+    const p = decodeURIComponent(new URL(route.request().url()).pathname);
+    const i = p.indexOf(prefix);
+    const file = path.join(root, p.slice(i + prefix.length));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+      return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ path: file, contentType: TYPES[path.extname(file)] || 'application/octet-stream' });
+  });
+}
