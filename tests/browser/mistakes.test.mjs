@@ -50,12 +50,18 @@ test('TF links that hide a shown feature load, draw the rest with their own heat
     await page.waitForFunction(() => !window.playground.inflight);
     for (const [label, key] of [['X₁', 'x'], ['X₂', 'y']]) {
       if (key === hidden) continue;
-      const d = await page.locator(`.net-node.feature[aria-label^="input feature ${label}:"] canvas`).evaluate((c) => {
+      const read = () => page.locator(`.net-node.feature[aria-label^="input feature ${label}:"] canvas`).evaluate((c) => {
         const px = (x, y) => Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3));
         const diff = (a, b2) => a.reduce((s, v, i) => s + Math.abs(v - b2[i]), 0);
         const w = c.width - 2, h = c.height - 2;
         return { across: diff(px(1, h / 2), px(w, h / 2)), down: diff(px(w / 2, 1), px(w / 2, h)) };
       });
+      // the thumbnails are drawn when the frame after the load lands: wait for a picture at all
+      let d = await read();
+      for (let i = 0; i < 50 && d.across + d.down === 0; i++) {
+        await page.waitForTimeout(100);
+        d = await read();
+      }
       if (key === 'x') assert.ok(d.across > 100 && d.down < 30, `${hash}: X₁'s thumbnail is X₁ (${JSON.stringify(d)})`);
       else assert.ok(d.down > 100 && d.across < 30, `${hash}: X₂'s thumbnail is X₂ (${JSON.stringify(d)})`);
     }
