@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=()
 for part in "$@"; do
   case "$part" in
-    native)  pkgs+=(cmake g++ make libxtensor-dev doctest-dev) ;;
+    native)  pkgs+=(cmake g++ make libxtensor-dev doctest-dev clang-format) ;;
     wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev gzip) ;;
     browser) pkgs+=(chromium) ;;
     fuzz)    pkgs+=(clang libclang-rt-14-dev) ;;
