@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { startBrowser } from '../tests/browser/browser.mjs';
+import { startBrowser } from './browser.mjs';
 
 const secs = Number(process.argv[2] || 4);
 const withTrace = !process.argv.includes('--no-trace');
