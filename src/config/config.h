@@ -2,8 +2,10 @@
 // Keys follow TensorFlow Playground where the meaning is the same
 // (../shared/PLAYGROUND-REFERENCE.md); the rest are ours. Defaults here are the defaults of a hash
 // with no keys. The codec (config_codec.h) converts to and from the hash string and validates;
-// nothing else parses hashes.
+// nothing else parses hashes. The engine's kinds (activation, loss, optimizer, regularization,
+// init) come from engine/kinds.h.
 #pragma once
+#include "../engine/kinds.h"
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,7 +13,6 @@
 
 namespace bp {
 
-enum class Activation { ReLU, Tanh, Sigmoid, Linear, LeakyReLU, Softmax };
 enum class Problem { Classification, Regression };
 enum class DatasetKind {
     Circle,
@@ -26,10 +27,6 @@ enum class DatasetKind {
     Spiral3, // multi-class, labels 0..K-1
     Custom   // points supplied by the user (CSV / clicks)
 };
-enum class Regularization { None, L1, L2 };
-enum class Loss { Auto, Square, BCE, SoftmaxCE, Abs };
-enum class Optimizer { SGD, Momentum, Nesterov, RMSProp, Adam };
-enum class Init { Playground, Xavier, He };
 // A preset replaces the network, data and weights with a fixed teaching example.
 enum class Preset { None, WorkedExample };
 
