@@ -1,9 +1,9 @@
 // config.h: the one typed description of a playground (what the URL hash carries).
-// Keys follow TensorFlow Playground where the meaning is the same
-// (../shared/PLAYGROUND-REFERENCE.md); the rest are ours. Defaults here are the defaults of a hash
-// with no keys. The codec (config_codec.h) converts to and from the hash string and validates;
-// nothing else parses hashes. The engine's kinds (activation, loss, optimizer, regularization,
-// init) come from engine/kinds.h.
+// Keys follow TensorFlow Playground where the meaning is the same; the rest are ours. Defaults
+// here are the defaults of a hash with no keys. Each member's key, range and liveness are its row
+// in the key table (config_schema.h); the codec (config_codec.h) converts to and from the hash
+// string and validates; nothing else parses hashes. The engine's kinds (activation, loss,
+// optimizer, regularization, init) come from engine/kinds.h.
 #pragma once
 #include "../engine/kinds.h"
 #include <optional>
