@@ -78,6 +78,16 @@ val config_to_js(const Config& c) {
     return o;
 }
 
+// liveKeys() -> the hash keys setTraining applies to a running session (config_schema.h), so the
+// page need not keep its own list.
+val live_keys_js() {
+    val a = val::array();
+    int n = 0;
+    for (const schema::Key& k : schema::keys())
+        if (k.live != schema::Live::Rebuild) a.set(n++, std::string(k.name));
+    return a;
+}
+
 // parseHash(hash) -> {config, hash (canonical), errors: [{key, value, message}], unknownKeys}
 val parse_hash_js(const std::string& hash) {
     ParseResult pr = parse_hash(hash);
@@ -521,6 +531,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("LeakyReLU", Activation::LeakyReLU)
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
+    function("liveKeys", &live_keys_js);
     function("csvPreview", &Playground::csv_preview_js);
     class_<Playground>("Playground")
         .constructor<>()
