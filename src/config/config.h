@@ -29,6 +29,9 @@ enum class DatasetKind {
 };
 // A preset replaces the network, data and weights with a fixed teaching example.
 enum class Preset { None, WorkedExample };
+// How much the page trains per drawn frame: 1, 10 or 100 epochs, as many epochs as the frame's
+// time allows (Max), or one batch (Batch).
+enum class Speed { Epochs1, Epochs10, Epochs100, Max, Batch };
 
 // Engine limits (resource bounds): a config beyond them is refused with a message.
 constexpr int kMaxHiddenLayers = 16;
@@ -92,6 +95,7 @@ struct Config {
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
     int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
     double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
+    Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;
@@ -106,5 +110,6 @@ const char* name_of(Optimizer o);
 const char* name_of(Init i);
 const char* name_of(Problem p);
 const char* name_of(Preset p);
+const char* name_of(Speed s);
 
 } // namespace bp

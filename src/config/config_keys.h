@@ -65,6 +65,8 @@ inline constexpr Optimizer kOptimizers[] = {
     Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov, Optimizer::RMSProp, Optimizer::Adam};
 inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
 inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
+inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,
+                                    Speed::Batch};
 
 template <class E, size_t N> const E* find_name(const E (&options)[N], std::string_view name) {
     for (const E& e : options)

@@ -146,6 +146,7 @@ constexpr Key kKeys[] = {
     flag<&C::residual>("residual", Ours),
     integer<&C::stop_epoch>("stopEpoch", 0, kMaxStopEpoch, Ours, Live::Training, " (0: no stop)"),
     number<&C::stop_test_loss>("stopTestLoss", closed(0, 1e6), Ours, Live::Training),
+    enumeration<&C::speed, kSpeeds>("speed", Ours, Live::Training),
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
 };
 

@@ -548,7 +548,7 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
     }
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
     CHECK(schema::live_names() == "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-                                  "stopEpoch, stopTestLoss, showTestData and discretize");
+                                  "stopEpoch, stopTestLoss, speed, showTestData and discretize");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {
@@ -1050,6 +1050,44 @@ TEST_CASE("preset key: worked-example parses, round-trips, and a bad name is rep
     REQUIRE(bad.errors.size() == 1);
     CHECK(contains(bad.errors[0].message, "preset: 'nope'"));
     CHECK(contains(bad.errors[0].message, "worked-example"));
+}
+
+TEST_CASE("speed key: each value parses and round-trips, the default is left out, others refused") {
+    CHECK(parse_hash("").config.speed == Speed::Epochs1); // a link without it keeps TF's pace
+    CHECK(!contains(to_hash(Config{}), "speed="));
+    const std::pair<const char*, Speed> values[] = {{"1", Speed::Epochs1},
+                                                    {"10", Speed::Epochs10},
+                                                    {"100", Speed::Epochs100},
+                                                    {"max", Speed::Max},
+                                                    {"batch", Speed::Batch}};
+    for (const auto& [text, speed] : values) {
+        CAPTURE(std::string(text));
+        ParseResult r = parse_hash(std::string("learningRate=0.1&speed=") + text);
+        CHECK(r.errors.empty());
+        CHECK(r.config.speed == speed);
+        CHECK(r.config.learning_rate == 0.1);
+        CHECK(contains(to_hash(r.config), "speed=") == (speed != Speed::Epochs1));
+        if (speed != Speed::Epochs1)
+            CHECK(contains(to_hash(r.config), std::string("speed=") + text));
+        check_round_trip(r.config);
+        CHECK(check_consistency(r.config).empty());
+    }
+    for (const char* bad : {"7", "", "MAX", "1.0", "fast", "0"}) {
+        CAPTURE(std::string(bad));
+        ParseResult r = parse_hash(std::string("speed=") + bad + "&hideText=true");
+        REQUIRE(r.errors.size() == 1);
+        CHECK(r.errors[0].key == "speed");
+        CHECK(r.errors[0].message == std::string("speed: '") + bad +
+                                         "' is not a known value; allowed: 1, 10, 100, max, batch");
+        CHECK(r.config.speed == Speed::Epochs1); // the default kept
+        CHECK(r.config.hide_text);               // the rest still loads
+    }
+    // A hand-built config with an unnamed value is refused by the consistency check too.
+    Config c;
+    c.speed = (Speed)9;
+    auto issues = check_consistency(c);
+    REQUIRE(issues.size() == 1);
+    CHECK(contains(issues[0].message, "speed: '?' is not a known value"));
 }
 
 TEST_CASE("points and stop keys: parse, round-trip, bad values named") {
