@@ -23,7 +23,7 @@ build() { # build TARGET [extra flags...]: rebuilt only when a source is newer t
   local t="$1"; shift
   local bin="$out/$t${SUFFIX:-}"
   local newest
-  newest=$(ls -t "tests/fuzz/$t.cpp" "${SRC[@]}" src/config/*.h src/data/*.h src/engine/rng.h | head -1)
+  newest=$(ls -t "tests/fuzz/$t.cpp" "${SRC[@]}" src/config/*.h src/data/*.h src/engine/rng.h src/engine/kinds.h | head -1)
   if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
     clang++ "${CXXFLAGS[@]}" "$@" "tests/fuzz/$t.cpp" "${SRC[@]}" -o "$bin"
   fi

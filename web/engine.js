@@ -36,6 +36,10 @@ export class Engine {
   parseHash(hash) {
     return this.M.parseHash(String(hash));
   }
+  /** The hash keys Session.setTraining applies without a reset (the engine's key table). @returns {string[]} */
+  liveKeys() {
+    return this.M.liveKeys();
+  }
   /** A session for this hash; check .lastLoad.ok. @returns {Session} */
   createSession(hash) {
     return new Session(this.M, hash);

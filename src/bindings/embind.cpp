@@ -6,6 +6,7 @@
 // with no loaded session answers every call with "no network is loaded". JS owns each Playground
 // and must call .delete() on it (web/engine.js does, in dispose()).
 #include "config/config_codec.h"
+#include "config/config_schema.h"
 #include "data/csv.h"
 #include "data/features.h"
 #include "engine/activation.h"
@@ -42,59 +43,48 @@ val strings_to_js(const std::vector<std::string>& v) {
     return a;
 }
 
-// The typed UI state: the config with the hash's key names, enums as their names.
+val value_to_js(const schema::Value& v) {
+    using T = schema::Value::Type;
+    switch (v.type) {
+    case T::Bool:
+        return val(v.flag);
+    case T::Number:
+        return val(v.number);
+    case T::Text:
+        return val(v.text);
+    case T::Numbers: {
+        val a = val::array();
+        for (std::size_t k = 0; k < v.numbers.size(); ++k) a.set(k, v.numbers[k]);
+        return a;
+    }
+    case T::Texts:
+        return strings_to_js(v.texts);
+    default:
+        return val::null();
+    }
+}
+
+// The typed UI state: every key of the table (config_schema.h) by its hash name, enums as their
+// names; the points as their count, and the number of classes.
 val config_to_js(const Config& c) {
     val o = val::object();
-    o.set("activation", std::string(name_of(c.activation)));
-    o.set("regularization", std::string(name_of(c.regularization)));
-    o.set("batchSize", c.batch_size);
-    o.set("dataset", std::string(name_of(c.dataset)));
-    o.set("regDataset", std::string(name_of(c.reg_dataset)));
-    o.set("learningRate", c.learning_rate);
-    o.set("regularizationRate", c.regularization_rate);
-    o.set("noise", c.noise);
-    val shape = val::array();
-    for (std::size_t k = 0; k < c.network_shape.size(); ++k) shape.set(k, c.network_shape[k]);
-    o.set("networkShape", shape);
-    o.set("seed", c.seed);
-    o.set("showTestData", c.show_test_data);
-    o.set("discretize", c.discretize);
-    o.set("percTrainData", c.perc_train_data);
-    o.set("x", c.x);
-    o.set("y", c.y);
-    o.set("xSquared", c.x_squared);
-    o.set("ySquared", c.y_squared);
-    o.set("xTimesY", c.x_times_y);
-    o.set("sinX", c.sin_x);
-    o.set("sinY", c.sin_y);
-    o.set("problem", std::string(name_of(c.problem)));
-    o.set("initZero", c.init_zero);
-    o.set("hideText", c.hide_text);
-    o.set("tutorial", c.tutorial);
-    o.set("hidden", strings_to_js(c.hidden));
-    val la = val::array();
-    for (std::size_t k = 0; k < c.layer_activations.size(); ++k)
-        la.set(k, std::string(name_of(c.layer_activations[k])));
-    o.set("layerActivations", la);
-    o.set("outputActivation",
-          c.output_activation ? val(std::string(name_of(*c.output_activation))) : val::null());
-    o.set("loss", std::string(name_of(c.loss)));
-    o.set("optimizer", std::string(name_of(c.optimizer)));
-    o.set("momentum", c.momentum);
-    o.set("beta1", c.beta1);
-    o.set("beta2", c.beta2);
-    o.set("rho", c.rho);
-    o.set("epsilon", c.epsilon);
-    o.set("init", std::string(name_of(c.init)));
-    o.set("leakyAlpha", c.leaky_alpha);
-    o.set("dropout", c.dropout);
-    o.set("batchNorm", c.batch_norm);
-    o.set("residual", c.residual);
-    o.set("stopEpoch", c.stop_epoch);
-    o.set("stopTestLoss", c.stop_test_loss);
+    for (const schema::Key& k : schema::keys()) {
+        schema::Value v = schema::value_of(k, c);
+        if (v.type != schema::Value::Type::Absent) o.set(k.name, value_to_js(v));
+    }
     o.set("pointCount", (double)c.points.size()); // points the hash carries
     o.set("numClasses", num_classes(c));
     return o;
+}
+
+// liveKeys() -> the hash keys setTraining applies to a running session (config_schema.h), so the
+// page need not keep its own list.
+val live_keys_js() {
+    val a = val::array();
+    int n = 0;
+    for (const schema::Key& k : schema::keys())
+        if (k.live != schema::Live::Rebuild) a.set(n++, std::string(k.name));
+    return a;
 }
 
 // parseHash(hash) -> {config, hash (canonical), errors: [{key, value, message}], unknownKeys}
@@ -418,8 +408,8 @@ class Playground {
         const auto& pts = s_->custom_points();
         return val(typed_memory_view(pts.size() * 3, (const float*)pts.data()));
     }
-    // Live training keys from a hash (learningRate, optimizer and its parameters, stop keys,
-    // showTestData, discretize): {ok, error, hash}; weights, data and epoch stay.
+    // The live keys (config_schema.h) from a hash: {ok, error, hash}; weights, data and epoch
+    // stay.
     val set_training(const std::string& hash) {
         if (!s_) return result(kNoSession);
         ParseResult pr = parse_hash(hash);
@@ -561,6 +551,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("LeakyReLU", Activation::LeakyReLU)
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
+    function("liveKeys", &live_keys_js);
     function("csvPreview", &Playground::csv_preview_js);
     class_<Playground>("Playground")
         .constructor<>()

@@ -117,6 +117,22 @@ const char* name_of(Preset p) {
     return "?";
 }
 
+const char* name_of(Speed s) {
+    switch (s) {
+    case Speed::Epochs1:
+        return "1";
+    case Speed::Epochs10:
+        return "10";
+    case Speed::Epochs100:
+        return "100";
+    case Speed::Max:
+        return "max";
+    case Speed::Batch:
+        return "batch";
+    }
+    return "?";
+}
+
 const char* name_of(Problem p) {
     switch (p) {
     case Problem::Classification:

@@ -1,9 +1,11 @@
 // config.h: the one typed description of a playground (what the URL hash carries).
-// Keys follow TensorFlow Playground where the meaning is the same
-// (../shared/PLAYGROUND-REFERENCE.md); the rest are ours. Defaults here are the defaults of a hash
-// with no keys. The codec (config_codec.h) converts to and from the hash string and validates;
-// nothing else parses hashes.
+// Keys follow TensorFlow Playground where the meaning is the same; the rest are ours. Defaults
+// here are the defaults of a hash with no keys. Each member's key, range and liveness are its row
+// in the key table (config_schema.h); the codec (config_codec.h) converts to and from the hash
+// string and validates; nothing else parses hashes. The engine's kinds (activation, loss,
+// optimizer, regularization, init) come from engine/kinds.h.
 #pragma once
+#include "../engine/kinds.h"
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,7 +13,6 @@
 
 namespace bp {
 
-enum class Activation { ReLU, Tanh, Sigmoid, Linear, LeakyReLU, Softmax };
 enum class Problem { Classification, Regression };
 enum class DatasetKind {
     Circle,
@@ -26,12 +27,11 @@ enum class DatasetKind {
     Spiral3, // multi-class, labels 0..K-1
     Custom   // points supplied by the user (CSV / clicks)
 };
-enum class Regularization { None, L1, L2 };
-enum class Loss { Auto, Square, BCE, SoftmaxCE, Abs };
-enum class Optimizer { SGD, Momentum, Nesterov, RMSProp, Adam };
-enum class Init { Playground, Xavier, He };
 // A preset replaces the network, data and weights with a fixed teaching example.
 enum class Preset { None, WorkedExample };
+// How much the page trains per drawn frame: 1, 10 or 100 epochs, as many epochs as the frame's
+// time allows (Max), or one batch (Batch).
+enum class Speed { Epochs1, Epochs10, Epochs100, Max, Batch };
 
 // Engine limits (resource bounds): a config beyond them is refused with a message.
 constexpr int kMaxHiddenLayers = 16;
@@ -95,6 +95,7 @@ struct Config {
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
     int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
     double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
+    Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;
@@ -109,5 +110,6 @@ const char* name_of(Optimizer o);
 const char* name_of(Init i);
 const char* name_of(Problem p);
 const char* name_of(Preset p);
+const char* name_of(Speed s);
 
 } // namespace bp

@@ -4,6 +4,7 @@
 // Messages use the codec's format "<key>: '<value>' <problem>; allowed: <what>".
 #include "config_codec.h"
 #include "config_keys.h"
+#include "config_schema.h"
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -44,17 +45,32 @@ static std::string join_sizes(const std::vector<int>& shape) {
     return s;
 }
 
-// Field-by-field ranges, as parse_hash enforces them.
+// Field-by-field ranges, as parse_hash enforces them: every Number, Integer and Enum key of the
+// table, then the list keys.
 static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
-    for (const NumberKey& n : kNumberKeys) {
-        double v = c.*n.field;
-        if (!in_range(n, v))
-            out.push_back(
-                make_issue(n.key, ht::format_number(v), "is out of range", range_text(n)));
-    }
-    if (c.batch_size < 1 || c.batch_size > kMaxBatchSize) {
-        out.push_back(make_issue("batchSize", std::to_string(c.batch_size), "is out of range",
-                                 "an integer in 1.." + std::to_string(kMaxBatchSize)));
+    for (const schema::Key& k : schema::keys()) {
+        switch (k.kind) {
+        case schema::Kind::Number:
+            if (!in_range(k.range, c.*k.number))
+                out.push_back(make_issue(k.name, ht::format_number(c.*k.number), "is out of range",
+                                         range_text(k.range)));
+            break;
+        case schema::Kind::Integer:
+            if (!in_range(k.range, c.*k.integer))
+                out.push_back(make_issue(k.name, std::to_string(c.*k.integer), "is out of range",
+                                         integer_range_text(k.range)));
+            break;
+        case schema::Kind::Enum:
+            // Values outside the allowed ones; unnamed ones are only reachable through a cast
+            // (found by tests/fuzz/fuzz_config_struct): the session's switches have no case
+            // for them.
+            if (!k.enumeration->allowed(c))
+                out.push_back(
+                    make_issue(k.name, k.enumeration->name(c), k.refused, k.enumeration->names()));
+            break;
+        default:
+            break;
+        }
     }
     bool shape_ok = c.network_shape.size() <= (size_t)kMaxHiddenLayers;
     for (int n : c.network_shape) shape_ok = shape_ok && n >= 1 && n <= kMaxNeurons;
@@ -63,10 +79,6 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
                                  "up to " + std::to_string(kMaxHiddenLayers) +
                                      " hidden layers of 1.." + std::to_string(kMaxNeurons)));
     }
-    if (!contains(kHiddenActivations, c.activation)) {
-        out.push_back(make_issue("activation", name_of(c.activation), "is not a hidden activation",
-                                 names_text(kHiddenActivations)));
-    }
     for (Activation a : c.layer_activations) {
         if (contains(kHiddenActivations, a)) continue;
         out.push_back(make_issue("layerActivations", join_names(c.layer_activations),
@@ -74,30 +86,10 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
                                  names_text(kHiddenActivations)));
         break;
     }
-    if (!contains(kClassDatasets, c.dataset)) {
-        out.push_back(make_issue("dataset", name_of(c.dataset), "is not a classification dataset",
-                                 names_text(kClassDatasets)));
+    if (c.output_activation && !contains(kOutputActivations, *c.output_activation)) {
+        out.push_back(make_issue("outputActivation", name_of(*c.output_activation),
+                                 "is not a known value", names_text(kOutputActivations)));
     }
-    if (!contains(kRegDatasets, c.reg_dataset)) {
-        out.push_back(make_issue("regDataset", name_of(c.reg_dataset),
-                                 "is not a regression dataset", names_text(kRegDatasets)));
-    }
-    // Enum values outside the named ones (only reachable through a cast; found by
-    // tests/fuzz/fuzz_config_struct): the session's switches have no case for them.
-    auto named = [&out](bool ok, const char* key, const char* name, std::string allowed) {
-        if (!ok) out.push_back(make_issue(key, name, "is not a known value", allowed));
-    };
-    named(contains(kRegularizations, c.regularization), "regularization", name_of(c.regularization),
-          names_text(kRegularizations));
-    named(contains(kProblems, c.problem), "problem", name_of(c.problem), names_text(kProblems));
-    named(contains(kLosses, c.loss), "loss", name_of(c.loss), names_text(kLosses));
-    named(contains(kOptimizers, c.optimizer), "optimizer", name_of(c.optimizer),
-          names_text(kOptimizers));
-    named(contains(kInits, c.init), "init", name_of(c.init), names_text(kInits));
-    named(contains(kPresets, c.preset), "preset", name_of(c.preset), names_text(kPresets));
-    if (c.output_activation)
-        named(contains(kOutputActivations, *c.output_activation), "outputActivation",
-              name_of(*c.output_activation), names_text(kOutputActivations));
 }
 
 std::vector<ConfigIssue> check_consistency(const Config& c) {
@@ -172,10 +164,6 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
                                  "has point " + std::to_string(i + 1) + " with that label",
                                  "labels -1/+1 (or 0/1) for classification"));
         break;
-    }
-    if (c.stop_epoch < 0 || c.stop_epoch > kMaxStopEpoch) {
-        out.push_back(make_issue("stopEpoch", std::to_string(c.stop_epoch), "is out of range",
-                                 "an integer in 0.." + std::to_string(kMaxStopEpoch)));
     }
     // In 64 bits with sizes clamped to their ranges (out-of-range ones are reported above), so a
     // hand-built config cannot overflow it; wasm's long is 32 bits.

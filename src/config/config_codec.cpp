@@ -9,6 +9,7 @@
 // Total on any byte string: no exceptions besides std::bad_alloc, no UB (fuzzed with ASan/UBSan).
 #include "config_codec.h"
 #include "config_keys.h"
+#include "config_schema.h"
 #include "hash_text.h"
 #include <cmath>
 #include <string_view>
@@ -101,7 +102,6 @@ class Parser {
     }
 
     void apply(const Entry& e) {
-        Config& c = result.config;
         const std::string& k = e.key;
         const std::string& v = e.value;
         if (!e.value_escape_ok) {
@@ -109,36 +109,7 @@ class Parser {
                   "'%' followed by two hex digits; the key keeps its default");
             return;
         }
-        for (const BoolKey& b : kBoolKeys) {
-            if (k != b.key) continue;
-            if (!v.empty()) c.*b.field = (v != "false"); // TF: empty keeps the default, silently
-            return;
-        }
-        for (const BoolKey& b : kOurBoolKeys) {
-            if (k != b.key) continue;
-            if (v == "true" || v == "false") return void(c.*b.field = v == "true");
-            return error(k, v, "is not a boolean", "true or false");
-        }
-        for (const NumberKey& n : kNumberKeys) {
-            if (k == n.key) return number(e, n);
-        }
-        if (k == "activation") return enumeration(e, kHiddenActivations, c.activation);
-        if (k == "regularization") return enumeration(e, kRegularizations, c.regularization);
-        if (k == "dataset") return enumeration(e, kClassDatasets, c.dataset);
-        if (k == "regDataset") return enumeration(e, kRegDatasets, c.reg_dataset);
-        if (k == "problem") return enumeration(e, kProblems, c.problem);
-        if (k == "loss") return enumeration(e, kLosses, c.loss);
-        if (k == "optimizer") return enumeration(e, kOptimizers, c.optimizer);
-        if (k == "init") return enumeration(e, kInits, c.init);
-        if (k == "preset") return enumeration(e, kPresets, c.preset);
-        if (k == "batchSize") return integer(e, 1, kMaxBatchSize, c.batch_size);
-        if (k == "networkShape") return network_shape(e);
-        if (k == "layerActivations") return layer_activations(e);
-        if (k == "outputActivation") return output_activation(e);
-        if (k == "points") return points(e);
-        if (k == "stopEpoch") return integer(e, 0, kMaxStopEpoch, c.stop_epoch, " (0: no stop)");
-        if (k == "seed") return text(e, kMaxSeedBytes, c.seed);
-        if (k == "tutorial") return text(e, kMaxTutorialBytes, c.tutorial);
+        if (const schema::Key* key = schema::find(k)) return read(*key, e);
         constexpr std::string_view kHide = "_hide";
         if (k.size() >= kHide.size() &&
             std::string_view(k).substr(k.size() - kHide.size()) == kHide)
@@ -151,32 +122,62 @@ class Parser {
     bool errors_capped_ = false, hidden_capped_ = false, unknown_capped_ = false;
     size_t unknown_bytes_ = 0;
 
-    template <class E, size_t N> void enumeration(const Entry& e, const E (&options)[N], E& field) {
-        if (const E* found = find_name(options, e.value)) {
-            field = *found;
-        } else {
-            error(e.key, e.value, "is not a known value", names_text(options));
+    // One key of the table, by its kind.
+    void read(const schema::Key& key, const Entry& e) {
+        using schema::Kind;
+        Config& c = result.config;
+        const std::string& v = e.value;
+        switch (key.kind) {
+        case Kind::Bool:
+            if (key.origin != schema::Origin::Ours) {
+                if (!v.empty()) c.*key.flag = (v != "false"); // TF: empty keeps the default
+                return;
+            }
+            // Ours: only "true" and "false", so a typo such as batchNorm=flase is reported
+            // instead of meaning true.
+            if (v == "true" || v == "false") return void(c.*key.flag = v == "true");
+            return error(e.key, v, "is not a boolean", "true or false");
+        case Kind::Number:
+            return number(e, key);
+        case Kind::Integer:
+            return integer(e, key);
+        case Kind::Enum:
+            if (!key.enumeration->set(c, v))
+                error(e.key, v, "is not a known value", key.enumeration->names());
+            return;
+        case Kind::Text:
+            return text(e, key.max_bytes, c.*key.text);
+        case Kind::Shape:
+            return network_shape(e);
+        case Kind::Activations:
+            return layer_activations(e);
+        case Kind::OptionalActivation:
+            return output_activation(e);
+        case Kind::Points:
+            return points(e);
+        case Kind::Hidden:
+            return; // never found by name: "<name>_hide" keys are read by hide()
         }
     }
 
-    void number(const Entry& e, const NumberKey& n) {
+    void number(const Entry& e, const schema::Key& key) {
         double v = 0;
         ht::NumberStatus st = ht::parse_decimal(e.value, v);
         if (st != ht::NumberStatus::Ok)
-            return error(e.key, e.value, number_problem(st), range_text(n));
-        if (!in_range(n, v)) return error(e.key, e.value, "is out of range", range_text(n));
-        result.config.*n.field = v;
+            return error(e.key, e.value, number_problem(st), range_text(key.range));
+        if (!in_range(key.range, v))
+            return error(e.key, e.value, "is out of range", range_text(key.range));
+        result.config.*key.number = v;
     }
 
-    // An integer key in lo..hi; `note` follows the allowed range in the message.
-    void integer(const Entry& e, int lo, int hi, int& field, const char* note = "") {
+    // An integer key; its note follows the allowed range in the message.
+    void integer(const Entry& e, const schema::Key& key) {
         std::string problem;
         int v = 0;
-        if (parse_int(e.value, lo, hi, v, problem))
-            field = v;
+        if (parse_int(e.value, (int)key.range.lo, (int)key.range.hi, v, problem))
+            result.config.*key.integer = v;
         else
-            error(e.key, e.value, problem,
-                  "an integer in " + std::to_string(lo) + ".." + std::to_string(hi) + note);
+            error(e.key, e.value, problem, integer_range_text(key.range) + key.note);
     }
 
     void network_shape(const Entry& e) {

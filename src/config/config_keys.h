@@ -1,9 +1,11 @@
-// config_keys.h: what the codec (config_codec.cpp) and the consistency check (config_check.cpp)
-// share: the hash's size limits, its bool and number keys with their ranges, the allowed names of
-// each enum key, and the one error-message format "<key>: '<value>' <problem>; allowed: <what>".
-// Internal to src/config; the public interface is config_codec.h.
+// config_keys.h: what the key table (config_schema.cpp), the codec (config_codec.cpp) and the
+// consistency check (config_check.cpp) share: the hash's size limits, the allowed values of each
+// enum key, range texts, and the one error-message format
+// "<key>: '<value>' <problem>; allowed: <what>". Internal to src/config; the public interfaces
+// are config_codec.h and config_schema.h.
 #pragma once
 #include "config_codec.h"
+#include "config_schema.h"
 #include "hash_text.h"
 #include <cstddef>
 #include <string>
@@ -28,65 +30,19 @@ constexpr int kMaxStopEpoch = 1000000000;
 constexpr size_t kMaxErrors = 64; // a page cannot show more usefully
 constexpr size_t kShownValueBytes = 40, kShownKeyBytes = 64, kIssueFieldBytes = 256;
 
-struct BoolKey {
-    const char* key;
-    bool Config::*field;
-};
-inline constexpr BoolKey kBoolKeys[] = {
-    {"showTestData", &Config::show_test_data},
-    {"discretize", &Config::discretize},
-    {"x", &Config::x},
-    {"y", &Config::y},
-    {"xTimesY", &Config::x_times_y},
-    {"xSquared", &Config::x_squared},
-    {"ySquared", &Config::y_squared},
-    {"cosX", &Config::cos_x},
-    {"sinX", &Config::sin_x},
-    {"cosY", &Config::cos_y},
-    {"sinY", &Config::sin_y},
-    {"collectStats", &Config::collect_stats},
-    {"initZero", &Config::init_zero},
-    {"hideText", &Config::hide_text},
-};
-
-// Our boolean keys: unlike TF's (any non-empty value but "false" is true), only "true" and
-// "false" are accepted, so a typo such as batchNorm=flase is reported instead of meaning true.
-inline constexpr BoolKey kOurBoolKeys[] = {
-    {"batchNorm", &Config::batch_norm},
-    {"residual", &Config::residual},
-};
-
-// A real-valued key and its interval; an open end excludes the bound.
-struct NumberKey {
-    const char* key;
-    double Config::*field;
-    double lo, hi;
-    bool lo_open, hi_open;
-};
-inline constexpr NumberKey kNumberKeys[] = {
-    {"learningRate", &Config::learning_rate, 0, 100, true, false},
-    {"regularizationRate", &Config::regularization_rate, 0, 100, false, false},
-    {"noise", &Config::noise, 0, 50, false, false},
-    {"percTrainData", &Config::perc_train_data, 10, 90, false, false},
-    {"momentum", &Config::momentum, 0, 1, false, true},
-    {"beta1", &Config::beta1, 0, 1, false, true},
-    {"beta2", &Config::beta2, 0, 1, false, true},
-    {"rho", &Config::rho, 0, 1, false, true},
-    {"epsilon", &Config::epsilon, 0, 1, true, false},
-    {"leakyAlpha", &Config::leaky_alpha, 0, 1, false, true},
-    {"dropout", &Config::dropout, 0, 0.9, false, false},
-    {"stopTestLoss", &Config::stop_test_loss, 0, 1e6, false, false},
-};
-
 // Written so that NaN is never in range.
-inline bool in_range(const NumberKey& k, double v) {
+inline bool in_range(const schema::Interval& k, double v) {
     bool lo_ok = k.lo_open ? v > k.lo : v >= k.lo;
     bool hi_ok = k.hi_open ? v < k.hi : v <= k.hi;
     return lo_ok && hi_ok;
 }
-inline std::string range_text(const NumberKey& k) {
+inline std::string range_text(const schema::Interval& k) {
     return std::string("a number in ") + (k.lo_open ? "(" : "[") + hash_text::format_number(k.lo) +
            ", " + hash_text::format_number(k.hi) + (k.hi_open ? ")" : "]");
+}
+inline std::string integer_range_text(const schema::Interval& k) {
+    return "an integer in " + std::to_string((long long)k.lo) + ".." +
+           std::to_string((long long)k.hi);
 }
 
 inline constexpr Activation kHiddenActivations[] = {Activation::ReLU, Activation::Tanh,
@@ -109,6 +65,8 @@ inline constexpr Optimizer kOptimizers[] = {
     Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov, Optimizer::RMSProp, Optimizer::Adam};
 inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
 inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
+inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,
+                                    Speed::Batch};
 
 template <class E, size_t N> const E* find_name(const E (&options)[N], std::string_view name) {
     for (const E& e : options)

@@ -5,8 +5,8 @@
 // run 4 lanes at a time with the same operation sequence as the scalar twins, so SIMD and scalar
 // results are bit-identical; a and z may alias (in-place).
 #pragma once
-#include "../config/config.h"
 #include "elementary.h"
+#include "kinds.h"
 #include <cstddef>
 
 namespace bp {

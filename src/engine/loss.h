@@ -8,8 +8,8 @@
 // Targets y: the caller maps labels (-1/+1 stays for Square/Abs, becomes 0/1 for BCE, one-hot for
 // softmax). Float values use our deterministic exp/log (bit-identical native vs wasm).
 #pragma once
-#include "../config/config.h"
 #include "activation.h"
+#include "kinds.h"
 #include <cmath>
 #include <cstddef>
 

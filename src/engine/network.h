@@ -15,7 +15,7 @@
 // by draw_dropout(); Pass::Eval uses running statistics and no dropout. The grid (forward_into) is
 // always Eval. Running statistics are state, not parameters: bn_mean/bn_var, [hidden neurons].
 #pragma once
-#include "../config/config.h"
+#include "kinds.h"
 #include <cstddef>
 #include <cstdint>
 #include <vector>

@@ -11,7 +11,7 @@
 //   this term carries across zero is set to 0 and marked dead: dead weights are never updated again
 //   until the network is reset (they still take part in the forward pass).
 #pragma once
-#include "../config/config.h"
+#include "kinds.h"
 #include "simd.h"
 #include <cmath>
 #include <cstddef>

@@ -128,9 +128,10 @@ class Session {
     std::string set_weight(int layer, int to, int from, double value);
     std::string set_bias(int layer, int neuron, double value);
     void set_learning_rate(double lr); // applies live, as in TensorFlow Playground
-    // Applies the live training keys of c (learning rate, optimizer and its parameters, stop
-    // conditions, display flags) without touching weights, data or position in the epoch; the
-    // optimizer's state restarts when the optimizer changes. Returns "" or why c differs in more.
+    // Applies the live keys of c (those not Live::Rebuild in config_schema.h: learning rate,
+    // optimizer and its parameters, stop conditions, speed, display flags) without touching
+    // weights, data or position in the epoch; the optimizer's state restarts when the optimizer
+    // changes. Returns "" or why c differs in more.
     std::string set_training(const Config& c);
 
     // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1) or finite reals

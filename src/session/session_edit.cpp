@@ -1,5 +1,7 @@
 // session_edit.cpp: direct edits of the Session's state (see session.h): one weight or bias from
-// the page's network view, or every parameter and running statistic from a loaded model.
+// the page's network view, every parameter and running statistic from a loaded model, or the
+// live keys of a config.
+#include "../config/config_schema.h"
 #include "session.h"
 #include <cmath>
 
@@ -60,34 +62,16 @@ std::string Session::set_state(const std::vector<float>& params, const std::vect
     return "";
 }
 
-namespace {
-// The keys set_training applies live: they act on the next update only.
-void copy_live_keys(const Config& from, Config& to) {
-    to.learning_rate = from.learning_rate;
-    to.optimizer = from.optimizer;
-    to.momentum = from.momentum;
-    to.beta1 = from.beta1;
-    to.beta2 = from.beta2;
-    to.rho = from.rho;
-    to.epsilon = from.epsilon;
-    to.stop_epoch = from.stop_epoch;
-    to.stop_test_loss = from.stop_test_loss;
-    to.show_test_data = from.show_test_data;
-    to.discretize = from.discretize;
-}
-} // namespace
-
 std::string Session::set_training(const Config& c) {
-    // Only the live keys may differ; anything else needs a new session.
+    // Only the live keys (config_schema.h) may differ; anything else needs a new session.
     Config probe = c;
-    copy_live_keys(cfg_, probe);
-    if (to_hash(probe) != to_hash(cfg_))
-        return "only learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, stopEpoch, "
-               "stopTestLoss, showTestData and discretize can change without a reset";
+    schema::copy_live(cfg_, probe);
+    if (!schema::first_difference(probe, cfg_).empty())
+        return "only " + schema::live_names() + " can change without a reset";
     std::vector<ConfigIssue> issues = check_consistency(c);
     if (!issues.empty()) return issues.front().message;
     if (c.optimizer != cfg_.optimizer) ost_.reset(net_.params.size());
-    copy_live_keys(c, cfg_);
+    schema::copy_live(c, cfg_);
     opt_ = optimizer_params(cfg_);
     return "";
 }

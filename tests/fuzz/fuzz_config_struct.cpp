@@ -1,14 +1,16 @@
 // fuzz_config_struct.cpp: libFuzzer target for the codec's other entry points on a Config built
-// field by field from the input bytes (as the CLI or a binding could build one by hand): any
-// double (NaN, +-Infinity, subnormals, 1e308), any int for batchSize and layer sizes (up to 40
-// layers), any enum value (also outside the named ones), any text.
+// key by key from the input bytes, walking the key table (config_schema.h), as the CLI or a
+// binding could build one by hand: any double (NaN, +-Infinity, subnormals, 1e308), any int for
+// integer keys and layer sizes (up to 40 layers), any enum value (also outside the named ones),
+// any text.
 // Contract checked: check_consistency, num_classes, active_dataset, name_of and to_hash never
 // crash or hit UB; check_consistency's messages are printable ASCII; a config that
-// check_consistency accepts has every number key in range, batch size and shape within the
-// engine limits; parse_hash of its to_hash never crashes.
+// check_consistency accepts has every number and integer key in range, only named enum values,
+// and shape within the engine limits; parse_hash of its to_hash never crashes.
 // Build and run: scripts/fuzz.sh (clang++ -fsanitize=fuzzer,address,undefined).
 #include "config/config.h"
 #include "config/config_codec.h"
+#include "config/config_schema.h"
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -64,43 +66,39 @@ bool printable(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FuzzedDataProvider in(data, size);
     Config c;
-    c.activation = any_enum<Activation>(in);
-    c.regularization = any_enum<Regularization>(in);
-    c.batch_size =
-        in.ConsumeBool() ? in.ConsumeIntegral<int>() : in.ConsumeIntegralInRange(0, 5000);
-    c.dataset = any_enum<DatasetKind>(in);
-    c.reg_dataset = any_enum<DatasetKind>(in);
-    c.problem = any_enum<Problem>(in);
-    c.loss = any_enum<Loss>(in);
-    c.optimizer = any_enum<Optimizer>(in);
-    c.init = any_enum<Init>(in);
-    c.preset = any_enum<Preset>(in);
-    double* numbers[] = {&c.learning_rate, &c.regularization_rate,
-                         &c.noise,         &c.perc_train_data,
-                         &c.momentum,      &c.beta1,
-                         &c.beta2,         &c.rho,
-                         &c.epsilon,       &c.leaky_alpha,
-                         &c.dropout};
-    for (double* d : numbers)
-        if (in.ConsumeBool()) *d = any_double(in);
+    // Every key of the table by its kind, then the list keys by hand.
+    for (const schema::Key& k : schema::keys()) {
+        switch (k.kind) {
+        case schema::Kind::Bool:
+            c.*k.flag = in.ConsumeBool();
+            break;
+        case schema::Kind::Number:
+            if (in.ConsumeBool()) c.*k.number = any_double(in);
+            break;
+        case schema::Kind::Integer:
+            c.*k.integer =
+                in.ConsumeBool() ? in.ConsumeIntegral<int>() : in.ConsumeIntegralInRange(-1, 5000);
+            break;
+        case schema::Kind::Enum:
+            k.enumeration->set_raw(c, in.ConsumeIntegralInRange(-1, 12));
+            break;
+        case schema::Kind::Text:
+            c.*k.text = in.ConsumeRandomLengthString(k.max_bytes * 3);
+            break;
+        default:
+            break;
+        }
+    }
     c.network_shape.resize(in.ConsumeIntegralInRange(0, 40));
     for (int& n : c.network_shape)
         n = in.ConsumeBool() ? in.ConsumeIntegral<int>() : in.ConsumeIntegralInRange(-1, 300);
     c.layer_activations.resize(in.ConsumeIntegralInRange(0, 20));
     for (Activation& a : c.layer_activations) a = any_enum<Activation>(in);
     if (in.ConsumeBool()) c.output_activation = any_enum<Activation>(in);
-    c.seed = in.ConsumeRandomLengthString(200);
-    c.tutorial = in.ConsumeRandomLengthString(300);
     for (int i = 0, n = in.ConsumeIntegralInRange(0, 4); i < n; ++i)
         c.hidden.push_back(in.ConsumeRandomLengthString(80));
     for (int i = 0, n = in.ConsumeIntegralInRange(0, 4); i < n; ++i)
         c.unknown.emplace_back(in.ConsumeRandomLengthString(40), in.ConsumeRandomLengthString(40));
-    bool* flags[] = {&c.x,          &c.y,         &c.x_squared,  &c.y_squared,
-                     &c.x_times_y,  &c.sin_x,     &c.sin_y,      &c.show_test_data,
-                     &c.discretize, &c.init_zero, &c.batch_norm, &c.residual};
-    for (bool* b : flags) *b = in.ConsumeBool();
-    c.stop_epoch = in.ConsumeIntegral<int>();
-    if (in.ConsumeBool()) c.stop_test_loss = any_double(in);
     c.points.resize(in.ConsumeIntegralInRange(0, 50));
     for (CustomPoint& p : c.points)
         p = {(float)any_double(in), (float)any_double(in), (float)any_double(in)};
@@ -115,25 +113,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)check_consistency(back.config);
 
     if (issues.empty()) {
-        for (double* d : numbers)
-            if (!std::isfinite(*d)) fail("a non-finite number passed check_consistency", h);
-        if (c.batch_size < 1 || c.batch_size > kMaxBatchSize) fail("batch size passed", h);
+        for (const schema::Key& k : schema::keys()) {
+            bool ok = true;
+            const schema::Interval& in = k.range;
+            if (k.kind == schema::Kind::Number) {
+                const double v = c.*k.number;
+                ok = (in.lo_open ? v > in.lo : v >= in.lo) && (in.hi_open ? v < in.hi : v <= in.hi);
+            }
+            if (k.kind == schema::Kind::Integer)
+                ok = c.*k.integer >= in.lo && c.*k.integer <= in.hi;
+            if (k.kind == schema::Kind::Enum) ok = k.enumeration->name(c)[0] != '?';
+            if (!ok) fail("a value out of its range passed check_consistency", k.name + ("\n" + h));
+        }
         long long neurons = 5; // at least the output layer (K <= 5)
         for (int n : c.network_shape) neurons += n;
         if ((neurons - 5 + 1) * c.batch_size > kMaxBatchActivations)
             fail("neurons x batch size passed", h);
-        if (c.stop_epoch < 0 || !std::isfinite(c.stop_test_loss)) fail("a stop key passed", h);
         for (const CustomPoint& p : c.points)
             if (!(std::fabs(p.x1) <= 1e6 && std::fabs(p.x2) <= 1e6 && std::fabs(p.label) <= 1e6))
                 fail("a non-finite or huge point passed", h);
         if (c.network_shape.size() > (size_t)kMaxHiddenLayers) fail("layer count passed", h);
         for (int n : c.network_shape)
             if (n < 1 || n > kMaxNeurons) fail("a layer size passed", h);
-        if (name_of(c.activation)[0] == '?' || name_of(active_dataset(c))[0] == '?' ||
-            name_of(c.loss)[0] == '?' || name_of(c.optimizer)[0] == '?' ||
-            name_of(c.init)[0] == '?' || name_of(c.problem)[0] == '?' ||
-            name_of(c.regularization)[0] == '?' || name_of(c.preset)[0] == '?')
-            fail("an unnamed enum value passed check_consistency", h);
+        if (name_of(active_dataset(c))[0] == '?') fail("an unnamed dataset passed", h);
         for (Activation a : c.layer_activations)
             if (name_of(a)[0] == '?') fail("an unnamed layer activation passed", h);
         if (c.output_activation && name_of(*c.output_activation)[0] == '?')

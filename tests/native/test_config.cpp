@@ -4,6 +4,8 @@
 // captured to_hash string. Randomized parts use a fixed seed so a failure reproduces.
 #include "config/config.h"
 #include "config/config_codec.h"
+#include "config/config_schema.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <doctest/doctest.h>
@@ -26,60 +28,8 @@ struct TestRng { // splitmix64: enough for test data, independent of the engine'
     double unit() { return (double)(next() >> 11) * (1.0 / 9007199254740992.0); } // [0, 1)
 };
 
-// Name of the first field where a and b differ, or "" when equal (doubles compared with ==).
-std::string first_difference(const Config& a, const Config& b) {
-#define BP_FIELD(f)                                                                                \
-    if (!(a.f == b.f)) return #f
-    BP_FIELD(activation);
-    BP_FIELD(regularization);
-    BP_FIELD(batch_size);
-    BP_FIELD(dataset);
-    BP_FIELD(reg_dataset);
-    BP_FIELD(learning_rate);
-    BP_FIELD(regularization_rate);
-    BP_FIELD(noise);
-    BP_FIELD(network_shape);
-    BP_FIELD(seed);
-    BP_FIELD(show_test_data);
-    BP_FIELD(discretize);
-    BP_FIELD(perc_train_data);
-    BP_FIELD(x);
-    BP_FIELD(y);
-    BP_FIELD(x_squared);
-    BP_FIELD(y_squared);
-    BP_FIELD(x_times_y);
-    BP_FIELD(sin_x);
-    BP_FIELD(sin_y);
-    BP_FIELD(cos_x);
-    BP_FIELD(cos_y);
-    BP_FIELD(collect_stats);
-    BP_FIELD(problem);
-    BP_FIELD(init_zero);
-    BP_FIELD(hide_text);
-    BP_FIELD(tutorial);
-    BP_FIELD(hidden);
-    BP_FIELD(layer_activations);
-    BP_FIELD(output_activation);
-    BP_FIELD(loss);
-    BP_FIELD(optimizer);
-    BP_FIELD(momentum);
-    BP_FIELD(beta1);
-    BP_FIELD(beta2);
-    BP_FIELD(rho);
-    BP_FIELD(epsilon);
-    BP_FIELD(init);
-    BP_FIELD(leaky_alpha);
-    BP_FIELD(preset);
-    BP_FIELD(dropout);
-    BP_FIELD(batch_norm);
-    BP_FIELD(residual);
-    BP_FIELD(points);
-    BP_FIELD(stop_epoch);
-    BP_FIELD(stop_test_loss);
-    BP_FIELD(unknown);
-#undef BP_FIELD
-    return "";
-}
+// The first key where a and b differ, or "" when equal (doubles compared with ==).
+using schema::first_difference;
 
 void check_round_trip(const Config& c) {
     std::string h = to_hash(c);
@@ -106,11 +56,6 @@ bool printable(const std::string& s) {
 
 const Activation kHidden[] = {Activation::ReLU, Activation::Tanh, Activation::Sigmoid,
                               Activation::Linear, Activation::LeakyReLU};
-const DatasetKind kClassSets[] = {DatasetKind::Circle, DatasetKind::Xor,     DatasetKind::Gauss,
-                                  DatasetKind::Spiral, DatasetKind::Blobs3,  DatasetKind::Blobs4,
-                                  DatasetKind::Blobs5, DatasetKind::Spiral3, DatasetKind::Custom};
-const DatasetKind kRegSets[] = {DatasetKind::RegPlane, DatasetKind::RegGauss, DatasetKind::Custom};
-
 template <class T, size_t N> T pick(TestRng& r, const T (&options)[N]) {
     return options[r.below(N)];
 }
@@ -144,29 +89,39 @@ double random_in(TestRng& r, double lo, double hi, bool lo_open, bool hi_open) {
     }
 }
 
-// Any config parse_hash can produce, drawn at random.
+// Any config parse_hash can produce, drawn at random: each key of the table by its kind (a
+// number or integer is often left at its default or at a bound), the list keys by hand.
 Config random_config(TestRng& r) {
     Config c;
-    c.activation = pick(r, kHidden);
-    const Regularization regs[] = {Regularization::None, Regularization::L1, Regularization::L2};
-    c.regularization = pick(r, regs);
-    c.batch_size = 1 + (int)r.below(r.below(2) ? 30 : kMaxBatchSize);
-    c.dataset = pick(r, kClassSets);
-    c.reg_dataset = pick(r, kRegSets);
-    c.learning_rate = random_in(r, 0, 100, true, false);
+    for (const schema::Key& k : schema::keys()) {
+        const schema::Interval& in = k.range;
+        switch (k.kind) {
+        case schema::Kind::Bool:
+            c.*k.flag = r.below(2) == 1;
+            break;
+        case schema::Kind::Number:
+            if (r.below(2)) c.*k.number = random_in(r, in.lo, in.hi, in.lo_open, in.hi_open);
+            break;
+        case schema::Kind::Integer:
+            if (r.below(2)) {
+                const size_t span = (size_t)(in.hi - in.lo) + 1;
+                c.*k.integer =
+                    (int)in.lo + (int)r.below(r.below(2) ? std::min<size_t>(span, 30) : span);
+            }
+            break;
+        case schema::Kind::Enum:
+            k.enumeration->set_option(c, r.below(k.enumeration->count));
+            break;
+        case schema::Kind::Text:
+            if (r.below(3)) c.*k.text = random_bytes(r, k.max_bytes);
+            break;
+        default:
+            break;
+        }
+    }
     if (r.below(8) == 0) c.learning_rate = 5e-324; // subnormal: still (0, 100]
-    c.regularization_rate = random_in(r, 0, 100, false, false);
-    c.noise = random_in(r, 0, 50, false, false);
     c.network_shape.resize(r.below(kMaxHiddenLayers + 1));
     for (int& n : c.network_shape) n = 1 + (int)r.below(kMaxNeurons);
-    c.seed = random_bytes(r, 64);
-    c.perc_train_data = random_in(r, 10, 90, false, false);
-    for (bool* b :
-         {&c.show_test_data, &c.discretize, &c.x, &c.y, &c.x_squared, &c.y_squared, &c.x_times_y,
-          &c.sin_x, &c.sin_y, &c.cos_x, &c.cos_y, &c.collect_stats, &c.init_zero, &c.hide_text})
-        *b = r.below(2) == 1;
-    c.problem = r.below(2) ? Problem::Regression : Problem::Classification;
-    c.tutorial = r.below(3) ? "" : random_bytes(r, 200);
     const char name_chars[] = "abcXYZ019_";
     for (size_t i = 0, n = r.below(6); i < n; ++i) {
         std::string name(1 + r.below(64), 'a');
@@ -180,25 +135,6 @@ Config random_config(TestRng& r) {
     const Activation outs[] = {Activation::ReLU,   Activation::Tanh,      Activation::Sigmoid,
                                Activation::Linear, Activation::LeakyReLU, Activation::Softmax};
     if (r.below(2)) c.output_activation = pick(r, outs);
-    const Loss losses[] = {Loss::Auto, Loss::Square, Loss::BCE, Loss::SoftmaxCE, Loss::Abs};
-    c.loss = pick(r, losses);
-    const Optimizer opts[] = {Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov,
-                              Optimizer::RMSProp, Optimizer::Adam};
-    c.optimizer = pick(r, opts);
-    c.momentum = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
-    c.beta1 = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
-    c.beta2 = r.below(2) ? 0.999 : random_in(r, 0, 1, false, true);
-    c.rho = r.below(2) ? 0.9 : random_in(r, 0, 1, false, true);
-    c.epsilon = r.below(2) ? 1e-8 : random_in(r, 0, 1, true, false);
-    const Init inits[] = {Init::Playground, Init::Xavier, Init::He};
-    c.init = pick(r, inits);
-    c.leaky_alpha = r.below(2) ? 0.01 : random_in(r, 0, 1, false, true);
-    c.preset = r.below(4) ? Preset::None : Preset::WorkedExample;
-    c.dropout = r.below(2) ? 0.0 : random_in(r, 0, 0.9, false, false);
-    c.batch_norm = r.below(2) == 1;
-    c.residual = r.below(2) == 1;
-    c.stop_epoch = r.below(2) ? 0 : (int)r.below(1000000001);
-    c.stop_test_loss = r.below(2) ? 0 : random_in(r, 0, 1e6, false, false);
     // Any float in range round-trips (the shortest form that reads back as the same float),
     // including subnormals and -0; 300 points of ~15 bytes stay under the hash's points budget.
     c.points.resize(r.below(3) ? 0 : r.below(300));
@@ -548,6 +484,71 @@ TEST_CASE("config: each key changes its field and round-trips") {
     CHECK(parse_hash("learningRate=%2B3").config.learning_rate == 3.0); // "+3"
     CHECK(parse_hash("regularizationRate=-0").config.regularization_rate == 0.0);
     CHECK(!std::signbit(parse_hash("regularizationRate=-0").config.regularization_rate));
+}
+
+// A value of key k other than its default, within its range.
+void set_other_value(const schema::Key& k, Config& c) {
+    const Config d;
+    const schema::Interval& in = k.range;
+    switch (k.kind) {
+    case schema::Kind::Bool:
+        c.*k.flag = !(d.*k.flag);
+        break;
+    case schema::Kind::Number:
+        c.*k.number = !in.lo_open && d.*k.number != in.lo   ? in.lo
+                      : !in.hi_open && d.*k.number != in.hi ? in.hi
+                                                            : (in.lo + in.hi) / 2;
+        break;
+    case schema::Kind::Integer:
+        c.*k.integer = d.*k.integer != (int)in.lo ? (int)in.lo : (int)in.hi;
+        break;
+    case schema::Kind::Enum:
+        for (size_t i = 0; i < k.enumeration->count && schema::is_default(k, c); ++i)
+            k.enumeration->set_option(c, i);
+        break;
+    case schema::Kind::Text:
+        c.*k.text = "a&b=c";
+        break;
+    case schema::Kind::Shape:
+        c.network_shape = {3};
+        break;
+    case schema::Kind::Activations:
+        c.layer_activations = {Activation::ReLU};
+        break;
+    case schema::Kind::OptionalActivation:
+        c.output_activation = Activation::Linear;
+        break;
+    case schema::Kind::Points:
+        c.points = {{1, 2, 1}};
+        break;
+    case schema::Kind::Hidden:
+        c.hidden = {"noise"};
+        break;
+    }
+}
+
+TEST_CASE("config: every key of the table takes another value, round-trips, is written as said") {
+    const std::string defaults = to_hash(Config{});
+    for (const schema::Key& k : schema::keys()) {
+        CAPTURE(std::string(k.name));
+        CHECK(schema::is_default(k, Config{}));
+        Config c;
+        set_other_value(k, c);
+        CHECK(!schema::is_default(k, c));
+        CHECK(first_difference(c, Config{}) == k.name);
+        check_round_trip(c);
+        std::string written =
+            k.kind == schema::Kind::Hidden ? "noise_hide=" : k.name + std::string("=");
+        CHECK(contains(to_hash(c), written));
+        // TF's keys are always in the link; ours (and TF's left-out ones) only when set.
+        CHECK(contains("&" + defaults, "&" + written) == (k.origin == schema::Origin::Tf));
+        Config live;
+        schema::copy_live(c, live);
+        CHECK((first_difference(live, c) == "") == (k.live != schema::Live::Rebuild));
+    }
+    CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
+    CHECK(schema::live_names() == "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
+                                  "stopEpoch, stopTestLoss, speed, showTestData and discretize");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {
@@ -1049,6 +1050,44 @@ TEST_CASE("preset key: worked-example parses, round-trips, and a bad name is rep
     REQUIRE(bad.errors.size() == 1);
     CHECK(contains(bad.errors[0].message, "preset: 'nope'"));
     CHECK(contains(bad.errors[0].message, "worked-example"));
+}
+
+TEST_CASE("speed key: each value parses and round-trips, the default is left out, others refused") {
+    CHECK(parse_hash("").config.speed == Speed::Epochs1); // a link without it keeps TF's pace
+    CHECK(!contains(to_hash(Config{}), "speed="));
+    const std::pair<const char*, Speed> values[] = {{"1", Speed::Epochs1},
+                                                    {"10", Speed::Epochs10},
+                                                    {"100", Speed::Epochs100},
+                                                    {"max", Speed::Max},
+                                                    {"batch", Speed::Batch}};
+    for (const auto& [text, speed] : values) {
+        CAPTURE(std::string(text));
+        ParseResult r = parse_hash(std::string("learningRate=0.1&speed=") + text);
+        CHECK(r.errors.empty());
+        CHECK(r.config.speed == speed);
+        CHECK(r.config.learning_rate == 0.1);
+        CHECK(contains(to_hash(r.config), "speed=") == (speed != Speed::Epochs1));
+        if (speed != Speed::Epochs1)
+            CHECK(contains(to_hash(r.config), std::string("speed=") + text));
+        check_round_trip(r.config);
+        CHECK(check_consistency(r.config).empty());
+    }
+    for (const char* bad : {"7", "", "MAX", "1.0", "fast", "0"}) {
+        CAPTURE(std::string(bad));
+        ParseResult r = parse_hash(std::string("speed=") + bad + "&hideText=true");
+        REQUIRE(r.errors.size() == 1);
+        CHECK(r.errors[0].key == "speed");
+        CHECK(r.errors[0].message == std::string("speed: '") + bad +
+                                         "' is not a known value; allowed: 1, 10, 100, max, batch");
+        CHECK(r.config.speed == Speed::Epochs1); // the default kept
+        CHECK(r.config.hide_text);               // the rest still loads
+    }
+    // A hand-built config with an unnamed value is refused by the consistency check too.
+    Config c;
+    c.speed = (Speed)9;
+    auto issues = check_consistency(c);
+    REQUIRE(issues.size() == 1);
+    CHECK(contains(issues[0].message, "speed: '?' is not a known value"));
 }
 
 TEST_CASE("points and stop keys: parse, round-trip, bad values named") {

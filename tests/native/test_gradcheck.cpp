@@ -1,6 +1,7 @@
 // test_gradcheck.cpp: backprop against float64 central differences for every hidden activation x
 // loss x depth (0, 1, 3 hidden layers) x regularizer; and the classic 2-3-1 worked example against
 // a derivation done here by hand algebra.
+#include "config/config.h" // name_of, for messages
 #include "engine/gradcheck.h"
 #include "engine/optimizer.h"
 #include "engine/rng.h"

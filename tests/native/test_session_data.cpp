@@ -129,6 +129,28 @@ TEST_CASE("set_training: optimizer switch keeps weights, epoch and data; other k
     CHECK(s->config().noise == 0);
 }
 
+TEST_CASE("set_training: speed changes live; weights, epoch and the hash's other keys stay") {
+    auto s = make("dataset=spiral&seed=4&networkShape=6,3");
+    s->train_epochs(3);
+    const std::vector<float> w(s->network().params.begin(), s->network().params.end());
+    const std::string before = to_hash(s->config());
+    for (const char* speed : {"max", "batch", "100", "10", "1"}) {
+        CAPTURE(speed);
+        ParseResult p = parse_hash(before + "&speed=" + speed);
+        REQUIRE(p.errors.empty());
+        REQUIRE(s->set_training(p.config) == "");
+        CHECK(name_of(s->config().speed) == std::string(speed));
+        CHECK(std::vector<float>(s->network().params.begin(), s->network().params.end()) == w);
+        CHECK(s->epoch() == 3);
+    }
+    CHECK(to_hash(s->config()) == before); // back at the default, the hash omits speed again
+    Config c = s->config();
+    c.speed = Speed::Max;
+    c.noise = 10; // a rebuilding key alongside: refused whole, speed not applied either
+    CHECK(s->set_training(c).find("speed") != std::string::npos);
+    CHECK(s->config().speed == Speed::Epochs1);
+}
+
 TEST_CASE("confusion matrix matches predictions counted independently") {
     for (const char* h :
          {"dataset=blobs4&seed=6&networkShape=5", "dataset=spiral&seed=6",

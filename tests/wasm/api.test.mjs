@@ -229,6 +229,43 @@ test('setTraining: switching to Adam mid-training keeps weights and epoch; other
   s.dispose();
 });
 
+test('liveKeys: the keys setTraining takes; each changes live, a rebuilding key is refused', () => {
+  const live = E.liveKeys();
+  assert.deepEqual(live.slice(0, 2), ['learningRate', 'showTestData']);
+  assert.ok(live.includes('optimizer') && !live.includes('networkShape'));
+  const s = E.createSession('dataset=xor&seed=2&networkShape=4');
+  s.trainEpochs(2);
+  const w = Array.from(s.params());
+  for (const [key, value] of [['learningRate', '0.1'], ['showTestData', 'true'], ['stopEpoch', '9']]) {
+    assert.ok(live.includes(key));
+    const r = s.setTraining(`${s.hash()}&${key}=${value}`);
+    assert.equal(r.ok, true, r.error);
+    assert.match(r.hash, new RegExp(`${key}=${value}`));
+  }
+  assert.deepEqual(Array.from(s.params()), w);
+  assert.equal(s.setTraining(`${s.hash()}&noise=10`).ok, false);
+  s.dispose();
+});
+
+test('speed: a live key of ours, in the config object as a string, refused with its values', () => {
+  assert.equal(E.parseHash('').config.speed, '1');
+  assert.equal(E.parseHash('speed=max').config.speed, 'max');
+  assert.doesNotMatch(E.parseHash('speed=1').hash, /speed=/);
+  const bad = E.parseHash('speed=7');
+  assert.equal(bad.config.speed, '1');
+  assert.equal(bad.errors[0].message, "speed: '7' is not a known value; allowed: 1, 10, 100, max, batch");
+  assert.ok(E.liveKeys().includes('speed'));
+  const s = E.createSession('dataset=xor&seed=2&networkShape=4');
+  s.trainEpochs(2);
+  const w = Array.from(s.params());
+  const r = s.setTraining(`${s.hash()}&speed=batch`);
+  assert.equal(r.ok, true, r.error);
+  assert.match(r.hash, /speed=batch/);
+  assert.equal(s.config().speed, 'batch');
+  assert.deepEqual(Array.from(s.params()), w);
+  s.dispose();
+});
+
 test('metrics.confusion: K x K counts that sum to the set sizes and agree with accuracy', () => {
   for (const [hash, K] of [['dataset=blobs3&seed=4', 3], ['dataset=circle&seed=4', 2]]) {
     const s = E.createSession(hash);
