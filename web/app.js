@@ -37,10 +37,10 @@ const DATASETS = {
 const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
 const CLASSES_OF = { blobs3: 3, blobs4: 4, blobs5: 5, spiral3: 3 }; // the others: 2, regression: 0
 const classesOf = (problem, dataset) => (problem === 'regression' ? 0 : CLASSES_OF[dataset] || 2);
-// Keys the engine applies to the running session (setTraining): no reset, the weights stay.
-const LIVE_KEYS = new Set(['learningRate', 'optimizer', 'momentum', 'beta1', 'beta2', 'rho', 'epsilon',
-  'stopEpoch', 'stopTestLoss', 'showTestData', 'discretize', 'speed']);
 const client = new EngineClient();
+// Keys the engine applies to the running session (setTraining): no reset, the weights stay. The
+// engine's key table decides; the page asks once.
+const liveKeys = client.call('catalog').then((c) => new Set(c.liveKeys));
 const st = {
   hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
   grid: null, spare: null, paramsPool: [], drawnParams: null, rows: 0, metrics: null, playing: false, inflight: false, dirty: true,
@@ -258,7 +258,8 @@ async function change(kv) {
   // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
   const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
   const next = setKeys(generated ? dropKey(st.hash, 'points') : st.hash, kv);
-  if (Object.keys(kv).every((k) => LIVE_KEYS.has(k))) {
+  const live = await liveKeys;
+  if (Object.keys(kv).every((k) => live.has(k))) {
     const r = await client.call('setTraining', { hash: next });
     if (r.applied) {
       st.hash = r.hash;

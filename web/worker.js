@@ -29,7 +29,7 @@ function snapshot() {
 // pass is under way; msPerPoint: its measured cost
 let restMs = 0, lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
 // Requests that leave the session as it is (the losses and a sliced pass stay valid across them).
-const READ_ONLY = new Set(['frame', 'neuronGrid', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
+const READ_ONLY = new Set(['frame', 'neuronGrid', 'catalog', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
 
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
@@ -77,6 +77,10 @@ const handlers = {
   // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
   // when the engine finds any value invalid nothing is loaded and `refused` lists why; the hash
   // the page edits is canonical, so every issue comes from the edit.
+  // What the engine's key table says about keys: those setTraining applies without a reset.
+  catalog() {
+    return { liveKeys: E.liveKeys() };
+  },
   async load({ hash, nearest = false, refuse = false }) {
     if (refuse) {
       const p = E.parseHash(hash);
