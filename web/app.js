@@ -13,7 +13,7 @@ import { palette } from './views/colors.js';
 import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
-import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
+import { GRID_SIDE, SPEEDS, gridPlan, playWork } from './frame-plan.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
 
@@ -334,7 +334,7 @@ function setPlaying(on) {
   if (on && !st.playing) armStops();
   const paused = st.playing && !on;
   st.playing = on;
-  pacer.restart();
+  if (paused) client.call('pause'); // Max trains between frames in the worker: stop it now
   st.rate = null;
   setText('rate', '');
   if (paused) for (const f of hooks.pause) f();
@@ -486,8 +486,7 @@ async function updateHealth() {
 }
 // ---------- the frame loop ----------
 // The pace while playing (the `speed` key): fixed epochs per frame, one batch per frame, or Max
-// (frame-plan.js: as much training per frame as keeps the page drawing at 55 frames/s or more).
-const pacer = new MaxPacer();
+// (the worker trains between frames, frame-plan.js).
 function speedOf() {
   return (st.config && st.config.speed) || '1';
 }
@@ -514,7 +513,7 @@ function request() {
     work = st.pendingStep;
     st.pendingStep = null;
   } else if (st.playing) {
-    work = capAtStop(playWork(speedOf(), pacer));
+    work = capAtStop(playWork(speedOf()));
   } else if (!st.dirty) return;
   st.dirty = false;
   st.tick = false;
@@ -588,10 +587,7 @@ function drawFresh() {
   pf.colour += heatmapStats.colourMs - c0;
   pf.frames++;
   if (st.firstDrawMs === undefined) st.firstDrawMs = performance.now(); // since navigation: bench/page-speed.mjs
-  if (st.playing) {
-    pacer.drawn(performance.now());
-    showRate();
-  }
+  if (st.playing) showRate();
   st.inflight = st.req;
 }
 

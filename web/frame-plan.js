@@ -23,7 +23,7 @@ export const SPEEDS = [
   { value: '1', label: '1 epoch / frame', work: { epochs: 1 } },
   { value: '10', label: '10 epochs / frame', work: { epochs: 10 } },
   { value: '100', label: '100 epochs / frame', work: { epochs: 100 } },
-  { value: 'max', label: 'Max', work: { epochs: 100000, max: true } },
+  { value: 'max', label: 'Max', work: { epochs: 1e9, max: true } },
   { value: 'batch', label: '1 batch / frame', work: { batches: 1 } },
 ];
 
@@ -47,47 +47,19 @@ export function gridPlan(layers) {
   return { N, rows: Math.max(1, Math.min(N, Math.floor(GRID_BUDGET / (cost * N)))) };
 }
 
-/**
- * Max's pace: the worker trains for as much of each frame as it can while the page still draws at
- * least MIN_FPS new frames a second. The worker's frame target (frameMs) follows the measured
- * interval between drawn frames: down quickly when frames come too slowly, up slowly when there is
- * room, between FLOOR_MS and CEIL_MS. (The display's own pace caps what "room" means: at 60 Hz a
- * drawn frame every 16.7 ms is the best there is.)
- */
-export class MaxPacer {
-  static MIN_FPS = 55;
-  static CEIL_MS = 15;
-  static FLOOR_MS = 4;
-  constructor() {
-    this.frameMs = MaxPacer.CEIL_MS;
-    this.interval = 1000 / 60;
-    this.last = 0;
-  }
-  /** Call once per drawn frame with its time (ms). */
-  drawn(now) {
-    if (this.last > 0) {
-      const dt = Math.min(100, now - this.last);
-      this.interval = 0.8 * this.interval + 0.2 * dt;
-      if (this.interval > 1000 / MaxPacer.MIN_FPS) this.frameMs = Math.max(MaxPacer.FLOOR_MS, this.frameMs - 1);
-      else if (this.interval < 17.5) this.frameMs = Math.min(MaxPacer.CEIL_MS, this.frameMs + 0.25);
-    }
-    this.last = now;
-  }
-  /** Forget the measured pace (after a pause: the gap is not a slow frame). */
-  restart() {
-    this.last = 0;
-    this.interval = 1000 / 60;
-  }
-}
+/** Max: the worker trains between frame requests in chunks of this long (ms), so that a request
+ * waits at most about one chunk (worker.js). */
+export const RUN_CHUNK_MS = 2;
 
 /**
- * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer.
- * Fixed paces train up to their epochs within TRAIN_BUDGET_MS; Max trains for what the pacer allows.
+ * What one played frame asks of the worker. speed: a SPEEDS value. Fixed paces train up to their
+ * epochs within TRAIN_BUDGET_MS of the frame; Max keeps the worker training all the time (worker.js
+ * runs between frames), and each frame only collects the losses and the grid.
  */
-export function playWork(speed, pacer) {
+export function playWork(speed) {
   const s = SPEEDS.find((x) => x.value === speed) || SPEEDS[0];
   if (s.work.batches) return { batches: s.work.batches };
-  if (s.work.max) return { epochs: s.work.epochs, budgetMs: pacer.frameMs, frameMs: pacer.frameMs };
+  if (s.work.max) return { epochs: s.work.epochs, max: true };
   return { epochs: s.work.epochs, budgetMs: TRAIN_BUDGET_MS, frameMs: FRAME_MS };
 }
 

@@ -4,7 +4,7 @@
 // batches, then evaluate every neuron's grid into the buffer the page lent us (transferred back),
 // so no buffer is allocated per frame.
 import { loadEngine } from './engine.js';
-import { SLICE_MS, trainBudget } from './frame-plan.js';
+import { SLICE_MS, RUN_CHUNK_MS, trainBudget } from './frame-plan.js';
 
 let E = null;
 let S = null;
@@ -34,8 +34,11 @@ const READ_ONLY = new Set(['frame', 'neuronGrid', 'catalog', 'trace', 'gradCheck
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
 let msPerBatch = 0.05;
+// The session's training-set size and batch size, read once per session state (reset in onmessage).
+let shape = null;
 function trainFor(epochs, budgetMs, t0) {
-  const n = S.points(false).length / 3, b = Math.max(1, S.config().batchSize);
+  shape ||= { n: S.points(false).length / 3, b: Math.max(1, S.config().batchSize) };
+  const { n, b } = shape;
   let p = S.trainBatches(0), trained = 0;
   const target = p.epoch + epochs;
   while (p.epoch < target) {
@@ -72,7 +75,38 @@ function evalGrid(N, gridRows, rows) {
   return view;
 }
 
+// Max: between the page's frame requests the worker keeps training, in chunks of RUN_CHUNK_MS that
+// yield to its message queue (a MessageChannel tick, not a timer: timers are clamped to 4 ms), so a
+// frame request is answered at once and training fills the time the page spends drawing. `run`:
+// the epoch it stops at (a stop condition) and the samples trained since the last frame; cleared
+// by 'pause', by a frame at another pace and by anything that changes the session (onmessage).
+let run = null, ticking = false;
+const tick = new MessageChannel();
+tick.port1.onmessage = () => {
+  ticking = false;
+  if (!run) return;
+  const [n] = trainFor(run.target - S.trainBatches(0).epoch, RUN_CHUNK_MS, performance.now());
+  run.samples += n;
+  if (n > 0) keepRunning(); // 0: the stop epoch is reached, or the run diverged
+};
+function keepRunning() {
+  if (ticking) return;
+  ticking = true;
+  tick.port2.postMessage(0);
+}
+// A Max frame: (re)arms the run towards `epochs` more epochs; returns what it trained since the last.
+function maxFrame(epochs) {
+  const samples = run ? run.samples : 0;
+  run = { target: S.trainBatches(0).epoch + epochs, samples: 0 };
+  keepRunning();
+  return samples;
+}
+
 const handlers = {
+  pause() {
+    run = null;
+    return {};
+  },
   // nearest (the page's first load): a refused link builds the nearest network it allows, and
   // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
   // when the engine finds any value invalid nothing is loaded and `refused` lists why; the hash
@@ -102,10 +136,15 @@ const handlers = {
   // per frame (16 x 256) cost ~12 ms of page faults, a copy into a warm one ~0.1 ms.
   // gridRows (< grid): refresh that many grid rows per frame (frame-plan.js gridPlan); keep: the
   // rows the page draws then, [features, outputs].
-  frame({ epochs = 0, batches = 0, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
+  // max: the Max pace (epochs: at most this many more, for a stop epoch); training runs between frames.
+  frame({ epochs = 0, batches = 0, max = false, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
     const t0 = performance.now();
     let trained = 0, capped = false;
-    if (epochs > 0 && budgetMs > 0) {
+    if (!max) run = null;
+    if (max) {
+      trained = maxFrame(epochs);
+      capped = true;
+    } else if (epochs > 0 && budgetMs > 0) {
       [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
@@ -118,7 +157,7 @@ const handlers = {
     // the weights (engine: metricsSlice); frames in between carry the fresh epoch and update count
     // with the last finished losses, marked stale; a finished pass names its epoch (lossEpoch).
     let metrics;
-    if (budgetMs > 0 && lastMetrics && metricsMs > 8) {
+    if ((budgetMs > 0 || max) && lastMetrics && metricsMs > 8) {
       if (!slicing) {
         S.metricsSliceBegin();
         slicing = true;
@@ -266,6 +305,8 @@ self.onmessage = async (ev) => {
       lastMetrics = null;
       slicing = false;
       gridKey = '';
+      shape = null;
+      run = null;
     }
     const result = await h(args);
     const transfer = result._transfer || [];
