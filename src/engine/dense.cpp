@@ -1,12 +1,13 @@
 // dense.cpp: SIMD kernels for dense layers (float); the summation orders of the naive twins in
-// dense.h, so results are bit-identical to them (tests/native/test_kernels.cpp checks tile edges,
+// dense.h, so results are bit-identical to them (tests/native/test_kernels*.cpp check tile edges,
 // sizes 1..257). Cache blocking is over outputs and samples only, never splitting a sum's order:
-//   - forward and dx cut the batch into column blocks of up to 16 samples (4 f32x4); for wide
-//     layers the block of the streamed operand (x, dz) is packed into a contiguous stack panel, so
-//     it stays in L1 whatever the caller's stride (a stride of 256 floats, the network's capacity,
-//     maps every row to the same few L1 sets);
-//   - register tiles of R rows x V vectors (R * V <= 12, fitting 16 SSE / SIMD128 registers with
-//     the operands) then walk the whole reduction with their accumulators in registers;
+//   - forward and dx cut the batch into column blocks of 16, 8 or 4 samples (V = 4, 2, 1 f32x4);
+//     for wide layers the block of the streamed operand (x, dz) is packed into a contiguous stack
+//     panel, so it stays in L1 whatever the caller's stride (a stride of 256 floats, the
+//     network's capacity, maps every row to the same few L1 sets);
+//   - register tiles of R rows x V vectors (8x1, 4x2, 2x4) then walk the whole reduction with
+//     their accumulators in registers: R * V + V + 1 <= 13 of the 16 SSE registers, because V8
+//     keeps one as scratch and 4x3 or 3x4 tiles spilled there (Node ran them at ~60%);
 //   - small batches (B <= 16) on wide layers take a fused backward: W's rows are read once, in
 //     blocks of 4, adding each block's terms to dx partial sums kept in a stack panel (so each dx
 //     sum still runs j ascending from 0) and finishing those rows of dW against a packed x panel.
@@ -57,7 +58,7 @@ inline void fwd_tile(const float* W, const float* b, const float* xp, std::size_
 template <int V>
 inline void fwd_block(const float* W, const float* b, const float* xp, std::size_t ldp, float* z,
                       std::size_t ld_z, int n_in, int n_out) {
-    constexpr int R = V == 1 ? 8 : V == 2 ? 6 : V == 3 ? 4 : 3;
+    constexpr int R = V == 1 ? 8 : V == 2 ? 4 : 2;
     int j = 0;
     for (; j + R <= n_out; j += R) fwd_tile<R, V>(W, b, xp, ldp, z, ld_z, n_in, j);
     for (; j + 2 <= n_out; j += 2) fwd_tile<2, V>(W, b, xp, ldp, z, ld_z, n_in, j);
@@ -87,7 +88,7 @@ inline void bwd_dx_tile(const float* W, const float* dp, std::size_t ldp, float*
 template <int V>
 inline void bwd_dx_block(const float* W, const float* dp, std::size_t ldp, float* dx,
                          std::size_t ld_dx, int n_in, int n_out) {
-    constexpr int R = V == 1 ? 8 : V == 2 ? 6 : V == 3 ? 4 : 3;
+    constexpr int R = V == 1 ? 8 : V == 2 ? 4 : 2;
     int i = 0;
     for (; i + R <= n_in; i += R) bwd_dx_tile<R, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
     for (; i + 2 <= n_in; i += 2) bwd_dx_tile<2, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
@@ -100,8 +101,9 @@ template <class F>
 inline void over_column_blocks(const float* src, std::size_t ld, int n_rows, int B4, bool pack,
                                F block) {
     alignas(16) float panel[kPanelRows * 4 * kBlockV];
-    for (int s = 0; s < B4; s += 4 * kBlockV) {
-        const int V = std::min(kBlockV, (B4 - s) / 4);
+    for (int s = 0, V = 0; s < B4; s += 4 * V) {
+        const int left = (B4 - s) / 4; // whole vectors left
+        V = left >= 4 ? 4 : left >= 2 ? 2 : 1;
         if (pack) {
             pack_panel(src, ld, n_rows, s, V, panel);
             block(V, s, panel, (std::size_t)(4 * V));
@@ -112,10 +114,12 @@ inline void over_column_blocks(const float* src, std::size_t ld, int n_rows, int
 }
 
 // dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
-// starts from its first product, not from 0 + it). Needs B >= 4.
-template <int R, int C>
+// starts from its first product, not from 0 + it). Needs B >= 4. NV > 0: B == 4 NV, known at
+// compile time (the fused small-batch path), so the sample loop unrolls.
+template <int R, int C, int NV = 0>
 inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
                         float* dW, int n_in, int j, int i, int B) {
+    if (NV > 0) B = 4 * NV;
     f32x4 acc[R][C];
     {
         f32x4 dv[R], xv[C];
@@ -141,20 +145,20 @@ inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::
     }
 }
 
-template <int R>
+template <int R, int NV = 0>
 inline void bwd_dw_rows(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
                         float* dW, int n_in, int j, int B) {
     int i = 0;
-    for (; i + 4 <= n_in; i += 4) bwd_dw_tile<R, 4>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+    for (; i + 4 <= n_in; i += 4) bwd_dw_tile<R, 4, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
     switch (n_in - i) {
     case 3:
-        bwd_dw_tile<R, 3>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 3, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     case 2:
-        bwd_dw_tile<R, 2>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 2, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     case 1:
-        bwd_dw_tile<R, 1>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 1, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     default:
         break;
@@ -185,8 +189,8 @@ inline void bwd_small_block(const float* W, const float* xp, const float* dz, st
         }
     }
     int r = 0;
-    for (; r + 2 <= RJ; r += 2) bwd_dw_rows<2>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
-    if (r < RJ) bwd_dw_rows<1>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
+    for (; r + 2 <= RJ; r += 2) bwd_dw_rows<2, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
+    if (r < RJ) bwd_dw_rows<1, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
 }
 
 template <int V>
@@ -232,9 +236,6 @@ void dense_forward(const float* W, const float* b, const float* x, std::size_t l
                            case 4:
                                fwd_block<4>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
                                break;
-                           case 3:
-                               fwd_block<3>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                               break;
                            case 2:
                                fwd_block<2>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
                                break;
@@ -268,9 +269,6 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
                                switch (V) {
                                case 4:
                                    bwd_dx_block<4>(W, dp, ldp, d, ld_dx, n_in, n_out);
-                                   break;
-                               case 3:
-                                   bwd_dx_block<3>(W, dp, ldp, d, ld_dx, n_in, n_out);
                                    break;
                                case 2:
                                    bwd_dx_block<2>(W, dp, ldp, d, ld_dx, n_in, n_out);
