@@ -1,10 +1,12 @@
 // dense.cpp: SIMD kernels for dense layers (float); the summation orders of the naive twins in
 // dense.h, so results are bit-identical to them (tests/native/test_kernels*.cpp check tile edges,
 // sizes 1..257). Cache blocking is over outputs and samples only, never splitting a sum's order:
-//   - forward and dx cut the batch into column blocks of 16, 8 or 4 samples (V = 4, 2, 1 f32x4);
-//     for wide layers the block of the streamed operand (x, dz) is packed into a contiguous stack
-//     panel, so it stays in L1 whatever the caller's stride (a stride of 256 floats, the
-//     network's capacity, maps every row to the same few L1 sets);
+//   - on wide layers (>= 16 rows both ways) forward and dx cut the batch into column blocks of 16,
+//     8 or 4 samples (V = 4, 2, 1 f32x4) and pack the block of the streamed operand (x, dz) into
+//     a contiguous stack panel, so it stays in L1 whatever the caller's stride (a stride of 256
+//     floats, the network's capacity, maps every row to the same few L1 sets); narrow layers
+//     (the playground's usual 2-8) keep rows outer and read in place, finishing each output line
+//     while it is in L1;
 //   - register tiles of R rows x V vectors (8x1, 4x2, 2x4) then walk the whole reduction with
 //     their accumulators in registers: R * V + V + 1 <= 13 of the 16 SSE registers, because V8
 //     keeps one as scratch and 4x3 or 3x4 tiles spilled there (Node ran them at ~60%);
@@ -95,22 +97,35 @@ inline void bwd_dx_block(const float* W, const float* dp, std::size_t ldp, float
     if (i < n_in) bwd_dx_tile<1, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
 }
 
-// Runs block(V, src, ld) over the column blocks of [0, B4) (B4 % 4 == 0), packing each block of
-// the n_rows x B4 operand src into a stack panel when pack is set.
+// Runs block(V, s, panel, 4V) over the column blocks of [0, B4) (B4 % 4 == 0) after packing that
+// block of the n_rows x B4 operand src into a stack panel (wide layers only: the narrow drivers
+// below need no panel and keep the rows-outer order, which finishes each output line at once).
 template <class F>
-inline void over_column_blocks(const float* src, std::size_t ld, int n_rows, int B4, bool pack,
-                               F block) {
+inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int B4, F block) {
     alignas(16) float panel[kPanelRows * 4 * kBlockV];
     for (int s = 0, V = 0; s < B4; s += 4 * V) {
         const int left = (B4 - s) / 4; // whole vectors left
         V = left >= 4 ? 4 : left >= 2 ? 2 : 1;
-        if (pack) {
-            pack_panel(src, ld, n_rows, s, V, panel);
-            block(V, s, panel, (std::size_t)(4 * V));
-        } else {
-            block(V, s, src + s, ld);
-        }
+        pack_panel(src, ld, n_rows, s, V, panel);
+        block(V, s, panel, (std::size_t)(4 * V));
     }
+}
+
+// Narrow layers, unpacked: rows [j, j + R) over the whole batch, 8 then 4 samples at a time.
+template <int R>
+inline void fwd_rows(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
+                     std::size_t ld_z, int n_in, int j, int B4) {
+    int s = 0;
+    for (; s + 8 <= B4; s += 8) fwd_tile<R, 2>(W, b, x + s, ld_x, z + s, ld_z, n_in, j);
+    for (; s + 4 <= B4; s += 4) fwd_tile<R, 1>(W, b, x + s, ld_x, z + s, ld_z, n_in, j);
+}
+
+template <int R>
+inline void bwd_dx_rows(const float* W, const float* dz, std::size_t ld_dz, float* dx,
+                        std::size_t ld_dx, int n_in, int n_out, int i, int B) {
+    int s = 0;
+    for (; s + 8 <= B; s += 8) bwd_dx_tile<R, 2>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
+    for (; s + 4 <= B; s += 4) bwd_dx_tile<R, 1>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
 }
 
 // dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
@@ -228,22 +243,38 @@ inline void bwd_small(const float* W, const float* x, std::size_t ld_x, const fl
 void dense_forward(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                    std::size_t ld_z, int n_in, int n_out, int B) {
     const int B4 = B & ~3;
-    const bool pack = n_in <= kPanelRows && n_out >= kPackMinRows;
-    over_column_blocks(x, ld_x, n_in, B4, pack,
-                       [&](int V, int s, const float* xp, std::size_t ldp) {
-                           float* zs = z + s;
-                           switch (V) {
-                           case 4:
-                               fwd_block<4>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                               break;
-                           case 2:
-                               fwd_block<2>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                               break;
-                           default:
-                               fwd_block<1>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                               break;
-                           }
-                       });
+    if (n_in <= kPanelRows && n_in >= kPackMinRows && n_out >= kPackMinRows) {
+        over_packed_blocks(x, ld_x, n_in, B4, [&](int V, int s, const float* xp, std::size_t ldp) {
+            float* zs = z + s;
+            switch (V) {
+            case 4:
+                fwd_block<4>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
+                break;
+            case 2:
+                fwd_block<2>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
+                break;
+            default:
+                fwd_block<1>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
+                break;
+            }
+        });
+    } else {
+        int j = 0;
+        for (; j + 4 <= n_out; j += 4) fwd_rows<4>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        switch (n_out - j) {
+        case 3:
+            fwd_rows<3>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+            break;
+        case 2:
+            fwd_rows<2>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+            break;
+        case 1:
+            fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+            break;
+        default:
+            break;
+        }
+    }
     for (int s = B4; s < B; ++s) // the last B % 4 columns, one at a time
         for (int j = 0; j < n_out; ++j) {
             const float* w = W + (std::size_t)j * n_in;
@@ -261,9 +292,8 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
         return;
     }
     const bool small = B <= 4 * kBlockV && n_in <= kPanelRows && n_out >= kPackMinRows;
-    if (dx && !small) {
-        const bool pack = n_out <= kPanelRows && n_in >= kPackMinRows;
-        over_column_blocks(dz, ld_dz, n_out, B, pack,
+    if (dx && !small && n_out <= kPanelRows && n_out >= kPackMinRows && n_in >= kPackMinRows) {
+        over_packed_blocks(dz, ld_dz, n_out, B,
                            [&](int V, int s, const float* dp, std::size_t ldp) {
                                float* d = dx + s;
                                switch (V) {
@@ -278,6 +308,22 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
                                    break;
                                }
                            });
+    } else if (dx && !small) {
+        int i = 0;
+        for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        switch (n_in - i) {
+        case 3:
+            bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+            break;
+        case 2:
+            bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+            break;
+        case 1:
+            bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+            break;
+        default:
+            break;
+        }
     }
     int jb = 0;
     for (; jb + 4 <= n_out; jb += 4) {
