@@ -1,15 +1,14 @@
 // dense.cpp: SIMD kernels for dense layers (float); the summation orders of the naive twins in
 // dense.h, so results are bit-identical to them (tests/native/test_kernels*.cpp check tile edges,
 // sizes 1..257). Cache blocking is over outputs and samples only, never splitting a sum's order:
-//   - on wide layers (>= 16 rows both ways) forward and dx cut the batch into column blocks of 16,
-//     8 or 4 samples (V = 4, 2, 1 f32x4) and pack the block of the streamed operand (x, dz) into
-//     a contiguous stack panel, so it stays in L1 whatever the caller's stride (a stride of 256
-//     floats, the network's capacity, maps every row to the same few L1 sets); narrow layers
-//     (the playground's usual 2-8) keep rows outer and read in place, finishing each output line
-//     while it is in L1;
-//   - register tiles of R rows x V vectors (8x1, 4x2, 2x4) then walk the whole reduction with
-//     their accumulators in registers: R * V + V + 1 <= 13 of the 16 SSE registers, because V8
-//     keeps one as scratch and 4x3 or 3x4 tiles spilled there (Node ran them at ~60%);
+//   - forward and dx: register tiles of R rows x 8 or 4 samples (4x2: 8 accumulators + 2
+//     operands + 1 splat, under the 15 SIMD registers V8 leaves free; 4x3 and 3x4 tiles spilled
+//     there and ran at ~60%) walk the whole reduction; rows are outer, so each group's rows of W
+//     stay in L1 while all the samples are done and W streams once per 16-sample block;
+//   - on wide layers (>= 16 rows both ways) each 16-sample block of the streamed operand (x, dz)
+//     is first packed into a contiguous stack panel, so it stays in L1 whatever the caller's
+//     stride (a stride of 256 floats, the network's capacity, maps every row to the same few L1
+//     sets); narrow layers (the playground's usual 2-8) read in place;
 //   - small batches (B <= 16) on wide layers take a fused backward: W's rows are read once, in
 //     blocks of 4, adding each block's terms to dx partial sums kept in a stack panel (so each dx
 //     sum still runs j ascending from 0) and finishing those rows of dW against a packed x panel.
@@ -22,9 +21,8 @@
 namespace bp {
 namespace {
 
-constexpr int kBlockV = 4; // column block: 4 vectors = 16 samples
-constexpr int kPanelRows =
-    512; // packed panel rows (32 KiB of stack); taller operands stay in place
+constexpr int kBlockV = 4;       // column block: 4 vectors = 16 samples
+constexpr int kPanelRows = 512;  // packed panel rows (32 KiB of stack); taller operands: in place
 constexpr int kPackMinRows = 16; // pack (and fuse) only when this many rows reuse the panel
 
 // Copies rows [0, n) x columns [s, s + 4V) of src (stride ld) into panel (stride 4V).
@@ -56,17 +54,6 @@ inline void fwd_tile(const float* W, const float* b, const float* xp, std::size_
         for (int v = 0; v < V; ++v) store4(z + (j + r) * ld_z + 4 * v, acc[r][v]);
 }
 
-// All output rows of one column block of V vectors.
-template <int V>
-inline void fwd_block(const float* W, const float* b, const float* xp, std::size_t ldp, float* z,
-                      std::size_t ld_z, int n_in, int n_out) {
-    constexpr int R = V == 1 ? 8 : V == 2 ? 4 : 2;
-    int j = 0;
-    for (; j + R <= n_out; j += R) fwd_tile<R, V>(W, b, xp, ldp, z, ld_z, n_in, j);
-    for (; j + 2 <= n_out; j += 2) fwd_tile<2, V>(W, b, xp, ldp, z, ld_z, n_in, j);
-    if (j < n_out) fwd_tile<1, V>(W, b, xp, ldp, z, ld_z, n_in, j);
-}
-
 // dx[i+r][4v ...] = sum_j W[j][i+r] dz[j][...], j ascending from 0, dz block at dp (stride ldp).
 template <int R, int V>
 inline void bwd_dx_tile(const float* W, const float* dp, std::size_t ldp, float* dx,
@@ -87,31 +74,8 @@ inline void bwd_dx_tile(const float* W, const float* dp, std::size_t ldp, float*
         for (int v = 0; v < V; ++v) store4(dx + (i + r) * ld_dx + 4 * v, acc[r][v]);
 }
 
-template <int V>
-inline void bwd_dx_block(const float* W, const float* dp, std::size_t ldp, float* dx,
-                         std::size_t ld_dx, int n_in, int n_out) {
-    constexpr int R = V == 1 ? 8 : V == 2 ? 4 : 2;
-    int i = 0;
-    for (; i + R <= n_in; i += R) bwd_dx_tile<R, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
-    for (; i + 2 <= n_in; i += 2) bwd_dx_tile<2, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
-    if (i < n_in) bwd_dx_tile<1, V>(W, dp, ldp, dx, ld_dx, n_in, n_out, i);
-}
-
-// Runs block(V, s, panel, 4V) over the column blocks of [0, B4) (B4 % 4 == 0) after packing that
-// block of the n_rows x B4 operand src into a stack panel (wide layers only: the narrow drivers
-// below need no panel and keep the rows-outer order, which finishes each output line at once).
-template <class F>
-inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int B4, F block) {
-    alignas(16) float panel[kPanelRows * 4 * kBlockV];
-    for (int s = 0, V = 0; s < B4; s += 4 * V) {
-        const int left = (B4 - s) / 4; // whole vectors left
-        V = left >= 4 ? 4 : left >= 2 ? 2 : 1;
-        pack_panel(src, ld, n_rows, s, V, panel);
-        block(V, s, panel, (std::size_t)(4 * V));
-    }
-}
-
-// Narrow layers, unpacked: rows [j, j + R) over the whole batch, 8 then 4 samples at a time.
+// Rows [j, j + R) of z over columns [0, B4) (B4 % 4 == 0), 8 then 4 samples at a time: the R
+// rows of W stay in L1 while the columns are done, so W streams once from the outer caches.
 template <int R>
 inline void fwd_rows(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                      std::size_t ld_z, int n_in, int j, int B4) {
@@ -120,12 +84,68 @@ inline void fwd_rows(const float* W, const float* b, const float* x, std::size_t
     for (; s + 4 <= B4; s += 4) fwd_tile<R, 1>(W, b, x + s, ld_x, z + s, ld_z, n_in, j);
 }
 
+// Always inlined: both callers in dense_forward keep the SIMD code inside it (tests/wasm/simd).
+__attribute__((always_inline)) inline void fwd_all_rows(const float* W, const float* b,
+                                                        const float* x, std::size_t ld_x, float* z,
+                                                        std::size_t ld_z, int n_in, int n_out,
+                                                        int B4) {
+    int j = 0;
+    for (; j + 4 <= n_out; j += 4) fwd_rows<4>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+    switch (n_out - j) {
+    case 3:
+        fwd_rows<3>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    case 2:
+        fwd_rows<2>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    case 1:
+        fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    default:
+        break;
+    }
+}
+
+// Rows [i, i + R) of dx over columns [0, B) (B % 4 == 0).
 template <int R>
 inline void bwd_dx_rows(const float* W, const float* dz, std::size_t ld_dz, float* dx,
                         std::size_t ld_dx, int n_in, int n_out, int i, int B) {
     int s = 0;
     for (; s + 8 <= B; s += 8) bwd_dx_tile<R, 2>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
     for (; s + 4 <= B; s += 4) bwd_dx_tile<R, 1>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
+}
+
+__attribute__((always_inline)) inline void bwd_dx_all_rows(const float* W, const float* dz,
+                                                           std::size_t ld_dz, float* dx,
+                                                           std::size_t ld_dx, int n_in, int n_out,
+                                                           int B) {
+    int i = 0;
+    for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+    switch (n_in - i) {
+    case 3:
+        bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    case 2:
+        bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    case 1:
+        bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    default:
+        break;
+    }
+}
+
+// Runs block(s, panel, 4V, 4V) over the column blocks [s, s + 4V) of [0, B4) (V <= 4) after
+// packing that block of the n_rows x B4 operand src into a stack panel (wide layers only).
+template <class F>
+inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int B4, F block) {
+    alignas(16) float panel[kPanelRows * 4 * kBlockV];
+    for (int s = 0; s < B4; s += 4 * kBlockV) {
+        const int V = std::min(kBlockV, (B4 - s) / 4);
+        pack_panel(src, ld, n_rows, s, V, panel);
+        block(s, panel, (std::size_t)(4 * V), 4 * V);
+    }
 }
 
 // dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
@@ -243,38 +263,12 @@ inline void bwd_small(const float* W, const float* x, std::size_t ld_x, const fl
 void dense_forward(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                    std::size_t ld_z, int n_in, int n_out, int B) {
     const int B4 = B & ~3;
-    if (n_in <= kPanelRows && n_in >= kPackMinRows && n_out >= kPackMinRows) {
-        over_packed_blocks(x, ld_x, n_in, B4, [&](int V, int s, const float* xp, std::size_t ldp) {
-            float* zs = z + s;
-            switch (V) {
-            case 4:
-                fwd_block<4>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                break;
-            case 2:
-                fwd_block<2>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                break;
-            default:
-                fwd_block<1>(W, b, xp, ldp, zs, ld_z, n_in, n_out);
-                break;
-            }
+    if (n_in <= kPanelRows && n_in >= kPackMinRows && n_out >= kPackMinRows)
+        over_packed_blocks(x, ld_x, n_in, B4, [&](int s, const float* xp, std::size_t ldp, int w) {
+            fwd_all_rows(W, b, xp, ldp, z + s, ld_z, n_in, n_out, w);
         });
-    } else {
-        int j = 0;
-        for (; j + 4 <= n_out; j += 4) fwd_rows<4>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
-        switch (n_out - j) {
-        case 3:
-            fwd_rows<3>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
-            break;
-        case 2:
-            fwd_rows<2>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
-            break;
-        case 1:
-            fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
-            break;
-        default:
-            break;
-        }
-    }
+    else
+        fwd_all_rows(W, b, x, ld_x, z, ld_z, n_in, n_out, B4);
     for (int s = B4; s < B; ++s) // the last B % 4 columns, one at a time
         for (int j = 0; j < n_out; ++j) {
             const float* w = W + (std::size_t)j * n_in;
@@ -292,39 +286,13 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
         return;
     }
     const bool small = B <= 4 * kBlockV && n_in <= kPanelRows && n_out >= kPackMinRows;
-    if (dx && !small && n_out <= kPanelRows && n_out >= kPackMinRows && n_in >= kPackMinRows) {
+    if (dx && !small && n_out <= kPanelRows && n_out >= kPackMinRows && n_in >= kPackMinRows)
         over_packed_blocks(dz, ld_dz, n_out, B,
-                           [&](int V, int s, const float* dp, std::size_t ldp) {
-                               float* d = dx + s;
-                               switch (V) {
-                               case 4:
-                                   bwd_dx_block<4>(W, dp, ldp, d, ld_dx, n_in, n_out);
-                                   break;
-                               case 2:
-                                   bwd_dx_block<2>(W, dp, ldp, d, ld_dx, n_in, n_out);
-                                   break;
-                               default:
-                                   bwd_dx_block<1>(W, dp, ldp, d, ld_dx, n_in, n_out);
-                                   break;
-                               }
+                           [&](int s, const float* dp, std::size_t ldp, int w) {
+                               bwd_dx_all_rows(W, dp, ldp, dx + s, ld_dx, n_in, n_out, w);
                            });
-    } else if (dx && !small) {
-        int i = 0;
-        for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-        switch (n_in - i) {
-        case 3:
-            bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        case 2:
-            bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        case 1:
-            bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        default:
-            break;
-        }
-    }
+    else if (dx && !small)
+        bwd_dx_all_rows(W, dz, ld_dz, dx, ld_dx, n_in, n_out, B);
     int jb = 0;
     for (; jb + 4 <= n_out; jb += 4) {
         f32x4 acc[4];
