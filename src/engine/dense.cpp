@@ -1,25 +1,48 @@
-// dense.cpp: SIMD kernels for dense layers (float), register-tiled; same summation orders as the
-// naive twins in dense.h, so results are bit-identical to them (tests check this at sizes 1..17).
-// Tiles are templates over fixed sizes so the accumulators live in registers; remainders use
-// smaller instantiations of the same templates.
+// dense.cpp: SIMD kernels for dense layers (float); the summation orders of the naive twins in
+// dense.h, so results are bit-identical to them (tests/native/test_kernels*.cpp check tile edges,
+// sizes 1..257). Cache blocking is over outputs and samples only, never splitting a sum's order:
+//   - forward and dx: register tiles of R rows x 8 or 4 samples (4x2: 8 accumulators + 2
+//     operands + 1 splat, under the 15 SIMD registers V8 leaves free; 4x3 and 3x4 tiles spilled
+//     there and ran at ~60%) walk the whole reduction; rows are outer, so each group's rows of W
+//     stay in L1 while all the samples are done and W streams once per 16-sample block;
+//   - on wide layers (>= 16 rows both ways) each 16-sample block of the streamed operand (x, dz)
+//     is first packed into a contiguous stack panel, so it stays in L1 whatever the caller's
+//     stride (a stride of 256 floats, the network's capacity, maps every row to the same few L1
+//     sets); narrow layers (the playground's usual 2-8) read in place;
+//   - small batches (B <= 16) on wide layers take a fused backward: W's rows are read once, in
+//     blocks of 4, adding each block's terms to dx partial sums kept in a stack panel (so each dx
+//     sum still runs j ascending from 0) and finishing those rows of dW against a packed x panel.
+//     At the page's batch sizes wide nets are bound by streaming W and dW through the caches.
+// Tiles are templates over fixed sizes; remainders use smaller instantiations of the same code.
 #include "dense.h"
 #include "simd.h"
+#include <algorithm>
 
 namespace bp {
 namespace {
 
-// z[j+r][s + 4v ...] for r < R, v < V.
+constexpr int kBlockV = 4;       // column block: 4 vectors = 16 samples
+constexpr int kPanelRows = 512;  // packed panel rows (32 KiB of stack); taller operands: in place
+constexpr int kPackMinRows = 16; // pack (and fuse) only when this many rows reuse the panel
+
+// Copies rows [0, n) x columns [s, s + 4V) of src (stride ld) into panel (stride 4V).
+inline void pack_panel(const float* src, std::size_t ld, int n, int s, int V, float* panel) {
+    for (int k = 0; k < n; ++k)
+        for (int v = 0; v < V; ++v)
+            store4(panel + k * 4 * V + 4 * v, load4(src + k * ld + s + 4 * v));
+}
+
+// z[j+r][4v ...] for r < R, v < V over the column block at xp (stride ldp): b[j] then i ascending.
 template <int R, int V>
-inline void fwd_tile(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
-                     std::size_t ld_z, int n_in, int j, int s) {
+inline void fwd_tile(const float* W, const float* b, const float* xp, std::size_t ldp, float* z,
+                     std::size_t ld_z, int n_in, int j) {
     f32x4 acc[R][V];
     const float* wr[R];
     for (int r = 0; r < R; ++r) {
         wr[r] = W + (std::size_t)(j + r) * n_in;
         for (int v = 0; v < V; ++v) acc[r][v] = splat4(b[j + r]);
     }
-    const float* xp = x + s;
-    for (int i = 0; i < n_in; ++i, xp += ld_x) {
+    for (int i = 0; i < n_in; ++i, xp += ldp) {
         f32x4 xv[V];
         for (int v = 0; v < V; ++v) xv[v] = load4(xp + 4 * v);
         for (int r = 0; r < R; ++r) {
@@ -28,61 +51,119 @@ inline void fwd_tile(const float* W, const float* b, const float* x, std::size_t
         }
     }
     for (int r = 0; r < R; ++r)
-        for (int v = 0; v < V; ++v) store4(z + (j + r) * ld_z + s + 4 * v, acc[r][v]);
+        for (int v = 0; v < V; ++v) store4(z + (j + r) * ld_z + 4 * v, acc[r][v]);
 }
 
-template <int R>
-inline void fwd_rows(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
-                     std::size_t ld_z, int n_in, int j, int B) {
-    int s = 0;
-    for (; s + 8 <= B; s += 8) fwd_tile<R, 2>(W, b, x, ld_x, z, ld_z, n_in, j, s);
-    for (; s + 4 <= B; s += 4) fwd_tile<R, 1>(W, b, x, ld_x, z, ld_z, n_in, j, s);
-    for (; s < B; ++s)
-        for (int r = 0; r < R; ++r) {
-            const float* w = W + (std::size_t)(j + r) * n_in;
-            float acc = b[j + r];
-            for (int i = 0; i < n_in; ++i) acc = acc + w[i] * x[i * ld_x + s];
-            z[(j + r) * ld_z + s] = acc;
-        }
-}
-
-// dx[i+r][s + 4v ...] = sum_j W[j][i+r] dz[j][...], j ascending from 0.
+// dx[i+r][4v ...] = sum_j W[j][i+r] dz[j][...], j ascending from 0, dz block at dp (stride ldp).
 template <int R, int V>
-inline void bwd_dx_tile(const float* W, const float* dz, std::size_t ld_dz, float* dx,
-                        std::size_t ld_dx, int n_in, int n_out, int i, int s) {
+inline void bwd_dx_tile(const float* W, const float* dp, std::size_t ldp, float* dx,
+                        std::size_t ld_dx, int n_in, int n_out, int i) {
     f32x4 acc[R][V];
     for (int r = 0; r < R; ++r)
         for (int v = 0; v < V; ++v) acc[r][v] = splat4(0.0f);
-    for (int j = 0; j < n_out; ++j) {
-        const float* dzp = dz + j * ld_dz + s;
-        const float* w = W + (std::size_t)j * n_in + i;
+    const float* w = W + i;
+    for (int j = 0; j < n_out; ++j, dp += ldp, w += n_in) {
         f32x4 dv[V];
-        for (int v = 0; v < V; ++v) dv[v] = load4(dzp + 4 * v);
+        for (int v = 0; v < V; ++v) dv[v] = load4(dp + 4 * v);
         for (int r = 0; r < R; ++r) {
             f32x4 c = splat4(w[r]);
             for (int v = 0; v < V; ++v) acc[r][v] = acc[r][v] + c * dv[v];
         }
     }
     for (int r = 0; r < R; ++r)
-        for (int v = 0; v < V; ++v) store4(dx + (i + r) * ld_dx + s + 4 * v, acc[r][v]);
+        for (int v = 0; v < V; ++v) store4(dx + (i + r) * ld_dx + 4 * v, acc[r][v]);
 }
 
+// Rows [j, j + R) of z over columns [0, B4) (B4 % 4 == 0), 8 then 4 samples at a time: the R
+// rows of W stay in L1 while the columns are done, so W streams once from the outer caches.
+template <int R>
+inline void fwd_rows(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
+                     std::size_t ld_z, int n_in, int j, int B4) {
+    int s = 0;
+    for (; s + 8 <= B4; s += 8) fwd_tile<R, 2>(W, b, x + s, ld_x, z + s, ld_z, n_in, j);
+    for (; s + 4 <= B4; s += 4) fwd_tile<R, 1>(W, b, x + s, ld_x, z + s, ld_z, n_in, j);
+}
+
+// Always inlined: both callers in dense_forward keep the SIMD code inside it (tests/wasm/simd).
+__attribute__((always_inline)) inline void fwd_all_rows(const float* W, const float* b,
+                                                        const float* x, std::size_t ld_x, float* z,
+                                                        std::size_t ld_z, int n_in, int n_out,
+                                                        int B4) {
+    int j = 0;
+    for (; j + 4 <= n_out; j += 4) fwd_rows<4>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+    switch (n_out - j) {
+    case 3:
+        fwd_rows<3>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    case 2:
+        fwd_rows<2>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    case 1:
+        fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
+        break;
+    default:
+        break;
+    }
+}
+
+// Rows [i, i + R) of dx over columns [0, B) (B % 4 == 0).
 template <int R>
 inline void bwd_dx_rows(const float* W, const float* dz, std::size_t ld_dz, float* dx,
                         std::size_t ld_dx, int n_in, int n_out, int i, int B) {
     int s = 0;
-    for (; s + 8 <= B; s += 8) bwd_dx_tile<R, 2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, s);
-    for (; s + 4 <= B; s += 4) bwd_dx_tile<R, 1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, s);
+    for (; s + 8 <= B; s += 8) bwd_dx_tile<R, 2>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
+    for (; s + 4 <= B; s += 4) bwd_dx_tile<R, 1>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
 }
 
-// dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4).
-template <int R, int C>
+__attribute__((always_inline)) inline void bwd_dx_all_rows(const float* W, const float* dz,
+                                                           std::size_t ld_dz, float* dx,
+                                                           std::size_t ld_dx, int n_in, int n_out,
+                                                           int B) {
+    int i = 0;
+    for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+    switch (n_in - i) {
+    case 3:
+        bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    case 2:
+        bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    case 1:
+        bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
+        break;
+    default:
+        break;
+    }
+}
+
+// Runs block(s, panel, 4V, 4V) over the column blocks [s, s + 4V) of [0, B4) (V <= 4) after
+// packing that block of the n_rows x B4 operand src into a stack panel (wide layers only).
+template <class F>
+inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int B4, F block) {
+    alignas(16) float panel[kPanelRows * 4 * kBlockV];
+    for (int s = 0; s < B4; s += 4 * kBlockV) {
+        const int V = std::min(kBlockV, (B4 - s) / 4);
+        pack_panel(src, ld, n_rows, s, V, panel);
+        block(s, panel, (std::size_t)(4 * V), 4 * V);
+    }
+}
+
+// dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
+// starts from its first product, not from 0 + it). Needs B >= 4. NV > 0: B == 4 NV, known at
+// compile time (the fused small-batch path), so the sample loop unrolls.
+template <int R, int C, int NV = 0>
 inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
                         float* dW, int n_in, int j, int i, int B) {
+    if (NV > 0) B = 4 * NV;
     f32x4 acc[R][C];
-    for (int r = 0; r < R; ++r)
-        for (int c = 0; c < C; ++c) acc[r][c] = splat4(0.0f);
-    for (int s = 0; s < B; s += 4) {
+    {
+        f32x4 dv[R], xv[C];
+        for (int r = 0; r < R; ++r) dv[r] = load4(dz + (j + r) * ld_dz);
+        for (int c = 0; c < C; ++c) xv[c] = load4(x + (i + c) * ld_x);
+        for (int r = 0; r < R; ++r)
+            for (int c = 0; c < C; ++c) acc[r][c] = dv[r] * xv[c];
+    }
+    for (int s = 4; s < B; s += 4) {
         f32x4 dv[R], xv[C];
         for (int r = 0; r < R; ++r) dv[r] = load4(dz + (j + r) * ld_dz + s);
         for (int c = 0; c < C; ++c) xv[c] = load4(x + (i + c) * ld_x + s);
@@ -99,67 +180,119 @@ inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::
     }
 }
 
-template <int R>
+template <int R, int NV = 0>
 inline void bwd_dw_rows(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
                         float* dW, int n_in, int j, int B) {
     int i = 0;
-    for (; i + 4 <= n_in; i += 4) bwd_dw_tile<R, 4>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+    for (; i + 4 <= n_in; i += 4) bwd_dw_tile<R, 4, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
     switch (n_in - i) {
     case 3:
-        bwd_dw_tile<R, 3>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 3, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     case 2:
-        bwd_dw_tile<R, 2>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 2, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     case 1:
-        bwd_dw_tile<R, 1>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
+        bwd_dw_tile<R, 1, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B);
         break;
     default:
         break;
     }
+}
+
+// The fused small-batch backward (B = 4V <= 16), rows [j, j + RJ) of W: dxp [n_in][4V] holds dx's
+// partial sums over rows < j; dxp == nullptr skips dx. xp [n_in][4V] is the packed x.
+template <int RJ, int V>
+inline void bwd_small_block(const float* W, const float* xp, const float* dz, std::size_t ld_dz,
+                            float* dxp, float* dW, int n_in, int j) {
+    constexpr int L = 4 * V;
+    if (dxp) {
+        f32x4 dv[RJ][V];
+        const float* wr[RJ];
+        for (int r = 0; r < RJ; ++r) {
+            wr[r] = W + (std::size_t)(j + r) * n_in;
+            for (int v = 0; v < V; ++v) dv[r][v] = load4(dz + (j + r) * ld_dz + 4 * v);
+        }
+        for (int i = 0; i < n_in; ++i) {
+            f32x4 acc[V];
+            for (int v = 0; v < V; ++v) acc[v] = load4(dxp + i * L + 4 * v);
+            for (int r = 0; r < RJ; ++r) {
+                f32x4 c = splat4(wr[r][i]);
+                for (int v = 0; v < V; ++v) acc[v] = acc[v] + c * dv[r][v];
+            }
+            for (int v = 0; v < V; ++v) store4(dxp + i * L + 4 * v, acc[v]);
+        }
+    }
+    int r = 0;
+    for (; r + 2 <= RJ; r += 2) bwd_dw_rows<2, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
+    if (r < RJ) bwd_dw_rows<1, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L);
+}
+
+template <int V>
+inline void bwd_small(const float* W, const float* x, std::size_t ld_x, const float* dz,
+                      std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, int n_in,
+                      int n_out) {
+    constexpr int L = 4 * V;
+    alignas(16) float xp[kPanelRows * L], dxp[kPanelRows * L];
+    pack_panel(x, ld_x, n_in, 0, V, xp);
+    float* d = dx ? dxp : nullptr;
+    if (d)
+        for (int k = 0; k < n_in * L; k += 4) store4(dxp + k, splat4(0.0f));
+    int j = 0;
+    for (; j + 4 <= n_out; j += 4) bwd_small_block<4, V>(W, xp, dz, ld_dz, d, dW, n_in, j);
+    switch (n_out - j) {
+    case 3:
+        bwd_small_block<3, V>(W, xp, dz, ld_dz, d, dW, n_in, j);
+        break;
+    case 2:
+        bwd_small_block<2, V>(W, xp, dz, ld_dz, d, dW, n_in, j);
+        break;
+    case 1:
+        bwd_small_block<1, V>(W, xp, dz, ld_dz, d, dW, n_in, j);
+        break;
+    default:
+        break;
+    }
+    if (dx)
+        for (int i = 0; i < n_in; ++i)
+            for (int v = 0; v < V; ++v) store4(dx + i * ld_dx + 4 * v, load4(dxp + i * L + 4 * v));
 }
 
 } // namespace
 
 void dense_forward(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                    std::size_t ld_z, int n_in, int n_out, int B) {
-    int j = 0;
-    for (; j + 4 <= n_out; j += 4) fwd_rows<4>(W, b, x, ld_x, z, ld_z, n_in, j, B);
-    switch (n_out - j) {
-    case 3:
-        fwd_rows<3>(W, b, x, ld_x, z, ld_z, n_in, j, B);
-        break;
-    case 2:
-        fwd_rows<2>(W, b, x, ld_x, z, ld_z, n_in, j, B);
-        break;
-    case 1:
-        fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B);
-        break;
-    default:
-        break;
-    }
+    const int B4 = B & ~3;
+    if (n_in <= kPanelRows && n_in >= kPackMinRows && n_out >= kPackMinRows)
+        over_packed_blocks(x, ld_x, n_in, B4, [&](int s, const float* xp, std::size_t ldp, int w) {
+            fwd_all_rows(W, b, xp, ldp, z + s, ld_z, n_in, n_out, w);
+        });
+    else
+        fwd_all_rows(W, b, x, ld_x, z, ld_z, n_in, n_out, B4);
+    for (int s = B4; s < B; ++s) // the last B % 4 columns, one at a time
+        for (int j = 0; j < n_out; ++j) {
+            const float* w = W + (std::size_t)j * n_in;
+            float acc = b[j];
+            for (int i = 0; i < n_in; ++i) acc = acc + w[i] * x[i * ld_x + s];
+            z[j * ld_z + s] = acc;
+        }
 }
 
 void dense_backward(const float* W, const float* x, std::size_t ld_x, const float* dz,
                     std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, float* db, int n_in,
                     int n_out, int B) {
-    if (dx) {
-        int i = 0;
-        for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-        switch (n_in - i) {
-        case 3:
-            bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        case 2:
-            bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        case 1:
-            bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-            break;
-        default:
-            break;
-        }
+    if (B < 4) { // B == 0: nothing to sum; the twin gives dx = 0 and adds +0
+        dense_backward_naive(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, db, n_in, n_out, B);
+        return;
     }
+    const bool small = B <= 4 * kBlockV && n_in <= kPanelRows && n_out >= kPackMinRows;
+    if (dx && !small && n_out <= kPanelRows && n_out >= kPackMinRows && n_in >= kPackMinRows)
+        over_packed_blocks(dz, ld_dz, n_out, B,
+                           [&](int s, const float* dp, std::size_t ldp, int w) {
+                               bwd_dx_all_rows(W, dp, ldp, dx + s, ld_dx, n_in, n_out, w);
+                           });
+    else if (dx && !small)
+        bwd_dx_all_rows(W, dz, ld_dz, dx, ld_dx, n_in, n_out, B);
     int jb = 0;
     for (; jb + 4 <= n_out; jb += 4) {
         f32x4 acc[4];
@@ -173,6 +306,25 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
         f32x4 acc = splat4(0.0f);
         for (int s = 0; s < B; s += 4) acc = acc + load4(dz + j * ld_dz + s);
         db[j] = db[j] + hsum4(acc);
+    }
+    if (small) {
+        switch (B / 4) {
+        case 4:
+            bwd_small<4>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out);
+            break;
+        case 3:
+            bwd_small<3>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out);
+            break;
+        case 2:
+            bwd_small<2>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out);
+            break;
+        case 1:
+            bwd_small<1>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out);
+            break;
+        default:
+            break;
+        }
+        return;
     }
     int j = 0;
     for (; j + 2 <= n_out; j += 2) bwd_dw_rows<2>(x, ld_x, dz, ld_dz, dW, n_in, j, B);

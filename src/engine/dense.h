@@ -5,9 +5,12 @@
 // wasm agree bit for bit):
 //   forward   z[j][s]  = (((b[j] + W[j][0] x[0][s]) + W[j][1] x[1][s]) + ...)        i ascending
 //   backward  dx[i][s] = (((0 + W[0][i] dz[0][s]) + W[1][i] dz[1][s]) + ...)        j ascending
-//             dW[j][i] += hsum(p), p[k] = sum over s = k, k+4, k+8, ... (ascending) of dz[j][s]
-//             x[i][s] db[j]    += hsum(p), p[k] = sum over s = k, k+4, ... of dz[j][s]
+//             dW[j][i] += hsum(p), p[k] = ((t[k] + t[k+4]) + t[k+8]) + ... with t[s] = dz[j][s]
+//                         x[i][s] (each p[k] starts from its first term, not from 0 + it)
+//             db[j]    += hsum(p), p[k] = ((0 + dz[j][k]) + dz[j][k+4]) + ...
 //   with hsum(p) = (p0 + p1) + (p2 + p3). Backward needs B % 4 == 0 (callers zero-pad the batch).
+// Splitting these sums differently (blocking over the reduction) is allowed only with the partial
+// sums kept in memory in exactly this order; blocking over outputs and samples is free.
 // The *_naive functions are the scalar twins (and the double versions used by gradient checks).
 #pragma once
 #include <cstddef>
@@ -43,7 +46,10 @@ void dense_backward_naive(const T* W, const T* x, std::size_t ld_x, const T* dz,
         db[j] = db[j] + ((pb[0] + pb[1]) + (pb[2] + pb[3]));
         for (int i = 0; i < n_in; ++i) {
             T p[4] = {0, 0, 0, 0};
-            for (int s = 0; s < B; ++s) p[s & 3] = p[s & 3] + dz[j * ld_dz + s] * x[i * ld_x + s];
+            for (int s = 0; s < B; ++s) {
+                const T t = dz[j * ld_dz + s] * x[i * ld_x + s];
+                p[s & 3] = s < 4 ? t : p[s & 3] + t;
+            }
             T& w = dW[(std::size_t)j * n_in + i];
             w = w + ((p[0] + p[1]) + (p[2] + p[3]));
         }
