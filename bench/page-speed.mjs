@@ -1,6 +1,6 @@
 // page-speed.mjs: how much of the engine's speed the page shows (issue "speed you can see").
-// For each network, in one headless Chromium run: the engine alone in the page's origin (a session
-// trained in a loop, nothing drawn), the page playing at Max (epochs/s from its counter), their
+// For each network, in one headless Chromium run: the engine alone in the page's origin (the page's
+// worker training whole calls, nothing drawn), the page playing at Max (epochs/s from its counter), their
 // ratio, drawn frames/s, the main thread's busy ms per second (a Chromium trace of the renderer's
 // main thread while playing), and time to learn (from pressing play to the displayed test loss
 // first below a bar, at Max); then the first visit: time from navigation to the first drawn
@@ -37,39 +37,67 @@ async function open(b, hash) {
   return page;
 }
 
-// Engine alone: the page's own engine.js, a session of the same hash, trained on the main thread
-// for `secs` seconds after a warm-up (Chromium tiers wasm up after a while).
+// Engine alone: the page's own worker (worker.js, the same engine build), loaded with the same hash
+// in the page's origin and asked to train whole calls of k epochs with no grid, so nothing is drawn
+// and the calls' overhead is small (k grows until a call takes ~50 ms); after a warm-up (Chromium
+// tiers wasm up after a while), epochs per second over `secs`.
 async function engineAlone(b, hash) {
   const page = await open(b, hash);
   const r = await page.evaluate(async ([h, secs]) => {
-    const { loadEngine } = await import('./engine.js');
-    const E = await loadEngine();
-    const S = E.createSession(h);
+    const w = new Worker('./worker.js', { type: 'module' });
+    let id = 0;
+    const call = (type, args) => new Promise((resolve, reject) => {
+      const my = ++id;
+      const on = (ev) => {
+        if (ev.data.id !== my) return;
+        w.removeEventListener('message', on);
+        if (ev.data.ok) resolve(ev.data);
+        else reject(new Error(ev.data.error));
+      };
+      w.addEventListener('message', on);
+      w.postMessage({ id: my, type, ...args });
+    });
+    await call('load', { hash: h });
+    let k = 1;
+    const train = async () => {
+      const t = performance.now();
+      const m = (await call('frame', { epochs: k, grid: 0 })).metrics;
+      if (performance.now() - t < 50) k = Math.min(100000, 2 * k); // the engine trains at most 100,000 epochs a call
+      return m.epoch;
+    };
     const t0 = performance.now();
-    while (performance.now() - t0 < 1000) S.trainEpochs(10);
-    const e0 = S.trainBatches(0).epoch, t1 = performance.now();
-    while (performance.now() - t1 < secs * 1000) S.trainEpochs(10);
-    const e1 = S.trainBatches(0).epoch, t2 = performance.now();
-    S.dispose();
+    while (performance.now() - t0 < 1000) await train();
+    const e0 = await train(), t1 = performance.now();
+    let e1 = e0;
+    while (performance.now() - t1 < secs * 1000) e1 = await train();
+    const t2 = performance.now();
+    w.terminate();
     return ((e1 - e0) * 1000) / (t2 - t1);
   }, [hash, secs]);
   await page.close();
   return r;
 }
 
+// The page at Max: epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
+// thread's busy time over another `secs` under a Chromium trace (tracing slows the page a little,
+// so the rates are not taken while it runs).
 async function pageMax(b, hash) {
   const page = await open(b, `${hash}&speed=max`);
   await page.click('#play');
   await page.waitForTimeout(1500);
-  let busy = null;
-  const cdp = withTrace ? await page.context().newCDPSession(page) : null;
-  if (cdp) await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
-  const s0 = await page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf ? window.playground.perf.frames : 0, t: performance.now() }));
+  const snap = () => page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf.frames, t: performance.now() }));
+  const s0 = await snap();
   await page.waitForTimeout(secs * 1000);
-  const s1 = await page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf.frames, t: performance.now() }));
-  if (cdp) {
+  const s1 = await snap();
+  let busy = null;
+  if (withTrace) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+    const t0 = Date.now();
+    await page.waitForTimeout(secs * 1000);
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
+    const traced = (Date.now() - t0) / 1000;
     const { stream } = await done;
     let s = '';
     for (;;) {
@@ -78,11 +106,11 @@ async function pageMax(b, hash) {
       if (r.eof) break;
     }
     const ev = JSON.parse(s).traceEvents || JSON.parse(s);
-    // the renderer's main thread: top-level tasks (RunTask) are the thread's busy time
+    // the renderer's main thread: its top-level tasks (RunTask) are the thread's busy time
     const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
     let ms = 0;
     for (const e of ev) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
-    busy = ms / ((s1.t - s0.t) / 1000);
+    busy = ms / traced;
   }
   await page.click('#play');
   await page.close();

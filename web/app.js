@@ -13,7 +13,7 @@ import { palette } from './views/colors.js';
 import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
-import { GRID_SIDE, SPEEDS, gridPlan, playWork } from './frame-plan.js';
+import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
 
@@ -335,6 +335,7 @@ function setPlaying(on) {
   const paused = st.playing && !on;
   st.playing = on;
   if (paused) client.call('pause'); // Max trains between frames in the worker: stop it now
+  pacer.restart();
   st.rate = null;
   setText('rate', '');
   if (paused) for (const f of hooks.pause) f();
@@ -486,7 +487,8 @@ async function updateHealth() {
 }
 // ---------- the frame loop ----------
 // The pace while playing (the `speed` key): fixed epochs per frame, one batch per frame, or Max
-// (the worker trains between frames, frame-plan.js).
+// (the worker trains between frames, as much of the time as keeps the page drawing: frame-plan.js).
+const pacer = new MaxPacer();
 function speedOf() {
   return (st.config && st.config.speed) || '1';
 }
@@ -513,7 +515,7 @@ function request() {
     work = st.pendingStep;
     st.pendingStep = null;
   } else if (st.playing) {
-    work = capAtStop(playWork(speedOf()));
+    work = capAtStop(playWork(speedOf(), pacer));
   } else if (!st.dirty) return;
   st.dirty = false;
   st.tick = false;
@@ -587,7 +589,10 @@ function drawFresh() {
   pf.colour += heatmapStats.colourMs - c0;
   pf.frames++;
   if (st.firstDrawMs === undefined) st.firstDrawMs = performance.now(); // since navigation: bench/page-speed.mjs
-  if (st.playing) showRate();
+  if (st.playing) {
+    pacer.drawn(performance.now());
+    showRate();
+  }
   st.inflight = st.req;
 }
 

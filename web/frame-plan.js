@@ -52,14 +52,44 @@ export function gridPlan(layers) {
 export const RUN_CHUNK_MS = 2;
 
 /**
- * What one played frame asks of the worker. speed: a SPEEDS value. Fixed paces train up to their
+ * Max's pace: the worker trains between frames, but on a machine whose other core is busy its
+ * training can starve the page's own threads (drawing, compositing) of time. The pacer watches the
+ * interval between drawn frames and sets the share of time the worker trains (duty, DUTY_FLOOR..1):
+ * down quickly while the page draws fewer than MIN_FPS frames a second, back up slowly when it
+ * keeps up. The worker rests (1 - duty) / duty of each chunk's time between chunks.
+ */
+export class MaxPacer {
+  static MIN_FPS = 55;
+  static DUTY_FLOOR = 0.5;
+  constructor() {
+    this.duty = 1;
+    this.restart();
+  }
+  /** Call once per drawn frame with its time (ms). */
+  drawn(now) {
+    if (this.last > 0) {
+      this.interval = 0.8 * this.interval + 0.2 * Math.min(100, now - this.last);
+      if (this.interval > 1000 / MaxPacer.MIN_FPS) this.duty = Math.max(MaxPacer.DUTY_FLOOR, this.duty * 0.9);
+      else if (this.interval < 1000 / 58) this.duty = Math.min(1, this.duty + 0.02);
+    }
+    this.last = now;
+  }
+  /** Forget the measured pace (after a pause: that gap is not a slow frame). */
+  restart() {
+    this.last = 0;
+    this.interval = 1000 / 60;
+  }
+}
+
+/**
+ * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer. Fixed paces train up to their
  * epochs within TRAIN_BUDGET_MS of the frame; Max keeps the worker training all the time (worker.js
  * runs between frames), and each frame only collects the losses and the grid.
  */
-export function playWork(speed) {
+export function playWork(speed, pacer) {
   const s = SPEEDS.find((x) => x.value === speed) || SPEEDS[0];
   if (s.work.batches) return { batches: s.work.batches };
-  if (s.work.max) return { epochs: s.work.epochs, max: true };
+  if (s.work.max) return { epochs: s.work.epochs, max: true, duty: pacer.duty };
   return { epochs: s.work.epochs, budgetMs: TRAIN_BUDGET_MS, frameMs: FRAME_MS };
 }
 

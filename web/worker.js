@@ -87,7 +87,15 @@ tick.port1.onmessage = () => {
   if (!run) return;
   const [n] = trainFor(run.target - S.trainBatches(0).epoch, RUN_CHUNK_MS, performance.now());
   run.samples += n;
-  if (n > 0) keepRunning(); // 0: the stop epoch is reached, or the run diverged
+  if (!(n > 0)) return; // the stop epoch is reached, or the run diverged
+  // duty < 1 (frame-plan.js MaxPacer): rest so that training takes that share of the time
+  if (run.duty < 1) {
+    ticking = true;
+    setTimeout(() => {
+      ticking = false;
+      keepRunning();
+    }, (RUN_CHUNK_MS * (1 - run.duty)) / run.duty);
+  } else keepRunning();
 };
 function keepRunning() {
   if (ticking) return;
@@ -95,9 +103,9 @@ function keepRunning() {
   tick.port2.postMessage(0);
 }
 // A Max frame: (re)arms the run towards `epochs` more epochs; returns what it trained since the last.
-function maxFrame(epochs) {
+function maxFrame(epochs, duty) {
   const samples = run ? run.samples : 0;
-  run = { target: S.trainBatches(0).epoch + epochs, samples: 0 };
+  run = { target: S.trainBatches(0).epoch + epochs, samples: 0, duty: Math.min(1, Math.max(0.05, duty)) };
   keepRunning();
   return samples;
 }
@@ -137,12 +145,12 @@ const handlers = {
   // gridRows (< grid): refresh that many grid rows per frame (frame-plan.js gridPlan); keep: the
   // rows the page draws then, [features, outputs].
   // max: the Max pace (epochs: at most this many more, for a stop epoch); training runs between frames.
-  frame({ epochs = 0, batches = 0, max = false, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
+  frame({ epochs = 0, batches = 0, max = false, duty = 1, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
     const t0 = performance.now();
     let trained = 0, capped = false;
     if (!max) run = null;
     if (max) {
-      trained = maxFrame(epochs);
+      trained = maxFrame(epochs, duty);
       capped = true;
     } else if (epochs > 0 && budgetMs > 0) {
       [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
