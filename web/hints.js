@@ -3,7 +3,7 @@
 // The saturation hint offers its fix in one click: a lower learning rate and a reset, because a
 // saturated network does not recover by lowering the rate alone (its outputs stay in the flat
 // tails, where the gradient is ~0).
-import { fmt } from './views/stepthrough.js';
+import { fmt } from './views/format.js';
 
 // Share of the probe points (engine: LayerHealth::stuck_fraction) whose output is saturated on
 // the wrong side of its label. Measured over 1,000 epochs: runs that learn (the default net at

@@ -4,6 +4,8 @@
 // its gradient as the chain rule with the numbers plugged in, and its update with the optimizer's
 // own state. Every number comes from the engine's trace; JS only lays out the factors (and shows
 // their product next to the engine's value, so the two can be compared).
+import { fmt } from './format.js';
+
 const el = (tag, cls, parent, text) => {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -11,7 +13,6 @@ const el = (tag, cls, parent, text) => {
   if (parent) parent.appendChild(e);
   return e;
 };
-export const fmt = (v) => (!Number.isFinite(v) ? String(v) : v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toFixed(4));
 const ACT = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'σ', linear: 'linear', leakyrelu: 'leaky ReLU', softmax: 'softmax' };
 
 export class StepThrough {
