@@ -13,7 +13,7 @@ import { palette } from './views/colors.js';
 import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
-import { GRID_SIDE, SPEEDS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
+import { GRID_SIDE, SPEEDS, VIEW_MS, NETWORK_MAX_MS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
 
@@ -617,6 +617,15 @@ function setText(id, text) {
   if (e.textContent !== text) e.textContent = text;
 }
 
+// Whether view `name` is due a redraw (VIEW_MS while playing; always when paused).
+const viewAt = {};
+function due(name) {
+  const now = performance.now();
+  if (st.playing && now - (viewAt[name] || 0) < VIEW_MS[name]) return false;
+  viewAt[name] = now;
+  return true;
+}
+
 function draw() {
   const c = st.config, m = st.metrics, G = st.N, P = G * G;
   setText('epoch', String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
@@ -630,7 +639,7 @@ function draw() {
     st.lastChartEpoch = lossEpoch;
     st.chartPushes = (st.chartPushes || 0) + 1; // read by the browser tests
   }
-  chart.draw();
+  if (due('chart')) chart.draw();
   const K = c.numClasses >= 3 ? c.numClasses : 1;
   const first = st.packed ? st.packed.F : st.rows - K;
   const values = K === 1 ? st.grid.subarray(first * P, (first + 1) * P)
@@ -639,8 +648,9 @@ function draw() {
   outMap.draw(values, G, opts);
   const sets = c.showTestData || st.editing ? [[st.train, false], [st.test, true]] : [[st.train, false]];
   outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
+  net.setMinInterval(st.playing && c.speed === 'max' ? NETWORK_MAX_MS : 0);
   net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
-  classPanel.render(m, { palette: st.palette, dark: st.dark });
+  if (due('classes')) classPanel.render(m, { palette: st.palette, dark: st.dark });
   if (G !== st.shownN) {
     st.shownN = G;
     if (G < N) message(`This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N})${st.packed ? ', a few rows per frame,' : ''} so that every frame stays short.`, 'info', 'grid-res');

@@ -18,6 +18,14 @@ export const MIN_TRAIN_MS = 2;
 /** A slow loss pass runs in slices of about this long (ms) per frame. */
 export const SLICE_MS = 3;
 
+/** While playing, views that are read rather than watched are redrawn at most every this many ms
+ * (the output plot, the counter and the losses follow every frame; the network view bounds its
+ * own pace, views/network.js). Paused, everything is drawn at once. */
+export const VIEW_MS = { chart: 33, classes: 100 };
+/** At Max the network view is redrawn at most every this many ms (its links and thumbnails are the
+ * page's costliest drawing, and at thousands of epochs a second 15 pictures a second tell as much). */
+export const NETWORK_MAX_MS = 66;
+
 /** The speed menu, in the order shown; value is the `speed` key's value in the URL. */
 export const SPEEDS = [
   { value: '1', label: '1 epoch / frame', work: { epochs: 1 } },

@@ -49,6 +49,7 @@ export class NetworkView {
   constructor(root, cb) {
     this.root = root;
     this.cb = cb;
+    this.minMs = 0;
     this.palette = 'default';
     this.dark = false;
     this.tooltip = el('div', 'net-tooltip', document.body);
@@ -592,6 +593,11 @@ export class NetworkView {
     }
   }
 
+  /** The page's pace for this view: redrawn at most every `ms` (0: as its size allows). */
+  setMinInterval(ms) {
+    this.minMs = ms;
+  }
+
   /** Live values: params (Float32Array), grid rows (Float32Array rows * N * N), N. */
   update(params, grid, N, { discretize = false, packed = null } = {}) {
     this.params = params;
@@ -604,7 +610,7 @@ export class NetworkView {
     // the output, losses and numbers still follow every frame. The newest values wait in
     // this.params / this.grid and are drawn by the next update or catchUp.
     const now = performance.now();
-    if (this.heavy && now - this.drawnAt < HEAVY_MS) {
+    if ((this.heavy || this.minMs > 0) && now - this.drawnAt < Math.max(this.heavy ? HEAVY_MS : 0, this.minMs)) {
       if (grid) this.pending = this.thumbs.length;
       this.behind = this.deferred = true;
       return;
@@ -649,7 +655,7 @@ export class NetworkView {
    * again at the next animation frame). */
   catchUp() {
     if (this.deferred) {
-      if (performance.now() - this.drawnAt >= HEAVY_MS) this.update(this.params, this.grid, this.N, { discretize: this.discretize });
+      if (performance.now() - this.drawnAt >= Math.max(HEAVY_MS, this.minMs)) this.update(this.params, this.grid, this.N, { discretize: this.discretize, packed: this.gridPacked });
       return;
     }
     if (this.compact) {
