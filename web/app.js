@@ -176,6 +176,9 @@ async function loadPreviews() {
     const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
     hashes[k] = setKeys('networkShape=1', { problem: st.config.problem, [key]: k, noise: st.config.noise, seed: st.config.seed });
   }
+  // the buttons at once (their thumbnails follow): the picker's height must not change after the
+  // first frame, or everything under it moves (a layout shift)
+  if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds, {});
   const pts = await client.call('previews', { hashes });
   buildDatasetPicker(kinds, pts);
 }
