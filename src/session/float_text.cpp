@@ -27,8 +27,9 @@ u128 pow10_u128(int n) {
 
 constexpr u128 kLimit = u128(1) << 124; // products stay below 2^128 with room for 2 * remainder
 
-// m * 2^e / 10^k rounded (to even) or floored into q; false when the operands do not fit.
-bool scaled(std::uint32_t m, int e, int k, bool round, u128& q) {
+// floor(m * 2^e / 10^k) into q, and how the dropped fraction f compares with 1/2 (half: -1, 0,
+// +1) and with 0 (sticky: f > 0); false when the operands do not fit.
+bool scaled(std::uint32_t m, int e, int k, u128& q, int& half, bool& sticky) {
     if (k < -22 || k > 22 || e < -120 || e > 100) return false;
     u128 num = m, den = 1;
     if (e >= 0) {
@@ -42,8 +43,9 @@ bool scaled(std::uint32_t m, int e, int k, bool round, u128& q) {
     if (grow >= kLimit / p) return false;
     grow *= p;
     q = num / den;
-    const u128 r = num % den;
-    if (round && (2 * r > den || (2 * r == den && (q & 1)))) ++q;
+    const u128 r = num - q * den;
+    half = 2 * r < den ? -1 : 2 * r > den ? 1 : 0;
+    sticky = r != 0;
     return true;
 }
 
@@ -85,9 +87,13 @@ bool fast(std::string& out, float v) {
     const int e = be - 150; // |v| = m * 2^e
     const double a = std::fabs((double)v);
     int x = (int)std::floor(std::log10(a)); // exact decimal exponent: fixed below by 9-digit floors
-    for (int tries = 0; tries < 3; ++tries) {
-        u128 t;
-        if (!scaled(m, e, x - 8, false, t)) return false;
+    // t = floor(|v| / 10^(x - 8)): 9 digits once x is right, and every shorter rounding follows
+    // from t and the fraction below it (one 128-bit division a number, not nine)
+    u128 t = 0;
+    int half = 0;
+    bool sticky = false;
+    for (int tries = 0;; ++tries) {
+        if (tries == 3 || !scaled(m, e, x - 8, t, half, sticky)) return false;
         if (t >= 1000000000u) {
             ++x;
         } else if (t < 100000000u) {
@@ -95,13 +101,18 @@ bool fast(std::string& out, float v) {
         } else {
             break;
         }
-        if (tries == 2) return false;
     }
-    for (int d = 1; d <= 9; ++d) {
+    const std::uint64_t t9 = (std::uint64_t)t;
+    std::uint64_t D = 100000000; // 10^(9 - d)
+    for (int d = 1; d <= 9; ++d, D /= 10) {
         int k = x - d + 1, xd = x;
-        u128 q;
-        if (!scaled(m, e, k, true, q)) return false;
-        if (q == pow10_u128(d)) q /= 10, ++k, ++xd; // 9.99 -> 10.0: one more integer digit
+        std::uint64_t q = t9 / D;
+        const std::uint64_t r = t9 % D;
+        // round half to even on the exact value q + (r + f) / D, f the fraction below t
+        const bool up = d == 9 ? (half > 0 || (half == 0 && (q & 1)))
+                               : (r > D / 2 || (r == D / 2 && (sticky || (q & 1))));
+        q += up;
+        if (q == (std::uint64_t)pow10_u128(d)) q /= 10, ++k, ++xd; // 9.99 -> 10.0
         if (k < -22 || k > 22) return false;
         const double back =
             k >= 0 ? (double)(std::uint64_t)q * kPow10[k] : (double)(std::uint64_t)q / kPow10[-k];
@@ -110,7 +121,7 @@ bool fast(std::string& out, float v) {
             const float g = std::nextafter(f, back > (double)f ? HUGE_VALF : -HUGE_VALF);
             if ((double)f + ((double)g - (double)f) / 2 == back) return false; // a midpoint
         }
-        if (f == std::fabs(v)) return layout(out, v < 0, (std::uint64_t)q, d, xd), true;
+        if (f == std::fabs(v)) return layout(out, v < 0, q, d, xd), true;
     }
     return false;
 }
