@@ -6,7 +6,8 @@
 // operation away from q and 10^|k|, so it is strtod's correctly rounded double (Clinger's fast
 // path); rounding that double to float gives strtof's answer unless the double lands exactly on a
 // midpoint between two floats (every float and midpoint is a double, and rounding is monotonic),
-// and that case goes to the reference. So do zero, subnormals and values out of range. The text
+// and only the two midpoints beside v can change whether the answer is v: those go to the
+// reference. So do zero, subnormals and values out of range. The text
 // is then laid out as "%.{d}g" would. tests compare it with the reference bit for bit.
 #include "float_text.h"
 #include <cstdint>
@@ -18,6 +19,9 @@ using u128 = unsigned __int128;
 
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+constexpr std::uint64_t kPow10u[] = {1,      10,      100,      1000,      10000,
+                                     100000, 1000000, 10000000, 100000000, 1000000000};
 
 u128 pow10_u128(int n) {
     u128 p = 1;
@@ -103,6 +107,11 @@ bool fast(std::string& out, float v) {
         }
     }
     const std::uint64_t t9 = (std::uint64_t)t;
+    // the doubles halfway to v's neighbours: the only places where rounding the decimal to double
+    // and then to float can part from rounding it to float directly and still matter here
+    const float av = std::fabs(v);
+    const double mid_lo = ((double)av + (double)std::nextafter(av, 0.0f)) / 2,
+                 mid_hi = ((double)av + (double)std::nextafter(av, HUGE_VALF)) / 2;
     std::uint64_t D = 100000000; // 10^(9 - d)
     for (int d = 1; d <= 9; ++d, D /= 10) {
         int k = x - d + 1, xd = x;
@@ -112,16 +121,13 @@ bool fast(std::string& out, float v) {
         const bool up = d == 9 ? (half > 0 || (half == 0 && (q & 1)))
                                : (r > D / 2 || (r == D / 2 && (sticky || (q & 1))));
         q += up;
-        if (q == (std::uint64_t)pow10_u128(d)) q /= 10, ++k, ++xd; // 9.99 -> 10.0
+        if (q == kPow10u[d]) q /= 10, ++k, ++xd; // 9.99 -> 10.0: one more integer digit
         if (k < -22 || k > 22) return false;
         const double back =
             k >= 0 ? (double)(std::uint64_t)q * kPow10[k] : (double)(std::uint64_t)q / kPow10[-k];
+        if (back == mid_lo || back == mid_hi) return false; // double rounding could differ
         const float f = (float)back;
-        if ((double)f != back) {
-            const float g = std::nextafter(f, back > (double)f ? HUGE_VALF : -HUGE_VALF);
-            if ((double)f + ((double)g - (double)f) / 2 == back) return false; // a midpoint
-        }
-        if (f == std::fabs(v)) return layout(out, v < 0, q, d, xd), true;
+        if (f == av) return layout(out, v < 0, q, d, xd), true;
     }
     return false;
 }
