@@ -6,6 +6,7 @@
 #include "json_reader.h"
 #include "model_limits.h"
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace bp {
@@ -32,6 +33,13 @@ std::string json_string(const std::string& s) {
 }
 
 using Kind = JsonValue::Kind;
+
+// A number in a message: std::to_string would write 1e39 as 40 digits and 1e-50 as 0.000000.
+std::string short_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.9g", v);
+    return buf;
+}
 
 // Every member the reader looks at, at any depth; the rest are checked as JSON and not built.
 constexpr std::string_view kModelKeys[] = {
@@ -68,7 +76,7 @@ std::string read_floats(const JsonValue* v, std::size_t n, const std::string& wh
         const std::string at = what + "[" + std::to_string(k) + "]";
         if (!x.is(Kind::Number)) return at + " is " + json_kind_name(x.kind) + ", not a number";
         if (!(std::fabs(x.number) <= (double)std::numeric_limits<float>::max()))
-            return at + " = " + std::to_string(x.number) + " is not a finite float32 number";
+            return at + " = " + short_number(x.number) + " is not a finite float32 number";
         out[k] = (float)x.number;
     }
     return "";

@@ -102,3 +102,13 @@ TEST_CASE("JSON reader: skipped members are still checked as JSON") {
     CHECK(json_parse("{\"z\": [1, 2,], \"a\": 2}", v, keep) != "");
     CHECK(json_parse("{\"z\": [1e999], \"a\": 2}", v, keep) != "");
 }
+
+TEST_CASE("model JSON: a weight beyond float32 is named in short form") {
+    const std::string good = model_text();
+    const std::size_t at = good.find("\"b\": [") + 6;
+    const std::string big = good.substr(0, at) + "1e39" + good.substr(good.find_first_of(",]", at));
+    std::string err;
+    CHECK(!model_from_json(big, err));
+    CHECK_MESSAGE(err.find("b[0] = 1e+39 is not a finite float32 number") != std::string::npos,
+                  err);
+}
