@@ -82,9 +82,11 @@ const hints = initHints({ st, message, clearMessage, change: (kv) => change(kv),
 
 // ---------- loading a hash ----------
 // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
-// long, so control characters become \xNN and it is cut at 40 characters (textContent only).
+// long, so control characters become \xNN, the bidi controls (which reorder the text around them:
+// "zz ,exe.txt") \uNNNN, and it is cut at 40 characters (textContent only).
 function shownKey(k) {
-  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 // The first load (no network yet) builds the nearest network a refused link allows: the engine
