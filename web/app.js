@@ -114,7 +114,12 @@ async function load(hash, { fromUser = false, refuse = false } = {}) {
   }
   clearMessage('load');
   clearMessage('diverged');
+  // the worked example is there to be stepped through: its link opens the step panel (the
+  // engine's canonical hash names the preset; the config value object does not carry it)
+  const worked = (h) => /(^|&)preset=worked-example(&|$)/.test(h || '');
+  const opensWorked = worked(r.hash) && !worked(st.config && st.hash);
   apply(r);
+  if (opensWorked && !st.step) setStepMode(true);
   r.dropped.forEach((e) => message(`Dropped from this link so that a network can be built (the default is used): ${e.message}`, 'warn', `cfg-${e.key}`));
   if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
   if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
@@ -424,6 +429,7 @@ async function refreshTrace() {
   const r = await client.call('trace', { test, index });
   st.trace = r.trace;
   stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
+  if (st.metrics) drawFresh(); // the ring on the traced point
 }
 function setStepMode(on) {
   if (on && st.editing) dataEdit.setEditing(false);
@@ -438,6 +444,7 @@ function setStepMode(on) {
   } else {
     net.annotate(null);
     stepper.select(null);
+    if (st.metrics) drawFresh(); // without the ring
   }
 }
 $('stepThrough').onclick = () => setStepMode(!st.step);
@@ -638,6 +645,9 @@ function draw() {
   outMap.draw(values, G, opts);
   outMap.drawPoints(st.train, { ...opts, kind: kindOf(c.numClasses) });
   if (c.showTestData || st.editing) outMap.drawPoints(st.test, { ...opts, kind: kindOf(c.numClasses), test: true });
+  outMap.marked = null;
+  if (st.step && stepper.point) outMap.drawMarker(stepper.point.x1, stepper.point.x2);
+  st.marked = outMap.marked;
   net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
   classPanel.render(m, { palette: st.palette, dark: st.dark });
   if (G !== st.shownN) {
