@@ -54,3 +54,36 @@ test('a link without the preset does not open the panel; the ring follows the tr
   assert.deepEqual(b.consoleErrors, []);
   await page.close();
 });
+
+test('the X2 -> h1 link of the worked example answers along its length, labels on top or not', async () => {
+  const page = await open('preset=worked-example&learningRate=0.5');
+  await page.waitForFunction(() => window.playground.trace);
+  for (let p = 0; p < 4; p++) await page.click('#stNext'); // backward phases: labels on the links
+  // the link from the lower input to the top hidden neuron, found from the hit paths' geometry
+  const spots = await page.evaluate(() => {
+    const hits = [...document.querySelectorAll('.net-link-hit')].filter((h) => h.getAttribute('d'));
+    const ends = hits.map((h) => { const n = h.getAttribute('d').match(/-?[\d.]+/g).map(Number); return { h, x0: n[0], y0: n[1], y1: n[n.length - 1] }; });
+    const first = ends.filter((e) => e.x0 === Math.min(...ends.map((f) => f.x0)));
+    const y0 = Math.max(...first.map((e) => e.y0)), y1 = Math.min(...first.map((e) => e.y1));
+    const h = first.find((e) => e.y0 === y0 && e.y1 === y1).h;
+    const len = h.getTotalLength(), m = h.getScreenCTM(), out = [];
+    for (let t = 0.1; t < 0.91; t += 0.05) {
+      const p = h.getPointAtLength(len * t);
+      // skip the crossings: points another link's curve passes within 3 units of
+      const near = hits.some((o) => o !== h && Array.from({ length: 65 }, (_, s) => o.getPointAtLength(o.getTotalLength() * s / 64))
+        .some((q) => Math.hypot(q.x - p.x, q.y - p.y) < 3));
+      if (!near) { const s = p.matrixTransform(m); out.push([s.x, s.y]); }
+    }
+    return out;
+  });
+  assert.ok(spots.length >= 8, `${spots.length} spots away from crossings`);
+  const titles = [];
+  for (const [x, y] of spots) {
+    await page.mouse.click(x, y);
+    titles.push(await page.locator('.st-title').first().innerText());
+  }
+  assert.match(titles[0], /weight from .* to neuron 1 of layer 1/);
+  assert.deepEqual(titles, titles.map(() => titles[0]), 'every spot selects the same link');
+  assert.deepEqual(b.consoleErrors, []);
+  await page.close();
+});

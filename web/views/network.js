@@ -14,6 +14,7 @@
 // neuron and weight made Chromium spend seconds per frame on style and layout of a 5,700 px view.
 import { Heatmap } from './heatmap.js';
 import { cssColor, indexToValue, valueToIndex, makeLut } from './colors.js';
+import { nearestLink } from './link-pick.js';
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 export const LINK_CAP = 5000;
@@ -302,9 +303,9 @@ export class NetworkView {
       if (compact) return link; // drawn on the plot canvas, found by #hitPlot
       if (link.path) link.path.setAttribute('class', 'net-link');
       link.hit.setAttribute('class', 'net-link-hit');
-      link.hit.onmouseenter = (ev) => this.#tip(ev, `${this.#linkLabel(link)}: ${this.#fmt(this.params[link.k])} (click to edit)`);
+      link.hit.onmousemove = (ev) => { const n = nearestLink(this.links, link, ev); this.#tip(ev, `${this.#linkLabel(n)}: ${this.#fmt(this.params[n.k])} (click to edit)`); };
       link.hit.onmouseleave = () => this.#hideTips();
-      link.hit.onclick = (ev) => this.#clickLink(ev, link);
+      link.hit.onclick = (ev) => this.#clickLink(ev, nearestLink(this.links, link, ev));
       if (link.path) g.append(link.path);
       g.append(link.hit);
       return link;
