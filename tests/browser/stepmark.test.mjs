@@ -87,3 +87,26 @@ test('the X2 -> h1 link of the worked example answers along its length, labels o
   assert.deepEqual(b.consoleErrors, []);
   await page.close();
 });
+
+test('labels on links are not covered by the neuron annotation boxes', async () => {
+  const page = await open('preset=worked-example&learningRate=0.5');
+  await page.waitForFunction(() => window.playground.trace);
+  let checked = 0;
+  for (let p = 0; p < 6; p++) {
+    const r = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.net-anno')].map((b) => b.getBoundingClientRect());
+      const labels = [...document.querySelectorAll('.net-link-text text')];
+      const covered = labels.filter((t) => {
+        const a = t.getBoundingClientRect();
+        return boxes.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
+      }).map((t) => t.textContent);
+      return { n: labels.length, covered };
+    });
+    assert.deepEqual(r.covered, [], `phase ${p}: labels under a box`);
+    checked += r.n;
+    await page.click('#stNext');
+  }
+  assert.ok(checked >= 9, `${checked} labels checked`); // 9 weights, shown in the backward and update phases
+  assert.deepEqual(b.consoleErrors, []);
+  await page.close();
+});

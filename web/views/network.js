@@ -15,6 +15,7 @@
 import { Heatmap } from './heatmap.js';
 import { cssColor, indexToValue, valueToIndex, makeLut } from './colors.js';
 import { nearestLink } from './link-pick.js';
+import { placeLabels } from './anno-layout.js';
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 export const LINK_CAP = 5000;
@@ -382,6 +383,7 @@ export class NetworkView {
       d.style.top = `${n.y - 2}px`;
       for (const t of lines) el('div', '', d).textContent = t;
     }
+    const placed = [];
     if ((this.links || []).length <= 30)
       for (const { k, text } of a.links || []) {
         const L = this.links.find((l) => l.k === k);
@@ -389,10 +391,13 @@ export class NetworkView {
         const t = document.createElementNS(SVGNS, 'text');
         t.setAttribute('x', String(L.x));
         t.setAttribute('y', String(L.y - 3));
+        t.setAttribute('text-anchor', 'middle');
         t.setAttribute('data-k', String(k));
         t.textContent = text;
         this.linkText.appendChild(t);
+        if (L.hit) placed.push({ text: t, path: L.hit });
       }
+    placeLabels(placed, [...this.annoLayer.children]);
   }
 
   /** Puts a link's paths on weight j <- i of layer li. */
