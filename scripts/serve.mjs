@@ -1,5 +1,7 @@
 // serve.mjs: a static file server for web/ bound to 127.0.0.1 (the page and the browser tests).
 // Usage: node scripts/serve.mjs DIR [PORT]  (PORT 0 picks a free one). Prints the URL on stdout.
+// Every response carries the headers of DIR/_headers (the "/*" block of that Netlify / Cloudflare
+// Pages file), so the page, its worker and the tests run under the CSP a deployment sends.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +12,26 @@ export const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.ico': 'image/x-icon',
 };
 
+/** The "Name: value" lines under "/*" in a _headers file, as an object. */
+export function readHeaders(file) {
+  const out = {};
+  let inAll = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (inAll && at > 0) out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return out;
+}
+
 export function serve(dir, port = 0) {
   const root = path.resolve(dir);
+  const headersFile = path.join(root, '_headers');
+  const extra = fs.existsSync(headersFile) ? readHeaders(headersFile) : {};
   const server = http.createServer((req, res) => {
     let p;
     try {
@@ -28,10 +48,11 @@ export function serve(dir, port = 0) {
     }
     fs.readFile(file, (err, data) => {
       if (err) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        res.writeHead(404, { ...extra, 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
       res.writeHead(200, {
+        ...extra,
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
       });

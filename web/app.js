@@ -82,9 +82,11 @@ const hints = initHints({ st, message, clearMessage, change: (kv) => change(kv),
 
 // ---------- loading a hash ----------
 // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
-// long, so control characters become \xNN and it is cut at 40 characters (textContent only).
+// long, so control characters become \xNN, the bidi controls (which reorder the text around them:
+// "zz ,exe.txt") \uNNNN, and it is cut at 40 characters (textContent only).
 function shownKey(k) {
-  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 // The first load (no network yet) builds the nearest network a refused link allows: the engine
@@ -112,7 +114,12 @@ async function load(hash, { fromUser = false, refuse = false } = {}) {
   }
   clearMessage('load');
   clearMessage('diverged');
+  // the worked example is there to be stepped through: its link opens the step panel (the
+  // engine's canonical hash names the preset; the config value object does not carry it)
+  const worked = (h) => /(^|&)preset=worked-example(&|$)/.test(h || '');
+  const opensWorked = worked(r.hash) && !worked(st.config && st.hash);
   apply(r);
+  if (opensWorked && !st.step) setStepMode(true);
   r.dropped.forEach((e) => message(`Dropped from this link so that a network can be built (the default is used): ${e.message}`, 'warn', `cfg-${e.key}`));
   if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
   if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
@@ -427,6 +434,7 @@ async function refreshTrace() {
   const r = await client.call('trace', { test, index });
   st.trace = r.trace;
   stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
+  if (st.metrics) drawFresh(); // the ring on the traced point
 }
 async function setStepMode(on) {
   if (on && !stepper) await loadStepper();
@@ -442,6 +450,7 @@ async function setStepMode(on) {
   } else {
     net.annotate(null);
     stepper?.select(null);
+    if (st.metrics) drawFresh(); // without the ring
   }
 }
 $('stepThrough').onclick = () => setStepMode(!st.step);
@@ -651,6 +660,9 @@ function draw() {
   outMap.draw(values, G, opts);
   const sets = c.showTestData || st.editing ? [[st.train, false], [st.test, true]] : [[st.train, false]];
   outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
+  outMap.marked = null;
+  if (st.step && stepper?.point) outMap.drawMarker(stepper.point.x1, stepper.point.x2);
+  st.marked = outMap.marked;
   net.setMinInterval(st.playing && c.speed === 'max' ? NETWORK_MAX_MS : 0);
   net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
   if (due('classes')) classPanel.render(m, { palette: st.palette, dark: st.dark });

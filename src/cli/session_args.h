@@ -11,7 +11,8 @@ namespace bp {
 
 // "" or an error (the CLI prints it and exits with 2).
 std::string make_session(const Args& a, std::unique_ptr<Session>& s);
-// Whole file into out; "" or an error naming the file.
-std::string read_file(const std::string& path, std::string& out);
+// The file's bytes, or why not (missing, a directory, more than max_bytes).
+std::string read_file(const std::string& path, std::string& out,
+                      std::size_t max_bytes = std::size_t(64) << 20);
 
 } // namespace bp

@@ -2,7 +2,9 @@
 // all-or-nothing (points only when ok), every message names where the problem is, in the numbering
 // of csv.h.
 #include "csv.h"
+#include "../config/config_codec.h"
 #include "csv_reader.h"
+#include <cmath>
 #include <utility>
 
 namespace bp {
@@ -29,8 +31,13 @@ bool read_value(const std::vector<std::string>& fields, int col, long row, char 
                 std::string& error) {
     const std::string& f = fields[(std::size_t)col];
     csv::NumStatus status = f.empty() ? csv::NumStatus::NotNumber : csv::parse_number(f, sep, out);
-    if (status == csv::NumStatus::Ok) return true;
     std::string where = "row " + std::to_string(row) + ", column " + std::to_string(col + 1);
+    // the session's own bound on points, named here where the row and column are known
+    if (status == csv::NumStatus::Ok && !(std::fabs(out) <= kMaxPointCoord)) {
+        error = where + ": " + csv::quote_for_message(f) + " is outside [-1e6, 1e6]";
+        return false;
+    }
+    if (status == csv::NumStatus::Ok) return true;
     if (f.empty()) {
         error = where + " is empty";
         return false;

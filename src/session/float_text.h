@@ -4,6 +4,9 @@
 // first, and a short decimal next to a float32 rounding midpoint could round twice the wrong way.
 // "%.9g" always qualifies (9 digits are within 5e-9 relative, the midpoints 3e-8 away), so the
 // loop ends by 9. Assumes the C locale's '.' (the engine never calls setlocale).
+// float_text_reference is that definition as a loop of snprintf/strtof/strtod (up to 27 libc
+// calls a number: 15 s for a 16 x 256 model in wasm); float_text computes the same text with
+// exact integer arithmetic (float_text.cpp) and falls back to the reference where it cannot.
 #pragma once
 #include <cmath>
 #include <cstdio>
@@ -13,7 +16,7 @@
 
 namespace bp {
 
-inline std::string float_text(float v) {
+inline std::string float_text_reference(float v) {
     if (!std::isfinite(v)) return "null"; // never written for a finite model; a reader refuses it
     char buf[32];
     for (int digits = 1; digits <= 9; ++digits) {
@@ -24,10 +27,23 @@ inline std::string float_text(float v) {
     return buf;
 }
 
+// Appends float_text_reference(v)'s text to out.
+void append_float(std::string& out, float v);
+
+inline std::string float_text(float v) {
+    std::string s;
+    append_float(s, v);
+    return s;
+}
+
 // "[v0, v1, ...]"
 inline std::string float_list(const float* v, std::size_t n) {
     std::string s = "[";
-    for (std::size_t k = 0; k < n; ++k) s += (k ? ", " : "") + float_text(v[k]);
+    s.reserve(n * 14 + 2);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k) s += ", ";
+        append_float(s, v[k]);
+    }
     return s + "]";
 }
 

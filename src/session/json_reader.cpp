@@ -9,12 +9,12 @@ namespace {
 
 class Reader {
   public:
-    explicit Reader(std::string_view t) : s_(t) {}
+    Reader(std::string_view t, const JsonKeep& k) : s_(t), keep_(k) {}
     std::string error;
 
     bool document(JsonValue& out) {
         ws();
-        if (!value(out, 0)) return false;
+        if (!value(&out, 0)) return false;
         ws();
         if (i_ != s_.size()) return fail("unexpected text after the JSON value");
         return true;
@@ -23,6 +23,23 @@ class Reader {
   private:
     std::string_view s_;
     std::size_t i_ = 0;
+    const JsonKeep& keep_;
+    std::size_t built_ = 0;
+    JsonValue scratch_; // where skipped scalars land; skipped arrays and objects keep nothing
+
+    bool kept(const std::string& key) const {
+        if (!keep_.keys) return true;
+        for (std::size_t k = 0; k < keep_.num_keys; ++k)
+            if (keep_.keys[k] == key) return true;
+        return false;
+    }
+    // v == nullptr: check the value's syntax and build nothing.
+    bool count(const JsonValue* v) {
+        if (v && ++built_ > keep_.max_values)
+            return fail("more than " + std::to_string(keep_.max_values) +
+                        " values (the largest network has fewer)");
+        return true;
+    }
 
     bool fail(const std::string& what) {
         std::size_t line = 1, col = 1;
@@ -49,12 +66,13 @@ class Reader {
     }
     static bool digit(char c) { return c >= '0' && c <= '9'; }
 
-    bool value(JsonValue& v, int depth) {
+    bool value(JsonValue* keep, int depth) {
         if (depth >= kMaxJsonDepth) return fail("nesting deeper than 64 levels");
         if (i_ >= s_.size()) return fail("unexpected end of the text");
+        if (!count(keep)) return false;
         const char c = s_[i_];
-        if (c == '{') return object(v, depth);
-        if (c == '[') return array(v, depth);
+        if (c == '{' || c == '[') return c == '{' ? object(keep, depth) : array(keep, depth);
+        JsonValue& v = keep ? *keep : scratch_;
         if (c == '"') {
             v.kind = JsonValue::Kind::String;
             return string(v.text);
@@ -201,15 +219,15 @@ class Reader {
             }
         }
     }
-    bool array(JsonValue& v, int depth) {
+    bool array(JsonValue* v, int depth) {
         ++i_;
-        v.kind = JsonValue::Kind::Array;
+        if (v) v->kind = JsonValue::Kind::Array;
         ws();
         if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
         for (;;) {
             ws();
-            v.items.emplace_back();
-            if (!value(v.items.back(), depth + 1)) return false;
+            if (v) v->items.emplace_back();
+            if (!value(v ? &v->items.back() : nullptr, depth + 1)) return false;
             ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 ++i_;
@@ -219,21 +237,26 @@ class Reader {
             return fail("expected ',' or ']' in an array");
         }
     }
-    bool object(JsonValue& v, int depth) {
+    bool object(JsonValue* v, int depth) {
         ++i_;
-        v.kind = JsonValue::Kind::Object;
+        if (v) v->kind = JsonValue::Kind::Object;
         ws();
         if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
         for (;;) {
             ws();
             if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a quoted key");
-            v.members.emplace_back();
-            if (!string(v.members.back().first)) return false;
+            std::string key;
+            if (!string(key)) return false;
             ws();
             if (i_ >= s_.size() || s_[i_] != ':') return fail("expected ':' after a key");
             ++i_;
             ws();
-            if (!value(v.members.back().second, depth + 1)) return false;
+            JsonValue* slot = nullptr;
+            if (v && kept(key)) {
+                v->members.emplace_back(std::move(key), JsonValue());
+                slot = &v->members.back().second;
+            }
+            if (!value(slot, depth + 1)) return false;
             ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 ++i_;
@@ -271,12 +294,12 @@ const char* json_kind_name(JsonValue::Kind k) {
     }
 }
 
-std::string json_parse(std::string_view text, JsonValue& out) {
+std::string json_parse(std::string_view text, JsonValue& out, const JsonKeep& keep) {
     if (text.size() > kMaxJsonBytes)
         return "the JSON text is " + std::to_string(text.size()) + " bytes; at most " +
                std::to_string(kMaxJsonBytes) + " are read";
     out = JsonValue();
-    Reader r(text);
+    Reader r(text, keep);
     if (!r.document(out)) return r.error;
     return "";
 }

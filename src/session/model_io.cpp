@@ -4,7 +4,9 @@
 #include "../engine/batchnorm.h"
 #include "float_text.h"
 #include "json_reader.h"
+#include "model_limits.h"
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace bp {
@@ -32,6 +34,36 @@ std::string json_string(const std::string& s) {
 
 using Kind = JsonValue::Kind;
 
+// A number in a message: std::to_string would write 1e39 as 40 digits and 1e-50 as 0.000000.
+std::string short_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.9g", v);
+    return buf;
+}
+
+// Every member the reader looks at, at any depth; the rest are checked as JSON and not built.
+constexpr std::string_view kModelKeys[] = {
+    "format",    "version", "config", "inputs",      "loss",       "epoch", "updates",
+    "layers",    "nIn",     "nOut",   "activation",  "residual",   "W",     "b",
+    "batchNorm", "gamma",   "beta",   "runningMean", "runningVar", "eps"};
+
+// "" or why the bytes are not a model file we read: over the bound, or UTF-16 (whose NUL bytes a
+// JSON reader would only call "unexpected character"). A UTF-8 byte order mark is skipped, as
+// the page's TextDecoder does, so a file the page takes the CLI takes too.
+std::string model_text_problem(std::string_view& text) {
+    if (text.size() > kMaxModelJsonBytes)
+        return "the file is " + std::to_string(text.size()) + " bytes; a model file is at most " +
+               std::to_string(kMaxModelJsonBytes) + " bytes (the largest network, " +
+               std::to_string(kMaxHiddenLayers) + " x " + std::to_string(kMaxNeurons) +
+               ", writes about 12.3 MB)";
+    const auto starts = [&text](std::string_view p) { return text.substr(0, p.size()) == p; };
+    if (starts("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (starts("\xFF\xFE") || starts("\xFE\xFF") || starts(std::string_view("{\0", 2)) ||
+        starts(std::string_view("\0{", 2)))
+        return "the file is UTF-16 text; save it as UTF-8";
+    return "";
+}
+
 // Reads `n` float32 numbers of an array into out; "" or an error naming `what`.
 std::string read_floats(const JsonValue* v, std::size_t n, const std::string& what, float* out) {
     if (!v) return what + " is missing";
@@ -44,7 +76,7 @@ std::string read_floats(const JsonValue* v, std::size_t n, const std::string& wh
         const std::string at = what + "[" + std::to_string(k) + "]";
         if (!x.is(Kind::Number)) return at + " is " + json_kind_name(x.kind) + ", not a number";
         if (!(std::fabs(x.number) <= (double)std::numeric_limits<float>::max()))
-            return at + " = " + std::to_string(x.number) + " is not a finite float32 number";
+            return at + " = " + short_number(x.number) + " is not a finite float32 number";
         out[k] = (float)x.number;
     }
     return "";
@@ -146,7 +178,13 @@ std::string model_to_json(const Session& s) {
 
 std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error) {
     JsonValue doc;
-    error = json_parse(text, doc);
+    error = model_text_problem(text);
+    if (!error.empty()) return error = "model JSON: " + error, nullptr;
+    JsonKeep keep;
+    keep.keys = kModelKeys;
+    keep.num_keys = std::size(kModelKeys);
+    keep.max_values = kMaxModelValues;
+    error = json_parse(text, doc, keep);
     if (!error.empty()) return error = "model JSON: " + error, nullptr;
     auto fail = [&error](const std::string& m) {
         error = "model JSON: " + m;

@@ -146,7 +146,7 @@ std::string Session::set_points(const std::vector<Point>& pts) {
         if (!(std::fabs(p.x1) <= kMaxPointCoord && std::fabs(p.x2) <= kMaxPointCoord &&
               std::fabs(p.label) <= kMaxPointCoord))
             return "point " + std::to_string(k + 1) +
-                   " is not a finite number in [-1e6, 1e6] (x1, x2 and label)";
+                   " is not finite or outside [-1e6, 1e6] (x1, x2 and label)";
         if (K == 2) {
             if (p.label != 0 && p.label != 1 && p.label != -1)
                 return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +

@@ -24,7 +24,8 @@ const near = (shown, v, what) => assert.ok(Math.abs(Number(shown) - v) <= 0.5e-4
 
 test('worked example: every number on the page is the engine\'s; phases advance; chain rule adds up', async () => {
   const page = await open('preset=worked-example&learningRate=0.5');
-  await page.click('#stepThrough');
+  // the link opens the step panel itself (issue 21 item 6)
+  await page.waitForFunction(() => window.playground.step);
   await page.waitForFunction(() => window.playground.trace);
   const t = await page.evaluate(() => {
     const t = window.playground.trace;

@@ -276,3 +276,20 @@ TEST_CASE("csv: random and mutated inputs never break the contract") {
     }
     CHECK(accepted > 100); // the mutations leave plenty of valid files, so both paths are exercised
 }
+
+TEST_CASE("csv: spaces inside quotes around a number, and the point bound named by row") {
+    CsvParseResult r = parse3("x1,x2,label\n\"-0.5 \",\" 0.25\",\" 1 \"\n0.5,0.5,-1\n");
+    REQUIRE_MESSAGE(r.ok, r.error);
+    REQUIRE(r.points.size() == 2);
+    CHECK(r.points[0].x1 == -0.5f);
+    CHECK(r.points[0].x2 == 0.25f);
+    CHECK(r.points[0].label == 1.0f);
+    // header, ten ordinary rows, then 1e7 on the twelfth line: finite, but beyond the bound
+    std::string text = "x1,x2,label\n";
+    for (int i = 1; i <= 10; ++i) text += "0." + std::to_string(i) + ",0.5,1\n";
+    text += "1e7,0.5,1\n";
+    r = parse3(text);
+    CHECK(!r.ok);
+    CHECK(r.error == "row 12, column 1: '1e7' is outside [-1e6, 1e6]");
+    CHECK(parse3("1e6,-1e6,1\n").ok); // the bound itself is inside
+}

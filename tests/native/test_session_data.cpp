@@ -78,7 +78,8 @@ TEST_CASE("user points: multi-class datasets and non-finite values are refused, 
     auto s = make("dataset=circle&seed=2");
     std::vector<Point> pts = clicks(10);
     pts[4].x2 = INFINITY;
-    CHECK(s->set_points(pts).find("point 5 is not a finite number") != std::string::npos);
+    CHECK(s->set_points(pts).find("point 5 is not finite or outside [-1e6, 1e6]") !=
+          std::string::npos);
     CHECK(s->config().dataset == DatasetKind::Circle);
     pts[4].x2 = 2e6f;
     CHECK(s->set_points(pts).find("point 5") != std::string::npos);

@@ -186,7 +186,7 @@ test('setPoints: the hash carries the points; a reload from it gives the same da
   t.trainEpochs(2);
   assert.deepEqual(Array.from(t.params()), Array.from(s.params()));
   // wrong shapes are named, the data stays
-  for (const [bad, re] of [[[1, 2], /triples/], ['1,2,3', /array of numbers/], [[1, 2, 0.5], /labels 0\/1 or -1\/\+1/], [[1, NaN, 1], /not a finite number/]]) {
+  for (const [bad, re] of [[[1, 2], /triples/], ['1,2,3', /array of numbers/], [[1, 2, 0.5], /labels 0\/1 or -1\/\+1/], [[1, NaN, 1], /not finite or outside/]]) {
     const e = s.setPoints(bad);
     assert.equal(e.ok, false);
     assert.match(e.error, re);

@@ -230,6 +230,24 @@ export class Heatmap {
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
+
+  /** A ring around the data point (x, y): the point the step-through traces. */
+  drawMarker(x, y) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    const ctx = this.ctx, s = this.cssSize / 300, p = dataToPixel(x, y, this.cssSize, this.cssSize);
+    const r = Math.max(5, 9 * s);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    // a dark ring inside a light one reads on any heatmap colour in either theme
+    for (const [w, colour] of [[5 * Math.max(0.75, s), '#000'], [3 * Math.max(0.75, s), '#ffd400']]) {
+      ctx.lineWidth = w;
+      ctx.strokeStyle = colour;
+      ctx.beginPath();
+      ctx.arc(p.px, p.py, r, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.marked = { x, y, px: p.px, py: p.py, r }; // read by the browser tests
+  }
 }
 
 /**

@@ -14,6 +14,8 @@
 // neuron and weight made Chromium spend seconds per frame on style and layout of a 5,700 px view.
 import { Heatmap } from './heatmap.js';
 import { cssColor, indexToValue, valueToIndex, makeLut } from './colors.js';
+import { nearestLink } from './link-pick.js';
+import { placeLabels } from './anno-layout.js';
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 export const LINK_CAP = 5000;
@@ -303,9 +305,9 @@ export class NetworkView {
       if (compact) return link; // drawn on the plot canvas, found by #hitPlot
       if (link.path) link.path.setAttribute('class', 'net-link');
       link.hit.setAttribute('class', 'net-link-hit');
-      link.hit.onmouseenter = (ev) => this.#tip(ev, `${this.#linkLabel(link)}: ${this.#fmt(this.params[link.k])} (click to edit)`);
+      link.hit.onmousemove = (ev) => { const n = nearestLink(this.links, link, ev); this.#tip(ev, `${this.#linkLabel(n)}: ${this.#fmt(this.params[n.k])} (click to edit)`); };
       link.hit.onmouseleave = () => this.#hideTips();
-      link.hit.onclick = (ev) => this.#clickLink(ev, link);
+      link.hit.onclick = (ev) => this.#clickLink(ev, nearestLink(this.links, link, ev));
       if (link.path) g.append(link.path);
       g.append(link.hit);
       return link;
@@ -382,6 +384,7 @@ export class NetworkView {
       d.style.top = `${n.y - 2}px`;
       for (const t of lines) el('div', '', d).textContent = t;
     }
+    const placed = [];
     if ((this.links || []).length <= 30)
       for (const { k, text } of a.links || []) {
         const L = this.links.find((l) => l.k === k);
@@ -389,10 +392,13 @@ export class NetworkView {
         const t = document.createElementNS(SVGNS, 'text');
         t.setAttribute('x', String(L.x));
         t.setAttribute('y', String(L.y - 3));
+        t.setAttribute('text-anchor', 'middle');
         t.setAttribute('data-k', String(k));
         t.textContent = text;
         this.linkText.appendChild(t);
+        if (L.hit) placed.push({ text: t, path: L.hit });
       }
+    placeLabels(placed, [...this.annoLayer.children]);
   }
 
   /** Puts a link's paths on weight j <- i of layer li. */
