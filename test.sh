@@ -3,10 +3,14 @@
 # and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
 # the config codec and the CSV reader, the wasm build under Node (API, lifetime, SIMD, misuse,
 # memory soak, bit-identity with native), the page in headless Chromium (hostile links too), and the
-# benchmark harness's quick mode (bench/harness.test.mjs).
+# benchmark harness's quick mode (bench/harness.test.mjs). First of all, the linters: clang-format,
+# eslint and prettier (scripts/lint.sh) fail the run on any violation.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh native wasm browser
+echo "== npm test dependencies; lint: clang-format, eslint, prettier (scripts/lint.sh)"
+(cd tests && npm ci --no-audit --no-fund --loglevel=error)
+scripts/lint.sh
 echo "== native build + doctest"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
@@ -26,8 +30,6 @@ scripts/setup.sh export
 tests/export/run.sh
 echo "== wasm build"
 ./build-wasm.sh
-echo "== npm test dependencies"
-(cd tests && npm ci --no-audit --no-fund --loglevel=error)
 echo "== wasm under Node + browser (headless Chromium)"
 node --test --test-concurrency=1 tests/wasm/ tests/browser/
 echo "== bench harness quick check: every engine (ours, tfjs, convnetjs, brain.js) learns; no timing"

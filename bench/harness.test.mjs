@@ -15,12 +15,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ENGINES = ['ours-node', 'ours-chromium', 'native', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs', 'brain.js'];
 
 test('bench harness quick mode: every engine runs and learns', { timeout: 10 * 60 * 1000 }, () => {
-  assert.ok(fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-core')), 'bench deps missing: cd bench && npm ci');
-  const r = spawnSync(process.execPath, [path.join(here, 'run.mjs'), '--quick'], { encoding: 'utf8', cwd: path.resolve(here, '..') });
+  assert.ok(
+    fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-core')),
+    'bench deps missing: cd bench && npm ci',
+  );
+  const r = spawnSync(process.execPath, [path.join(here, 'run.mjs'), '--quick'], {
+    encoding: 'utf8',
+    cwd: path.resolve(here, '..'),
+  });
   const out = `${r.stdout}\n${r.stderr}`;
   assert.equal(r.status, 0, out);
-  for (const e of ENGINES) assert.match(r.stdout, new RegExp(`^\\s+${e.replace('.', '\\.')}\\s+W1 loss [0-9.]+ -> [0-9.]+\\s+ok`, 'm'), out);
+  for (const e of ENGINES)
+    assert.match(r.stdout, new RegExp(`^\\s+${e.replace('.', '\\.')}\\s+W1 loss [0-9.]+ -> [0-9.]+\\s+ok`, 'm'), out);
   // ours-node and ours-chromium run W4 through the benchmark module's WideMlp binding.
-  for (const e of ['ours-node', 'ours-chromium']) assert.doesNotMatch(r.stdout, new RegExp(`^\\s+${e}\\s.*\\(no W4\\)`, 'm'), out);
+  for (const e of ['ours-node', 'ours-chromium'])
+    assert.doesNotMatch(r.stdout, new RegExp(`^\\s+${e}\\s.*\\(no W4\\)`, 'm'), out);
   assert.match(r.stdout, /bench quick check passed/);
 });

@@ -21,7 +21,10 @@ const F7 = '&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 const cases = [
   ['default (2 features, 4,2)', 'seed=1'],
   ['largest TF network (7 features, 6 x 8)', `dataset=spiral&networkShape=8,8,8,8,8,8${F7}&seed=1`],
-  ['our largest +/- network (7 features, 8 x 16)', `dataset=spiral&networkShape=${Array(8).fill(16).join(',')}${F7}&seed=1`],
+  [
+    'our largest +/- network (7 features, 8 x 16)',
+    `dataset=spiral&networkShape=${Array(8).fill(16).join(',')}${F7}&seed=1`,
+  ],
   ['URL maximum (2 features, 16 x 256)', `networkShape=${Array(16).fill(256).join(',')}&seed=1`],
 ];
 const load0 = os.loadavg()[0];
@@ -35,7 +38,9 @@ for (let round = 0; round < rounds; round++)
     await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
     await page.click('#play');
     await page.waitForTimeout(1500); // warm-up: baseline compiler -> optimizing tier
-    await page.evaluate(() => { window.playground.perf = null; });
+    await page.evaluate(() => {
+      window.playground.perf = null;
+    });
     await page.waitForTimeout(secs * 1000);
     const p = await page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));
     await page.click('#play');
@@ -44,9 +49,13 @@ for (let round = 0; round < rounds; round++)
   }
 await b.close();
 const load1 = os.loadavg()[0];
-const median = (xs) => { const s = [...xs].sort((a, c) => a - c); return s[Math.floor((s.length - 1) / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, c) => a - c);
+  return s[Math.floor((s.length - 1) / 2)];
+};
 const rows = cases.map(([name], ci) => {
-  const ps = runs[ci], m = (f) => median(ps.map(f));
+  const ps = runs[ci],
+    m = (f) => median(ps.map(f));
   const per = (k) => m((p) => p[k] / Math.max(1, k === 'draw' || k === 'colour' ? p.frames : p.answers)).toFixed(2);
   const rest = m((p) => (p.draw - p.colour) / Math.max(1, p.frames)).toFixed(2);
   return `| ${name} | ${m((p) => p.frames / secs).toFixed(1)} | ${(m((p) => p.samples / secs) / 1000).toFixed(1)} k | ${m((p) => p.N)} | ${per('train')} | ${per('metrics')} | ${per('grid')} | ${per('roundTrip')} | ${per('colour')} | ${rest} | ${m((p) => p.ticks / secs).toFixed(1)} |`;

@@ -37,22 +37,38 @@ async function visit(b) {
   const files = [];
   const pending = [];
   const streaming = [];
-  page.on('console', (m) => { if (/streaming|ArrayBuffer instantiation/i.test(m.text())) streaming.push(m.text()); });
+  page.on('console', (m) => {
+    if (/streaming|ArrayBuffer instantiation/i.test(m.text())) streaming.push(m.text());
+  });
   page.on('response', (res) => {
-    pending.push((async () => {
-      let body;
-      try { body = await res.body(); } catch { body = Buffer.alloc(0); }
-      const tm = res.request().timing(); // startTime: epoch ms; responseEnd: ms after it
-      files.push({ url: new URL(res.url()).pathname, type: res.headers()['content-type'] || '', raw: body.length,
-        gzip: zlib.gzipSync(body, { level: 9 }).length, atEpoch: tm.startTime + tm.responseEnd });
-    })());
+    pending.push(
+      (async () => {
+        let body;
+        try {
+          body = await res.body();
+        } catch {
+          body = Buffer.alloc(0);
+        }
+        const tm = res.request().timing(); // startTime: epoch ms; responseEnd: ms after it
+        files.push({
+          url: new URL(res.url()).pathname,
+          type: res.headers()['content-type'] || '',
+          raw: body.length,
+          gzip: zlib.gzipSync(body, { level: 9 }).length,
+          atEpoch: tm.startTime + tm.responseEnd,
+        });
+      })(),
+    );
   });
   await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
   await page.waitForFunction(() => window.__firstHeatmap !== undefined, null, { timeout: 60000, polling: 50 });
   await page.waitForTimeout(1500); // panels loaded after the first frame
   await Promise.all(pending);
-  const t = await page.evaluate(() => ({ first: window.__firstHeatmap, origin: performance.timeOrigin,
-    load: performance.getEntriesByType('navigation')[0].loadEventEnd }));
+  const t = await page.evaluate(() => ({
+    first: window.__firstHeatmap,
+    origin: performance.timeOrigin,
+    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+  }));
   for (const f of files) f.at = f.atEpoch - t.origin;
   await page.context().close();
   return { ...t, files, streaming };
@@ -72,10 +88,24 @@ for (const c of copies) {
   const before = last.files.filter((f) => !(f.at > last.first));
   const firsts = c.runs.map((r) => r.first);
   const out = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), load: os.loadavg().map((x) => x.toFixed(2)).join(' '), rounds,
-    firstHeatmapMs: { median: median(firsts), min: Math.min(...firsts), max: Math.max(...firsts), all: firsts.map(Math.round) },
-    loadEventMs: median(c.runs.map((r) => r.load)), requests: last.files.length, raw: sum(last.files, 'raw'), gzip: sum(last.files, 'gzip'),
-    beforeFirst: { requests: before.length, gzip: sum(before, 'gzip') }, streamingMessages: [...new Set(c.runs.flatMap((r) => r.streaming))],
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+    rounds,
+    firstHeatmapMs: {
+      median: median(firsts),
+      min: Math.min(...firsts),
+      max: Math.max(...firsts),
+      all: firsts.map(Math.round),
+    },
+    loadEventMs: median(c.runs.map((r) => r.load)),
+    requests: last.files.length,
+    raw: sum(last.files, 'raw'),
+    gzip: sum(last.files, 'gzip'),
+    beforeFirst: { requests: before.length, gzip: sum(before, 'gzip') },
+    streamingMessages: [...new Set(c.runs.flatMap((r) => r.streaming))],
   };
   results[c.name] = out;
   console.log(`\n### ${c.name}${c.dir ? ` (${c.dir})` : ''}\n`);
@@ -83,8 +113,14 @@ for (const c of copies) {
   console.log('|---|---|---|---|---|');
   for (const f of [...last.files].sort((a, d) => d.gzip - a.gzip))
     console.log(`| ${f.url} | ${f.type.split(';')[0]} | ${f.raw} | ${f.gzip} | ${f.at > last.first ? 'no' : 'yes'} |`);
-  console.log(`| **total (${out.requests} requests)** | | ${out.raw} | ${out.gzip} | ${out.beforeFirst.requests} requests, ${out.beforeFirst.gzip} B |`);
-  console.log(`\nfirst heatmap: median ${out.firstHeatmapMs.median.toFixed(0)} ms [${out.firstHeatmapMs.min.toFixed(0)}–${out.firstHeatmapMs.max.toFixed(0)}] over ${rounds} first visits; load event ${out.loadEventMs.toFixed(0)} ms; load average ${out.load}` +
-    (out.streamingMessages.length ? `; console: ${out.streamingMessages.join(' | ')}` : '; no streaming-compile fallback message'));
+  console.log(
+    `| **total (${out.requests} requests)** | | ${out.raw} | ${out.gzip} | ${out.beforeFirst.requests} requests, ${out.beforeFirst.gzip} B |`,
+  );
+  console.log(
+    `\nfirst heatmap: median ${out.firstHeatmapMs.median.toFixed(0)} ms [${out.firstHeatmapMs.min.toFixed(0)}–${out.firstHeatmapMs.max.toFixed(0)}] over ${rounds} first visits; load event ${out.loadEventMs.toFixed(0)} ms; load average ${out.load}` +
+      (out.streamingMessages.length
+        ? `; console: ${out.streamingMessages.join(' | ')}`
+        : '; no streaming-compile fallback message'),
+  );
 }
 console.log(`PAGE_LOAD_JSON ${JSON.stringify(results)}`);

@@ -25,7 +25,11 @@ export const CASES = [
   ['8 x 16, 7 features', `dataset=spiral&networkShape=${Array(8).fill(16).join(',')}${F7}&seed=1`],
 ];
 export const LEARN = [
-  ['spiral 8,8,6 to test loss < 0.05', `dataset=spiral&x=true&y=true${F7}&networkShape=8,8,6&activation=tanh&learningRate=0.03&batchSize=10&noise=0&percTrainData=50&seed=0.1`, 0.05],
+  [
+    'spiral 8,8,6 to test loss < 0.05',
+    `dataset=spiral&x=true&y=true${F7}&networkShape=8,8,6&activation=tanh&learningRate=0.03&batchSize=10&noise=0&percTrainData=50&seed=0.1`,
+    0.05,
+  ],
   ['default circle to test loss < 0.01', 'seed=1', 0.01],
 ];
 
@@ -43,37 +47,42 @@ async function open(b, hash) {
 // tiers wasm up after a while), epochs per second over `secs`.
 async function engineAlone(b, hash) {
   const page = await open(b, hash);
-  const r = await page.evaluate(async ([h, secs]) => {
-    const w = new Worker('./worker.js', { type: 'module' });
-    let id = 0;
-    const call = (type, args) => new Promise((resolve, reject) => {
-      const my = ++id;
-      const on = (ev) => {
-        if (ev.data.id !== my) return;
-        w.removeEventListener('message', on);
-        if (ev.data.ok) resolve(ev.data);
-        else reject(new Error(ev.data.error));
+  const r = await page.evaluate(
+    async ([h, secs]) => {
+      const w = new Worker('./worker.js', { type: 'module' });
+      let id = 0;
+      const call = (type, args) =>
+        new Promise((resolve, reject) => {
+          const my = ++id;
+          const on = (ev) => {
+            if (ev.data.id !== my) return;
+            w.removeEventListener('message', on);
+            if (ev.data.ok) resolve(ev.data);
+            else reject(new Error(ev.data.error));
+          };
+          w.addEventListener('message', on);
+          w.postMessage({ id: my, type, ...args });
+        });
+      await call('load', { hash: h });
+      let k = 1;
+      const train = async () => {
+        const t = performance.now();
+        const m = (await call('frame', { epochs: k, grid: 0 })).metrics;
+        if (performance.now() - t < 50) k = Math.min(100000, 2 * k); // the engine trains at most 100,000 epochs a call
+        return m.epoch;
       };
-      w.addEventListener('message', on);
-      w.postMessage({ id: my, type, ...args });
-    });
-    await call('load', { hash: h });
-    let k = 1;
-    const train = async () => {
-      const t = performance.now();
-      const m = (await call('frame', { epochs: k, grid: 0 })).metrics;
-      if (performance.now() - t < 50) k = Math.min(100000, 2 * k); // the engine trains at most 100,000 epochs a call
-      return m.epoch;
-    };
-    const t0 = performance.now();
-    while (performance.now() - t0 < 1000) await train();
-    const e0 = await train(), t1 = performance.now();
-    let e1 = e0;
-    while (performance.now() - t1 < secs * 1000) e1 = await train();
-    const t2 = performance.now();
-    w.terminate();
-    return ((e1 - e0) * 1000) / (t2 - t1);
-  }, [hash, secs]);
+      const t0 = performance.now();
+      while (performance.now() - t0 < 1000) await train();
+      const e0 = await train(),
+        t1 = performance.now();
+      let e1 = e0;
+      while (performance.now() - t1 < secs * 1000) e1 = await train();
+      const t2 = performance.now();
+      w.terminate();
+      return ((e1 - e0) * 1000) / (t2 - t1);
+    },
+    [hash, secs],
+  );
   await page.close();
   return r;
 }
@@ -85,14 +94,22 @@ async function pageMax(b, hash) {
   const page = await open(b, `${hash}&speed=max`);
   await page.click('#play');
   await page.waitForTimeout(1500);
-  const snap = () => page.evaluate(() => ({ e: window.playground.metrics.epoch, f: window.playground.perf.frames, t: performance.now() }));
+  const snap = () =>
+    page.evaluate(() => ({
+      e: window.playground.metrics.epoch,
+      f: window.playground.perf.frames,
+      t: performance.now(),
+    }));
   const s0 = await snap();
   await page.waitForTimeout(secs * 1000);
   const s1 = await snap();
   let busy = null;
   if (withTrace) {
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReturnAsStream',
+    });
     const t0 = Date.now();
     await page.waitForTimeout(secs * 1000);
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -109,7 +126,8 @@ async function pageMax(b, hash) {
     // the renderer's main thread: its top-level tasks (RunTask) are the thread's busy time
     const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
     let ms = 0;
-    for (const e of ev) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
+    for (const e of ev)
+      if (main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
     busy = ms / traced;
   }
   await page.click('#play');
@@ -123,17 +141,21 @@ async function pageMax(b, hash) {
 async function timeToLearn(b, hash, bar) {
   const page = await open(b, `${hash}&speed=max`);
   await page.waitForTimeout(500);
-  const ms = await page.evaluate((bar) => new Promise((resolve) => {
-    const t0 = performance.now();
-    const watch = () => {
-      const v = parseFloat(document.getElementById('testLoss').textContent);
-      if (v < bar) return resolve(performance.now() - t0);
-      if (performance.now() - t0 > 30000) return resolve(Infinity);
-      requestAnimationFrame(watch);
-    };
-    document.getElementById('play').click();
-    requestAnimationFrame(watch);
-  }), bar);
+  const ms = await page.evaluate(
+    (bar) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const watch = () => {
+          const v = parseFloat(document.getElementById('testLoss').textContent);
+          if (v < bar) return resolve(performance.now() - t0);
+          if (performance.now() - t0 > 30000) return resolve(Infinity);
+          requestAnimationFrame(watch);
+        };
+        document.getElementById('play').click();
+        requestAnimationFrame(watch);
+      }),
+    bar,
+  );
   await page.close();
   return ms;
 }
@@ -144,9 +166,18 @@ async function firstVisit(b) {
   const page = await b.newPage();
   await page.setViewportSize({ width: 1400, height: 900 });
   const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((x) => x, () => Buffer.alloc(0))));
+  page.on('response', (r) =>
+    bodies.push(
+      r.body().then(
+        (x) => x,
+        () => Buffer.alloc(0),
+      ),
+    ),
+  );
   await page.goto(`${b.base}/index.html#seed=1`);
-  await page.waitForFunction(() => window.playground && window.playground.firstDrawMs !== undefined, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.playground && window.playground.firstDrawMs !== undefined, null, {
+    timeout: 60000,
+  });
   const first = await page.evaluate(() => window.playground.firstDrawMs);
   await page.waitForTimeout(1500); // panels loaded after the first frame count too
   const all = await Promise.all(bodies);
@@ -155,11 +186,26 @@ async function firstVisit(b) {
 }
 
 function lighthouse(url) {
-  const out = execFileSync('npx', ['-y', 'lighthouse@12', url, '--only-categories=performance', '--output=json', '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 28 });
+  const out = execFileSync(
+    'npx',
+    [
+      '-y',
+      'lighthouse@12',
+      url,
+      '--only-categories=performance',
+      '--output=json',
+      '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 28 },
+  );
   const j = JSON.parse(out);
   const a = j.audits;
-  return { score: Math.round(j.categories.performance.score * 100), tbt: Math.round(a['total-blocking-time'].numericValue), cls: a['cumulative-layout-shift'].numericValue };
+  return {
+    score: Math.round(j.categories.performance.score * 100),
+    tbt: Math.round(a['total-blocking-time'].numericValue),
+    cls: a['cumulative-layout-shift'].numericValue,
+  };
 }
 
 const load0 = os.loadavg()[0];
@@ -168,7 +214,9 @@ const rows = [];
 for (const [name, hash] of CASES) {
   const alone = await engineAlone(b, hash);
   const p = await pageMax(b, hash);
-  rows.push(`| ${name} | ${Math.round(alone).toLocaleString('en')} | ${Math.round(p.eps).toLocaleString('en')} | ${(p.eps / alone * 100).toFixed(0)} % | ${p.fps.toFixed(1)} | ${p.busy === null ? '–' : Math.round(p.busy)} |`);
+  rows.push(
+    `| ${name} | ${Math.round(alone).toLocaleString('en')} | ${Math.round(p.eps).toLocaleString('en')} | ${((p.eps / alone) * 100).toFixed(0)} % | ${p.fps.toFixed(1)} | ${p.busy === null ? '–' : Math.round(p.busy)} |`,
+  );
   console.error(rows.at(-1));
 }
 const learn = [];
@@ -200,4 +248,7 @@ ${learn.join('\n')}
 | Lighthouse performance (mobile) | ${lh ? `${lh.score}, total blocking time ${lh.tbt} ms, layout shift ${lh.cls.toFixed(3)}` : 'not run (--lighthouse)'} |`;
 console.log(md);
 const here = path.dirname(fileURLToPath(import.meta.url));
-fs.appendFileSync(path.join(here, 'PAGE.md'), `\n## Speed you can see: bench/page-speed.mjs, ${new Date().toISOString().slice(0, 10)}\n\n${md}\n`);
+fs.appendFileSync(
+  path.join(here, 'PAGE.md'),
+  `\n## Speed you can see: bench/page-speed.mjs, ${new Date().toISOString().slice(0, 10)}\n\n${md}\n`,
+);

@@ -14,25 +14,47 @@ await page.waitForFunction(() => window.playground && window.playground.grid, nu
 await page.click('#play');
 await page.waitForTimeout(1500);
 const cdp = await page.context().newCDPSession(page);
-await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8', transferMode: 'ReturnAsStream' });
-await page.evaluate(() => { window.playground.perf = null; });
+await cdp.send('Tracing.start', {
+  categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8',
+  transferMode: 'ReturnAsStream',
+});
+await page.evaluate(() => {
+  window.playground.perf = null;
+});
 await page.waitForTimeout(3000);
 const p = await page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
 await cdp.send('Tracing.end');
 const { stream } = await done;
 let s = '';
-for (;;) { const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 }); s += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data; if (r.eof) break; }
+for (;;) {
+  const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+  s += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
+  if (r.eof) break;
+}
 const ev = JSON.parse(s).traceEvents || JSON.parse(s);
 const threads = {};
 for (const e of ev) if (e.name === 'thread_name') threads[`${e.pid}:${e.tid}`] = e.args.name;
 const agg = {};
-for (const e of ev) if (e.ph === 'X' && e.dur) {
-  const t = threads[`${e.pid}:${e.tid}`] || '?';
-  const k = `${t} | ${e.name}`;
-  agg[k] = (agg[k] || 0) + e.dur / 1000;
-}
+for (const e of ev)
+  if (e.ph === 'X' && e.dur) {
+    const t = threads[`${e.pid}:${e.tid}`] || '?';
+    const k = `${t} | ${e.name}`;
+    agg[k] = (agg[k] || 0) + e.dur / 1000;
+  }
 const frames = p.frames;
-console.log('frames/s', (frames / 3).toFixed(1), 'ticks/s', (p.ticks / 3).toFixed(1), 'rt', (p.roundTrip / p.answers).toFixed(2), 'draw', (p.draw / p.frames).toFixed(2));
-Object.entries(agg).sort((a, c) => c[1] - a[1]).slice(0, 40).forEach(([k, v]) => console.log((v / 3).toFixed(1).padStart(7), 'ms/s', k));
+console.log(
+  'frames/s',
+  (frames / 3).toFixed(1),
+  'ticks/s',
+  (p.ticks / 3).toFixed(1),
+  'rt',
+  (p.roundTrip / p.answers).toFixed(2),
+  'draw',
+  (p.draw / p.frames).toFixed(2),
+);
+Object.entries(agg)
+  .sort((a, c) => c[1] - a[1])
+  .slice(0, 40)
+  .forEach(([k, v]) => console.log((v / 3).toFixed(1).padStart(7), 'ms/s', k));
 await b.close();

@@ -37,8 +37,18 @@ const FULL_MAX_LOSS = 0.25; // W1 train loss after 100 epochs (half-MSE; 0.5 = p
 const QUICK_MAX_LOSS = 0.4; // after --quick-epochs epochs
 
 function parseArgs(argv) {
-  const o = { seconds: 1, reps: 5, kernelSeconds: 0.2, quick: false, quickEpochs: 30, engines: ENGINES,
-    out: path.join(here, 'RESULTS.md'), write: true, engine: null, learn: true };
+  const o = {
+    seconds: 1,
+    reps: 5,
+    kernelSeconds: 0.2,
+    quick: false,
+    quickEpochs: 30,
+    engines: ENGINES,
+    out: path.join(here, 'RESULTS.md'),
+    write: true,
+    engine: null,
+    learn: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -57,7 +67,8 @@ function parseArgs(argv) {
     else if (a === '--quick-epochs') o.quickEpochs = Math.round(num(1, 100000));
     else if (a === '--engines') {
       o.engines = val().split(',');
-      for (const e of o.engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e} (${ENGINES.join(', ')})`);
+      for (const e of o.engines)
+        if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e} (${ENGINES.join(', ')})`);
     } else if (a === '--engine') o.engine = val();
     else if (a === '--out') o.out = path.resolve(val());
     else if (a === '--no-write') o.write = false;
@@ -72,13 +83,20 @@ function parseArgs(argv) {
 // The run uses a snapshot of the builds taken at its start (bench/gen/snap/: engine.mjs/.wasm,
 // bench.mjs/.wasm, bp_bench), so a rebuild during the run (the machine is shared) cannot mix two builds.
 const SNAP = path.join(here, 'gen/snap');
-const SNAP_FILES = { 'engine.mjs': 'web/gen/engine.mjs', 'engine.wasm': 'web/gen/engine.wasm',
-  'bench.mjs': 'bench/gen/wasm/bench.mjs', 'bench.wasm': 'bench/gen/wasm/bench.wasm', bp_bench: 'build/bp_bench' };
+const SNAP_FILES = {
+  'engine.mjs': 'web/gen/engine.mjs',
+  'engine.wasm': 'web/gen/engine.wasm',
+  'bench.mjs': 'bench/gen/wasm/bench.mjs',
+  'bench.wasm': 'bench/gen/wasm/bench.wasm',
+  bp_bench: 'build/bp_bench',
+};
 
 async function loadOurs(dir = SNAP) {
   const { loadEngine } = await import('../web/engine.js');
-  return loadEngine({ moduleUrl: pathToFileURL(path.join(dir, 'engine.mjs')).href,
-    wasmBinary: fs.readFileSync(path.join(dir, 'engine.wasm')) });
+  return loadEngine({
+    moduleUrl: pathToFileURL(path.join(dir, 'engine.mjs')).href,
+    wasmBinary: fs.readFileSync(path.join(dir, 'engine.wasm')),
+  });
 }
 
 /** The benchmark's module (WideMlp, denseKernelGflops: bench/cpp/bench_embind.cpp). */
@@ -99,7 +117,8 @@ async function snapshot() {
     try {
       const probe = path.join(SNAP, `probe-${attempt}`);
       fs.mkdirSync(probe);
-      for (const f of ['engine.mjs', 'engine.wasm', 'bench.mjs', 'bench.wasm']) fs.copyFileSync(path.join(SNAP, f), path.join(probe, f));
+      for (const f of ['engine.mjs', 'engine.wasm', 'bench.mjs', 'bench.wasm'])
+        fs.copyFileSync(path.join(SNAP, f), path.join(probe, f));
       const E = await loadOurs(probe); // a fresh URL: import() caches modules by URL
       E.createSession('').dispose();
       new (await loadBench(probe)).WideMlp(1).delete();
@@ -116,8 +135,15 @@ async function snapshot() {
 async function runOursNode(o) {
   const { runOurs } = await import('./page/ours.mjs');
   const E = await loadOurs();
-  return runOurs(E, await loadBench(), { seconds: o.seconds, reps: o.reps, quick: o.quick, quickEpochs: o.quickEpochs,
-    kernels: true, kernelSeconds: o.kernelSeconds, learn: o.learn });
+  return runOurs(E, await loadBench(), {
+    seconds: o.seconds,
+    reps: o.reps,
+    quick: o.quick,
+    quickEpochs: o.quickEpochs,
+    kernels: true,
+    kernelSeconds: o.kernelSeconds,
+    learn: o.learn,
+  });
 }
 
 async function runOursChromium(o) {
@@ -131,12 +157,24 @@ async function runOursChromium(o) {
     await page.route('**/bench-gen/**', (route) => {
       const name = path.basename(new URL(route.request().url()).pathname);
       const file = path.join(SNAP, name);
-      if (!/^(engine|bench)\.(mjs|wasm)$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-      return route.fulfill({ path: file, contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+      if (!/^(engine|bench)\.(mjs|wasm)$/.test(name) || !fs.existsSync(file))
+        return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({
+        path: file,
+        contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
+      });
     });
-    const q = new URLSearchParams({ seconds: o.seconds, reps: o.reps, quick: o.quick ? '1' : '0',
-      quickEpochs: o.quickEpochs, kernels: '1', kernelSeconds: o.kernelSeconds, learn: o.learn ? '1' : '0',
-      engine: '/bench-gen/engine.mjs', bench: '/bench-gen/bench.mjs' });
+    const q = new URLSearchParams({
+      seconds: o.seconds,
+      reps: o.reps,
+      quick: o.quick ? '1' : '0',
+      quickEpochs: o.quickEpochs,
+      kernels: '1',
+      kernelSeconds: o.kernelSeconds,
+      learn: o.learn ? '1' : '0',
+      engine: '/bench-gen/engine.mjs',
+      bench: '/bench-gen/bench.mjs',
+    });
     await page.goto(`${b.base}/bench/bench.html?${q}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 20 * 60 * 1000, polling: 500 });
     const r = await page.evaluate(() => window.benchResult);
@@ -171,12 +209,25 @@ function runNative(o) {
   const t = o.quick ? ['--seconds', '0.01', '--reps', '1'] : ['--seconds', String(o.seconds), '--reps', String(o.reps)];
   for (const w of ['W1', 'W2', 'W3', 'W4']) {
     const j = bp([w, ...t]);
-    if (!Number.isFinite(j.median) || (j.loss !== undefined && !Number.isFinite(j.loss))) throw new Error(`native ${w}: ${JSON.stringify(j)}`);
-    res[w] = o.quick ? { unit: j.unit } : { unit: j.unit, reps: j.reps, median: j.median, min: j.min, max: j.max, loss: j.loss, gflops: j.gflops };
+    if (!Number.isFinite(j.median) || (j.loss !== undefined && !Number.isFinite(j.loss)))
+      throw new Error(`native ${w}: ${JSON.stringify(j)}`);
+    res[w] = o.quick
+      ? { unit: j.unit }
+      : { unit: j.unit, reps: j.reps, median: j.median, min: j.min, max: j.max, loss: j.loss, gflops: j.gflops };
   }
   if (!o.quick) {
     const k = bp(['kernel', '--seconds', String(o.kernelSeconds), '--reps', String(o.reps)]);
-    res.kernel = k.results.map((c) => ({ pass: c.pass, nIn: c.n_in, nOut: c.n_out, B: c.B, impl: c.impl, reps: c.reps, median: c.median, min: c.min, max: c.max }));
+    res.kernel = k.results.map((c) => ({
+      pass: c.pass,
+      nIn: c.n_in,
+      nOut: c.n_out,
+      B: c.B,
+      impl: c.impl,
+      reps: c.reps,
+      median: c.median,
+      min: c.min,
+      max: c.max,
+    }));
   }
   return res;
 }
@@ -191,11 +242,21 @@ async function runPeer(name, o) {
   if (w2.keys.join() !== W2_FEATURES.join()) throw new Error(`W2 features ${w2.keys} != ${W2_FEATURES}`);
   const { runAdapter } = await import('./peers/runner.mjs');
   let A;
-  if (name === 'tfjs-wasm' || name === 'tfjs-cpu') A = await (await import('./peers/tfjs.mjs')).tfjsAdapter(name.slice(5));
+  if (name === 'tfjs-wasm' || name === 'tfjs-cpu')
+    A = await (await import('./peers/tfjs.mjs')).tfjsAdapter(name.slice(5));
   else if (name === 'convnetjs') A = await (await import('./peers/convnetjs.mjs')).convnetjsAdapter();
   else if (name === 'brain.js') A = await (await import('./peers/brainjs.mjs')).brainjsAdapter();
   else throw new Error(`unknown peer ${name}`);
-  return runAdapter(A, { w1, w2, gridX: gridInputs(W2_FEATURES), quick: o.quick, quickEpochs: o.quickEpochs, seconds: o.seconds, reps: o.reps, learn: o.learn });
+  return runAdapter(A, {
+    w1,
+    w2,
+    gridX: gridInputs(W2_FEATURES),
+    quick: o.quick,
+    quickEpochs: o.quickEpochs,
+    seconds: o.seconds,
+    reps: o.reps,
+    learn: o.learn,
+  });
 }
 
 async function childMain(o) {
@@ -211,8 +272,19 @@ async function childMain(o) {
 // ---------- orchestration ----------
 
 function runChild(engine, o, { reps = o.reps, learn = true } = {}) {
-  const args = [fileURLToPath(import.meta.url), '--engine', engine, '--seconds', String(o.seconds), '--reps', String(reps),
-    '--kernel-seconds', String(o.kernelSeconds), '--quick-epochs', String(o.quickEpochs)];
+  const args = [
+    fileURLToPath(import.meta.url),
+    '--engine',
+    engine,
+    '--seconds',
+    String(o.seconds),
+    '--reps',
+    String(reps),
+    '--kernel-seconds',
+    String(o.kernelSeconds),
+    '--quick-epochs',
+    String(o.quickEpochs),
+  ];
   if (o.quick) args.push('--quick');
   if (!learn) args.push('--no-learn');
   const t0 = Date.now();
@@ -231,16 +303,27 @@ function machine() {
   const model = (cpuinfo.match(/^model name\s*:\s*(.*)$/m) || [])[1] || os.cpus()[0]?.model || 'unknown';
   const flags = (cpuinfo.match(/^flags\s*:\s*(.*)$/m) || [])[1] || '';
   const simdFlags = ['sse4_2', 'avx', 'avx2', 'fma', 'avx512f'].filter((f) => flags.split(' ').includes(f));
-  return { nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu: model, cpuFlags: simdFlags.join(' '),
-    mhz: (cpuinfo.match(/^cpu MHz\s*:\s*(.*)$/m) || [])[1], node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`,
-    memGiB: (os.totalmem() / 2 ** 30).toFixed(1) };
+  return {
+    nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
+    cpu: model,
+    cpuFlags: simdFlags.join(' '),
+    mhz: (cpuinfo.match(/^cpu MHz\s*:\s*(.*)$/m) || [])[1],
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+  };
 }
 
 /** One engine's results over the rounds: reps concatenated, then median/min/max again. */
 function mergeRounds(list) {
   const err = list.find((r) => r.error);
   if (err) return err;
-  const out = { ...list[list.length - 1], learn: list[0].learn, info: list[0].info, secs: list.reduce((a, r) => a + r.secs, 0) };
+  const out = {
+    ...list[list.length - 1],
+    learn: list[0].learn,
+    info: list[0].info,
+    secs: list.reduce((a, r) => a + r.secs, 0),
+  };
   for (const w of ['W1', 'W2', 'W3', 'W4']) {
     if (!list.every((r) => r[w])) continue;
     if (list[0][w].reps === undefined) continue; // quick: nothing timed
@@ -276,7 +359,9 @@ function learned(r, o) {
 function mainTable(results, o) {
   const ref = results['ours-node'] || {};
   const rows = [];
-  rows.push('| engine | W1 samples/s median [min–max] | W1 ratio | W2 samples/s | W2 ratio | W3 refreshes/s | W3 ratio | W4 samples/s | W4 ratio | W4 GFLOP/s | W1 loss after 100 epochs | learns |');
+  rows.push(
+    '| engine | W1 samples/s median [min–max] | W1 ratio | W2 samples/s | W2 ratio | W3 refreshes/s | W3 ratio | W4 samples/s | W4 ratio | W4 GFLOP/s | W1 loss after 100 epochs | learns |',
+  );
   rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const e of o.engines) {
     const r = results[e];
@@ -285,10 +370,13 @@ function mainTable(results, o) {
       rows.push(`| ${e} | ERROR: ${r.error.split('\n')[0].replace(/\|/g, '/')} | | | | | | | | | | no |`);
       continue;
     }
-    const cell = (w) => (r[w] && r[w].median !== undefined ? `${fmt(r[w].median)} [${fmt(r[w].min)}–${fmt(r[w].max)}]` : 'n/a');
+    const cell = (w) =>
+      r[w] && r[w].median !== undefined ? `${fmt(r[w].median)} [${fmt(r[w].min)}–${fmt(r[w].max)}]` : 'n/a';
     const rat = (w) => ratio(r[w]?.median, ref[w]?.median);
-    rows.push(`| ${e} | ${cell('W1')} | ${rat('W1')} | ${cell('W2')} | ${rat('W2')} | ${cell('W3')} | ${rat('W3')} | ${cell('W4')} | ${rat('W4')} | ` +
-      `${r.W4?.gflops ? r.W4.gflops.toFixed(2) : 'n/a'} | ${r.learn ? r.learn.loss.toFixed(4) : '–'} (from ${r.learn?.before?.toFixed(3) ?? '–'}) | ${learned(r, o) ? 'yes' : 'NO'} |`);
+    rows.push(
+      `| ${e} | ${cell('W1')} | ${rat('W1')} | ${cell('W2')} | ${rat('W2')} | ${cell('W3')} | ${rat('W3')} | ${cell('W4')} | ${rat('W4')} | ` +
+        `${r.W4?.gflops ? r.W4.gflops.toFixed(2) : 'n/a'} | ${r.learn ? r.learn.loss.toFixed(4) : '–'} (from ${r.learn?.before?.toFixed(3) ?? '–'}) | ${learned(r, o) ? 'yes' : 'NO'} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -319,11 +407,26 @@ function kernelTable(results) {
   let limit = null;
   for (const e of ['ours-node', 'ours-chromium'])
     for (const c of results[e]?.kernel || [])
-      if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.B === c.nIn && c.nIn >= 256 && (!limit || c.median > limit.gflops))
+      if (
+        c.impl === 'simd' &&
+        c.pass === 'forward' &&
+        c.nIn === c.nOut &&
+        c.B === c.nIn &&
+        c.nIn >= 256 &&
+        (!limit || c.median > limit.gflops)
+      )
         limit = { gflops: c.median, where: `${e}, forward ${c.nIn}×${c.nOut}×${c.B}` };
   let nativeBest = null;
   for (const c of results.native?.kernel || [])
-    if (c.impl === 'simd' && c.pass === 'forward' && c.nIn === c.nOut && c.B === c.nIn && c.nIn >= 256 && (!nativeBest || c.median > nativeBest)) nativeBest = c.median;
+    if (
+      c.impl === 'simd' &&
+      c.pass === 'forward' &&
+      c.nIn === c.nOut &&
+      c.B === c.nIn &&
+      c.nIn >= 256 &&
+      (!nativeBest || c.median > nativeBest)
+    )
+      nativeBest = c.median;
   return { text: rows.join('\n'), limit, nativeBest };
 }
 
@@ -333,29 +436,51 @@ function targets(results, limit) {
   const peers = PEERS.filter((p) => results[p] && !results[p].error);
   const best = (w) => {
     let b = null;
-    for (const p of peers) if (results[p][w]?.median && (!b || results[p][w].median > b.v)) b = { p, v: results[p][w].median };
+    for (const p of peers)
+      if (results[p][w]?.median && (!b || results[p][w].median > b.v)) b = { p, v: results[p][w].median };
     return b;
   };
   const out = [];
-  const line = (what, x, goal) => out.push(`- ${what}: ${x === null ? 'n/a' : `${x.toFixed(2)}×`} (target ≥ ${goal}×) — ${x !== null && x >= goal ? 'met' : 'NOT met'}`);
-  for (const [w, goal] of [['W1', 5], ['W2', 10], ['W3', 3]]) {
+  const line = (what, x, goal) =>
+    out.push(
+      `- ${what}: ${x === null ? 'n/a' : `${x.toFixed(2)}×`} (target ≥ ${goal}×) — ${x !== null && x >= goal ? 'met' : 'NOT met'}`,
+    );
+  for (const [w, goal] of [
+    ['W1', 5],
+    ['W2', 10],
+    ['W3', 3],
+  ]) {
     const b = best(w);
-    line(`${w}: ours-node vs the fastest JavaScript peer (${b ? `${b.p}, ${fmt(b.v)}` : 'none'})`, b && ours[w]?.median ? ours[w].median / b.v : null, goal);
+    line(
+      `${w}: ours-node vs the fastest JavaScript peer (${b ? `${b.p}, ${fmt(b.v)}` : 'none'})`,
+      b && ours[w]?.median ? ours[w].median / b.v : null,
+      goal,
+    );
   }
   const tw = results['tfjs-wasm'];
-  line(`W4: ours-node vs tfjs-wasm${tw?.W4?.median ? ` (${fmt(tw.W4.median)} samples/s)` : ''}`, tw?.W4?.median && ours.W4?.median ? ours.W4.median / tw.W4.median : null, 3);
+  line(
+    `W4: ours-node vs tfjs-wasm${tw?.W4?.median ? ` (${fmt(tw.W4.median)} samples/s)` : ''}`,
+    tw?.W4?.median && ours.W4?.median ? ours.W4.median / tw.W4.median : null,
+    3,
+  );
   if (limit && ours.W4?.gflops)
-    out.push(`- W4: ${ours.W4.gflops.toFixed(2)} GFLOP/s = ${((100 * ours.W4.gflops) / limit.gflops).toFixed(0)} % of the SIMD128 limit ${limit.gflops.toFixed(2)} GFLOP/s (target ≥ 60 %) — ${ours.W4.gflops >= 0.6 * limit.gflops ? 'met' : 'NOT met'}`);
+    out.push(
+      `- W4: ${ours.W4.gflops.toFixed(2)} GFLOP/s = ${((100 * ours.W4.gflops) / limit.gflops).toFixed(0)} % of the SIMD128 limit ${limit.gflops.toFixed(2)} GFLOP/s (target ≥ 60 %) — ${ours.W4.gflops >= 0.6 * limit.gflops ? 'met' : 'NOT met'}`,
+    );
   const nat = results.native;
   for (const w of ['W2', 'W3', 'W4'])
     if (nat?.[w]?.median && ours[w]?.median)
-      out.push(`- ${w}: native / wasm-Node = ${(nat[w].median / ours[w].median).toFixed(2)} (target ≤ 2) — ${nat[w].median / ours[w].median <= 2 ? 'met' : 'NOT met'}`);
+      out.push(
+        `- ${w}: native / wasm-Node = ${(nat[w].median / ours[w].median).toFixed(2)} (target ≤ 2) — ${nat[w].median / ours[w].median <= 2 ? 'met' : 'NOT met'}`,
+      );
   return out;
 }
 
 function notes(results) {
   const tw = results['tfjs-wasm']?.info;
-  const twFile = tw ? `${(tw.wasmFiles || []).join(', ') || 'unknown file'} (WASM_HAS_SIMD_SUPPORT=${tw.simd}, WASM_HAS_MULTITHREAD_SUPPORT=${tw.multithread}, threads=${tw.threads})` : 'n/a';
+  const twFile = tw
+    ? `${(tw.wasmFiles || []).join(', ') || 'unknown file'} (WASM_HAS_SIMD_SUPPORT=${tw.simd}, WASM_HAS_MULTITHREAD_SUPPORT=${tw.multithread}, threads=${tw.threads})`
+    : 'n/a';
   return [
     `- **Units.** W1, W2, W4: training samples/s (forward + backward + weight update, amortised over whole chunks: ours 20 epochs (W1) / 2 epochs (W2) / 4 batches (W4) per call; peers one epoch (W1/W2) or one batch of 64 (W4) per call). W3: full refreshes/s = every neuron (48 hidden + output) on the 100×100 grid over [-6, 6]², read back into JavaScript-visible memory. Ratio = engine median / ours-node median of the same workload in this run (> 1: faster than our wasm build in Node).`,
     `- **W4 FLOPs.** ${FLOP_FORMULA}.`,
@@ -373,9 +498,17 @@ function notes(results) {
 /** bench/PAGE.md (bench/page-frames.mjs, its own run and date) as a section, headings demoted. */
 function pageSection() {
   const file = path.join(here, 'PAGE.md');
-  const head = ['## The page\'s frame budget (bench/PAGE.md, measured by `node bench/page-frames.mjs`, included as found at this run)', ''];
-  if (!fs.existsSync(file)) return [...head, 'bench/PAGE.md does not exist: run `node bench/page-frames.mjs` to measure it.'];
-  const body = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (/^#{1,4} /.test(l) ? `##${l}` : l));
+  const head = [
+    "## The page's frame budget (bench/PAGE.md, measured by `node bench/page-frames.mjs`, included as found at this run)",
+    '',
+  ];
+  if (!fs.existsSync(file))
+    return [...head, 'bench/PAGE.md does not exist: run `node bench/page-frames.mjs` to measure it.'];
+  const body = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (/^#{1,4} /.test(l) ? `##${l}` : l));
   return [...head, ...body];
 }
 
@@ -385,9 +518,13 @@ function report(results, o, m, meta) {
   lines.push('<!-- RESULTS.md: generated by `node bench/run.mjs` (bench/run.sh); do not edit by hand, rerun it. -->');
   lines.push('# Benchmark results');
   lines.push('');
-  lines.push(`Date: ${meta.date}. Command: \`${meta.command}\` (S = ${o.seconds} s per repetition, R = ${o.reps} repetitions, kernels ${o.kernelSeconds} s × ${o.reps}). Total wall time ${meta.secs.toFixed(0)} s.`);
+  lines.push(
+    `Date: ${meta.date}. Command: \`${meta.command}\` (S = ${o.seconds} s per repetition, R = ${o.reps} repetitions, kernels ${o.kernelSeconds} s × ${o.reps}). Total wall time ${meta.secs.toFixed(0)} s.`,
+  );
   lines.push('');
-  lines.push(`Machine: ${m.nproc} CPUs (nproc), ${m.cpu}${m.mhz ? ` @ ${Number(m.mhz).toFixed(0)} MHz` : ''} (flags: ${m.cpuFlags}), ${m.memGiB} GiB, ${m.os}; Node ${m.node}; Chromium ${meta.chromium ?? 'n/a'}; load average before ${meta.loadBefore}, after ${meta.loadAfter}.`);
+  lines.push(
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}${m.mhz ? ` @ ${Number(m.mhz).toFixed(0)} MHz` : ''} (flags: ${m.cpuFlags}), ${m.memGiB} GiB, ${m.os}; Node ${m.node}; Chromium ${meta.chromium ?? 'n/a'}; load average before ${meta.loadBefore}, after ${meta.loadAfter}.`,
+  );
   lines.push('');
   lines.push('## Workloads W1-W4 (../shared/WORKLOADS.md), all engines in one run');
   lines.push('');
@@ -395,11 +532,16 @@ function report(results, o, m, meta) {
   lines.push('');
   lines.push('## Dense kernel microbenchmark, GFLOP/s median [min–max]');
   lines.push('');
-  lines.push('dense_forward / dense_backward (SIMD, src/engine/dense.cpp) vs their naive scalar twins (dense.h): W [n_out][n_in] row-major times feature-major x [n_in][B]; forward 2·n_in·n_out·B FLOPs, backward (dx, dW, db) 4·n_in·n_out·B. Square sizes have n_in = n_out = B.');
+  lines.push(
+    'dense_forward / dense_backward (SIMD, src/engine/dense.cpp) vs their naive scalar twins (dense.h): W [n_out][n_in] row-major times feature-major x [n_in][B]; forward 2·n_in·n_out·B FLOPs, backward (dx, dW, db) 4·n_in·n_out·B. Square sizes have n_in = n_out = B.',
+  );
   lines.push('');
   lines.push(k.text);
   lines.push('');
-  if (k.limit) lines.push(`**SIMD128 limit on this machine: ${k.limit.gflops.toFixed(2)} GFLOP/s** (best large square forward of the wasm build: ${k.limit.where}).${k.nativeBest ? ` Native (SSE2, no FMA) best large square: ${k.nativeBest.toFixed(2)} GFLOP/s.` : ''}`);
+  if (k.limit)
+    lines.push(
+      `**SIMD128 limit on this machine: ${k.limit.gflops.toFixed(2)} GFLOP/s** (best large square forward of the wasm build: ${k.limit.where}).${k.nativeBest ? ` Native (SSE2, no FMA) best large square: ${k.nativeBest.toFixed(2)} GFLOP/s.` : ''}`,
+    );
   lines.push('');
   lines.push('## Targets of issue 6 (ratios from this run)');
   lines.push('');
@@ -421,12 +563,17 @@ function report(results, o, m, meta) {
 }
 
 function quickReport(results, o) {
-  const lines = [`bench quick check (${o.quickEpochs} epochs of W1, loss must fall below ${QUICK_MAX_LOSS}; one step of W2-W4):`];
+  const lines = [
+    `bench quick check (${o.quickEpochs} epochs of W1, loss must fall below ${QUICK_MAX_LOSS}; one step of W2-W4):`,
+  ];
   for (const e of o.engines) {
     const r = results[e];
     if (r.error) lines.push(`  ${e.padEnd(14)} ERROR ${r.error.split('\n').join('\n      ')}`);
-    else lines.push(`  ${e.padEnd(14)} W1 loss ${r.learn.before?.toFixed(4) ?? '  ?   '} -> ${r.learn.loss.toFixed(4)}  ${learned(r, o) ? 'ok' : 'DID NOT LEARN'}` +
-      `${r.W4 ? '' : '  (no W4)'}  ${r.secs.toFixed(1)} s`);
+    else
+      lines.push(
+        `  ${e.padEnd(14)} W1 loss ${r.learn.before?.toFixed(4) ?? '  ?   '} -> ${r.learn.loss.toFixed(4)}  ${learned(r, o) ? 'ok' : 'DID NOT LEARN'}` +
+          `${r.W4 ? '' : '  (no W4)'}  ${r.secs.toFixed(1)} s`,
+      );
   }
   return lines.join('\n');
 }
@@ -435,14 +582,23 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.engine) return childMain(o);
   const t0 = Date.now();
-  for (const f of ['web/gen/engine.wasm', 'web/gen/engine.mjs', 'bench/gen/wasm/bench.wasm', 'bench/gen/wasm/bench.mjs'])
+  for (const f of [
+    'web/gen/engine.wasm',
+    'web/gen/engine.mjs',
+    'bench/gen/wasm/bench.wasm',
+    'bench/gen/wasm/bench.mjs',
+  ])
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run bench/build.sh (or bench/run.sh)`);
   if (!fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-core')) && o.engines.some((e) => PEERS.includes(e)))
     throw new Error('the peers are not installed: cd bench && npm ci (or bench/run.sh)');
   const m = machine();
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   await snapshot();
-  if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp_bench'))) throw new Error('build/bp_bench is missing (bench/build.sh builds it)');
+  if (o.engines.includes('native') && !fs.existsSync(path.join(SNAP, 'bp_bench')))
+    throw new Error('build/bp_bench is missing (bench/build.sh builds it)');
   // Full mode: R rounds, each running every engine once with one repetition per workload (and one
   // per kernel case), so load that comes and goes on the shared machine hits every engine alike; the
   // learning check runs in round 1 only. Quick mode: one round, no timing.
@@ -454,7 +610,9 @@ async function main() {
       process.stderr.write(`bench: ${o.quick ? 'quick' : `round ${round}/${rounds}`} ${e} ...`);
       const r = runChild(e, o, { reps: 1, learn: round === 1 });
       (perRound[e] ||= []).push(r);
-      process.stderr.write(r.error ? ` ERROR (${r.secs.toFixed(1)} s)\n${r.error}\n` : ` done (${r.secs.toFixed(1)} s)\n`);
+      process.stderr.write(
+        r.error ? ` ERROR (${r.secs.toFixed(1)} s)\n${r.error}\n` : ` done (${r.secs.toFixed(1)} s)\n`,
+      );
     }
   const results = Object.fromEntries(o.engines.map((e) => [e, mergeRounds(perRound[e])]));
   const failed = o.engines.filter((e) => !learned(results[e], o));
@@ -466,14 +624,26 @@ async function main() {
     } else console.log('bench quick check passed');
     return;
   }
-  const meta = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
-    chromium: results['ours-chromium']?.info?.chromium, loadBefore, loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(' '), secs: (Date.now() - t0) / 1000 };
+  const meta = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    chromium: results['ours-chromium']?.info?.chromium,
+    loadBefore,
+    loadAfter: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+    secs: (Date.now() - t0) / 1000,
+  };
   const text = report(results, o, m, meta);
   console.log(text);
   if (o.write) {
     fs.writeFileSync(o.out, text);
     fs.mkdirSync(path.join(here, 'gen'), { recursive: true });
-    fs.writeFileSync(path.join(here, 'gen/results.json'), JSON.stringify({ meta, machine: m, options: o, results }, null, 1) + '\n');
+    fs.writeFileSync(
+      path.join(here, 'gen/results.json'),
+      JSON.stringify({ meta, machine: m, options: o, results }, null, 1) + '\n',
+    );
     process.stderr.write(`bench: wrote ${path.relative(process.cwd(), o.out)}\n`);
   }
   if (failed.length) {

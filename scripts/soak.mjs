@@ -54,9 +54,16 @@ export function wasmInUse(M) {
 // Rebuild targets: different layer counts and sizes, features, datasets, optimizers, batch sizes,
 // so the allocator sees many different block sizes.
 const SHAPES = ['4,2', '8,8,8', '1', '', '16,16', '3,7,2,5', '32', '6,6,6,6,6,6', '2,2', '12,1'];
-const EXTRAS = ['', '&optimizer=adam', '&xSquared=true&sinX=true', '&problem=regression&regDataset=reg-gauss',
-  '&dataset=blobs3&optimizer=momentum', '&batchSize=30&regularization=L2&regularizationRate=0.01',
-  '&dataset=spiral3&optimizer=rmsprop', '&activation=relu&init=he'];
+const EXTRAS = [
+  '',
+  '&optimizer=adam',
+  '&xSquared=true&sinX=true',
+  '&problem=regression&regDataset=reg-gauss',
+  '&dataset=blobs3&optimizer=momentum',
+  '&batchSize=30&regularization=L2&regularizationRate=0.01',
+  '&dataset=spiral3&optimizer=rmsprop',
+  '&activation=relu&init=he',
+];
 export function rebuildHash(k) {
   return `seed=${k % 97}&networkShape=${SHAPES[k % SHAPES.length]}${EXTRAS[k % EXTRAS.length]}`;
 }
@@ -65,7 +72,13 @@ export function rebuildHash(k) {
  * Runs the soak and returns the figures. `log` gets progress lines.
  * @returns {{start, warm, afterTraining, end: {wasm: number, js: number}, batches, rebuilds, seconds}}
  */
-export async function soak({ batches = 1_000_000, rebuilds = 10_000, warmBatches = 20_000, warmRebuilds = 200, log = () => {} } = {}) {
+export async function soak({
+  batches = 1_000_000,
+  rebuilds = 10_000,
+  warmBatches = 20_000,
+  warmRebuilds = 200,
+  log = () => {},
+} = {}) {
   const E = await loadEngine({ wasmBinary: fs.readFileSync(path.join(root, 'web/gen/engine.wasm')) });
   const snap = () => {
     const memory = E.heapBytes();
@@ -117,7 +130,16 @@ export async function soak({ batches = 1_000_000, rebuilds = 10_000, warmBatches
   s.dispose();
   const end = snap();
   if (!Number.isFinite(sink)) log('(non-finite sink: a diverged config, harmless)');
-  return { start, warm, afterTraining, end, batches, rebuilds, seconds: (performance.now() - t0) / 1000, lastEpoch: m.epoch };
+  return {
+    start,
+    warm,
+    afterTraining,
+    end,
+    batches,
+    rebuilds,
+    seconds: (performance.now() - t0) / 1000,
+    lastEpoch: m.epoch,
+  };
 }
 
 function mib(b) {
@@ -134,7 +156,8 @@ async function main() {
   const rebuilds = Number(opt('--rebuilds', 10_000));
   const out = opt('--out', null);
   const r = await soak({ batches, rebuilds, log: (l) => console.error(l) });
-  const row = (name, x) => `| ${name} | ${x.wasm} (${mib(x.wasm)} MiB) | ${mib(x.memory)} MiB | ${x.js} (${mib(x.js)} MiB) | ${x.handles.emval} |`;
+  const row = (name, x) =>
+    `| ${name} | ${x.wasm} (${mib(x.wasm)} MiB) | ${mib(x.memory)} MiB | ${x.js} (${mib(x.js)} MiB) | ${x.handles.emval} |`;
   const cpu = os.cpus()[0];
   const md = [
     '# Memory soak (scripts/soak.mjs)',

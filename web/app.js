@@ -19,19 +19,34 @@ import { message, clearMessage } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const N = GRID_SIDE;
-const UI_MAX_LAYERS = 8, UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
+const UI_MAX_LAYERS = 8,
+  UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const FEATURES = [
-  { key: 'x', label: 'X₁' }, { key: 'y', label: 'X₂' }, { key: 'xSquared', label: 'X₁²' },
-  { key: 'ySquared', label: 'X₂²' }, { key: 'xTimesY', label: 'X₁X₂' }, { key: 'sinX', label: 'sin(X₁)' },
+  { key: 'x', label: 'X₁' },
+  { key: 'y', label: 'X₂' },
+  { key: 'xSquared', label: 'X₁²' },
+  { key: 'ySquared', label: 'X₂²' },
+  { key: 'xTimesY', label: 'X₁X₂' },
+  { key: 'sinX', label: 'sin(X₁)' },
   { key: 'sinY', label: 'sin(X₂)' },
 ];
 const DATASETS = {
-  classification: [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'],
-    ['blobs3', '3 blobs (softmax)'], ['blobs4', '4 blobs (softmax)'], ['blobs5', '5 blobs (softmax)'],
-    ['spiral3', '3-arm spiral (softmax)']],
-  regression: [['reg-plane', 'Plane'], ['reg-gauss', 'Multi gaussian']],
+  classification: [
+    ['circle', 'Circle'],
+    ['xor', 'Exclusive or'],
+    ['gauss', 'Gaussian'],
+    ['spiral', 'Spiral'],
+    ['blobs3', '3 blobs (softmax)'],
+    ['blobs4', '4 blobs (softmax)'],
+    ['blobs5', '5 blobs (softmax)'],
+    ['spiral3', '3-arm spiral (softmax)'],
+  ],
+  regression: [
+    ['reg-plane', 'Plane'],
+    ['reg-gauss', 'Multi gaussian'],
+  ],
 };
 
 const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
@@ -42,10 +57,27 @@ const client = new EngineClient();
 // engine's key table decides; the page asks once.
 const liveKeys = client.call('catalog').then((c) => new Set(c.liveKeys));
 const st = {
-  hash: '', config: null, layers: [], features: [], train: null, test: null, params: null,
-  grid: null, spare: null, paramsPool: [], drawnParams: null, rows: 0, metrics: null, playing: false, inflight: false, dirty: true,
-  lastChartEpoch: -1, palette: localStorage.getItem('bp-palette') || 'default',
-  dark: matchMedia('(prefers-color-scheme: dark)').matches, loading: null, pendingStep: null,
+  hash: '',
+  config: null,
+  layers: [],
+  features: [],
+  train: null,
+  test: null,
+  params: null,
+  grid: null,
+  spare: null,
+  paramsPool: [],
+  drawnParams: null,
+  rows: 0,
+  metrics: null,
+  playing: false,
+  inflight: false,
+  dirty: true,
+  lastChartEpoch: -1,
+  palette: localStorage.getItem('bp-palette') || 'default',
+  dark: matchMedia('(prefers-color-scheme: dark)').matches,
+  loading: null,
+  pendingStep: null,
 };
 window.playground = st; // read by the browser tests
 
@@ -73,8 +105,10 @@ const outMap = new Heatmap($('output'), { size: 300 });
 // The step-through panel loads with the other panels after the first frame (loadPanels), or when
 // step mode is asked for first.
 let stepper = null;
-const loadStepper = () => import('./views/stepthrough.js')
-  .then(({ StepThrough }) => (stepper ||= new StepThrough($('stepPanel'), { net, getState: () => st })));
+const loadStepper = () =>
+  import('./views/stepthrough.js').then(
+    ({ StepThrough }) => (stepper ||= new StepThrough($('stepPanel'), { net, getState: () => st })),
+  );
 const chart = new LossChart($('lossChart'), {});
 const options = new OptionsPanel($('optionsBody'), { change: (kv) => change(kv) });
 const classPanel = new ClassPanel($('classMetrics'), $('legend'));
@@ -85,8 +119,15 @@ const hints = initHints({ st, message, clearMessage, change: (kv) => change(kv),
 // long, so control characters become \xNN, the bidi controls (which reorder the text around them:
 // "zz ,exe.txt") \uNNNN, and it is cut at 40 characters (textContent only).
 function shownKey(k) {
-  const s = k.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
-    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const s = k
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`,
+    )
+    .replace(
+      /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
   return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 // The first load (no network yet) builds the nearest network a refused link allows: the engine
@@ -94,19 +135,31 @@ function shownKey(k) {
 // bar. refuse (a control's edit): a value the engine refuses changes nothing, not even the
 // network; the control shows the value in force again.
 async function load(hash, { fromUser = false, refuse = false } = {}) {
-  if (!/(^|&)seed=/.test(hash.replace(/^#/, ''))) hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
+  if (!/(^|&)seed=/.test(hash.replace(/^#/, '')))
+    hash = setKey(hash, 'seed', String(Math.floor(Math.random() * 90000) + 10000));
   const first = !st.config;
   const r = await client.call('load', { hash, nearest: first, refuse });
   if (r.refused) {
-    r.refused.forEach((e, i) => message(`Not applied: ${e.message}${inForce(e.key)}`, 'warn', `cfg-${e.key || `#${i}`}`));
+    r.refused.forEach((e, i) =>
+      message(`Not applied: ${e.message}${inForce(e.key)}`, 'warn', `cfg-${e.key || `#${i}`}`),
+    );
     syncControls();
     return false;
   }
   // One message per key (a later load replaces it); hash-wide errors have no key: one each.
   r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
-  if (r.unknownKeys.length) message(`Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`, 'warn', 'unknown');
+  if (r.unknownKeys.length)
+    message(
+      `Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`,
+      'warn',
+      'unknown',
+    );
   if (!r.loadOk) {
-    message(`Could not build this network: ${r.loadError}.${first ? '' : ' The previous network is kept.'}`, 'error', 'load');
+    message(
+      `Could not build this network: ${r.loadError}.${first ? '' : ' The previous network is kept.'}`,
+      'error',
+      'load',
+    );
     if (first) return false;
     history.replaceState(null, '', `#${st.hash}`);
     syncControls(); // the control the user changed shows the setting in force again
@@ -120,10 +173,23 @@ async function load(hash, { fromUser = false, refuse = false } = {}) {
   const opensWorked = worked(r.hash) && !worked(st.config && st.hash);
   apply(r);
   if (opensWorked && !st.step) setStepMode(true);
-  r.dropped.forEach((e) => message(`Dropped from this link so that a network can be built (the default is used): ${e.message}`, 'warn', `cfg-${e.key}`));
+  r.dropped.forEach((e) =>
+    message(
+      `Dropped from this link so that a network can be built (the default is used): ${e.message}`,
+      'warn',
+      `cfg-${e.key}`,
+    ),
+  );
   if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
-  if (fromUser && (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS))
-    message(`This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`, 'info', 'big');
+  if (
+    fromUser &&
+    (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS)
+  )
+    message(
+      `This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`,
+      'info',
+      'big',
+    );
   return true;
 }
 
@@ -134,9 +200,16 @@ function inForce(key) {
 }
 
 function apply(r) {
-  const structureChanged = !st.config || JSON.stringify(r.layers) !== JSON.stringify(st.layers) ||
-    JSON.stringify(r.features) !== JSON.stringify(st.features) || JSON.stringify(r.config.hidden) !== JSON.stringify(st.config.hidden);
-  const dataChanged = !st.config || r.config.seed !== st.config.seed || r.config.noise !== st.config.noise || r.config.problem !== st.config.problem;
+  const structureChanged =
+    !st.config ||
+    JSON.stringify(r.layers) !== JSON.stringify(st.layers) ||
+    JSON.stringify(r.features) !== JSON.stringify(st.features) ||
+    JSON.stringify(r.config.hidden) !== JSON.stringify(st.config.hidden);
+  const dataChanged =
+    !st.config ||
+    r.config.seed !== st.config.seed ||
+    r.config.noise !== st.config.noise ||
+    r.config.problem !== st.config.problem;
   st.hash = r.hash;
   st.config = r.config;
   st.layers = r.layers;
@@ -149,7 +222,11 @@ function apply(r) {
   syncControls();
   if (structureChanged) {
     net.setTheme(st.palette, st.dark);
-    net.setStructure(featureList(), st.layers, { maxLayers: UI_MAX_LAYERS, maxNeurons: UI_MAX_NEURONS, hideLayerControls: st.config.hidden.includes('numHiddenLayers') });
+    net.setStructure(featureList(), st.layers, {
+      maxLayers: UI_MAX_LAYERS,
+      maxNeurons: UI_MAX_NEURONS,
+      hideLayerControls: st.config.hidden.includes('numHiddenLayers'),
+    });
     loadFeatureGrids();
   }
   if (dataChanged) loadPreviews();
@@ -181,7 +258,12 @@ async function loadPreviews() {
   const hashes = {};
   for (const [k] of kinds) {
     const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
-    hashes[k] = setKeys('networkShape=1', { problem: st.config.problem, [key]: k, noise: st.config.noise, seed: st.config.seed });
+    hashes[k] = setKeys('networkShape=1', {
+      problem: st.config.problem,
+      [key]: k,
+      noise: st.config.noise,
+      seed: st.config.seed,
+    });
   }
   // the buttons at once (their thumbnails follow): the picker's height must not change after the
   // first frame, or everything under it moves (a layout shift)
@@ -205,7 +287,8 @@ function buildDatasetPicker(kinds, pts) {
     c.width = c.height = 48;
     b.appendChild(c);
     const K = classesOf(st.config.problem, k);
-    if (pts[k]) new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(K) });
+    if (pts[k])
+      new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(K) });
     b.onclick = () => change({ [key]: k, ...fitsKind(st.config, kindOf(K)) });
     box.appendChild(b);
   }
@@ -213,16 +296,22 @@ function buildDatasetPicker(kinds, pts) {
 
 // ---------- controls ----------
 function fillSelect(sel, values, fmt = String) {
-  sel.replaceChildren(...values.map((v) => {
-    const o = document.createElement('option');
-    o.value = String(v);
-    o.textContent = fmt(v);
-    return o;
-  }));
+  sel.replaceChildren(
+    ...values.map((v) => {
+      const o = document.createElement('option');
+      o.value = String(v);
+      o.textContent = fmt(v);
+      return o;
+    }),
+  );
 }
 fillSelect($('learningRate'), LEARNING_RATES);
 fillSelect($('regularizationRate'), REG_RATES);
-fillSelect($('speed'), SPEEDS.map((s) => s.value), (v) => SPEEDS.find((s) => s.value === v).label);
+fillSelect(
+  $('speed'),
+  SPEEDS.map((s) => s.value),
+  (v) => SPEEDS.find((s) => s.value === v).label,
+);
 
 function selectValue(sel, v) {
   const s = String(v);
@@ -312,7 +401,9 @@ $('problem').onchange = (e) => {
   change({ problem: p, ...fitsKind(st.config, kindOf(classesOf(p, st.config.dataset))) });
 };
 for (const id of ['percTrainData', 'noise', 'batchSize']) {
-  $(id).oninput = (e) => { $(`${id}Out`).textContent = e.target.value; };
+  $(id).oninput = (e) => {
+    $(`${id}Out`).textContent = e.target.value;
+  };
   $(id).onchange = (e) => change({ [id]: e.target.value });
 }
 $('showTestData').onchange = (e) => change({ showTestData: e.target.checked });
@@ -360,19 +451,29 @@ function armStops() {
   st.stops = { epoch: m.epoch < (st.config.stopEpoch || 0), loss: !(m.testLoss < (st.config.stopTestLoss || 0)) };
 }
 function checkStops(m) {
-  const c = st.config, s = st.stops;
+  const c = st.config,
+    s = st.stops;
   if (!st.playing || !s) return;
   if (s.epoch && c.stopEpoch > 0 && m.epoch >= c.stopEpoch) {
     setPlaying(false);
-    message(`Paused at epoch ${m.epoch}: the "stop at epoch" condition (${c.stopEpoch}) was reached. Play continues past it.`, 'info', 'stop');
+    message(
+      `Paused at epoch ${m.epoch}: the "stop at epoch" condition (${c.stopEpoch}) was reached. Play continues past it.`,
+      'info',
+      'stop',
+    );
   } else if (s.loss && c.stopTestLoss > 0 && m.testLoss < c.stopTestLoss) {
     setPlaying(false);
-    message(`Paused at epoch ${m.epoch}: test loss ${fmtLoss(m.testLoss)} fell below the "stop when test loss <" value (${c.stopTestLoss}).`, 'info', 'stop');
+    message(
+      `Paused at epoch ${m.epoch}: test loss ${fmtLoss(m.testLoss)} fell below the "stop when test loss <" value (${c.stopTestLoss}).`,
+      'info',
+      'stop',
+    );
   }
 }
 // While playing towards a stop epoch, a frame never trains past it.
 function capAtStop(work) {
-  const c = st.config, e = st.metrics ? st.metrics.epoch : 0;
+  const c = st.config,
+    e = st.metrics ? st.metrics.epoch : 0;
   if (!work || !work.epochs || !st.stops || !st.stops.epoch || !(c.stopEpoch > e)) return work;
   return { ...work, epochs: Math.min(work.epochs, c.stopEpoch - e) };
 }
@@ -404,7 +505,8 @@ window.addEventListener('hashchange', () => {
 // The point-class buttons name and show the palette's two end colours.
 const CLASS_NAMES = { default: ['Blue', 'Orange'], colorblind: ['Purple', 'Brown-orange'] };
 function paintClassButtons() {
-  const p = palette(st.palette), [pos, neg] = CLASS_NAMES[st.palette] || CLASS_NAMES.default;
+  const p = palette(st.palette),
+    [pos, neg] = CLASS_NAMES[st.palette] || CLASS_NAMES.default;
   document.documentElement.style.setProperty('--cls-pos', p.pos);
   document.documentElement.style.setProperty('--cls-neg', p.neg);
   $('classPos').textContent = `${pos} +1`;
@@ -428,7 +530,10 @@ function redrawStatic() {
 async function refreshTrace() {
   const n = st.train.length / 3;
   if (!n) return;
-  st.tracePoint = st.tracePoint && st.tracePoint.index < (st.tracePoint.test ? st.test.length / 3 : n) ? st.tracePoint : { test: false, index: 0 };
+  st.tracePoint =
+    st.tracePoint && st.tracePoint.index < (st.tracePoint.test ? st.test.length / 3 : n)
+      ? st.tracePoint
+      : { test: false, index: 0 };
   const { test, index } = st.tracePoint;
   const pts = test ? st.test : st.train;
   const r = await client.call('trace', { test, index });
@@ -459,7 +564,10 @@ $('stNext').onclick = () => stepper?.move(+1);
 $('stPrev').onclick = () => stepper?.move(-1);
 $('stNextPoint').onclick = () => {
   const n = (st.tracePoint && st.tracePoint.test ? st.test : st.train).length / 3;
-  st.tracePoint = { test: !!(st.tracePoint && st.tracePoint.test), index: ((st.tracePoint ? st.tracePoint.index : -1) + 1) % n };
+  st.tracePoint = {
+    test: !!(st.tracePoint && st.tracePoint.test),
+    index: ((st.tracePoint ? st.tracePoint.index : -1) + 1) % n,
+  };
   refreshTrace();
 };
 $('output').addEventListener('click', (ev) => {
@@ -484,7 +592,8 @@ $('gradCheck').onclick = async () => {
   $('gradCheckOut').textContent = 'checking…';
   try {
     const r = await client.call('gradCheck');
-    $('gradCheckOut').textContent = `worst relative error ${r.maxRelError.toExponential(2)} at ${r.where} ` +
+    $('gradCheckOut').textContent =
+      `worst relative error ${r.maxRelError.toExponential(2)} at ${r.where} ` +
       `(${r.checked} parameters checked${r.skipped ? `, ${r.skipped} skipped at a kink` : ''}; float32 backprop vs float64 finite differences)`;
   } catch (e) {
     $('gradCheckOut').textContent = `gradient check failed: ${e.message}`;
@@ -494,7 +603,11 @@ async function updateHealth() {
   st.healthDue = false;
   const r = await client.call('health');
   st.health = r.layers;
-  drawHealth($('health'), r.layers, st.layers.map((l) => l.activation));
+  drawHealth(
+    $('health'),
+    r.layers,
+    st.layers.map((l) => l.activation),
+  );
   hints();
 }
 // ---------- the frame loop ----------
@@ -518,7 +631,22 @@ function speedOf() {
 // networks; the network view bounds its own drawing (links, thumbnails: views/network.js).
 function perfRec() {
   // read by bench/page-frames.mjs (it resets st.perf to null); ms summed over frames
-  return st.perf || (st.perf = { ticks: 0, frames: 0, answers: 0, train: 0, metrics: 0, grid: 0, roundTrip: 0, colour: 0, draw: 0, samples: 0, capped: 0 });
+  return (
+    st.perf ||
+    (st.perf = {
+      ticks: 0,
+      frames: 0,
+      answers: 0,
+      train: 0,
+      metrics: 0,
+      grid: 0,
+      roundTrip: 0,
+      colour: 0,
+      draw: 0,
+      samples: 0,
+      capped: 0,
+    })
+  );
 }
 
 function request() {
@@ -532,22 +660,28 @@ function request() {
   st.dirty = false;
   st.tick = false;
   st.req = st.inflight = true;
-  const buffer = st.spare, paramsBuffer = st.paramsPool.pop(), sent = performance.now();
+  const buffer = st.spare,
+    paramsBuffer = st.paramsPool.pop(),
+    sent = performance.now();
   st.spare = null;
   const lent = [buffer, paramsBuffer].filter(Boolean).map((b) => b.buffer);
-  const g = gridPlan(st.layers), keep = [st.features.length, st.layers.at(-1).nOut];
-  client.call('frame', { ...(work || {}), grid: g.N, gridRows: g.rows, keep, buffer, paramsBuffer }, lent)
-    .then((r) => received(r, work, sent), (e) => {
+  const g = gridPlan(st.layers),
+    keep = [st.features.length, st.layers.at(-1).nOut];
+  client.call('frame', { ...(work || {}), grid: g.N, gridRows: g.rows, keep, buffer, paramsBuffer }, lent).then(
+    (r) => received(r, work, sent),
+    (e) => {
       st.req = false;
       st.inflight = !!st.fresh;
       setPlaying(false);
       message(`The engine failed: ${e.message}`, 'error', 'engine');
-    });
+    },
+  );
 }
 
 // Weight buffers the page no longer holds, lent back to the worker (see worker.js, frame).
 function recycleParams(p) {
-  if (p && p.length && st.params && p.length === st.params.length && p !== st.params && st.paramsPool.length < 2) st.paramsPool.push(p);
+  if (p && p.length && st.params && p.length === st.params.length && p !== st.params && st.paramsPool.length < 2)
+    st.paramsPool.push(p);
 }
 
 function received(r, work, sent) {
@@ -577,7 +711,11 @@ function received(r, work, sent) {
   if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
   if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
     setPlaying(false);
-    message('Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).', 'error', 'diverged');
+    message(
+      'Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).',
+      'error',
+      'diverged',
+    );
   }
   if (work && st.step) refreshTrace();
   checkStops(r.metrics);
@@ -586,7 +724,9 @@ function received(r, work, sent) {
 
 function drawFresh() {
   st.fresh = false;
-  const pf = perfRec(), c0 = heatmapStats.colourMs, t0 = performance.now();
+  const pf = perfRec(),
+    c0 = heatmapStats.colourMs,
+    t0 = performance.now();
   try {
     draw();
     // the weights drawn before these are held by nobody now (the view holds st.params): lent to
@@ -610,7 +750,8 @@ function drawFresh() {
 
 // Epochs per second while playing, next to the epoch counter, refreshed twice a second.
 function showRate() {
-  const now = performance.now(), e = st.metrics.epoch;
+  const now = performance.now(),
+    e = st.metrics.epoch;
   if (!st.rate) st.rate = { t: now, e };
   else if (now - st.rate.t >= 500) {
     const r = ((e - st.rate.e) * 1000) / (now - st.rate.t);
@@ -639,8 +780,16 @@ function due(name) {
 }
 
 function draw() {
-  const c = st.config, m = st.metrics, G = st.N, P = G * G;
-  setText('epoch', String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  const c = st.config,
+    m = st.metrics,
+    G = st.N,
+    P = G * G;
+  setText(
+    'epoch',
+    String(m.epoch)
+      .padStart(6, '0')
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+  );
   setText('testLoss', fmtLoss(m.testLoss));
   setText('trainLoss', fmtLoss(m.trainLoss));
   setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
@@ -654,11 +803,19 @@ function draw() {
   if (due('chart')) chart.draw();
   const K = c.numClasses >= 3 ? c.numClasses : 1;
   const first = st.packed ? st.packed.F : st.rows - K;
-  const values = K === 1 ? st.grid.subarray(first * P, (first + 1) * P)
-    : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
+  const values =
+    K === 1
+      ? st.grid.subarray(first * P, (first + 1) * P)
+      : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
   const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
   outMap.draw(values, G, opts);
-  const sets = c.showTestData || st.editing ? [[st.train, false], [st.test, true]] : [[st.train, false]];
+  const sets =
+    c.showTestData || st.editing
+      ? [
+          [st.train, false],
+          [st.test, true],
+        ]
+      : [[st.train, false]];
   outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
   outMap.marked = null;
   if (st.step && stepper?.point) outMap.drawMarker(stepper.point.x1, stepper.point.x2);
@@ -668,7 +825,12 @@ function draw() {
   if (due('classes')) classPanel.render(m, { palette: st.palette, dark: st.dark });
   if (G !== st.shownN) {
     st.shownN = G;
-    if (G < N) message(`This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N})${st.packed ? ', a few rows per frame,' : ''} so that every frame stays short.`, 'info', 'grid-res');
+    if (G < N)
+      message(
+        `This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N})${st.packed ? ', a few rows per frame,' : ''} so that every frame stays short.`,
+        'info',
+        'grid-res',
+      );
     else clearMessage('grid-res');
   }
 }
@@ -684,19 +846,33 @@ function loop() {
 }
 
 // ---------- start ----------
-client.onfatal = (e) => message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
+client.onfatal = (e) =>
+  message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
 drawAxes($('axes'), 300);
 drawLegend($('legend'), st.palette, st.dark);
 paintClassButtons();
 const panelCtx = {
-  st, client, chart, message, clearMessage, apply, setPlaying,
-  load: (hash) => load(hash), onApply: (f) => hooks.apply.push(f), onPause: (f) => hooks.pause.push(f),
+  st,
+  client,
+  chart,
+  message,
+  clearMessage,
+  apply,
+  setPlaying,
+  load: (hash) => load(hash),
+  onApply: (f) => hooks.apply.push(f),
+  onPause: (f) => hooks.pause.push(f),
 };
 const dataEdit = initDataEdit(panelCtx);
 // Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
 // been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
 function loadPanels() {
-  Promise.all([import('./panels/csv-import.js'), import('./panels/export.js'), import('./panels/runs.js'), loadStepper()])
+  Promise.all([
+    import('./panels/csv-import.js'),
+    import('./panels/export.js'),
+    import('./panels/runs.js'),
+    loadStepper(),
+  ])
     .then(([csv, exp, runs]) => {
       csv.initCsv(panelCtx);
       exp.initExport(panelCtx);

@@ -85,24 +85,38 @@ export class Session {
   loadNearest(hash) {
     return (this.lastLoad = this.#live().loadNearest(String(hash)));
   }
-  get loaded() { return this.#live().loaded(); }
+  get loaded() {
+    return this.#live().loaded();
+  }
   /** Canonical hash of the loaded config. */
-  hash() { return this.#live().hash(); }
+  hash() {
+    return this.#live().hash();
+  }
   /** Typed config (hash key names). */
-  config() { return this.#live().config(); }
+  config() {
+    return this.#live().config();
+  }
   /** Trains n epochs. */
-  trainEpochs(n) { return this.#check(this.#live().trainEpochs(Number(n))); }
+  trainEpochs(n) {
+    return this.#check(this.#live().trainEpochs(Number(n)));
+  }
   /** Trains n batches (each up to the next weight update or the epoch's end). */
-  trainBatches(n) { return this.#check(this.#live().trainBatches(Number(n))); }
+  trainBatches(n) {
+    return this.#check(this.#live().trainBatches(Number(n)));
+  }
   /** @returns {Metrics} */
-  metrics() { return this.#live().metrics(); }
+  metrics() {
+    return this.#live().metrics();
+  }
   /**
    * The loss pass in slices, for networks whose full pass is longer than a frame: begin copies
    * the weights; each metricsSlice(n) evaluates about n more points with the copy and returns
    * null until done, then the copy's metrics (as metrics() gave at begin) with lossEpoch and
    * lossUpdates. Training may go on between slices.
    */
-  metricsSliceBegin() { this.#live().metricsSliceBegin(); }
+  metricsSliceBegin() {
+    this.#live().metricsSliceBegin();
+  }
   /** @returns {Metrics & {lossEpoch: number, lossUpdates: number} | null} */
   metricsSlice(maxPoints) {
     const n = Number(maxPoints);
@@ -110,7 +124,9 @@ export class Session {
     return this.#live().metricsSlice(n);
   }
   /** Rows of evalGrid: every input feature, then every hidden and output neuron. */
-  gridRows() { return this.#live().gridRows(); }
+  gridRows() {
+    return this.#live().gridRows();
+  }
   /**
    * Every feature's and neuron's value on an N x N grid over [-6, 6]^2, rows top (y = 6) to bottom.
    * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
@@ -131,29 +147,49 @@ export class Session {
     return r;
   }
   /** @returns {Float32Array} view of every parameter (layout: layers()) */
-  params() { return this.#live().params(); }
+  params() {
+    return this.#live().params();
+  }
   /** @returns {Float32Array} view of [x1, x2, label] per point */
-  points(test = false) { return this.#live().points(!!test); }
+  points(test = false) {
+    return this.#live().points(!!test);
+  }
   /** @returns {LayerInfo[]} */
   layers() {
-    return this.#live().layers().map((l) => ({ ...l, activation: ACTIVATION_NAMES[l.activation.value] }));
+    return this.#live()
+      .layers()
+      .map((l) => ({ ...l, activation: ACTIVATION_NAMES[l.activation.value] }));
   }
   /** @returns {{key: string, label: string}[]} active input features in order */
-  features() { return this.#live().features(); }
-  setWeight(layer, to, from, value) { return this.#err(this.#live().setWeight(Number(layer), Number(to), Number(from), +value)); }
-  setBias(layer, neuron, value) { return this.#err(this.#live().setBias(Number(layer), Number(neuron), +value)); }
-  setLearningRate(lr) { return this.#err(this.#live().setLearningRate(+lr)); }
+  features() {
+    return this.#live().features();
+  }
+  setWeight(layer, to, from, value) {
+    return this.#err(this.#live().setWeight(Number(layer), Number(to), Number(from), +value));
+  }
+  setBias(layer, neuron, value) {
+    return this.#err(this.#live().setBias(Number(layer), Number(neuron), +value));
+  }
+  setLearningRate(lr) {
+    return this.#err(this.#live().setLearningRate(+lr));
+  }
   /**
    * Applies a hash's live keys (learningRate, optimizer, momentum, beta1, beta2, rho, epsilon,
    * stopEpoch, stopTestLoss, showTestData, discretize) keeping weights, data and epoch; optimizer
    * state restarts when the optimizer changes. ok=false: the hash is invalid or differs in other keys.
    * @returns {{ok: boolean, error: string, hash: string}}
    */
-  setTraining(hash) { return this.#live().setTraining(String(hash)); }
+  setTraining(hash) {
+    return this.#live().setTraining(String(hash));
+  }
   /** Back to the same initial weights (same seed). */
-  reset() { return this.#err(this.#live().reset()); }
+  reset() {
+    return this.#err(this.#live().reset());
+  }
   /** New data from this seed; the network is kept. */
-  regenerate(seed) { return this.#err(this.#live().regenerate(String(seed))); }
+  regenerate(seed) {
+    return this.#err(this.#live().regenerate(String(seed)));
+  }
   /**
    * User data from CSV text, or the file's bytes (Uint8Array: a UTF-16 or binary file is then named
    * as such instead of being garbled by a decoder first). @returns {{ok: boolean, error: string}}
@@ -167,26 +203,44 @@ export class Session {
    * the engine splits train/test by seed, weights stay. pointsInHash=false: too many for a link.
    * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean}}
    */
-  setPoints(flat) { return this.#live().setPoints(flat); }
+  setPoints(flat) {
+    return this.#live().setPoints(flat);
+  }
   /** @returns {Float32Array|null} view of the user's points in the order given (empty: generated data) */
-  customPoints() { return this.#live().customPoints(); }
+  customPoints() {
+    return this.#live().customPoints();
+  }
   /**
    * One sample through the net: {input, target, z, a, delta (dL/dz), loss, grad (dL/dparam),
    * regTerm, paramsBefore, paramsAfter, mBefore, vBefore, mAfter, vAfter, tAfter, biasCorrection1/2}.
    * Neuron arrays are in layer order (hidden then output); param arrays follow layers().
    */
-  trace(test, index) { return this.#check(this.#live().trace(!!test, Number(index))); }
-  tracePoint(x1, x2, label) { return this.#check(this.#live().tracePoint(+x1, +x2, +label)); }
+  trace(test, index) {
+    return this.#check(this.#live().trace(!!test, Number(index)));
+  }
+  tracePoint(x1, x2, label) {
+    return this.#check(this.#live().tracePoint(+x1, +x2, +label));
+  }
   /** Float backprop vs float64 central differences on the next batch. */
-  gradCheck() { return this.#check(this.#live().gradCheck()); }
+  gradCheck() {
+    return this.#check(this.#live().gradCheck());
+  }
   /** [{gradNorm, inactive}] per layer on up to 64 training points. */
-  health() { return this.#live().health(); }
+  health() {
+    return this.#live().health();
+  }
   /** The trained model as JSON (config hash, weights, batch-norm running statistics). */
-  modelJson() { return this.#live().modelJson(); }
+  modelJson() {
+    return this.#live().modelJson();
+  }
   /** Replaces network and data with a saved model; on error the old ones stay. @returns {{ok: boolean, error: string, hash?: string}} */
-  loadModelJson(text) { return this.#live().loadModelJson(String(text)); }
+  loadModelJson(text) {
+    return this.#live().loadModelJson(String(text));
+  }
   /** The model as 'json' | 'pytorch' | 'keras' text plus the engine's predictions at the printed points. */
-  exportCode(format) { return this.#check(this.#live().exportCode(String(format))); }
+  exportCode(format) {
+    return this.#check(this.#live().exportCode(String(format)));
+  }
   /** Frees the C++ side; the session is unusable afterwards. */
   dispose() {
     if (this.p) {

@@ -25,22 +25,48 @@ export function initHints({ st, message, clearMessage, change, reset }) {
     if (!old || old.textContent !== text) message(text, kind, key, action);
   };
   return function update() {
-    const m = st.metrics, c = st.config, h = st.health || [], L = st.layers;
+    const m = st.metrics,
+      c = st.config,
+      h = st.health || [],
+      L = st.layers;
     if (!m || !c) return;
     const dead = h.findIndex((x, i) => i < h.length - 1 && L[i].activation === 'relu' && x.inactive === 1);
-    if (dead >= 0) show('hint-dead', `Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`, 'warn');
+    if (dead >= 0)
+      show(
+        'hint-dead',
+        `Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`,
+        'warn',
+      );
     else clearMessage('hint-dead');
     const out = h[h.length - 1];
     if (out && out.stuck >= STUCK_SHARE && m.epoch >= MIN_EPOCH) {
       const lower = Number((c.learningRate / 10).toPrecision(1));
-      show('hint-sat', `The output is stuck at ±1 on the wrong side for ${Math.round(out.stuck * 100)}% of the points checked (saturated): its gradient there is ~0, so those points no longer teach the network. The learning rate (${c.learningRate}) is probably too high; lowering it alone does not recover a saturated network: lower it and reset.`,
-        'warn', { label: `Use rate ${lower} and reset`, run: async () => { await change({ learningRate: String(lower) }); await reset(); } });
+      show(
+        'hint-sat',
+        `The output is stuck at ±1 on the wrong side for ${Math.round(out.stuck * 100)}% of the points checked (saturated): its gradient there is ~0, so those points no longer teach the network. The learning rate (${c.learningRate}) is probably too high; lowering it alone does not recover a saturated network: lower it and reset.`,
+        'warn',
+        {
+          label: `Use rate ${lower} and reset`,
+          run: async () => {
+            await change({ learningRate: String(lower) });
+            await reset();
+          },
+        },
+      );
     } else clearMessage('hint-sat');
     if (m.regLoss > 2 * m.trainLoss && m.epoch >= 10 && c.regularizationRate > 0)
-      show('hint-reg', `Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`, 'warn');
+      show(
+        'hint-reg',
+        `Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`,
+        'warn',
+      );
     else clearMessage('hint-reg');
     if (h.length > 3 && h[0].gradNorm > 0 && h[0].gradNorm < 1e-3 * h[h.length - 1].gradNorm)
-      show('hint-vanish', `Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`, 'info');
+      show(
+        'hint-vanish',
+        `Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`,
+        'info',
+      );
     else clearMessage('hint-vanish');
   };
 }

@@ -22,7 +22,10 @@ export function message(text, kind = 'info', key = '', action = null) {
     const a = document.createElement('button');
     a.className = 'text-btn msg-action';
     a.textContent = action.label;
-    a.onclick = () => { m.remove(); action.run(); };
+    a.onclick = () => {
+      m.remove();
+      action.run();
+    };
     m.append(a);
   }
   const x = document.createElement('button');

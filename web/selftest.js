@@ -9,7 +9,15 @@ try {
   s.trainEpochs(20);
   const m = s.metrics();
   const g = s.evalGrid(100);
-  const result = { ok: true, before, after: m.trainLoss, epoch: m.epoch, gridLength: g.length, rows: s.gridRows(), outputCentre: g[(s.gridRows() - 1) * 10000 + 50 * 100 + 50] };
+  const result = {
+    ok: true,
+    before,
+    after: m.trainLoss,
+    epoch: m.epoch,
+    gridLength: g.length,
+    rows: s.gridRows(),
+    outputCentre: g[(s.gridRows() - 1) * 10000 + 50 * 100 + 50],
+  };
   s.dispose();
   window.selftest = result;
   out.textContent = JSON.stringify(result, null, 2);

@@ -27,9 +27,25 @@ function snapshot() {
 // restMs: the loss pass and grid of recent frames (smoothed), what training must leave room for;
 // lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
 // pass is under way; msPerPoint: its measured cost
-let restMs = 0, lastMetrics = null, metricsMs = 0, slicing = false, msPerPoint = 0;
+let restMs = 0,
+  lastMetrics = null,
+  metricsMs = 0,
+  slicing = false,
+  msPerPoint = 0;
 // Requests that leave the session as it is (the losses and a sliced pass stay valid across them).
-const READ_ONLY = new Set(['frame', 'neuronGrid', 'catalog', 'trace', 'gradCheck', 'health', 'previews', 'featureGrids', 'csvPreview', 'exportCode', 'modelJson']);
+const READ_ONLY = new Set([
+  'frame',
+  'neuronGrid',
+  'catalog',
+  'trace',
+  'gradCheck',
+  'health',
+  'previews',
+  'featureGrids',
+  'csvPreview',
+  'exportCode',
+  'modelJson',
+]);
 
 // Trains up to `epochs` epochs in chunks of batches sized from the measured time per batch, and
 // stops when the budget is spent. Returns [samples trained, whether the budget cut it short].
@@ -39,7 +55,8 @@ let shape = null;
 function trainFor(epochs, budgetMs, t0) {
   shape ||= { n: S.points(false).length / 3, b: Math.max(1, S.config().batchSize) };
   const { n, b } = shape;
-  let p = S.trainBatches(0), trained = 0;
+  let p = S.trainBatches(0),
+    trained = 0;
   const target = p.epoch + epochs;
   while (p.epoch < target) {
     const left = budgetMs - (performance.now() - t0);
@@ -61,7 +78,8 @@ function trainFor(epochs, budgetMs, t0) {
 // The grid: whole (gridRows >= N), or `gridRows` rows per frame from a cursor that wraps, so a big
 // network's heatmaps are all refreshed every N / gridRows frames. After anything that changed the
 // session (gridKey cleared) the first frame evaluates the whole grid, so no stale rows show.
-let gridKey = '', gridCursor = 0;
+let gridKey = '',
+  gridCursor = 0;
 function evalGrid(N, gridRows, rows) {
   const key = `${N}|${rows}`;
   if (gridRows >= N || key !== gridKey) {
@@ -80,7 +98,8 @@ function evalGrid(N, gridRows, rows) {
 // frame request is answered at once and training fills the time the page spends drawing. `run`:
 // the epoch it stops at (a stop condition) and the samples trained since the last frame; cleared
 // by 'pause', by a frame at another pace and by anything that changes the session (onmessage).
-let run = null, ticking = false;
+let run = null,
+  ticking = false;
 const tick = new MessageChannel();
 tick.port1.onmessage = () => {
   ticking = false;
@@ -91,10 +110,13 @@ tick.port1.onmessage = () => {
   // duty < 1 (frame-plan.js MaxPacer): rest so that training takes that share of the time
   if (run.duty < 1) {
     ticking = true;
-    setTimeout(() => {
-      ticking = false;
-      keepRunning();
-    }, (RUN_CHUNK_MS * (1 - run.duty)) / run.duty);
+    setTimeout(
+      () => {
+        ticking = false;
+        keepRunning();
+      },
+      (RUN_CHUNK_MS * (1 - run.duty)) / run.duty,
+    );
   } else keepRunning();
 };
 function keepRunning() {
@@ -130,7 +152,13 @@ const handlers = {
     }
     if (!S) S = E.createSession('');
     const r = nearest ? S.loadNearest(hash) : S.load(hash);
-    const out = { loadOk: r.ok, loadError: r.error, errors: r.errors, unknownKeys: r.unknownKeys, dropped: r.dropped || [] };
+    const out = {
+      loadOk: r.ok,
+      loadError: r.error,
+      errors: r.errors,
+      unknownKeys: r.unknownKeys,
+      dropped: r.dropped || [],
+    };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
   },
@@ -145,9 +173,22 @@ const handlers = {
   // gridRows (< grid): refresh that many grid rows per frame (frame-plan.js gridPlan); keep: the
   // rows the page draws then, [features, outputs].
   // max: the Max pace (epochs: at most this many more, for a stop epoch); training runs between frames.
-  frame({ epochs = 0, batches = 0, max = false, duty = 1, grid = 100, gridRows = grid, keep = null, buffer, paramsBuffer, budgetMs = 0, frameMs = 0 }) {
+  frame({
+    epochs = 0,
+    batches = 0,
+    max = false,
+    duty = 1,
+    grid = 100,
+    gridRows = grid,
+    keep = null,
+    buffer,
+    paramsBuffer,
+    budgetMs = 0,
+    frameMs = 0,
+  }) {
     const t0 = performance.now();
-    let trained = 0, capped = false;
+    let trained = 0,
+      capped = false;
     if (!max) run = null;
     if (max) {
       trained = maxFrame(epochs, duty);
@@ -156,7 +197,7 @@ const handlers = {
       [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
-      trained = (S.trainEpochs(epochs).epoch - e0) * S.points(false).length / 3;
+      trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;
     }
     if (batches > 0) trained += S.trainBatches(batches).samples;
     const t1 = performance.now();
@@ -190,7 +231,8 @@ const handlers = {
     const t2 = performance.now();
     // Progressive (gridRows < grid): the page gets the rows it draws every frame, [keep[0] features,
     // keep[1] outputs] (a compact view: no neuron thumbnails); neuronGrid gives the others on hover.
-    const P = grid * grid, packed = view && gridRows < grid && keep ? { F: keep[0], K: keep[1] } : null;
+    const P = grid * grid,
+      packed = view && gridRows < grid && keep ? { F: keep[0], K: keep[1] } : null;
     const size = packed ? (packed.F + packed.K) * P : rows * P;
     // The lent buffer comes back only if it has exactly this frame's size (else a stale large one
     // from an earlier network would live on).
@@ -203,11 +245,21 @@ const handlers = {
       } else out.set(view);
     }
     const pv = S.params();
-    const params = paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length ? paramsBuffer : new Float32Array(pv.length);
+    const params =
+      paramsBuffer instanceof Float32Array && paramsBuffer.length === pv.length
+        ? paramsBuffer
+        : new Float32Array(pv.length);
     params.set(pv);
     restMs = 0.7 * restMs + 0.3 * (t2 - t1);
     return {
-      metrics, params, grid: out, rows, N: grid, packed, trained, capped,
+      metrics,
+      params,
+      grid: out,
+      rows,
+      N: grid,
+      packed,
+      trained,
+      capped,
       timing: { train: t1 - t0, metrics: tm - t1, grid: t2 - tm },
       _transfer: out ? [out.buffer, params.buffer] : [params.buffer],
     };
@@ -266,8 +318,14 @@ const handlers = {
   },
   // The seven features' grids (for thumbnails of features that are switched off).
   featureGrids({ N, keys }) {
-    const h = 'networkShape=&' + keys.map((k) => `${k}=true`).join('&') + '&' +
-      ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'].filter((k) => !keys.includes(k)).map((k) => `${k}=false`).join('&');
+    const h =
+      'networkShape=&' +
+      keys.map((k) => `${k}=true`).join('&') +
+      '&' +
+      ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']
+        .filter((k) => !keys.includes(k))
+        .map((k) => `${k}=false`)
+        .join('&');
     const s = E.createSession(h);
     if (!s.lastLoad.ok) throw new Error(s.lastLoad.error);
     const grid = s.evalGrid(N).slice(0, keys.length * N * N);
@@ -309,7 +367,8 @@ self.onmessage = async (ev) => {
     await enginePromise;
     const h = handlers[type];
     if (!h) throw new Error(`unknown request '${type}'`);
-    if (!READ_ONLY.has(type)) { // the session may change: no stale losses or half pass after it
+    if (!READ_ONLY.has(type)) {
+      // the session may change: no stale losses or half pass after it
       lastMetrics = null;
       slicing = false;
       gridKey = '';

@@ -19,14 +19,19 @@ export const GRID_N = 100;
 export const DOMAIN = 6;
 
 export const W4 = {
-  inputs: 32, hidden: 256, batch: 64, samples: 4096, lr: 0.01,
+  inputs: 32,
+  hidden: 256,
+  batch: 64,
+  samples: 4096,
+  lr: 0.01,
   // multiply-accumulates per sample of the forward pass: 32*256 + 256*256 + 256*1
   macs: 32 * 256 + 256 * 256 + 256,
 };
 // FLOPs per trained sample = 2*MACs (forward) + 4*MACs (backward: dx and dW) = 6*MACs = 443,904.
 W4.flopsPerSample = 6 * W4.macs;
-export const FLOP_FORMULA = 'GFLOP/s = samples/s x 6 x MACs / 1e9, MACs = 32*256 + 256*256 + 256*1 = 73,984 per sample ' +
-  '(2 x MACs forward + 4 x MACs backward: dW and dx; an engine that skips the first layer\'s dx does 5.4% less)';
+export const FLOP_FORMULA =
+  'GFLOP/s = samples/s x 6 x MACs / 1e9, MACs = 32*256 + 256*256 + 256*1 = 73,984 per sample ' +
+  "(2 x MACs forward + 4 x MACs backward: dW and dx; an engine that skips the first layer's dx does 5.4% less)";
 
 export function now() {
   return performance.now();
@@ -62,14 +67,29 @@ export function measure(step, { seconds = 1, reps = 5 } = {}) {
 export function features(keys, x1, x2, out = new Float32Array(keys.length)) {
   for (let k = 0; k < keys.length; k++) {
     switch (keys[k]) {
-      case 'x': out[k] = x1; break;
-      case 'y': out[k] = x2; break;
-      case 'xSquared': out[k] = x1 * x1; break;
-      case 'ySquared': out[k] = x2 * x2; break;
-      case 'xTimesY': out[k] = x1 * x2; break;
-      case 'sinX': out[k] = Math.sin(x1); break;
-      case 'sinY': out[k] = Math.sin(x2); break;
-      default: throw new Error(`unknown feature ${keys[k]}`);
+      case 'x':
+        out[k] = x1;
+        break;
+      case 'y':
+        out[k] = x2;
+        break;
+      case 'xSquared':
+        out[k] = x1 * x1;
+        break;
+      case 'ySquared':
+        out[k] = x2 * x2;
+        break;
+      case 'xTimesY':
+        out[k] = x1 * x2;
+        break;
+      case 'sinX':
+        out[k] = Math.sin(x1);
+        break;
+      case 'sinY':
+        out[k] = Math.sin(x2);
+        break;
+      default:
+        throw new Error(`unknown feature ${keys[k]}`);
     }
   }
   return out;

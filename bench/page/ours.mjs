@@ -14,7 +14,12 @@ import { W1_HASH, W2_HASH, W4, GRID_N, measure, stats, features } from './common
 export const KERNEL_CASES = [
   ...[64, 128, 256, 512].map((n) => ({ pass: 'forward', nIn: n, nOut: n, B: n })),
   ...['forward', 'backward'].flatMap((pass) =>
-    [[32, 256], [256, 256], [256, 1]].map(([nIn, nOut]) => ({ pass, nIn, nOut, B: 64 }))),
+    [
+      [32, 256],
+      [256, 256],
+      [256, 1],
+    ].map(([nIn, nOut]) => ({ pass, nIn, nOut, B: 64 })),
+  ),
 ];
 
 function session(E, hash) {
@@ -72,11 +77,22 @@ export function kernelBench(wide, { seconds = 0.2, reps = 5 } = {}) {
 }
 
 export function runOurs(E, wide, opts = {}) {
-  const { seconds = 1, reps = 5, quick = false, quickEpochs = 30, kernels = false, kernelSeconds = 0.2, learn = true } = opts;
+  const {
+    seconds = 1,
+    reps = 5,
+    quick = false,
+    quickEpochs = 30,
+    kernels = false,
+    kernelSeconds = 0.2,
+    learn = true,
+  } = opts;
   const res = {};
   if (learn) res.learn = learnCheck(E, quick ? quickEpochs : 100);
 
-  for (const [id, hash, chunk] of [['W1', W1_HASH, 20], ['W2', W2_HASH, 2]]) {
+  for (const [id, hash, chunk] of [
+    ['W1', W1_HASH, 20],
+    ['W2', W2_HASH, 2],
+  ]) {
     const s = session(E, hash);
     try {
       const n = s.points(false).length / 3;
@@ -84,7 +100,13 @@ export function runOurs(E, wide, opts = {}) {
         s.trainEpochs(1);
         res[id] = { unit: 'samples/s', loss: finite(s.metrics().trainLoss, `${id} loss`) };
       } else {
-        const st = measure(() => { s.trainEpochs(chunk); return chunk * n; }, { seconds, reps });
+        const st = measure(
+          () => {
+            s.trainEpochs(chunk);
+            return chunk * n;
+          },
+          { seconds, reps },
+        );
         res[id] = { unit: 'samples/s', ...st, loss: s.metrics().trainLoss };
       }
     } finally {
@@ -100,7 +122,17 @@ export function runOurs(E, wide, opts = {}) {
     if (g.length !== want) throw new Error(`W3 grid has ${g.length} floats, want ${want}`);
     finite(g[g.length - 1], 'W3 output');
     if (quick) res.W3 = { unit: 'refreshes/s' };
-    else res.W3 = { unit: 'refreshes/s', ...measure(() => { g = s3.evalGrid(GRID_N); return 1; }, { seconds, reps }) };
+    else
+      res.W3 = {
+        unit: 'refreshes/s',
+        ...measure(
+          () => {
+            g = s3.evalGrid(GRID_N);
+            return 1;
+          },
+          { seconds, reps },
+        ),
+      };
   } finally {
     s3.dispose();
   }
@@ -112,7 +144,13 @@ export function runOurs(E, wide, opts = {}) {
         res.W4 = { unit: 'samples/s', loss: finite(m.trainSteps(2), 'W4 loss') };
         if (!(wide.denseKernelGflops(0, 64, 64, 64, 0) > 0)) throw new Error('denseKernelGflops failed');
       } else {
-        const st = measure(() => { m.trainSteps(4); return 4 * W4.batch; }, { seconds, reps });
+        const st = measure(
+          () => {
+            m.trainSteps(4);
+            return 4 * W4.batch;
+          },
+          { seconds, reps },
+        );
         res.W4 = { unit: 'samples/s', ...st, gflops: (st.median * W4.flopsPerSample) / 1e9, loss: m.loss() };
       }
     } finally {

@@ -42,7 +42,13 @@ function vols(x, n, nIn) {
 }
 
 function model(net, lr, batch, X, Y) {
-  const trainer = new convnetjs.Trainer(net, { method: 'sgd', learning_rate: lr, momentum: 0, batch_size: batch, l2_decay: 0 });
+  const trainer = new convnetjs.Trainer(net, {
+    method: 'sgd',
+    learning_rate: lr,
+    momentum: 0,
+    batch_size: batch,
+    l2_decay: 0,
+  });
   const targets = Array.from(Y, (y) => [y]);
   let next = 0;
   return {

@@ -36,14 +36,18 @@ export async function runAdapter(A, ctx) {
   const w2cfg = { nIn: ctx.w2.keys.length, hidden: W2_HIDDEN, lr: 0.03, batch: 10, data: ctx.w2, seed: 2 };
 
   const epochs = quick ? quickEpochs : 100;
-  if (ctx.learn !== false) res.learn = using(await A.classifier(w1cfg), (m) => {
-    const before = m.loss();
-    if (m.trainEpochs) m.trainEpochs(epochs);
-    else for (let e = 0; e < epochs; e++) m.trainEpoch();
-    return { epochs, before, loss: finite(m.loss(), 'W1 train loss') };
-  });
+  if (ctx.learn !== false)
+    res.learn = using(await A.classifier(w1cfg), (m) => {
+      const before = m.loss();
+      if (m.trainEpochs) m.trainEpochs(epochs);
+      else for (let e = 0; e < epochs; e++) m.trainEpoch();
+      return { epochs, before, loss: finite(m.loss(), 'W1 train loss') };
+    });
 
-  for (const [id, cfg] of [['W1', w1cfg], ['W2', w2cfg]]) {
+  for (const [id, cfg] of [
+    ['W1', w1cfg],
+    ['W2', w2cfg],
+  ]) {
     res[id] = using(await A.classifier(cfg), (m) => {
       if (quick) {
         m.trainEpoch();
@@ -53,8 +57,10 @@ export async function runAdapter(A, ctx) {
     });
   }
 
-  res.W3 = using(await A.grid({ nIn: ctx.w2.keys.length, hidden: W2_HIDDEN, gridX: ctx.gridX, P: GRID_N * GRID_N, seed: 3 }),
-    (g) => (quick ? (g.refresh(), { unit: 'refreshes/s' }) : { unit: 'refreshes/s', ...measure(() => g.refresh(), t) }));
+  res.W3 = using(
+    await A.grid({ nIn: ctx.w2.keys.length, hidden: W2_HIDDEN, gridX: ctx.gridX, P: GRID_N * GRID_N, seed: 3 }),
+    (g) => (quick ? (g.refresh(), { unit: 'refreshes/s' }) : { unit: 'refreshes/s', ...measure(() => g.refresh(), t) }),
+  );
 
   res.W4 = using(await A.wide({ data: w4Data(1), seed: 4 }), (w) => {
     if (quick) {

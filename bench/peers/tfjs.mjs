@@ -65,13 +65,23 @@ export async function tfjsAdapter(backend) {
     const out = [];
     for (let s = 0; s < n; s += B) {
       const e = Math.min(n, s + B);
-      out.push({ x: tf.tensor2d(x.subarray(s * nIn, e * nIn), [e - s, nIn]), y: tf.tensor2d(y.subarray(s, e), [e - s, 1]), n: e - s });
+      out.push({
+        x: tf.tensor2d(x.subarray(s * nIn, e * nIn), [e - s, nIn]),
+        y: tf.tensor2d(y.subarray(s, e), [e - s, 1]),
+        n: e - s,
+      });
     }
     return out;
   }
   function disposeAll(layers, bs, extra = []) {
-    for (const L of layers) { L.W.dispose(); L.b.dispose(); }
-    for (const b of bs) { b.x.dispose(); b.y.dispose(); }
+    for (const L of layers) {
+      L.W.dispose();
+      L.b.dispose();
+    }
+    for (const b of bs) {
+      b.x.dispose();
+      b.y.dispose();
+    }
     for (const t of extra) t.dispose();
   }
   function trainer(layers, bs, lr, allX, allY) {
@@ -109,7 +119,10 @@ export async function tfjsAdapter(backend) {
       return {
         trainEpoch: () => t.epoch(),
         loss: () => t.loss(),
-        dispose() { t.dispose(); disposeAll(layers, bs, [allX, allY]); },
+        dispose() {
+          t.dispose();
+          disposeAll(layers, bs, [allX, allY]);
+        },
       };
     },
     async grid({ nIn, hidden, gridX, P, seed }) {
@@ -127,7 +140,9 @@ export async function tfjsAdapter(backend) {
           if (n !== P * (hidden.reduce((a, b) => a + b, 0) + 1)) throw new Error('grid size');
           return 1;
         },
-        dispose() { disposeAll(layers, [], [X]); },
+        dispose() {
+          disposeAll(layers, [], [X]);
+        },
       };
     },
     async wide({ data, seed }) {
@@ -140,7 +155,10 @@ export async function tfjsAdapter(backend) {
       return {
         trainBatch: () => t.step(),
         loss: () => t.loss(),
-        dispose() { t.dispose(); disposeAll(layers, bs, [allX, allY]); },
+        dispose() {
+          t.dispose();
+          disposeAll(layers, bs, [allX, allY]);
+        },
       };
     },
     async info() {

@@ -10,7 +10,8 @@ namespace bp {
 enum class Feature { X1, X2, X1Squared, X2Squared, X1TimesX2, SinX1, SinX2 };
 constexpr int kNumFeatureKinds = 7;
 
-// Active features of a config in the fixed order above (x, y, xSquared, ySquared, xTimesY, sinX, sinY).
+// Active features of a config, in the fixed order above
+// (x, y, xSquared, ySquared, xTimesY, sinX, sinY).
 std::vector<Feature> active_features(const Config& c);
 const char* feature_key(Feature f);   // its URL key: "x", "y", "xSquared", ...
 const char* feature_label(Feature f); // its display label: "X1", "X2", "X1²", ...

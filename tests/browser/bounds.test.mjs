@@ -45,7 +45,8 @@ test('a 16 x 256 network loads with bounded drawing, a note, and stays responsiv
 
   // hover the middle of hidden layer 2's column: a neuron's tooltip and its enlarged heatmap
   const head = await page.locator('#network .net-col-head >> nth=1').boundingBox();
-  const x = head.x + head.width / 2, y = box.y + box.height / 2 + 30;
+  const x = head.x + head.width / 2,
+    y = box.y + box.height / 2 + 30;
   await page.mouse.move(x, y);
   const tip = page.locator('.net-tooltip');
   await tip.waitFor({ state: 'visible', timeout: 5000 });
@@ -57,7 +58,14 @@ test('a 16 x 256 network loads with bounded drawing, a note, and stays responsiv
   await page.locator('.net-edit').fill('0.625');
   await page.locator('.net-edit').press('Enter');
   const j = Number(m[1]) - 1;
-  await page.waitForFunction((j) => { const p = window.playground; return p.params[p.layers[1].bOff + j] === 0.625; }, j, { timeout: 30000 });
+  await page.waitForFunction(
+    (j) => {
+      const p = window.playground;
+      return p.params[p.layers[1].bOff + j] === 0.625;
+    },
+    j,
+    { timeout: 30000 },
+  );
   // between columns: a link's tooltip
   let linkTip = '';
   for (let dy = -40; dy <= 40 && !/weight from/.test(linkTip); dy += 4) {
@@ -76,7 +84,14 @@ test('a 16 x 256 network loads with bounded drawing, a note, and stays responsiv
   assert.ok(t1 - t0 >= 5, `animation frames in 2 s: ${t1 - t0}`);
   // its loss pass (~1 GFLOP) runs in slices on a copy of the weights; finished passes still
   // reach the page, each naming the epoch it measured
-  await page.waitForFunction(() => { const m = window.playground.metrics; return m.lossEpoch >= 1 && !m.stale; }, null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => {
+      const m = window.playground.metrics;
+      return m.lossEpoch >= 1 && !m.stale;
+    },
+    null,
+    { timeout: 60000 },
+  );
   const lm = await page.evaluate(() => window.playground.metrics);
   assert.ok(Number.isFinite(lm.trainLoss) && Number.isFinite(lm.testLoss), 'sliced losses are finite');
   assert.ok(lm.lossEpoch <= lm.epoch);

@@ -37,7 +37,9 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
     return page;
   }
   return {
-    b, shots, open,
+    b,
+    shots,
+    open,
     cfg: (page) => page.evaluate(() => window.playground.config),
     hashOf: (page) => page.evaluate(() => location.hash.slice(1)),
     settle: (page) => page.waitForFunction(() => !window.playground.inflight && !window.playground.dirty),

@@ -12,9 +12,13 @@ import { pageSuite } from './browser.mjs';
 
 const { b, shots, open } = await pageSuite(test, { height: 1000 });
 const hashOf = (page) => page.evaluate(() => location.hash.slice(1));
-const points = (page) => page.evaluate(() => ({ train: Array.from(window.playground.train), test: Array.from(window.playground.test) }));
+const points = (page) =>
+  page.evaluate(() => ({ train: Array.from(window.playground.train), test: Array.from(window.playground.test) }));
 const triples = (flat) => Array.from({ length: flat.length / 3 }, (_, i) => flat.slice(3 * i, 3 * i + 3));
-const allPoints = async (page) => { const p = await points(page); return [...triples(p.train), ...triples(p.test)]; };
+const allPoints = async (page) => {
+  const p = await points(page);
+  return [...triples(p.train), ...triples(p.test)];
+};
 const near = (a, b) => Math.abs(a - b) < 1e-5;
 const has = (pts, [x, y, l]) => pts.some((p) => near(p[0], x) && near(p[1], y) && p[2] === l);
 // The plot shows [-6, 6]^2 on a 300 px canvas, y up: pixel (px, py) is data (12 px/300 - 6, 6 - 12 py/300).
@@ -35,12 +39,16 @@ test('clicks add points of the chosen class at the data coordinates; the URL car
   await page.click('#output', { position: pixelOf(-3, -3), modifiers: ['Shift'] }); // the other class
   await page.click('#classNeg');
   await page.click('#output', { position: pixelOf(4.5, -1.5) });
-  await page.waitForFunction((n) => (window.playground.train.length + window.playground.test.length) / 3 === n, before.length + 3);
+  await page.waitForFunction(
+    (n) => (window.playground.train.length + window.playground.test.length) / 3 === n,
+    before.length + 3,
+  );
   const after = await allPoints(page);
   assert.ok(has(after, [3, 3, 1]), 'blue point at (3, 3)');
   assert.ok(has(after, [-3, -3, -1]), 'shift-click: orange point at (-3, -3)');
   assert.ok(has(after, [4.5, -1.5, -1]), 'orange picked: orange point at (4.5, -1.5)');
-  for (const p of before) assert.ok(has(after, [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100, p[2]]), 'generated points kept');
+  for (const p of before)
+    assert.ok(has(after, [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100, p[2]]), 'generated points kept');
   const h = await hashOf(page);
   assert.match(h, /(^|&)dataset=custom(&|$)/);
   assert.match(h, /points=[^&]*3,3,1/);
@@ -52,7 +60,10 @@ test('clicks add points of the chosen class at the data coordinates; the URL car
 
   // Undo takes back the last edit only; undoing the first edit gives the generated dataset back.
   await page.click('#undoPoints');
-  await page.waitForFunction((n) => (window.playground.train.length + window.playground.test.length) / 3 === n, before.length + 2);
+  await page.waitForFunction(
+    (n) => (window.playground.train.length + window.playground.test.length) / 3 === n,
+    before.length + 2,
+  );
   assert.ok(!has(await allPoints(page), [4.5, -1.5, -1]));
   await page.click('#undoPoints');
   await page.click('#undoPoints');
@@ -65,16 +76,24 @@ test('a drag paints a trail of points; clear removes them all; multi-class datas
   const page = await open('seed=4&dataset=circle&showTestData=true');
   await page.click('#editPoints');
   await page.click('#clearPoints');
-  await page.waitForFunction(() => window.playground.config.dataset === 'custom' && window.playground.train.length + window.playground.test.length === 0);
+  await page.waitForFunction(
+    () =>
+      window.playground.config.dataset === 'custom' &&
+      window.playground.train.length + window.playground.test.length === 0,
+  );
   const box = await page.locator('#output').boundingBox();
-  const a = pixelOf(-4, 0), z = pixelOf(4, 0);
+  const a = pixelOf(-4, 0),
+    z = pixelOf(4, 0);
   await page.mouse.move(box.x + a.x, box.y + a.y);
   await page.mouse.down();
   for (let k = 1; k <= 16; k++) await page.mouse.move(box.x + a.x + ((z.x - a.x) * k) / 16, box.y + a.y);
   await page.mouse.up();
   await page.waitForFunction(() => (window.playground.train.length + window.playground.test.length) / 3 >= 10);
   const pts = await allPoints(page);
-  assert.ok(pts.every((p) => Math.abs(p[1]) < 0.05 && p[0] >= -4.05 && p[0] <= 4.05 && p[2] === 1), JSON.stringify(pts));
+  assert.ok(
+    pts.every((p) => Math.abs(p[1]) < 0.05 && p[0] >= -4.05 && p[0] <= 4.05 && p[2] === 1),
+    JSON.stringify(pts),
+  );
   const xs = pts.map((p) => p[0]).sort((u, v) => u - v);
   for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] >= 0.3, 'painted points are spaced');
   // Back to a generated dataset: the points leave the URL, and it loads.
@@ -112,12 +131,18 @@ test('CSV import: a good file replaces the points; bad files show their message 
   const rows = ['name,a,b,class'];
   const want = [];
   for (let i = 0; i < 40; i++) {
-    const x = (i % 8) - 3.5, y = Math.floor(i / 8) - 2, l = x * y > 0 ? 1 : 0;
+    const x = (i % 8) - 3.5,
+      y = Math.floor(i / 8) - 2,
+      l = x * y > 0 ? 1 : 0;
     rows.push(`p${i},${x},${y},${l}`);
     want.push([x, y, l ? 1 : -1]);
   }
   await page.click('#csvOpen');
-  await page.setInputFiles('#csvFile', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.setInputFiles('#csvFile', {
+    name: 'mine.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(rows.join('\n')),
+  });
   await page.waitForSelector('#csvPreview table');
   assert.equal(await page.locator('#csvPreview tbody tr').count(), 5);
   assert.deepEqual(await page.locator('#csvPreview th').allTextContents(), ['name', 'a', 'b', 'class']);
@@ -137,17 +162,28 @@ test('CSV import: a good file replaces the points; bad files show their message 
     ['nan.csv', 'x,y,l\n1,2,1\n3,NaN,0\n', /NaN or Infinity in row 3, column 2/],
     ['columns.csv', 'x,y,l\n1,2,1\n3,4\n', /row 3 has 2 columns, expected 3/],
     ['junk.bin', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff, 0x13, 0, 7]), /not a text CSV file|binary/],
-    ['formula.csv', 'x,y,l\n1,2,1\n=cmd|\' /C calc\'!A0,2,1\n', /row 3, column 1: '=cmd\|' \/C calc'!A0' is not a number/],
+    [
+      'formula.csv',
+      "x,y,l\n1,2,1\n=cmd|' /C calc'!A0,2,1\n",
+      /row 3, column 1: '=cmd\|' \/C calc'!A0' is not a number/,
+    ],
     ['empty.csv', '', /file is empty/],
   ];
   await page.click('#csvOpen');
   for (const [name, text, re] of bad) {
     await page.setInputFiles('#csvFile', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
     // Refused by the preview already, or (bad cells past the header) by the import.
-    await page.waitForFunction((n) => document.getElementById('csvError').textContent.startsWith(n) || !document.getElementById('csvImport').disabled, name);
+    await page.waitForFunction(
+      (n) =>
+        document.getElementById('csvError').textContent.startsWith(n) || !document.getElementById('csvImport').disabled,
+      name,
+    );
     if (!(await page.isDisabled('#csvImport'))) {
       await page.click('#csvImport');
-      await page.waitForFunction((n) => document.getElementById('csvError').textContent.startsWith(`${n} was not imported`), name);
+      await page.waitForFunction(
+        (n) => document.getElementById('csvError').textContent.startsWith(`${n} was not imported`),
+        name,
+      );
     }
     assert.match(await page.textContent('#csvError'), re, name);
     assert.deepEqual(await points(page), kept, `${name}: old points untouched`);
@@ -168,7 +204,10 @@ test('CSV import: a good file replaces the points; bad files show their message 
 
 test('pasted CSV with more points than a link holds: imported, and the page says the URL does not carry them', async () => {
   const page = await open('seed=11');
-  const rows = Array.from({ length: 2500 }, (_, i) => `${((i * 7919) % 1200) / 100 - 6},${((i * 104729) % 1200) / 100 - 6},${i % 2 ? 1 : -1}`);
+  const rows = Array.from(
+    { length: 2500 },
+    (_, i) => `${((i * 7919) % 1200) / 100 - 6},${((i * 104729) % 1200) / 100 - 6},${i % 2 ? 1 : -1}`,
+  );
   await page.click('#csvOpen');
   // 60 KB: set in one step (fill() can exceed its timeout on a loaded machine), then the same
   // input event the paste box reacts to.
@@ -188,7 +227,7 @@ test('pasted CSV with more points than a link holds: imported, and the page says
   await page.close();
 });
 
-test('CSV export holds exactly the engine\'s train and test points', async () => {
+test("CSV export holds exactly the engine's train and test points", async () => {
   const page = await open('seed=6&dataset=spiral&percTrainData=70');
   const { name, bytes } = await download(page, () => page.click('#csvExport'));
   assert.match(name, /\.csv$/);
@@ -196,16 +235,23 @@ test('CSV export holds exactly the engine\'s train and test points', async () =>
   assert.equal(lines[0], 'x1,x2,label,set');
   const { train, test: testPts } = await points(page);
   const rows = lines.slice(1).map((l) => l.split(','));
-  const back = (set) => rows.filter((r) => r[3] === set).flatMap((r) => r.slice(0, 3).map((v) => Math.fround(Number(v))));
+  const back = (set) =>
+    rows.filter((r) => r[3] === set).flatMap((r) => r.slice(0, 3).map((v) => Math.fround(Number(v))));
   assert.deepEqual(back('train'), train);
   assert.deepEqual(back('test'), testPts);
   assert.equal(rows.length, (train.length + testPts.length) / 3);
   // each number is the shortest decimal of its float32 (1.633, not 1.6330000162124634)
   for (const r of rows.slice(0, 50))
     for (const v of r.slice(0, 2)) {
-      const digits = v.replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+      const digits = v
+        .replace(/^-|\.|e.*$/g, '')
+        .replace(/^0+/, '')
+        .replace(/0+$/, '').length;
       const shorter = digits > 1 ? Number(Number(v).toPrecision(digits - 1)) : NaN;
-      assert.ok(v.length <= 12 && Math.fround(shorter) !== Math.fround(Number(v)), `${v} is not the shortest text of its float32`);
+      assert.ok(
+        v.length <= 12 && Math.fround(shorter) !== Math.fround(Number(v)),
+        `${v} is not the shortest text of its float32`,
+      );
     }
   await page.close();
 });
@@ -226,22 +272,35 @@ test('model JSON export then import restores the same parameters; PyTorch export
   assert.deepEqual(await page.evaluate(() => Array.from(window.playground.params)), trained.params);
   assert.equal(await page.evaluate(() => location.hash), trained.hash);
 
-  await page.setInputFiles('#modelFile', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "a model"') });
-  await page.waitForFunction(() => /junk\.json was not loaded/.test(document.querySelector('.msg[data-key="export"]').textContent));
-  assert.deepEqual(await page.evaluate(() => Array.from(window.playground.params)), trained.params, 'a refused file changes nothing');
+  await page.setInputFiles('#modelFile', {
+    name: 'junk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"not": "a model"'),
+  });
+  await page.waitForFunction(() =>
+    /junk\.json was not loaded/.test(document.querySelector('.msg[data-key="export"]').textContent),
+  );
+  assert.deepEqual(
+    await page.evaluate(() => Array.from(window.playground.params)),
+    trained.params,
+    'a refused file changes nothing',
+  );
 
   const py = await download(page, () => page.click('#exportPytorch'));
   assert.match(py.bytes.toString('utf8'), /import torch/);
   const keras = await download(page, () => page.click('#exportKeras'));
   assert.match(py.name, /pytorch.*\.py$/);
   assert.match(keras.name, /keras.*\.py$/);
-  assert.ok(await page.locator('#exportInfo .pred-table tbody tr').count() >= 1);
+  assert.ok((await page.locator('#exportInfo .pred-table tbody tr').count()) >= 1);
 
   const png = await download(page, () => page.click('#exportPng'));
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.equal(png.bytes.toString('latin1', 12, 16), 'IHDR');
   const [w, h] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
-  assert.deepEqual([w, h], await page.evaluate(() => [document.getElementById('output').width, document.getElementById('output').height]));
+  assert.deepEqual(
+    [w, h],
+    await page.evaluate(() => [document.getElementById('output').width, document.getElementById('output').height]),
+  );
   await page.close();
 });
 
@@ -266,25 +325,37 @@ test('runs: saved, listed, overlaid, restored with weights, deleted; a full stor
   assert.equal(stored[0].epoch, 6);
   assert.equal(stored[1].epoch, 3);
   assert.match(stored[1].hash, /activation=tanh/);
-  assert.ok(stored.every((r) => r.curve.length >= 1 && r.curve.length <= 200 && r.thumb.startsWith('data:image/png;base64,') && r.model));
+  assert.ok(
+    stored.every(
+      (r) => r.curve.length >= 1 && r.curve.length <= 200 && r.thumb.startsWith('data:image/png;base64,') && r.model,
+    ),
+  );
   assert.deepEqual(stored[1].curve.at(-1)[0], 3);
 
   // Both are ticked after saving: two curves in two colours on the overlay.
   assert.equal(await page.locator('#runList input[type=checkbox]:checked').count(), 2);
   assert.equal(await page.isVisible('#runChart'), true);
   const colours = await page.evaluate(() => {
-    const c = document.getElementById('runChart'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const c = document.getElementById('runChart'),
+      d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const seen = new Set();
     for (let i = 0; i < d.length; i += 4) if (d[i + 3] === 255) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
     return [...seen];
   });
-  assert.ok(colours.includes('0,114,178') && colours.includes('230,159,0'), `run colours drawn: ${colours.slice(0, 10)}`);
+  assert.ok(
+    colours.includes('0,114,178') && colours.includes('230,159,0'),
+    `run colours drawn: ${colours.slice(0, 10)}`,
+  );
   await page.screenshot({ path: path.join(shots, 'runs.png'), fullPage: true });
 
   await page.click('[aria-label="Restore run 2"]');
   await page.waitForFunction((h) => location.hash === h, first.hash);
   await page.waitForFunction(() => window.playground.config.activation === 'tanh');
-  assert.deepEqual(await page.evaluate(() => Array.from(window.playground.params)), first.params, 'restored with its weights');
+  assert.deepEqual(
+    await page.evaluate(() => Array.from(window.playground.params)),
+    first.params,
+    'restored with its weights',
+  );
 
   await page.click('[aria-label="Delete run 1"]');
   await page.waitForFunction(() => document.querySelectorAll('#runList li').length === 1);
@@ -293,7 +364,9 @@ test('runs: saved, listed, overlaid, restored with weights, deleted; a full stor
   // Full storage: the save is refused with a message, the stored runs and the page stay as they were.
   const storedBefore = await page.evaluate(() => localStorage.getItem('bp-runs'));
   await page.evaluate(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
   });
   await page.click('#saveRun');
   await page.waitForSelector('.msg.error[data-key="runs"]');
@@ -310,9 +383,12 @@ test('pausing after at least one epoch saves the run when the box is ticked, upd
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch >= 3);
   await page.click('#play');
-  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('bp-runs') || '[]')).length === 1);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('bp-runs') || '[]').length === 1);
   await page.click('#play');
-  await page.waitForFunction((e) => window.playground.metrics.epoch > e + 3, (await page.evaluate(() => JSON.parse(localStorage.getItem('bp-runs'))))[0].epoch);
+  await page.waitForFunction(
+    (e) => window.playground.metrics.epoch > e + 3,
+    (await page.evaluate(() => JSON.parse(localStorage.getItem('bp-runs'))))[0].epoch,
+  );
   await page.click('#play');
   await page.waitForFunction(() => {
     const r = JSON.parse(localStorage.getItem('bp-runs') || '[]');

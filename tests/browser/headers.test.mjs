@@ -47,15 +47,19 @@ test('serve.mjs sends the headers; the worker runs under the CSP and the page tr
     const worker = page.workers().find((w) => w.url().endsWith('/worker.js'));
     assert.ok(worker, 'the engine worker is running');
     // a string timer (DevTools' own evaluation is exempt from CSP, code it schedules is not)
-    const timer = () => new Promise((r) => {
-      self.cspProbe = 'not run';
-      setTimeout('self.cspProbe = "ran"', 0);
-      setTimeout(() => r(self.cspProbe), 100);
-    });
+    const timer = () =>
+      new Promise((r) => {
+        self.cspProbe = 'not run';
+        setTimeout('self.cspProbe = "ran"', 0);
+        setTimeout(() => r(self.cspProbe), 100);
+      });
     assert.equal(await worker.evaluate(timer), 'not run', 'string code is refused inside the worker');
     assert.equal(await page.evaluate(timer), 'not run', 'and in the page');
     assert.equal(b.consoleErrors.filter((e) => /unsafe-eval/.test(e)).length, 2, 'both refusals reported');
-    assert.deepEqual(b.consoleErrors.filter((e) => !/unsafe-eval/.test(e)), []);
+    assert.deepEqual(
+      b.consoleErrors.filter((e) => !/unsafe-eval/.test(e)),
+      [],
+    );
     await page.close();
   } finally {
     await b.close();

@@ -33,45 +33,142 @@ const PAYLOADS = [
   '<iframe src="javascript:parent.__pwned=6">',
   '{{constructor.constructor("window.__pwned=7")()}}',
 ];
-const KEYS = ['activation', 'regularization', 'batchSize', 'dataset', 'regDataset', 'learningRate',
-  'regularizationRate', 'noise', 'networkShape', 'seed', 'showTestData', 'discretize', 'percTrainData',
-  'x', 'y', 'xTimesY', 'xSquared', 'ySquared', 'cosX', 'sinX', 'cosY', 'sinY', 'collectStats', 'problem',
-  'initZero', 'hideText', 'tutorial', 'layerActivations', 'outputActivation', 'loss', 'optimizer',
-  'momentum', 'beta1', 'beta2', 'rho', 'epsilon', 'init', 'leakyAlpha', 'preset', 'dropout', 'batchNorm', 'residual'];
+const KEYS = [
+  'activation',
+  'regularization',
+  'batchSize',
+  'dataset',
+  'regDataset',
+  'learningRate',
+  'regularizationRate',
+  'noise',
+  'networkShape',
+  'seed',
+  'showTestData',
+  'discretize',
+  'percTrainData',
+  'x',
+  'y',
+  'xTimesY',
+  'xSquared',
+  'ySquared',
+  'cosX',
+  'sinX',
+  'cosY',
+  'sinY',
+  'collectStats',
+  'problem',
+  'initZero',
+  'hideText',
+  'tutorial',
+  'layerActivations',
+  'outputActivation',
+  'loss',
+  'optimizer',
+  'momentum',
+  'beta1',
+  'beta2',
+  'rho',
+  'epsilon',
+  'init',
+  'leakyAlpha',
+  'preset',
+  'dropout',
+  'batchNorm',
+  'residual',
+];
 // Keys whose value is free text (kept, not validated) or a TF boolean (any text means true): an
 // injected value there is accepted silently, so no message names them; the rest must be named.
-const FREE = new Set(['seed', 'tutorial', 'showTestData', 'discretize', 'x', 'y', 'xTimesY', 'xSquared',
-  'ySquared', 'cosX', 'sinX', 'cosY', 'sinY', 'collectStats', 'initZero', 'hideText']);
+const FREE = new Set([
+  'seed',
+  'tutorial',
+  'showTestData',
+  'discretize',
+  'x',
+  'y',
+  'xTimesY',
+  'xSquared',
+  'ySquared',
+  'cosX',
+  'sinX',
+  'cosY',
+  'sinY',
+  'collectStats',
+  'initZero',
+  'hideText',
+]);
 
 const enc = encodeURIComponent;
 const injectionHash = (p, raw) => {
   const v = raw ? p : enc(p);
   // x and y stay on: with every feature "true" the network still has inputs
-  return [...KEYS.map((k) => `${k}=${v}`), `${enc(p)}=${v}`, `${enc(p)}_hide=true`, `${enc(p.slice(0, 20))}=1`].join('&');
+  return [...KEYS.map((k) => `${k}=${v}`), `${enc(p)}=${v}`, `${enc(p)}_hide=true`, `${enc(p.slice(0, 20))}=1`].join(
+    '&',
+  );
 };
 
-const big = 'zzpad=' + 'a'.repeat(200) + '&' + Array.from({ length: 2000 }, (_, i) => `k${i}=${'v'.repeat(40)}`).join('&');
+const big =
+  'zzpad=' + 'a'.repeat(200) + '&' + Array.from({ length: 2000 }, (_, i) => `k${i}=${'v'.repeat(40)}`).join('&');
 
 // [name, hash, keys the messages must name (RegExp sources, matched in #messages text), checks]
 const CASES = [
   ['a huge layer size', 'networkShape=9999&seed=1', ['networkShape'], { networkShape: [4, 2] }],
-  ['17 layers of 300', `networkShape=${Array(17).fill(300).join(',')}&seed=1`, ['networkShape.*17 layers'], { networkShape: [4, 2] }],
+  [
+    '17 layers of 300',
+    `networkShape=${Array(17).fill(300).join(',')}&seed=1`,
+    ['networkShape.*17 layers'],
+    { networkShape: [4, 2] },
+  ],
   ['300-wide layers', 'networkShape=300,300,300&seed=1', ['networkShape.*300'], { networkShape: [4, 2] }],
-  ['negative, zero and fractional sizes', 'networkShape=-4,0,2.5&batchSize=-1&seed=1', ['networkShape', 'batchSize'], {}],
-  ['NaN, Infinity, negative, 1e308',
+  [
+    'negative, zero and fractional sizes',
+    'networkShape=-4,0,2.5&batchSize=-1&seed=1',
+    ['networkShape', 'batchSize'],
+    {},
+  ],
+  [
+    'NaN, Infinity, negative, 1e308',
     'learningRate=NaN&noise=Infinity&regularizationRate=-1&percTrainData=1e308&batchSize=1e308&momentum=-Infinity&epsilon=0&beta1=1&seed=1',
     ['learningRate', 'noise', 'regularizationRate', 'percTrainData', 'batchSize', 'momentum', 'epsilon', 'beta1'],
-    { learningRate: 0.03, noise: 0, regularizationRate: 0, percTrainData: 50, batchSize: 10 }],
-  ['unknown enum names',
+    { learningRate: 0.03, noise: 0, regularizationRate: 0, percTrainData: 50, batchSize: 10 },
+  ],
+  [
+    'unknown enum names',
     'activation=swish&dataset=mnist&regDataset=spiral&problem=both&optimizer=adamw&loss=hinge&init=zero&regularization=L3&outputActivation=gelu&layerActivations=relu,selu&preset=demo&seed=1',
-    ['activation', 'dataset', 'regDataset', 'problem', 'optimizer', 'loss', 'init', 'regularization', 'outputActivation', 'layerActivations', 'preset'],
-    { activation: 'tanh', dataset: 'circle', optimizer: 'sgd' }],
-  ['duplicated keys', 'activation=relu&activation=bogus&networkShape=3&networkShape=5&seed=1&seed=2&batchSize=7&batchSize=zz',
-    ['activation', 'batchSize'], { networkShape: [5], seed: '2', activation: 'tanh', batchSize: 10 }],
+    [
+      'activation',
+      'dataset',
+      'regDataset',
+      'problem',
+      'optimizer',
+      'loss',
+      'init',
+      'regularization',
+      'outputActivation',
+      'layerActivations',
+      'preset',
+    ],
+    { activation: 'tanh', dataset: 'circle', optimizer: 'sgd' },
+  ],
+  [
+    'duplicated keys',
+    'activation=relu&activation=bogus&networkShape=3&networkShape=5&seed=1&seed=2&batchSize=7&batchSize=zz',
+    ['activation', 'batchSize'],
+    { networkShape: [5], seed: '2', activation: 'tanh', batchSize: 10 },
+  ],
   ['a 100 KB hash', `seed=1&${big}`, ['hash.*too long', 'unknown'], {}],
-  ['percent-encoding junk', 'seed=3&noise=%zz&activation=%00&tutorial=%E0%A4&learningRate=%&%=1&%zz=2&%00=3&networkShape=%E0%A4&batchSize=1%',
-    ['noise', 'activation', 'learningRate', 'networkShape', 'batchSize', 'malformed', 'unknown settings: .*\\\\x00'], {}],
-  ['a malformed seed and an empty key', 'seed=%&=5&networkShape=3', ['seed.*malformed', 'empty key'], { networkShape: [3] }],
+  [
+    'percent-encoding junk',
+    'seed=3&noise=%zz&activation=%00&tutorial=%E0%A4&learningRate=%&%=1&%zz=2&%00=3&networkShape=%E0%A4&batchSize=1%',
+    ['noise', 'activation', 'learningRate', 'networkShape', 'batchSize', 'malformed', 'unknown settings: .*\\\\x00'],
+    {},
+  ],
+  [
+    'a malformed seed and an empty key',
+    'seed=%&=5&networkShape=3',
+    ['seed.*malformed', 'empty key'],
+    { networkShape: [3] },
+  ],
   ['injection, percent-encoded, in every key and value', null, null, {}],
   ['injection, raw, in every key and value', null, null, {}],
 ];
@@ -99,9 +196,17 @@ async function assertClean(page, what) {
     parentPwned: window.parent.__pwned,
     imgs: document.querySelectorAll('img, iframe, object, embed').length,
     scripts: [...document.scripts].map((s) => s.getAttribute('src')),
-    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-    jsLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
-      .filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action') || e.getAttribute('formaction') || '')).length,
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)))
+      .length,
+    jsLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')].filter((e) =>
+      /^\s*javascript:/i.test(
+        e.getAttribute('href') ||
+          e.getAttribute('src') ||
+          e.getAttribute('action') ||
+          e.getAttribute('formaction') ||
+          '',
+      ),
+    ).length,
   }));
   assert.equal(dom.pwned, undefined, `${what}: injected code ran`);
   assert.equal(dom.parentPwned, undefined, `${what}: injected code ran`);
@@ -133,7 +238,8 @@ for (const [name, hash0, keys0, want] of CASES) {
       const page = await open(hash);
       const text = await page.locator('#messages').innerText();
       assert.ok(await page.locator('#messages').isVisible(), `${what}: messages are not visible`);
-      for (const k of keys) assert.match(text, new RegExp(k), `${what}: no message names ${k}:\n${text.slice(0, 2000)}`);
+      for (const k of keys)
+        assert.match(text, new RegExp(k), `${what}: no message names ${k}:\n${text.slice(0, 2000)}`);
       if (inj) {
         // the payload is shown as text (escaped by the codec), never as markup
         assert.match(text, /unknown settings|does not name a control|has no key|is not/, what);
@@ -161,11 +267,25 @@ test('the hash the page writes back is canonical and itself harmless', async () 
 
 test('a hostile hash typed into the address bar of a running page (hashchange)', async () => {
   const page = await open('seed=5');
-  await page.evaluate((h) => { location.hash = h; }, injectionHash(PAYLOADS[2], false));
-  await page.waitForFunction(() => /unknown settings/.test(document.getElementById('messages').innerText), null, { timeout: 30000 });
-  await page.evaluate(() => { location.hash = 'networkShape=9999&learningRate=NaN&seed=6'; });
-  await page.waitForFunction(() => /networkShape/.test(document.getElementById('messages').innerText) &&
-    /learningRate/.test(document.getElementById('messages').innerText), null, { timeout: 30000 });
+  await page.evaluate(
+    (h) => {
+      location.hash = h;
+    },
+    injectionHash(PAYLOADS[2], false),
+  );
+  await page.waitForFunction(() => /unknown settings/.test(document.getElementById('messages').innerText), null, {
+    timeout: 30000,
+  });
+  await page.evaluate(() => {
+    location.hash = 'networkShape=9999&learningRate=NaN&seed=6';
+  });
+  await page.waitForFunction(
+    () =>
+      /networkShape/.test(document.getElementById('messages').innerText) &&
+      /learningRate/.test(document.getElementById('messages').innerText),
+    null,
+    { timeout: 30000 },
+  );
   await assertClean(page, 'hashchange');
   await assertWorks(page, 'hashchange');
   await page.close();
@@ -175,15 +295,23 @@ test('the CSP meta forbids inline script, eval and remote origins, and is enforc
   const page = await open('seed=1');
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content);
   assert.ok(csp, 'a Content-Security-Policy meta exists');
-  const dirs = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+  const dirs = Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v]),
+  );
   assert.deepEqual(dirs['default-src'], ["'self'"]);
   const scriptSrc = dirs['script-src'] || dirs['default-src'];
   assert.ok(!scriptSrc.includes("'unsafe-inline'"), 'script-src allows inline script');
   assert.ok(!scriptSrc.includes("'unsafe-eval'"), 'script-src allows eval');
   for (const [k, v] of Object.entries(dirs)) {
     for (const src of v) {
-      assert.ok(!/^(\*|https?:|wss?:|data:.*script|\*\.)/.test(src) || (k === 'img-src' && src === 'data:'),
-        `${k} allows a remote or wildcard source: ${src}`);
+      assert.ok(
+        !/^(\*|https?:|wss?:|data:.*script|\*\.)/.test(src) || (k === 'img-src' && src === 'data:'),
+        `${k} allows a remote or wildcard source: ${src}`,
+      );
       assert.ok(!/:\/\//.test(src), `${k} names a remote origin: ${src}`);
     }
   }
@@ -205,7 +333,10 @@ test('the CSP meta forbids inline script, eval and remote origins, and is enforc
     return { ran: window.__csp, seen };
   });
   assert.equal(r.ran, undefined, 'an inline script ran despite the CSP');
-  assert.ok(r.seen.some((d) => /script-src/.test(d)), `violations: ${r.seen}`);
+  assert.ok(
+    r.seen.some((d) => /script-src/.test(d)),
+    `violations: ${r.seen}`,
+  );
   // Those refusals are reported on the console, as they should be: wait for them, drop exactly them.
   const t0 = Date.now();
   while (b.consoleErrors.length < before + 1 && Date.now() - t0 < 3000) await new Promise((res) => setTimeout(res, 50));

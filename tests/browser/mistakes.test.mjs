@@ -13,10 +13,16 @@ import assert from 'node:assert/strict';
 import { pageSuite } from './browser.mjs';
 
 const { b, open, settle } = await pageSuite(test);
-const state = (page) => page.evaluate(() => {
-  const p = window.playground;
-  return { config: p.config, metrics: p.metrics, params: Array.from(p.params), features: p.features.map((f) => f.key) };
-});
+const state = (page) =>
+  page.evaluate(() => {
+    const p = window.playground;
+    return {
+      config: p.config,
+      metrics: p.metrics,
+      params: Array.from(p.params),
+      features: p.features.map((f) => f.key),
+    };
+  });
 const msgText = (page, key) => page.locator(`.msg[data-key="${key}"] span`).innerText();
 async function steps(page, n) {
   const e0 = await page.evaluate(() => window.playground.metrics.epoch);
@@ -48,14 +54,19 @@ test('TF links that hide a shown feature load, draw the rest with their own heat
     assert.equal(await page.locator('#network path.net-link').count(), links, `${hash}: links drawn`);
     // each drawn active feature shows its own grid row: X1 varies left to right, X2 top to bottom
     await page.waitForFunction(() => !window.playground.inflight);
-    for (const [label, key] of [['X₁', 'x'], ['X₂', 'y']]) {
+    for (const [label, key] of [
+      ['X₁', 'x'],
+      ['X₂', 'y'],
+    ]) {
       if (key === hidden) continue;
-      const read = () => page.locator(`.net-node.feature[aria-label^="input feature ${label}:"] canvas`).evaluate((c) => {
-        const px = (x, y) => Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3));
-        const diff = (a, b2) => a.reduce((s, v, i) => s + Math.abs(v - b2[i]), 0);
-        const w = c.width - 2, h = c.height - 2;
-        return { across: diff(px(1, h / 2), px(w, h / 2)), down: diff(px(w / 2, 1), px(w / 2, h)) };
-      });
+      const read = () =>
+        page.locator(`.net-node.feature[aria-label^="input feature ${label}:"] canvas`).evaluate((c) => {
+          const px = (x, y) => Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3));
+          const diff = (a, b2) => a.reduce((s, v, i) => s + Math.abs(v - b2[i]), 0);
+          const w = c.width - 2,
+            h = c.height - 2;
+          return { across: diff(px(1, h / 2), px(w, h / 2)), down: diff(px(w / 2, 1), px(w / 2, h)) };
+        });
       // the thumbnails are drawn when the frame after the load lands: wait for a picture at all
       let d = await read();
       for (let i = 0; i < 50 && d.across + d.down === 0; i++) {
@@ -67,7 +78,10 @@ test('TF links that hide a shown feature load, draw the rest with their own heat
     }
     await steps(page, 20);
     const t = await state(page);
-    assert.ok(t.metrics.trainLoss < s.metrics.trainLoss, `${hash}: trains (${s.metrics.trainLoss} -> ${t.metrics.trainLoss})`);
+    assert.ok(
+      t.metrics.trainLoss < s.metrics.trainLoss,
+      `${hash}: trains (${s.metrics.trainLoss} -> ${t.metrics.trainLoss})`,
+    );
     assert.deepEqual(b.consoleErrors.slice(errors), [], `${hash}: no page error`);
     await page.close();
   }
@@ -85,8 +99,17 @@ test('a refused link opened first builds the nearest network, keeps the link, sa
     const page = await open(hash);
     const s = await state(page);
     for (const [k, v] of Object.entries(want)) assert.deepEqual(s.config[k], v, `${hash}: ${k}`);
-    assert.equal(decodeURIComponent(await page.evaluate(() => location.hash.slice(1))), hash, `${hash}: the link stays in the address bar`);
-    for (const k of dropped) assert.match(await msgText(page, `cfg-${k}`), new RegExp(`^Dropped from this link.*${k}: `), `${hash}: says ${k} was dropped`);
+    assert.equal(
+      decodeURIComponent(await page.evaluate(() => location.hash.slice(1))),
+      hash,
+      `${hash}: the link stays in the address bar`,
+    );
+    for (const k of dropped)
+      assert.match(
+        await msgText(page, `cfg-${k}`),
+        new RegExp(`^Dropped from this link.*${k}: `),
+        `${hash}: says ${k} was dropped`,
+      );
     const all = await page.locator('#messages').innerText();
     assert.doesNotMatch(all, /previous network is kept|Could not build/, `${hash}: no refusal left`);
     assert.ok(s.metrics.epoch === 0 && s.params.length > 0, `${hash}: a network`);
@@ -105,7 +128,10 @@ test('a refused option value keeps the value in force and the network, and says 
   await page.locator('#opt-dropout').fill('5');
   await page.locator('#opt-dropout').dispatchEvent('change');
   await page.waitForSelector('.msg[data-key="cfg-dropout"]');
-  assert.match(await msgText(page, 'cfg-dropout'), /^Not applied: dropout: '5' is out of range.*\(dropout stays 0\.2\)$/);
+  assert.match(
+    await msgText(page, 'cfg-dropout'),
+    /^Not applied: dropout: '5' is out of range.*\(dropout stays 0\.2\)$/,
+  );
   await settle(page);
   const after = await state(page);
   assert.equal(after.config.dropout, 0.2);
@@ -126,11 +152,16 @@ test('a learning rate that saturates the output gets a hint whose button lowers 
   await page.waitForSelector('.msg[data-key="hint-sat"]', { timeout: 60000 });
   await page.click('#play');
   await page.waitForFunction(() => !window.playground.playing);
-  assert.match(await msgText(page, 'hint-sat'), /stuck at ±1 on the wrong side for \d+% .*learning rate \(10\) is probably too high/);
+  assert.match(
+    await msgText(page, 'hint-sat'),
+    /stuck at ±1 on the wrong side for \d+% .*learning rate \(10\) is probably too high/,
+  );
   const h = await page.evaluate(() => window.playground.health.at(-1).stuck);
   assert.ok(h >= 0.1, `the engine's stuck share: ${h}`);
   await page.click('.msg[data-key="hint-sat"] .msg-action');
-  await page.waitForFunction(() => window.playground.config.learningRate === 1 && window.playground.metrics.epoch === 0);
+  await page.waitForFunction(
+    () => window.playground.config.learningRate === 1 && window.playground.metrics.epoch === 0,
+  );
   assert.match(await page.evaluate(() => location.hash), /learningRate=1(&|$)/);
   assert.equal(await page.locator('.msg[data-key="hint-sat"]').count(), 0);
   // at rate 1 the same network learns, and no hint comes back

@@ -51,18 +51,26 @@ test('every training option edits its URL key and the engine config; a reload re
   ];
   for (const [act, key, want] of steps) {
     await act();
-    await page.waitForFunction(([k, w]) => JSON.stringify(window.playground.config[k]) === JSON.stringify(w), [key, want])
-      .catch(async (e) => assert.fail(`${key}: want ${JSON.stringify(want)}, config has ${JSON.stringify((await cfg(page))[key])}; ` +
-        `messages: ${await page.locator('#messages').innerText()} (${e.message.split('\n')[0]})`));
+    await page
+      .waitForFunction(([k, w]) => JSON.stringify(window.playground.config[k]) === JSON.stringify(w), [key, want])
+      .catch(async (e) =>
+        assert.fail(
+          `${key}: want ${JSON.stringify(want)}, config has ${JSON.stringify((await cfg(page))[key])}; ` +
+            `messages: ${await page.locator('#messages').innerText()} (${e.message.split('\n')[0]})`,
+        ),
+      );
     const got = hashValue(await hashOf(page), key);
     if (typeof want === 'number') assert.equal(Number(got), want, `${key} in the hash`);
     else assert.equal(got, Array.isArray(want) ? want.join(',') : String(want), `${key} in the hash`);
   }
   assert.equal(await visible('momentum'), true, 'Nesterov shows momentum');
-  assert.equal(await visible('beta1'), false, 'Nesterov hides Adam\'s beta1');
+  assert.equal(await visible('beta1'), false, "Nesterov hides Adam's beta1");
   // every control has a screen-reader label and a one-line explanation
-  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('#optionsBody select, #optionsBody input')]
-    .filter((e) => !(e.getAttribute('aria-label') || '').trim() || !(e.title || '').trim()).map((e) => e.id));
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('#optionsBody select, #optionsBody input')]
+      .filter((e) => !(e.getAttribute('aria-label') || '').trim() || !(e.title || '').trim())
+      .map((e) => e.id),
+  );
   assert.deepEqual(unlabelled, []);
 
   const h = await hashOf(page);
@@ -101,12 +109,18 @@ test('switching the optimizer mid-training keeps the weights and the epoch; the 
   await page.waitForFunction(() => window.playground.metrics.epoch >= 40, null, { timeout: 60000 });
   await page.click('#play');
   await settle(page);
-  const before = await page.evaluate(() => ({ params: Array.from(window.playground.params), m: window.playground.metrics }));
+  const before = await page.evaluate(() => ({
+    params: Array.from(window.playground.params),
+    m: window.playground.metrics,
+  }));
   await page.click('#trainingOptions > summary');
   await page.selectOption('#opt-optimizer', 'adam');
   await page.waitForFunction(() => window.playground.config.optimizer === 'adam');
   await settle(page);
-  const after = await page.evaluate(() => ({ params: Array.from(window.playground.params), m: window.playground.metrics }));
+  const after = await page.evaluate(() => ({
+    params: Array.from(window.playground.params),
+    m: window.playground.metrics,
+  }));
   assert.deepEqual(after.params, before.params, 'the switch must not touch the weights');
   assert.equal(after.m.epoch, before.m.epoch, 'the epoch is not reset');
   assert.equal(after.m.trainLoss, before.m.trainLoss);
@@ -115,7 +129,10 @@ test('switching the optimizer mid-training keeps the weights and the epoch; the 
   await page.click('#play');
   await settle(page);
   const later = await metrics(page);
-  assert.ok(later.trainLoss < before.m.trainLoss, `train loss ${later.trainLoss} after vs ${before.m.trainLoss} at the switch`);
+  assert.ok(
+    later.trainLoss < before.m.trainLoss,
+    `train loss ${later.trainLoss} after vs ${before.m.trainLoss} at the switch`,
+  );
   assert.ok(later.epoch > before.m.epoch);
   await page.close();
 });
@@ -159,32 +176,52 @@ test('a 3-class page: one colour per class in the heatmap, a class legend, a con
   await page.screenshot({ path: path.join(shots, 'blobs3.png') });
   const r = await page.evaluate(async () => {
     const { classRgb } = await import('./views/colors.js');
-    const st = window.playground, pts = st.train, K = 3;
+    const st = window.playground,
+      pts = st.train,
+      K = 3;
     const ctx = document.getElementById('output').getContext('2d');
-    const W = ctx.canvas.width, css = 300, s = W / css;
+    const W = ctx.canvas.width,
+      css = 300,
+      s = W / css;
     const toPx = (x, y) => [((x + 6) / 12) * css, ((6 - y) / 12) * css];
     const out = [];
     for (let k = 0; k < K; k++) {
       // the blob's centre: the mean of its training points
-      let sx = 0, sy = 0, n = 0;
-      for (let i = 0; i < pts.length; i += 3) if (pts[i + 2] === k) { sx += pts[i]; sy += pts[i + 1]; n++; }
+      let sx = 0,
+        sy = 0,
+        n = 0;
+      for (let i = 0; i < pts.length; i += 3)
+        if (pts[i + 2] === k) {
+          sx += pts[i];
+          sy += pts[i + 1];
+          n++;
+        }
       const [cx, cy] = toPx(sx / n, sy / n);
       // the pixel nearest the centre that no drawn point covers
       let best = null;
-      for (let dy = -20; dy <= 20; dy++) for (let dx = -20; dx <= 20; dx++) {
-        const px = cx + dx, py = cy + dy;
-        let free = true;
-        for (let i = 0; i < pts.length && free; i += 3) {
-          const [qx, qy] = toPx(pts[i], pts[i + 1]);
-          if (Math.hypot(qx - px, qy - py) < 6) free = false;
+      for (let dy = -20; dy <= 20; dy++)
+        for (let dx = -20; dx <= 20; dx++) {
+          const px = cx + dx,
+            py = cy + dy;
+          let free = true;
+          for (let i = 0; i < pts.length && free; i += 3) {
+            const [qx, qy] = toPx(pts[i], pts[i + 1]);
+            if (Math.hypot(qx - px, qy - py) < 6) free = false;
+          }
+          if (free && (!best || Math.hypot(dx, dy) < best.d)) best = { px, py, d: Math.hypot(dx, dy) };
         }
-        if (free && (!best || Math.hypot(dx, dy) < best.d)) best = { px, py, d: Math.hypot(dx, dy) };
-      }
       const rgb = Array.from(ctx.getImageData(Math.round(best.px * s), Math.round(best.py * s), 1, 1).data.slice(0, 3));
       out.push({ k, n, rgb, d: best.d });
     }
     const colours = Array.from({ length: K }, (_, k) => classRgb(st.palette, k));
-    return { out, colours, conf: st.metrics.confusion, nTest: st.test.length / 3, nTrain: st.train.length / 3, acc: st.metrics.testAccuracy };
+    return {
+      out,
+      colours,
+      conf: st.metrics.confusion,
+      nTest: st.test.length / 3,
+      nTrain: st.train.length / 3,
+      acc: st.metrics.testAccuracy,
+    };
   });
   const dist = (a, c) => Math.hypot(a[0] - c[0], a[1] - c[1], a[2] - c[2]);
   for (const { k, rgb, d } of r.out) {
@@ -196,15 +233,27 @@ test('a 3-class page: one colour per class in the heatmap, a class legend, a con
   assert.equal(new Set(r.out.map((o) => o.rgb.join())).size, 3, 'three distinct colours');
   // the confusion matrix counts every test (and training) point once
   assert.equal(r.conf.k, 3);
-  assert.equal(r.conf.test.reduce((a, v) => a + v, 0), r.nTest);
-  assert.equal(r.conf.train.reduce((a, v) => a + v, 0), r.nTrain);
+  assert.equal(
+    r.conf.test.reduce((a, v) => a + v, 0),
+    r.nTest,
+  );
+  assert.equal(
+    r.conf.train.reduce((a, v) => a + v, 0),
+    r.nTrain,
+  );
   const diag = r.conf.test[0] + r.conf.test[4] + r.conf.test[8];
   assert.ok(Math.abs(diag / r.nTest - r.acc) < 1e-9, 'its diagonal agrees with the test accuracy');
   // the table on the page shows those counts; accuracy per class = diagonal / row sum
-  const table = await page.evaluate(() => [...document.querySelectorAll('#classMetrics tbody tr')]
-    .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const table = await page.evaluate(() =>
+    [...document.querySelectorAll('#classMetrics tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    ),
+  );
   assert.equal(table.length, 3);
-  assert.equal(table.flatMap((row) => row.slice(0, 3).map(Number)).reduce((a, v) => a + v, 0), r.nTest);
+  assert.equal(
+    table.flatMap((row) => row.slice(0, 3).map(Number)).reduce((a, v) => a + v, 0),
+    r.nTest,
+  );
   for (let k = 0; k < 3; k++) {
     const row = r.conf.test.slice(3 * k, 3 * k + 3);
     assert.equal(table[k][3], `${((100 * row[k]) / (row[0] + row[1] + row[2])).toFixed(1)}%`);
@@ -213,8 +262,9 @@ test('a 3-class page: one colour per class in the heatmap, a class legend, a con
   assert.equal(await page.locator('.class-legend .class-item').count(), 3);
   // the toggle shows the training set
   await page.click('#classMetrics .cm-head button');
-  const trainSum = await page.evaluate(() => [...document.querySelectorAll('#classMetrics tbody td:not(.acc)')]
-    .reduce((a, td) => a + Number(td.textContent), 0));
+  const trainSum = await page.evaluate(() =>
+    [...document.querySelectorAll('#classMetrics tbody td:not(.acc)')].reduce((a, td) => a + Number(td.textContent), 0),
+  );
   assert.equal(trainSum, r.nTrain);
   await page.close();
 });
@@ -229,7 +279,10 @@ test('binary pages show a 2x2 matrix; regression none; dataset switches fix an u
   await settle(page);
   const conf = (await metrics(page)).confusion;
   assert.equal(conf.k, 2);
-  assert.equal(conf.test.reduce((a, v) => a + v, 0), await page.evaluate(() => window.playground.test.length / 3));
+  assert.equal(
+    conf.test.reduce((a, v) => a + v, 0),
+    await page.evaluate(() => window.playground.test.length / 3),
+  );
   assert.equal(await page.locator('#classMetrics tbody tr').count(), 2);
   assert.equal(await page.locator('#legend').isVisible(), true);
   await page.selectOption('#problem', 'regression');

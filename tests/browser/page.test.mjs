@@ -43,9 +43,33 @@ test('every control changes the URL and the engine config; the URL restores it',
     [() => page.selectOption('#learningRate', '0.1'), 'learningRate', 0.1],
     [() => page.selectOption('#regularization', 'L2'), 'regularization', 'L2'],
     [() => page.selectOption('#regularizationRate', '0.003'), 'regularizationRate', 0.003],
-    [() => page.locator('#noise').fill('25').then(() => page.locator('#noise').dispatchEvent('change')), 'noise', 25],
-    [() => page.locator('#percTrainData').fill('70').then(() => page.locator('#percTrainData').dispatchEvent('change')), 'percTrainData', 70],
-    [() => page.locator('#batchSize').fill('17').then(() => page.locator('#batchSize').dispatchEvent('change')), 'batchSize', 17],
+    [
+      () =>
+        page
+          .locator('#noise')
+          .fill('25')
+          .then(() => page.locator('#noise').dispatchEvent('change')),
+      'noise',
+      25,
+    ],
+    [
+      () =>
+        page
+          .locator('#percTrainData')
+          .fill('70')
+          .then(() => page.locator('#percTrainData').dispatchEvent('change')),
+      'percTrainData',
+      70,
+    ],
+    [
+      () =>
+        page
+          .locator('#batchSize')
+          .fill('17')
+          .then(() => page.locator('#batchSize').dispatchEvent('change')),
+      'batchSize',
+      17,
+    ],
     [() => page.click('#showTestData'), 'showTestData', true],
     [() => page.click('#discretize'), 'discretize', true],
     [() => page.click('.net-node.feature >> nth=2'), 'xSquared', true],
@@ -56,7 +80,10 @@ test('every control changes the URL and the engine config; the URL restores it',
   ];
   for (const [act, key, want] of steps) {
     await act();
-    await page.waitForFunction(([k, w]) => JSON.stringify(window.playground.config[k]) === JSON.stringify(w), [key, want]);
+    await page.waitForFunction(
+      ([k, w]) => JSON.stringify(window.playground.config[k]) === JSON.stringify(w),
+      [key, want],
+    );
     const h = await hashOf(page);
     const shown = key === 'networkShape' ? want.join(',') : String(want);
     assert.ok(h.split('&').includes(`${key}=${shown}`), `${key}=${shown} not in ${h}`);
@@ -72,12 +99,48 @@ test('every control changes the URL and the engine config; the URL restores it',
 
 test('TensorFlow Playground URLs open with the same settings', async () => {
   const urls = [
-    ['activation=relu&batchSize=17&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001&noise=35&networkShape=8,8,5&seed=0.21341&showTestData=true&discretize=true&percTrainData=70&x=true&y=false&xTimesY=true&xSquared=true&ySquared=false&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=true&regularization=L2',
-      { activation: 'relu', batchSize: 17, dataset: 'xor', learningRate: 0.1, regularizationRate: 0.001, noise: 35, networkShape: [8, 8, 5], seed: '0.21341', showTestData: true, discretize: true, percTrainData: 70, x: true, y: false, xTimesY: true, xSquared: true, sinX: true, sinY: true, regularization: 'L2' }],
-    ['activation=sigmoid&regularization=L1&batchSize=3&dataset=gauss&regDataset=reg-gauss&learningRate=0.003&regularizationRate=0.3&noise=10&networkShape=&seed=0.88888&percTrainData=30&problem=regression',
-      { activation: 'sigmoid', regularization: 'L1', batchSize: 3, regDataset: 'reg-gauss', learningRate: 0.003, regularizationRate: 0.3, noise: 10, networkShape: [], percTrainData: 30, problem: 'regression' }],
-    ['dataset=spiral&networkShape=6,6,6,6,6,6&learningRate=0.03&activation=tanh&seed=0.5&x=true&y=true&sinX=true&sinY=true&xSquared=true&ySquared=true&xTimesY=true',
-      { dataset: 'spiral', networkShape: [6, 6, 6, 6, 6, 6], sinX: true, ySquared: true }],
+    [
+      'activation=relu&batchSize=17&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001&noise=35&networkShape=8,8,5&seed=0.21341&showTestData=true&discretize=true&percTrainData=70&x=true&y=false&xTimesY=true&xSquared=true&ySquared=false&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=true&regularization=L2',
+      {
+        activation: 'relu',
+        batchSize: 17,
+        dataset: 'xor',
+        learningRate: 0.1,
+        regularizationRate: 0.001,
+        noise: 35,
+        networkShape: [8, 8, 5],
+        seed: '0.21341',
+        showTestData: true,
+        discretize: true,
+        percTrainData: 70,
+        x: true,
+        y: false,
+        xTimesY: true,
+        xSquared: true,
+        sinX: true,
+        sinY: true,
+        regularization: 'L2',
+      },
+    ],
+    [
+      'activation=sigmoid&regularization=L1&batchSize=3&dataset=gauss&regDataset=reg-gauss&learningRate=0.003&regularizationRate=0.3&noise=10&networkShape=&seed=0.88888&percTrainData=30&problem=regression',
+      {
+        activation: 'sigmoid',
+        regularization: 'L1',
+        batchSize: 3,
+        regDataset: 'reg-gauss',
+        learningRate: 0.003,
+        regularizationRate: 0.3,
+        noise: 10,
+        networkShape: [],
+        percTrainData: 30,
+        problem: 'regression',
+      },
+    ],
+    [
+      'dataset=spiral&networkShape=6,6,6,6,6,6&learningRate=0.03&activation=tanh&seed=0.5&x=true&y=true&sinX=true&sinY=true&xSquared=true&ySquared=true&xTimesY=true',
+      { dataset: 'spiral', networkShape: [6, 6, 6, 6, 6, 6], sinX: true, ySquared: true },
+    ],
   ];
   for (const [hash, want] of urls) {
     const page = await open(hash);
@@ -88,7 +151,9 @@ test('TensorFlow Playground URLs open with the same settings', async () => {
 });
 
 test('_hide keys hide the controls they name', async () => {
-  const page = await open('seed=1&learningRate_hide=true&playButton_hide=true&xSquared_hide=true&numHiddenLayers_hide=true&noise_hide=true');
+  const page = await open(
+    'seed=1&learningRate_hide=true&playButton_hide=true&xSquared_hide=true&numHiddenLayers_hide=true&noise_hide=true',
+  );
   assert.equal(await page.locator('#learningRate').isVisible(), false);
   assert.equal(await page.locator('#play').isVisible(), false);
   assert.equal(await page.locator('#noise').isVisible(), false);
@@ -106,10 +171,16 @@ test('_hide keys hide the controls they name', async () => {
 
 test('training on circle learns; the picture changes; pixels match the engine', async () => {
   const page = await open('seed=7');
-  const pixels = () => page.evaluate(() => {
-    const c = document.getElementById('output');
-    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0));
-  });
+  const pixels = () =>
+    page.evaluate(() => {
+      const c = document.getElementById('output');
+      return Array.from(
+        c
+          .getContext('2d')
+          .getImageData(0, 0, c.width, c.height)
+          .data.filter((_, i) => i % 97 === 0),
+      );
+    });
   const before = await pixels();
   await page.selectOption('#speed', '100');
   await page.click('#play');
@@ -126,23 +197,37 @@ test('training on circle learns; the picture changes; pixels match the engine', 
   // the page's palette: the output row is the last grid row.
   const check = await page.evaluate(async () => {
     const { rgbOf } = await import('./views/colors.js');
-    const st = window.playground, N = 100, P = N * N, out = st.rows - 1;
+    const st = window.playground,
+      N = 100,
+      P = N * N,
+      out = st.rows - 1;
     const ctx = document.getElementById('output').getContext('2d');
     const res = [];
-    const s = ctx.canvas.width / N, pts = st.train;
+    const s = ctx.canvas.width / N,
+      pts = st.train;
     // cells at least 8 px from every drawn point, so the sample shows the heatmap, not a point
     // ... and where the picture is flat (neighbours within 0.04), so smoothing between cells cannot
     // move the colour
     const flat = (r, c) => {
       const v = st.grid[out * P + r * N + c];
-      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1], [-1, 1], [1, -1]])
+      for (const [dr, dc] of [
+        [-1, 0],
+        [1, 0],
+        [0, -1],
+        [0, 1],
+        [-1, -1],
+        [1, 1],
+        [-1, 1],
+        [1, -1],
+      ])
         if (Math.abs(st.grid[out * P + (r + dr) * N + c + dc] - v) > 0.04) return false;
       return true;
     };
     const clear = (r, c) => {
       if (!flat(r, c)) return false;
       for (let i = 0; i < pts.length; i += 3) {
-        const px = ((pts[i] + 6) / 12) * 300, py = ((6 - pts[i + 1]) / 12) * 300;
+        const px = ((pts[i] + 6) / 12) * 300,
+          py = ((6 - pts[i + 1]) / 12) * 300;
         if (Math.hypot(px - (c + 0.5) * 3, py - (r + 0.5) * 3) < 8) return false;
       }
       return true;
@@ -189,7 +274,9 @@ test('editing a weight through the UI changes the engine weight and the drawing'
 });
 
 test('the largest network draws; a bad hash shows a message and keeps working', async () => {
-  const page = await open('networkShape=8,8,8,8,8,8,8,8&dataset=spiral&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=9');
+  const page = await open(
+    'networkShape=8,8,8,8,8,8,8,8&dataset=spiral&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=9',
+  );
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch > 10);
   await page.click('#play');
@@ -208,15 +295,24 @@ test('the largest network draws; a bad hash shows a message and keeps working', 
 
 test('the colour-blind palette also renames and recolours the point-class buttons', async () => {
   const page = await open('seed=1');
-  const looks = () => page.evaluate(() => ['classPos', 'classNeg'].map((id) => {
-    const e = document.getElementById(id);
-    return [e.textContent, getComputedStyle(e, '::before').backgroundColor];
-  }));
+  const looks = () =>
+    page.evaluate(() =>
+      ['classPos', 'classNeg'].map((id) => {
+        const e = document.getElementById(id);
+        return [e.textContent, getComputedStyle(e, '::before').backgroundColor];
+      }),
+    );
   // TF Playground's blue #0877bd = rgb(8, 119, 189), orange #f59322 = rgb(245, 147, 34)
-  assert.deepEqual(await looks(), [['Blue +1', 'rgb(8, 119, 189)'], ['Orange −1', 'rgb(245, 147, 34)']]);
+  assert.deepEqual(await looks(), [
+    ['Blue +1', 'rgb(8, 119, 189)'],
+    ['Orange −1', 'rgb(245, 147, 34)'],
+  ]);
   await page.click('#colorblind');
   // ColorBrewer PuOr ends: purple #542788 = rgb(84, 39, 136), brown-orange #b35806 = rgb(179, 88, 6)
-  assert.deepEqual(await looks(), [['Purple +1', 'rgb(84, 39, 136)'], ['Brown-orange −1', 'rgb(179, 88, 6)']]);
+  assert.deepEqual(await looks(), [
+    ['Purple +1', 'rgb(84, 39, 136)'],
+    ['Brown-orange −1', 'rgb(179, 88, 6)'],
+  ]);
   await page.click('#colorblind');
   await page.close();
 });

@@ -13,13 +13,18 @@ const epochText = (page) => page.evaluate(() => Number(document.getElementById('
 
 // Plays for `ms`, then pauses; returns the epochs trained and the frame answers that trained them.
 async function playFor(page, ms) {
-  const e0 = (await page.evaluate(() => window.playground.metrics.epoch));
-  await page.evaluate(() => { window.playground.perf = null; });
+  const e0 = await page.evaluate(() => window.playground.metrics.epoch);
+  await page.evaluate(() => {
+    window.playground.perf = null;
+  });
   await page.click('#play');
   await page.waitForTimeout(ms);
   await page.click('#play');
   await settle(page);
-  return page.evaluate((e0) => ({ epochs: window.playground.metrics.epoch - e0, answers: window.playground.perf.answers }), e0);
+  return page.evaluate(
+    (e0) => ({ epochs: window.playground.metrics.epoch - e0, answers: window.playground.perf.answers }),
+    e0,
+  );
 }
 
 test('a link without speed plays at one epoch per frame, and the menu says so', async () => {
@@ -57,17 +62,30 @@ test('speed round-trips between the menu and the link', async () => {
 
 test('Max trains more than one epoch per frame; the counter, the chart and the boundary advance', async () => {
   const page = await open('seed=5&speed=max');
-  const pixels = () => page.evaluate(() => {
-    const c = document.getElementById('output');
-    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0));
-  });
+  const pixels = () =>
+    page.evaluate(() => {
+      const c = document.getElementById('output');
+      return Array.from(
+        c
+          .getContext('2d')
+          .getImageData(0, 0, c.width, c.height)
+          .data.filter((_, i) => i % 97 === 0),
+      );
+    });
   const before = { pixels: await pixels(), chart: await page.evaluate(() => window.playground.chartPushes) };
   const r = await playFor(page, 1500);
   assert.ok(r.epochs > 2 * r.answers, `Max: ${r.epochs} epochs in ${r.answers} frames`);
   const shown = await epochText(page);
-  assert.equal(shown, await page.evaluate(() => window.playground.metrics.epoch), 'the counter shows the epoch trained');
+  assert.equal(
+    shown,
+    await page.evaluate(() => window.playground.metrics.epoch),
+    'the counter shows the epoch trained',
+  );
   assert.ok(shown > 100);
-  assert.ok((await page.evaluate(() => window.playground.chartPushes)) > before.chart + 2, 'the loss chart gained points');
+  assert.ok(
+    (await page.evaluate(() => window.playground.chartPushes)) > before.chart + 2,
+    'the loss chart gained points',
+  );
   assert.notDeepEqual(await pixels(), before.pixels, 'the boundary was redrawn');
   assert.match(await page.locator('#rate').innerText(), /^$|epochs\/s/);
   await page.close();

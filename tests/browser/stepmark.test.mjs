@@ -16,10 +16,20 @@ async function open(hash) {
   return page;
 }
 // the output canvas's pixel (CSS px) as [r, g, b]
-const pixel = (page, x, y) => page.evaluate(([x, y]) => {
-  const c = document.getElementById('output'), k = c.width / c.getBoundingClientRect().width;
-  return Array.from(c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data.slice(0, 3));
-}, [x, y]);
+const pixel = (page, x, y) =>
+  page.evaluate(
+    ([x, y]) => {
+      const c = document.getElementById('output'),
+        k = c.width / c.getBoundingClientRect().width;
+      return Array.from(
+        c
+          .getContext('2d')
+          .getImageData(Math.round(x * k), Math.round(y * k), 1, 1)
+          .data.slice(0, 3),
+      );
+    },
+    [x, y],
+  );
 
 test('the worked-example link opens the step panel and marks its point', async () => {
   const page = await open('preset=worked-example&learningRate=0.5');
@@ -27,12 +37,19 @@ test('the worked-example link opens the step panel and marks its point', async (
   assert.equal(await page.locator('#stepPanel').isHidden(), false);
   assert.equal(await page.getAttribute('#stepThrough', 'aria-pressed'), 'true');
   const m = await page.evaluate(() => window.playground.marked);
-  const tp = await page.evaluate(() => { const s = window.playground, i = s.tracePoint.index; return [s.train[3 * i], s.train[3 * i + 1]]; });
+  const tp = await page.evaluate(() => {
+    const s = window.playground,
+      i = s.tracePoint.index;
+    return [s.train[3 * i], s.train[3 * i + 1]];
+  });
   assert.deepEqual([m.x, m.y], tp, 'the ring is on the traced point');
   // the ring's yellow is on the canvas at the ring's radius (right of the point)
   const ring = [];
   for (const dx of [-1, 0, 1]) ring.push(await pixel(page, m.px + m.r + dx, m.py));
-  assert.ok(ring.some(([r, g, bl]) => r > 200 && g > 170 && bl < 80), `ring pixels ${JSON.stringify(ring)}`);
+  assert.ok(
+    ring.some(([r, g, bl]) => r > 200 && g > 170 && bl < 80),
+    `ring pixels ${JSON.stringify(ring)}`,
+  );
   assert.deepEqual(b.consoleErrors, []);
   await page.close();
 });
@@ -43,12 +60,19 @@ test('a link without the preset does not open the panel; the ring follows the tr
   assert.equal(await page.locator('#stepPanel').isHidden(), true);
   assert.equal(await page.evaluate(() => window.playground.marked), null);
   await page.click('#stepThrough');
-  await page.waitForFunction(() => window.playground.marked && window.playground.tracePoint.index === 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.playground.marked && window.playground.tracePoint.index === 0, null, {
+    timeout: 30000,
+  });
   await page.click('#stNextPoint');
-  await page.waitForFunction(() => {
-    const s = window.playground, i = s.tracePoint.index;
-    return i === 1 && s.marked && s.marked.x === s.train[3 * i] && s.marked.y === s.train[3 * i + 1];
-  }, null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => {
+      const s = window.playground,
+        i = s.tracePoint.index;
+      return i === 1 && s.marked && s.marked.x === s.train[3 * i] && s.marked.y === s.train[3 * i + 1];
+    },
+    null,
+    { timeout: 30000 },
+  );
   await page.click('#stClose');
   await page.waitForFunction(() => window.playground.marked === null);
   assert.deepEqual(b.consoleErrors, []);
@@ -62,17 +86,34 @@ test('the X2 -> h1 link of the worked example answers along its length, labels o
   // the link from the lower input to the top hidden neuron, found from the hit paths' geometry
   const spots = await page.evaluate(() => {
     const hits = [...document.querySelectorAll('.net-link-hit')].filter((h) => h.getAttribute('d'));
-    const ends = hits.map((h) => { const n = h.getAttribute('d').match(/-?[\d.]+/g).map(Number); return { h, x0: n[0], y0: n[1], y1: n[n.length - 1] }; });
+    const ends = hits.map((h) => {
+      const n = h
+        .getAttribute('d')
+        .match(/-?[\d.]+/g)
+        .map(Number);
+      return { h, x0: n[0], y0: n[1], y1: n[n.length - 1] };
+    });
     const first = ends.filter((e) => e.x0 === Math.min(...ends.map((f) => f.x0)));
-    const y0 = Math.max(...first.map((e) => e.y0)), y1 = Math.min(...first.map((e) => e.y1));
+    const y0 = Math.max(...first.map((e) => e.y0)),
+      y1 = Math.min(...first.map((e) => e.y1));
     const h = first.find((e) => e.y0 === y0 && e.y1 === y1).h;
-    const len = h.getTotalLength(), m = h.getScreenCTM(), out = [];
+    const len = h.getTotalLength(),
+      m = h.getScreenCTM(),
+      out = [];
     for (let t = 0.1; t < 0.91; t += 0.05) {
       const p = h.getPointAtLength(len * t);
       // skip the crossings: points another link's curve passes within 3 units of
-      const near = hits.some((o) => o !== h && Array.from({ length: 65 }, (_, s) => o.getPointAtLength(o.getTotalLength() * s / 64))
-        .some((q) => Math.hypot(q.x - p.x, q.y - p.y) < 3));
-      if (!near) { const s = p.matrixTransform(m); out.push([s.x, s.y]); }
+      const near = hits.some(
+        (o) =>
+          o !== h &&
+          Array.from({ length: 65 }, (_, s) => o.getPointAtLength((o.getTotalLength() * s) / 64)).some(
+            (q) => Math.hypot(q.x - p.x, q.y - p.y) < 3,
+          ),
+      );
+      if (!near) {
+        const s = p.matrixTransform(m);
+        out.push([s.x, s.y]);
+      }
     }
     return out;
   });
@@ -83,7 +124,11 @@ test('the X2 -> h1 link of the worked example answers along its length, labels o
     titles.push(await page.locator('.st-title').first().innerText());
   }
   assert.match(titles[0], /weight from .* to neuron 1 of layer 1/);
-  assert.deepEqual(titles, titles.map(() => titles[0]), 'every spot selects the same link');
+  assert.deepEqual(
+    titles,
+    titles.map(() => titles[0]),
+    'every spot selects the same link',
+  );
   assert.deepEqual(b.consoleErrors, []);
   await page.close();
 });
@@ -96,10 +141,12 @@ test('labels on links are not covered by the neuron annotation boxes', async () 
     const r = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll('.net-anno')].map((b) => b.getBoundingClientRect());
       const labels = [...document.querySelectorAll('.net-link-text text')];
-      const covered = labels.filter((t) => {
-        const a = t.getBoundingClientRect();
-        return boxes.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
-      }).map((t) => t.textContent);
+      const covered = labels
+        .filter((t) => {
+          const a = t.getBoundingClientRect();
+          return boxes.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
+        })
+        .map((t) => t.textContent);
       return { n: labels.length, covered };
     });
     assert.deepEqual(r.covered, [], `phase ${p}: labels under a box`);

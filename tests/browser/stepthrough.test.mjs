@@ -20,9 +20,10 @@ async function open(hash) {
   return page;
 }
 // shown numbers have 4 decimals: equal to the engine's value within half a unit of the last place
-const near = (shown, v, what) => assert.ok(Math.abs(Number(shown) - v) <= 0.5e-4 + 1e-9, `${what}: shown ${shown}, engine ${v}`);
+const near = (shown, v, what) =>
+  assert.ok(Math.abs(Number(shown) - v) <= 0.5e-4 + 1e-9, `${what}: shown ${shown}, engine ${v}`);
 
-test('worked example: every number on the page is the engine\'s; phases advance; chain rule adds up', async () => {
+test("worked example: every number on the page is the engine's; phases advance; chain rule adds up", async () => {
   const page = await open('preset=worked-example&learningRate=0.5');
   // the link opens the step panel itself (issue 21 item 6)
   await page.waitForFunction(() => window.playground.step);
@@ -38,18 +39,21 @@ test('worked example: every number on the page is the engine\'s; phases advance;
   for (let p = 0; p < 6; p++) {
     phases.push(await page.locator('.st-phase').innerText());
     await page.screenshot({ path: path.join(shots, `step-${p + 1}.png`) });
-    if (p === 0) { // forward, hidden layer: z and a of each hidden neuron
+    if (p === 0) {
+      // forward, hidden layer: z and a of each hidden neuron
       for (let j = 0; j < 3; j++) {
         const txt = await anno(F + j);
         near(value(txt, 'z'), t.z[j], `z hidden ${j + 1}`);
         near(value(txt, 'a'), t.a[j], `a hidden ${j + 1}`);
       }
     }
-    if (p === 2) { // loss: formula and value; the independent derivation gives 0.279941
+    if (p === 2) {
+      // loss: formula and value; the independent derivation gives 0.279941
       near(await page.locator('[data-name="loss"]').innerText(), t.loss, 'loss');
       near(await page.locator('[data-name="loss"]').innerText(), 0.279941, 'loss vs derivation');
     }
-    if (p === 3) { // backward, output: delta on the output, dL/dw on its links
+    if (p === 3) {
+      // backward, output: delta on the output, dL/dw on its links
       near(value(await anno(F + 3), 'δ'), t.delta[3], 'delta out');
       near(value(await anno(F + 3), 'δ'), -0.244172, 'delta out vs derivation');
       const w9 = await page.locator('.net-link-text text[data-k="9"]').textContent();
@@ -88,11 +92,15 @@ test('worked example: every number on the page is the engine\'s; phases advance;
 test('divergence: training stops with a message, weights stay finite, reset recovers', async () => {
   const page = await open('dataset=spiral&activation=relu&learningRate=10&outputActivation=linear&seed=1');
   await page.click('#play');
-  await page.waitForFunction(() => /diverged/.test(document.getElementById('messages').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => /diverged/.test(document.getElementById('messages').textContent), null, {
+    timeout: 30000,
+  });
   await page.waitForFunction(() => !window.playground.playing);
   assert.ok(await page.evaluate(() => Array.from(window.playground.params).every(Number.isFinite)));
   await page.click('#reset');
-  await page.waitForFunction(() => window.playground.metrics.epoch === 0 && !/diverged/.test(document.getElementById('messages').textContent));
+  await page.waitForFunction(
+    () => window.playground.metrics.epoch === 0 && !/diverged/.test(document.getElementById('messages').textContent),
+  );
   await page.selectOption('#learningRate', '0.01');
   await page.click('#play');
   await page.waitForFunction(() => window.playground.metrics.epoch > 5);
@@ -101,11 +109,13 @@ test('divergence: training stops with a message, weights stay finite, reset reco
   await page.close();
 });
 
-test('saturation hint for TensorFlow Playground\'s ReLU + learning rate 10 on spiral', async () => {
+test("saturation hint for TensorFlow Playground's ReLU + learning rate 10 on spiral", async () => {
   const page = await open('dataset=spiral&activation=relu&learningRate=10&seed=1');
   await page.selectOption('#speed', '10');
   await page.click('#play');
-  await page.waitForFunction(() => /saturated|dead/.test(document.getElementById('messages').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => /saturated|dead/.test(document.getElementById('messages').textContent), null, {
+    timeout: 30000,
+  });
   await page.click('#play');
   await page.close();
 });

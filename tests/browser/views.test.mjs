@@ -15,7 +15,10 @@ import { pixelToData, dataToPixel } from '../../web/views/heatmap.js';
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const lerp = (a, b, t) => a.map((x, i) => x + (b[i] - x) * t);
 const D = PALETTES.default;
-const NEG = hex(D.neg), MID = hex(D.mid), POS = hex(D.pos), MID_DARK = hex(D.midDark);
+const NEG = hex(D.neg),
+  MID = hex(D.mid),
+  POS = hex(D.pos),
+  MID_DARK = hex(D.midDark);
 
 function near(actual, expected, tol, what) {
   const d = Math.max(...actual.map((x, i) => Math.abs(x - expected[i])));
@@ -36,7 +39,12 @@ test('colour index and coordinate helpers (no browser)', () => {
 });
 
 test('view modules build DOM without HTML strings', () => {
-  for (const f of ['web/views/colors.js', 'web/views/heatmap.js', 'web/views/losschart.js', 'tests/browser/pages/views-test.js']) {
+  for (const f of [
+    'web/views/colors.js',
+    'web/views/heatmap.js',
+    'web/views/losschart.js',
+    'tests/browser/pages/views-test.js',
+  ]) {
     const src = fs.readFileSync(path.join(root, f), 'utf8');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, f);
   }

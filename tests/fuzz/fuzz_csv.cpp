@@ -67,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (!std::isfinite(p.x1) || !std::isfinite(p.x2) || !std::isfinite(p.label))
                 fail("parse: a non-finite value was accepted", text);
         for (int c : cols)
-            if (c < 0 || c >= r.num_columns) fail("parse: column index out of range accepted", text);
+            if (c < 0 || c >= r.num_columns)
+                fail("parse: column index out of range accepted", text);
         if (!r.header.empty() && (int)r.header.size() != r.num_columns)
             fail("parse: header size differs from num_columns", text);
         for (const std::string& h : r.header) check_text(h, 100, "header name");
@@ -99,11 +100,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (full.num_columns != r.num_columns || full.separator != r.separator ||
             full.has_header != !r.header.empty())
             fail("parse and preview read the file differently", text);
-        if (full.rows.size() != r.points.size()) fail("parse and preview count rows differently", text);
+        if (full.rows.size() != r.points.size())
+            fail("parse and preview count rows differently", text);
     }
     if (full.ok && !full.rows.empty() && full.rows.size() <= max_rows) {
         bool all_numeric = true;
-        for (int c : cols) all_numeric = all_numeric && c >= 0 && c < full.num_columns && full.numeric[c];
+        for (int c : cols)
+            all_numeric = all_numeric && c >= 0 && c < full.num_columns && full.numeric[c];
         if (all_numeric && !r.ok)
             fail("preview says the columns are numeric but parse_csv_points failed", r.error);
     }

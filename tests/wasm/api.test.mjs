@@ -66,7 +66,8 @@ test('grid rows: a few rows per call (a big network over several frames) give th
   g = t.evalGridRows(N, 0, 5).slice();
   const P = N * N;
   for (let row = 0; row < t.gridRows(); row++)
-    for (const p of [0, 5 * N - 1, 5 * N, P - 1]) assert.equal(g[row * P + p], p < 5 * N ? fresh[row * P + p] : whole[row * P + p]);
+    for (const p of [0, 5 * N - 1, 5 * N, P - 1])
+      assert.equal(g[row * P + p], p < 5 * N ? fresh[row * P + p] : whole[row * P + p]);
   assert.throws(() => t.evalGridRows(N, 3, 2), /grid rows/);
   assert.throws(() => t.evalGridRows(N, 0, N + 1), /grid rows/);
   s.dispose();
@@ -76,7 +77,14 @@ test('grid rows: a few rows per call (a big network over several frames) give th
 test('params view, layer layout, edits by index with clear errors', () => {
   const s = E.createSession('seed=3');
   const layers = s.layers();
-  assert.deepEqual(layers.map((l) => [l.nIn, l.nOut, l.activation]), [[2, 4, 'tanh'], [4, 2, 'tanh'], [2, 1, 'tanh']]);
+  assert.deepEqual(
+    layers.map((l) => [l.nIn, l.nOut, l.activation]),
+    [
+      [2, 4, 'tanh'],
+      [4, 2, 'tanh'],
+      [2, 1, 'tanh'],
+    ],
+  );
   s.setWeight(1, 1, 2, 0.625);
   assert.equal(s.params()[layers[1].wOff + 1 * 4 + 2], 0.625);
   s.setBias(2, 0, -0.5);
@@ -172,7 +180,8 @@ test('gradCheck and health answer for the live network; diverged shows in metric
 test('setPoints: the hash carries the points; a reload from it gives the same data and training', () => {
   const s = E.createSession('dataset=circle&seed=8&networkShape=3');
   const flat = [];
-  for (let k = 0; k < 30; k++) flat.push(((k * 37) % 1200 - 600) / 100, ((k * 53) % 1200 - 600) / 100, k % 3 ? 1 : -1);
+  for (let k = 0; k < 30; k++)
+    flat.push((((k * 37) % 1200) - 600) / 100, (((k * 53) % 1200) - 600) / 100, k % 3 ? 1 : -1);
   const r = s.setPoints(flat);
   assert.equal(r.ok, true, r.error);
   assert.equal(r.pointsInHash, true);
@@ -186,7 +195,12 @@ test('setPoints: the hash carries the points; a reload from it gives the same da
   t.trainEpochs(2);
   assert.deepEqual(Array.from(t.params()), Array.from(s.params()));
   // wrong shapes are named, the data stays
-  for (const [bad, re] of [[[1, 2], /triples/], ['1,2,3', /array of numbers/], [[1, 2, 0.5], /labels 0\/1 or -1\/\+1/], [[1, NaN, 1], /not finite or outside/]]) {
+  for (const [bad, re] of [
+    [[1, 2], /triples/],
+    ['1,2,3', /array of numbers/],
+    [[1, 2, 0.5], /labels 0\/1 or -1\/\+1/],
+    [[1, NaN, 1], /not finite or outside/],
+  ]) {
     const e = s.setPoints(bad);
     assert.equal(e.ok, false);
     assert.match(e.error, re);
@@ -236,7 +250,11 @@ test('liveKeys: the keys setTraining takes; each changes live, a rebuilding key 
   const s = E.createSession('dataset=xor&seed=2&networkShape=4');
   s.trainEpochs(2);
   const w = Array.from(s.params());
-  for (const [key, value] of [['learningRate', '0.1'], ['showTestData', 'true'], ['stopEpoch', '9']]) {
+  for (const [key, value] of [
+    ['learningRate', '0.1'],
+    ['showTestData', 'true'],
+    ['stopEpoch', '9'],
+  ]) {
     assert.ok(live.includes(key));
     const r = s.setTraining(`${s.hash()}&${key}=${value}`);
     assert.equal(r.ok, true, r.error);
@@ -267,15 +285,24 @@ test('speed: a live key of ours, in the config object as a string, refused with 
 });
 
 test('metrics.confusion: K x K counts that sum to the set sizes and agree with accuracy', () => {
-  for (const [hash, K] of [['dataset=blobs3&seed=4', 3], ['dataset=circle&seed=4', 2]]) {
+  for (const [hash, K] of [
+    ['dataset=blobs3&seed=4', 3],
+    ['dataset=circle&seed=4', 2],
+  ]) {
     const s = E.createSession(hash);
     s.trainEpochs(10);
     const m = s.metrics();
     assert.equal(m.confusion.k, K);
-    for (const [set, n, acc] of [['train', s.points(false).length / 3, m.trainAccuracy], ['test', s.points(true).length / 3, m.testAccuracy]]) {
+    for (const [set, n, acc] of [
+      ['train', s.points(false).length / 3, m.trainAccuracy],
+      ['test', s.points(true).length / 3, m.testAccuracy],
+    ]) {
       const c = m.confusion[set];
       assert.equal(c.length, K * K);
-      assert.equal(c.reduce((a, b) => a + b, 0), n);
+      assert.equal(
+        c.reduce((a, b) => a + b, 0),
+        n,
+      );
       let diag = 0;
       for (let i = 0; i < K; i++) diag += c[i * K + i];
       assert.ok(Math.abs(diag / n - acc) < 1e-12, `${hash} ${set}`);
@@ -284,7 +311,10 @@ test('metrics.confusion: K x K counts that sum to the set sizes and agree with a
       for (let i = 0; i < K; i++) {
         let count = 0;
         for (let p = 2; p < pts.length; p += 3) count += (K === 2 ? (pts[p] > 0 ? 1 : 0) : pts[p]) === i;
-        assert.equal(c.slice(i * K, i * K + K).reduce((a, b) => a + b, 0), count);
+        assert.equal(
+          c.slice(i * K, i * K + K).reduce((a, b) => a + b, 0),
+          count,
+        );
       }
     }
     s.dispose();
@@ -297,9 +327,11 @@ test('metrics.confusion: K x K counts that sum to the set sizes and agree with a
 test('metricsSlice: the loss pass in slices equals metrics() at metricsSliceBegin, training between', () => {
   const s = E.createSession('dataset=spiral&networkShape=8,8&seed=slices');
   s.trainEpochs(2);
-  const want = s.metrics(), epoch = want.epoch;
+  const want = s.metrics(),
+    epoch = want.epoch;
   s.metricsSliceBegin();
-  let got = null, slices = 0;
+  let got = null,
+    slices = 0;
   while (!(got = s.metricsSlice(20))) {
     s.trainBatches(1);
     slices++;

@@ -17,7 +17,11 @@ const bp = (...args) => spawnSync(cli, args, { encoding: 'utf8' });
 test('CLI: BOM, UTF-16, size bound, directories, seed length', { skip }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-cli-'));
   try {
-    const json = execFileSync(cli, ['export', '--config', 'networkShape=2&seed=c', '--epochs', '1', '--format', 'json'], { encoding: 'utf8' });
+    const json = execFileSync(
+      cli,
+      ['export', '--config', 'networkShape=2&seed=c', '--epochs', '1', '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     const bom = path.join(dir, 'bom.json');
     fs.writeFileSync(bom, `\ufeff${json}`);
     let r = bp('train', '--model', bom, '--epochs', '1');

@@ -8,7 +8,12 @@ import { engine } from './load.mjs';
 import { pointsCsv, csvCell } from '../../web/panels/csv-import.js';
 
 const E = await engine();
-const state = (s) => ({ train: Array.from(s.points(false)), test: Array.from(s.points(true)), hash: s.hash(), params: Array.from(s.params()) });
+const state = (s) => ({
+  train: Array.from(s.points(false)),
+  test: Array.from(s.points(true)),
+  hash: s.hash(),
+  params: Array.from(s.params()),
+});
 
 test('the bad-CSV corpus: each file refused with its message, nothing of the session changes', () => {
   const s = E.createSession('seed=12&dataset=custom&points=1,2,1,-1,-2,-1,3,0,1,0,3,-1');
@@ -17,11 +22,19 @@ test('the bad-CSV corpus: each file refused with its message, nothing of the ses
   const corpus = [
     ['empty', '', /file is empty/],
     ['blank lines only', '\n\n  \n', /file is empty/],
-    ['binary junk', String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13), /not a text CSV file/],
+    [
+      'binary junk',
+      String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13),
+      /not a text CSV file/,
+    ],
     ['10^6 rows', million, /more than 100000 rows/],
     ['NaN', 'x,y,l\n1,2,1\nNaN,2,1\n', /NaN or Infinity in row 3, column 1/],
     ['wrong column count', 'x,y,l\n1,2,1\n1,2,1,4\n', /row 3 has 4 columns, expected 3/],
-    ['formula injection', 'x,y,l\n1,2,1\n"=HYPERLINK(""http://x"")",2,1\n', /row 3, column 1: '=HYPERLINK\("http:\/\/x"\)' is not a number/],
+    [
+      'formula injection',
+      'x,y,l\n1,2,1\n"=HYPERLINK(""http://x"")",2,1\n',
+      /row 3, column 1: '=HYPERLINK\("http:\/\/x"\)' is not a number/,
+    ],
     ['formula in the label', 'x,y,l\n1,2,@SUM(A1)\n', /row 2, column 3: '@SUM\(A1\)' is not a number/],
   ];
   for (const [what, text, re] of corpus) {
@@ -36,13 +49,18 @@ test('the bad-CSV corpus: each file refused with its message, nothing of the ses
   assert.match(E.csvPreview('a,b,c\n1,2\n', 5).error, /row 2 has 2 columns, expected 3/);
   const p = E.csvPreview(million, 3);
   assert.equal(p.ok, true);
-  assert.deepEqual(p.rows, [['1', '2', '1'], ['1', '2', '1'], ['1', '2', '1']]);
+  assert.deepEqual(p.rows, [
+    ['1', '2', '1'],
+    ['1', '2', '1'],
+    ['1', '2', '1'],
+  ]);
   s.dispose();
 });
 
-test('the page\'s CSV export, read back by the engine, gives the same points bit for bit', () => {
+test("the page's CSV export, read back by the engine, gives the same points bit for bit", () => {
   const s = E.createSession('seed=13&dataset=spiral&noise=20&percTrainData=60');
-  const train = Array.from(s.points(false)), testPts = Array.from(s.points(true));
+  const train = Array.from(s.points(false)),
+    testPts = Array.from(s.points(true));
   const text = pointsCsv(train, testPts);
   const lines = text.trim().split('\n');
   assert.equal(lines[0], 'x1,x2,label,set');

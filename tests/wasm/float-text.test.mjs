@@ -12,7 +12,8 @@ test('float32Text: shortest decimal that reads back bit-exactly', () => {
   assert.equal(float32Text(-0), '-0');
   assert.equal(float32Text(0), '0');
   assert.equal(float32Text(NaN), 'NaN');
-  const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
+  const f32 = new Float32Array(1),
+    u32 = new Uint32Array(f32.buffer);
   let seed = 12345;
   for (let i = 0; i < 20000; i++) {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -22,7 +23,13 @@ test('float32Text: shortest decimal that reads back bit-exactly', () => {
     const s = float32Text(v);
     assert.equal(Math.fround(Number(s)), v, `${s} reads back as ${v}`);
     // no decimal with fewer significant digits reads back as v
-    const digits = s.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
-    if (digits > 1) assert.notEqual(Math.fround(Number(v.toPrecision(digits - 1))), v, `${v}: ${digits - 1} digits suffice`);
+    const digits = s
+      .replace(/^-/, '')
+      .replace(/e.*$/, '')
+      .replace('.', '')
+      .replace(/^0+/, '')
+      .replace(/0+$/, '').length;
+    if (digits > 1)
+      assert.notEqual(Math.fround(Number(v.toPrecision(digits - 1))), v, `${v}: ${digits - 1} digits suffice`);
   }
 });

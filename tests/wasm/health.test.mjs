@@ -13,7 +13,11 @@ test('health: the output is stuck on the wrong side at learningRate=10, not at a
     s.trainEpochs(epochs);
     const h = s.health();
     s.dispose();
-    assert.equal(h.slice(0, -1).every((l) => l.stuck === 0), true, 'only the output layer has a share');
+    assert.equal(
+      h.slice(0, -1).every((l) => l.stuck === 0),
+      true,
+      'only the output layer has a share',
+    );
     return h.at(-1).stuck;
   };
   for (const seed of [1, 2, 3]) {

@@ -16,9 +16,11 @@ test('10,000 create/train/evalGrid/dispose cycles: flat heap, no live handles', 
     s.dispose();
   };
   for (let k = 0; k < 200; k++) cycle(k); // warm-up: the allocator settles
-  const heap0 = E.heapBytes(), h0 = E.liveHandles();
+  const heap0 = E.heapBytes(),
+    h0 = E.liveHandles();
   for (let k = 0; k < 10000; k++) cycle(k);
-  const heap1 = E.heapBytes(), h1 = E.liveHandles();
+  const heap1 = E.heapBytes(),
+    h1 = E.liveHandles();
   assert.equal(heap1, heap0, `wasm heap grew from ${heap0} to ${heap1}`);
   assert.equal(h1.emval, h0.emval);
   assert.equal(h1.instances, 0);

@@ -120,9 +120,15 @@ test('raw Module: calls after delete throw; a double delete throws', () => {
   const p = new M.Playground();
   p.load('seed=3');
   p.delete();
-  for (const [name, call] of [['load', () => p.load('')], ['trainEpochs', () => p.trainEpochs(1)],
-    ['evalGrid', () => p.evalGrid(10)], ['params', () => p.params()], ['setWeight', () => p.setWeight(0, 0, 0, 1)],
-    ['metrics', () => p.metrics()], ['loadCsv', () => p.loadCsv('1,2,3', 0, 1, 2)]])
+  for (const [name, call] of [
+    ['load', () => p.load('')],
+    ['trainEpochs', () => p.trainEpochs(1)],
+    ['evalGrid', () => p.evalGrid(10)],
+    ['params', () => p.params()],
+    ['setWeight', () => p.setWeight(0, 0, 0, 1)],
+    ['metrics', () => p.metrics()],
+    ['loadCsv', () => p.loadCsv('1,2,3', 0, 1, 2)],
+  ])
     throwsMessage(call, /deleted/, `${name} after delete`);
   throwsMessage(() => p.delete(), /already deleted/, 'double delete');
   stillWorks();
@@ -155,9 +161,15 @@ test('raw Module: a Playground with nothing loaded answers every call with a mes
 test('out-of-range layer, neuron, point and column indices', () => {
   const s = E.createSession('seed=4&networkShape=4,2'); // layers: 2->4, 4->2, 2->1
   const w0 = Array.from(s.params());
-  for (const [layer, to, from, re] of [[3, 0, 0, /layer 3 does not exist/], [-1, 0, 0, /layer -1 does not exist/],
-    [2 ** 30, 0, 0, /does not exist/], [0, 4, 0, /weight 4<-0 does not exist in layer 0 \(4x2\)/],
-    [0, 0, 2, /does not exist/], [1, -1, 0, /does not exist/], [2, 0, 2, /does not exist/]])
+  for (const [layer, to, from, re] of [
+    [3, 0, 0, /layer 3 does not exist/],
+    [-1, 0, 0, /layer -1 does not exist/],
+    [2 ** 30, 0, 0, /does not exist/],
+    [0, 4, 0, /weight 4<-0 does not exist in layer 0 \(4x2\)/],
+    [0, 0, 2, /does not exist/],
+    [1, -1, 0, /does not exist/],
+    [2, 0, 2, /does not exist/],
+  ])
     throwsMessage(() => s.setWeight(layer, to, from, 1), re, `setWeight(${layer}, ${to}, ${from})`);
   throwsMessage(() => s.setBias(0, 4, 1), /neuron 4 does not exist in layer 0/, 'setBias(0, 4)');
   throwsMessage(() => s.setBias(5, 0, 1), /layer 5 does not exist/, 'setBias(5, 0)');
@@ -166,8 +178,11 @@ test('out-of-range layer, neuron, point and column indices', () => {
   throwsMessage(() => s.trace(true, -1), /point -1 does not exist/, 'trace(test, -1)');
   assert.deepEqual(Array.from(s.params()), w0, 'refused edits change nothing');
   const csv = 'x1,x2,label\n1,2,1\n3,4,-1\n';
-  for (const [cols, re] of [[[0, 1, 3], /column 4 does not exist \(the file has 3 columns\)/],
-    [[-1, 1, 2], /column index -1 is invalid/], [[0, 1, 2 ** 30], /does not exist/]]) {
+  for (const [cols, re] of [
+    [[0, 1, 3], /column 4 does not exist \(the file has 3 columns\)/],
+    [[-1, 1, 2], /column index -1 is invalid/],
+    [[0, 1, 2 ** 30], /does not exist/],
+  ]) {
     const r = s.loadCsv(csv, ...cols);
     assert.equal(r.ok, false);
     assert.match(r.error, re);
@@ -180,7 +195,11 @@ test('non-finite and beyond-float weights, biases and traced points are refused'
   const s = E.createSession('seed=5');
   const w0 = Array.from(s.params());
   for (const v of [NaN, Infinity, -Infinity, 1e308, -3.5e38, Number.MAX_VALUE]) {
-    throwsMessage(() => s.setWeight(0, 0, 0, v), /a weight must be a finite number within float range/, `setWeight ${v}`);
+    throwsMessage(
+      () => s.setWeight(0, 0, 0, v),
+      /a weight must be a finite number within float range/,
+      `setWeight ${v}`,
+    );
     throwsMessage(() => s.setBias(0, 0, v), /a bias must be a finite number within float range/, `setBias ${v}`);
     throwsMessage(() => s.tracePoint(v, 0, 1), /finite coordinates/, `tracePoint ${v}`);
     throwsMessage(() => s.setLearningRate(v), /learning rate must be in \(0, 100\]/, `setLearningRate ${v}`);
@@ -221,7 +240,12 @@ test('absurd counts and sizes: each refused with a message, nothing runs away', 
   const commas = s.load('networkShape=' + ','.repeat(100000));
   assert.ok(commas.errors.some((e) => e.key === 'networkShape' && /layers/.test(e.message)));
   assert.deepEqual(s.config().networkShape, [4, 2]);
-  for (const bad of ['networkShape=257', 'networkShape=' + Array(17).fill(1).join(','), 'batchSize=4097', 'batchSize=0']) {
+  for (const bad of [
+    'networkShape=257',
+    'networkShape=' + Array(17).fill(1).join(','),
+    'batchSize=4097',
+    'batchSize=0',
+  ]) {
     const r = s.load(bad);
     assert.ok(r.errors.length >= 1, bad);
     assert.match(r.errors[0].message, /allowed/, bad);
@@ -234,7 +258,9 @@ test('loadCsv with binary junk, UTF-16, huge fields and too many columns: messag
   const s = E.createSession('dataset=custom&seed=7');
   const before = Array.from(s.points(false));
   let x = 12345;
-  const junk = Array.from({ length: 100000 }, () => String.fromCharCode((x = (x * 1103515245 + 12345) & 0x7fffffff) % 256)).join('');
+  const junk = Array.from({ length: 100000 }, () =>
+    String.fromCharCode((x = (x * 1103515245 + 12345) & 0x7fffffff) % 256),
+  ).join('');
   const cases = [
     [junk, /not a text CSV file|row|column/],
     ['\u0000\u0001\u0002', /binary byte 0x00 at offset 0/],
@@ -256,7 +282,12 @@ test('loadCsv with binary junk, UTF-16, huge fields and too many columns: messag
   const r16 = s.p.loadCsv(utf16, 0, 1, 2);
   assert.equal(r16.ok, false);
   assert.match(r16.error, /UTF-16 encoded \(save it as UTF-8\)/);
-  const badUtf8 = new Uint8Array([...new TextEncoder().encode('x,y,l\n1,'), 0xe0, 0xa4, ...new TextEncoder().encode(',1\n')]);
+  const badUtf8 = new Uint8Array([
+    ...new TextEncoder().encode('x,y,l\n1,'),
+    0xe0,
+    0xa4,
+    ...new TextEncoder().encode(',1\n'),
+  ]);
   const r8 = s.p.loadCsv(badUtf8, 0, 1, 2);
   assert.equal(r8.ok, false);
   assert.match(r8.error, /row 2, column 2: '\uFFFD+' is not a number/);
@@ -300,8 +331,12 @@ test('web/engine.js: after dispose every method throws "this session was dispose
   s.dispose();
   // every method the class has, so a new one cannot be forgotten here
   const proto = Object.getPrototypeOf(s);
-  const names = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && n !== 'dispose' && typeof Object.getOwnPropertyDescriptor(proto, n).value === 'function');
-  for (const name of ['load', 'trainEpochs', 'metrics', 'evalGrid', 'params', 'setWeight', 'trace', 'metricsSlice']) assert.ok(names.includes(name), name);
+  const names = Object.getOwnPropertyNames(proto).filter(
+    (n) =>
+      n !== 'constructor' && n !== 'dispose' && typeof Object.getOwnPropertyDescriptor(proto, n).value === 'function',
+  );
+  for (const name of ['load', 'trainEpochs', 'metrics', 'evalGrid', 'params', 'setWeight', 'trace', 'metricsSlice'])
+    assert.ok(names.includes(name), name);
   for (const name of names)
     throwsMessage(() => s[name](1, 1, 1, 1), /this session was disposed/, `${name} after dispose`);
   throwsMessage(() => s.loaded, /this session was disposed/, 'loaded after dispose');

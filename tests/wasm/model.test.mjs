@@ -12,27 +12,37 @@ const E = await engine();
 const cli = path.join(root, 'build/bp');
 const hash = 'networkShape=5,5&batchNorm=true&residual=true&dropout=0.1&activation=relu&xSquared=true&seed=mj';
 
-test('a natively saved model loads in wasm with a bit-identical grid', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
-  const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '15', '--format', 'json'], { encoding: 'utf8' });
-  const a = E.createSession(hash);
-  a.trainEpochs(15);
-  const gridA = a.evalGrid(40).slice();
-  const b = E.createSession('seed=other');
-  const r = b.p.loadModelJson(json);
-  assert.equal(r.ok, true, r.error);
-  assert.equal(r.hash, a.hash());
-  assert.deepEqual(b.evalGrid(40), gridA);
-  assert.equal(b.metrics().epoch, 15);
-  assert.equal(b.p.modelJson(), json);
-  a.dispose();
-  b.dispose();
-});
+test(
+  'a natively saved model loads in wasm with a bit-identical grid',
+  { skip: !fs.existsSync(cli) && 'native build missing' },
+  () => {
+    const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '15', '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    const a = E.createSession(hash);
+    a.trainEpochs(15);
+    const gridA = a.evalGrid(40).slice();
+    const b = E.createSession('seed=other');
+    const r = b.p.loadModelJson(json);
+    assert.equal(r.ok, true, r.error);
+    assert.equal(r.hash, a.hash());
+    assert.deepEqual(b.evalGrid(40), gridA);
+    assert.equal(b.metrics().epoch, 15);
+    assert.equal(b.p.modelJson(), json);
+    a.dispose();
+    b.dispose();
+  },
+);
 
 test('a bad model file is an error and the loaded session stays', () => {
   const s = E.createSession('seed=keep');
   const before = s.hash();
-  for (const [text, msg] of [['', 'unexpected end'], ['{"format": "x"}', '"format" must be'],
-    ['[1, NaN]', 'NaN and Infinity'], ['\u0000\u00ff', 'unexpected character']]) {
+  for (const [text, msg] of [
+    ['', 'unexpected end'],
+    ['{"format": "x"}', '"format" must be'],
+    ['[1, NaN]', 'NaN and Infinity'],
+    ['\u0000\u00ff', 'unexpected character'],
+  ]) {
     const r = s.p.loadModelJson(text);
     assert.equal(r.ok, false);
     assert.match(r.error, new RegExp(msg));
@@ -63,18 +73,26 @@ test('exportCode answers json, pytorch and keras with the engine predictions at 
   none.delete();
 });
 
-test('training on from a saved model: page and CLI (bp train --model) stay bit-identical', { skip: !fs.existsSync(cli) && 'native build missing' }, () => {
-  const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '4', '--format', 'json'], { encoding: 'utf8' });
-  fs.mkdirSync(path.join(root, 'tests/out'), { recursive: true });
-  const file = path.join(fs.mkdtempSync(path.join(root, 'tests/out/model-')), 'm.json');
-  fs.writeFileSync(file, json);
-  const out = execFileSync(cli, ['train', '--model', file, '--epochs', '6', '--every', '6', '--dump-weights'], { encoding: 'utf8' });
-  const native = out.split('# weights (float32 bits)\n')[1].trim().split('\n');
-  const s = E.createSession('');
-  assert.equal(s.p.loadModelJson(json).ok, true);
-  s.trainEpochs(6);
-  const wasm = Array.from(new Uint32Array(s.params().slice().buffer), (u) => u.toString(16).padStart(8, '0'));
-  assert.deepEqual(wasm, native);
-  s.dispose();
-  fs.rmSync(path.dirname(file), { recursive: true });
-});
+test(
+  'training on from a saved model: page and CLI (bp train --model) stay bit-identical',
+  { skip: !fs.existsSync(cli) && 'native build missing' },
+  () => {
+    const json = execFileSync(cli, ['export', '--config', hash, '--epochs', '4', '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    fs.mkdirSync(path.join(root, 'tests/out'), { recursive: true });
+    const file = path.join(fs.mkdtempSync(path.join(root, 'tests/out/model-')), 'm.json');
+    fs.writeFileSync(file, json);
+    const out = execFileSync(cli, ['train', '--model', file, '--epochs', '6', '--every', '6', '--dump-weights'], {
+      encoding: 'utf8',
+    });
+    const native = out.split('# weights (float32 bits)\n')[1].trim().split('\n');
+    const s = E.createSession('');
+    assert.equal(s.p.loadModelJson(json).ok, true);
+    s.trainEpochs(6);
+    const wasm = Array.from(new Uint32Array(s.params().slice().buffer), (u) => u.toString(16).padStart(8, '0'));
+    assert.deepEqual(wasm, native);
+    s.dispose();
+    fs.rmSync(path.dirname(file), { recursive: true });
+  },
+);

@@ -16,14 +16,22 @@ test('loadNearest drops what makes a link fail, names it, and builds the rest of
     ['seed=1&dataset=custom&points=1,1,0.5,2,2,7', ['points', 'dataset'], { dataset: 'circle' }],
     ['seed=1&dataset=custom&points=1,2', ['dataset'], { dataset: 'circle' }],
     ['seed=1&x=false&y=false&sinX=false', ['x'], { x: true, y: true }],
-    ['seed=1&networkShape=16,16&batchNorm=true&batchSize=1&activation=relu', ['batchNorm'], { batchNorm: false, batchSize: 1, activation: 'relu' }],
+    [
+      'seed=1&networkShape=16,16&batchNorm=true&batchSize=1&activation=relu',
+      ['batchNorm'],
+      { batchNorm: false, batchSize: 1, activation: 'relu' },
+    ],
   ];
   for (const [hash, dropped, want] of cases) {
     const plain = s.load(hash);
     assert.ok(!plain.ok || s.points(false).length === 0, `${hash}: load() refuses it or leaves nothing to train`);
     const r = s.loadNearest(hash);
     assert.equal(r.ok, true, `${hash}: ${r.error}`);
-    assert.deepEqual(r.dropped.map((d) => d.key), dropped, hash);
+    assert.deepEqual(
+      r.dropped.map((d) => d.key),
+      dropped,
+      hash,
+    );
     for (const d of r.dropped) assert.match(d.message, new RegExp(`^${d.key}(, y)?: `), 'each says why');
     const c = s.config();
     for (const [k, v] of Object.entries(want)) assert.deepEqual(c[k], v, `${hash}: ${k}`);

@@ -7,8 +7,13 @@ import assert from 'node:assert/strict';
 import { RunStore, subsample, sameState, KEY, MAX_RUNS } from '../../web/panels/runs-store.js';
 
 class QuotaStorage {
-  constructor(quota) { this.quota = quota; this.m = new Map(); }
-  getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
+  constructor(quota) {
+    this.quota = quota;
+    this.m = new Map();
+  }
+  getItem(k) {
+    return this.m.has(k) ? this.m.get(k) : null;
+  }
   setItem(k, v) {
     if (String(v).length > this.quota) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
     this.m.set(k, String(v));
@@ -17,12 +22,17 @@ class QuotaStorage {
 const run = (id, model = '') => ({ id, hash: `seed=${id}`, curve: [[0, 1, 1]], model: model || undefined });
 
 test('subsample keeps at most 200 evenly spread samples, first and last included', () => {
-  const n = 1000, e = Array.from({ length: n }, (_, i) => i);
+  const n = 1000,
+    e = Array.from({ length: n }, (_, i) => i);
   const s = subsample(e, e, e, n);
   assert.equal(s.length, 200);
   assert.deepEqual(s[0], [0, 0, 0]);
   assert.deepEqual(s.at(-1), [999, 999, 999]);
-  assert.deepEqual(subsample(e, e, e, 3), [[0, 0, 0], [1, 1, 1], [2, 2, 2]]);
+  assert.deepEqual(subsample(e, e, e, 3), [
+    [0, 0, 0],
+    [1, 1, 1],
+    [2, 2, 2],
+  ]);
   assert.deepEqual(subsample(e, e, e, 0), []);
 });
 
@@ -36,7 +46,13 @@ test('newest first, bounded to 20, same id replaces', () => {
   st.save({ ...run('r10'), epoch: 7 });
   assert.equal(st.list()[0].epoch, 7);
   assert.equal(st.list().filter((r) => r.id === 'r10').length, 1);
-  assert.deepEqual(st.remove(['r10', 'r24']).map((r) => r.id).slice(0, 2), ['r23', 'r22']);
+  assert.deepEqual(
+    st
+      .remove(['r10', 'r24'])
+      .map((r) => r.id)
+      .slice(0, 2),
+    ['r23', 'r22'],
+  );
 });
 
 test('a full storage drops the oldest weights first, then refuses and keeps what was stored', () => {
@@ -47,7 +63,10 @@ test('a full storage drops the oldest weights first, then refuses and keeps what
   const r = st.save(run('c', 'z'.repeat(1000)));
   assert.equal(r.droppedModels, 1);
   const l = st.list();
-  assert.deepEqual(l.map((x) => x.id), ['c', 'b', 'a']);
+  assert.deepEqual(
+    l.map((x) => x.id),
+    ['c', 'b', 'a'],
+  );
   assert.equal(l[2].model, undefined, 'the oldest lost its weights');
   assert.equal(l[0].model.length, 1000, 'the new run kept them');
   const before = storage.getItem(KEY);
@@ -65,5 +84,9 @@ test('sameState: one entry per state (settings, epoch, losses, and weights when 
   assert.equal(sameState(a, { ...a, epoch: 4 }), false);
   assert.equal(sameState(a, { ...a, testLoss: 0.5000001 }), false);
   assert.equal(sameState(a, { ...a, hash: 'seed=2' }), false);
-  assert.equal(sameState({ ...a, trainLoss: null }, { ...a, trainLoss: NaN }), false, 'JSON turned NaN into null: not provably the same');
+  assert.equal(
+    sameState({ ...a, trainLoss: null }, { ...a, trainLoss: NaN }),
+    false,
+    'JSON turned NaN into null: not provably the same',
+  );
 });

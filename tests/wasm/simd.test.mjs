@@ -12,9 +12,16 @@ test('f32x4 instructions inside the hot kernels', () => {
   const names = new Map();
   for (const line of fs.readFileSync(path.join(genDir, 'engine.mjs.symbols'), 'utf8').split('\n')) {
     const i = line.indexOf(':');
-    if (i > 0) names.set(Number(line.slice(0, i)), line.slice(i + 1).replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))));
+    if (i > 0)
+      names.set(
+        Number(line.slice(0, i)),
+        line.slice(i + 1).replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      );
   }
-  const dis = execFileSync('wasm-objdump', ['-d', path.join(genDir, 'engine.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const dis = execFileSync('wasm-objdump', ['-d', path.join(genDir, 'engine.wasm')], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const count = new Map();
   let cur = null;
   for (const line of dis.split('\n')) {

@@ -11,10 +11,14 @@ import { soak } from '../../scripts/soak.mjs';
 test('50,000 steps and 2,000 rebuilds: no wasm heap growth after warm-up, bounded JS heap', async () => {
   const r = await soak({ batches: 50_000, rebuilds: 2_000, warmBatches: 20_000, warmRebuilds: 200 });
   const G = 16384;
-  assert.ok(r.afterTraining.wasm <= r.warm.wasm + G,
-    `wasm heap in use grew during training: ${r.warm.wasm} -> ${r.afterTraining.wasm}`);
-  assert.ok(r.end.wasm <= r.start.wasm + G,
-    `wasm heap in use after disposing everything: ${r.start.wasm} at start, ${r.end.wasm} at the end`);
+  assert.ok(
+    r.afterTraining.wasm <= r.warm.wasm + G,
+    `wasm heap in use grew during training: ${r.warm.wasm} -> ${r.afterTraining.wasm}`,
+  );
+  assert.ok(
+    r.end.wasm <= r.start.wasm + G,
+    `wasm heap in use after disposing everything: ${r.start.wasm} at start, ${r.end.wasm} at the end`,
+  );
   assert.ok(r.end.js - r.warm.js < 4 * 2 ** 20, `JS heap grew by ${r.end.js - r.warm.js} bytes`);
   assert.equal(r.end.handles.emval, r.start.handles.emval, 'live emval handles');
   assert.equal(r.end.handles.instances, 0, 'live C++ instances');

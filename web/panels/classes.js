@@ -16,7 +16,11 @@ const pct = (num, den) => (den > 0 ? `${((100 * num) / den).toFixed(1)}%` : '–
 
 /** Names and CSS colours of K classes (binary: the value scale's two ends). */
 export function classStyles(K, paletteName, dark) {
-  if (K === 2) return [{ name: 'class −1', short: '−1', css: cssColor(paletteName, -1, dark) }, { name: 'class +1', short: '+1', css: cssColor(paletteName, 1, dark) }];
+  if (K === 2)
+    return [
+      { name: 'class −1', short: '−1', css: cssColor(paletteName, -1, dark) },
+      { name: 'class +1', short: '+1', css: cssColor(paletteName, 1, dark) },
+    ];
   return Array.from({ length: K }, (_, k) => ({ name: `class ${k}`, short: String(k), css: classCss(paletteName, k) }));
 }
 
@@ -68,7 +72,9 @@ export class ClassPanel {
     const key = `${this.set}|${style.palette}|${style.dark}|${conf.k}|${conf.test}|${conf.train}`;
     if (key === this.key) return;
     this.key = key;
-    const K = conf.k, counts = conf[this.set], other = conf[this.set === 'test' ? 'train' : 'test'];
+    const K = conf.k,
+      counts = conf[this.set],
+      other = conf[this.set === 'test' ? 'train' : 'test'];
     const cls = classStyles(K, style.palette, style.dark);
     // While training the counts change nearly every frame: same table shape, so only the cells'
     // text is rewritten (rebuilding the table each frame made the page re-lay it out each frame).
@@ -100,19 +106,33 @@ export class ClassPanel {
   }
 
   #fill(K, cls, counts, other) {
-    const acc = perClassAccuracy(counts, K), accOther = perClassAccuracy(other, K);
+    const acc = perClassAccuracy(counts, K),
+      accOther = perClassAccuracy(other, K);
     const set = (e, text, title, cls) => {
       if (e.textContent !== text) e.textContent = text;
       if (e.title !== title) e.title = title;
       if (cls !== undefined && e.className !== cls) e.className = cls;
     };
-    set(this.cap, `Confusion matrix: rows = true class, columns = predicted; ${counts.reduce((a, b) => a + b, 0)} points.`, '');
+    set(
+      this.cap,
+      `Confusion matrix: rows = true class, columns = predicted; ${counts.reduce((a, b) => a + b, 0)} points.`,
+      '',
+    );
     for (let r = 0; r < K; r++) {
       for (let c = 0; c < K; c++) {
         const n = counts[r * K + c];
-        set(this.cells[r * K + c], String(n), `${n} points of ${cls[r].name} predicted as ${cls[c].name}`, r === c ? 'diag' : n ? 'miss' : '');
+        set(
+          this.cells[r * K + c],
+          String(n),
+          `${n} points of ${cls[r].name} predicted as ${cls[c].name}`,
+          r === c ? 'diag' : n ? 'miss' : '',
+        );
       }
-      set(this.accCells[r], Number.isNaN(acc[r]) ? '–' : pct(acc[r], 1), `${this.set === 'test' ? 'training' : 'test'} set: ${Number.isNaN(accOther[r]) ? 'no points' : pct(accOther[r], 1)}`);
+      set(
+        this.accCells[r],
+        Number.isNaN(acc[r]) ? '–' : pct(acc[r], 1),
+        `${this.set === 'test' ? 'training' : 'test'} set: ${Number.isNaN(accOther[r]) ? 'no points' : pct(accOther[r], 1)}`,
+      );
     }
   }
 

@@ -39,8 +39,12 @@ export function csvCell(v) {
 /** The points as CSV text: x1, x2, label and which set (train or test) each point is in. */
 export function pointsCsv(train, test) {
   const lines = [['x1', 'x2', 'label', 'set'].join(',')];
-  for (const [pts, set] of [[train, 'train'], [test, 'test']])
-    for (let i = 0; i + 2 < pts.length; i += 3) lines.push([pts[i], pts[i + 1], pts[i + 2], set].map(csvCell).join(','));
+  for (const [pts, set] of [
+    [train, 'train'],
+    [test, 'test'],
+  ])
+    for (let i = 0; i + 2 < pts.length; i += 3)
+      lines.push([pts[i], pts[i + 1], pts[i + 2], set].map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }
 
@@ -48,7 +52,9 @@ export function initCsv(ctx) {
   const { st, client } = ctx;
   const $ = (id) => document.getElementById(id);
   const dialog = $('csvDialog');
-  let source = null, sourceName = '', seq = 0;
+  let source = null,
+    sourceName = '',
+    seq = 0;
 
   function showError(text) {
     $('csvError').textContent = text;
@@ -65,12 +71,14 @@ export function initCsv(ctx) {
     const xs = ok.filter((i) => i !== label);
     const choice = [xs[0] ?? 0, xs[1] ?? xs[0] ?? 0, label ?? 0];
     ['csvX1', 'csvX2', 'csvLabel'].forEach((id, k) => {
-      $(id).replaceChildren(...cols.map((c, i) => {
-        const o = document.createElement('option');
-        o.value = String(i);
-        o.textContent = `${i + 1}: ${c}`;
-        return o;
-      }));
+      $(id).replaceChildren(
+        ...cols.map((c, i) => {
+          const o = document.createElement('option');
+          o.value = String(i);
+          o.textContent = `${i + 1}: ${c}`;
+          return o;
+        }),
+      );
       $(id).value = String(choice[k]);
     });
   }
@@ -143,7 +151,11 @@ export function initCsv(ctx) {
       ctx.apply(r);
       noteLink(ctx, r);
       dialog.close();
-      ctx.message(`Imported ${(r.train.length + r.test.length) / 3} points from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).`, 'info', 'csv');
+      ctx.message(
+        `Imported ${(r.train.length + r.test.length) / 3} points from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).`,
+        'info',
+        'csv',
+      );
     } catch (e) {
       showError(`${sourceName} was not imported, your data is unchanged: ${e.message}`);
     } finally {

@@ -20,12 +20,27 @@ export const isCustom = (c) => (c.problem === 'regression' ? c.regDataset : c.da
 /** Warns when the user's points are too many for the URL (the engine leaves points= out). */
 export function noteLink(ctx, r) {
   if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
-    ctx.message('Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.', 'warn', 'points-link');
+    ctx.message(
+      'Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.',
+      'warn',
+      'points-link',
+    );
   else ctx.clearMessage('points-link');
   // A link that names the user's data but could not carry it (too many points when it was made);
   // not while the user is editing (clearing every point is their own doing).
-  if (!ctx.st.editing && r.config && isCustom(r.config) && (!r.custom || r.custom.length === 0) && r.train && r.train.length === 0)
-    ctx.message('This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.', 'warn', 'points-empty');
+  if (
+    !ctx.st.editing &&
+    r.config &&
+    isCustom(r.config) &&
+    (!r.custom || r.custom.length === 0) &&
+    r.train &&
+    r.train.length === 0
+  )
+    ctx.message(
+      'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
+      'warn',
+      'points-empty',
+    );
   else ctx.clearMessage('points-empty');
 }
 
@@ -66,7 +81,9 @@ export function initDataEdit(ctx) {
     }
   }
   // While a drag paints, at most one setPoints is in flight and only the latest list follows it.
-  let latest = null, sending = false, editOk = false;
+  let latest = null,
+    sending = false,
+    editOk = false;
   function submit(points) {
     latest = points;
     if (!sending) pump();
@@ -101,16 +118,24 @@ export function initDataEdit(ctx) {
     if (!st.editing || st.step || ev.button !== 0) return;
     ev.preventDefault();
     if (kind() === 'multiclass') {
-      message('Your own points work for two classes and for regression; multi-class datasets (3 or more classes) take no custom points. Pick a two-class dataset first.', 'warn', 'points');
+      message(
+        'Your own points work for two classes and for regression; multi-class datasets (3 or more classes) take no custom points. Pick a two-class dataset first.',
+        'warn',
+        'points',
+      );
       return;
     }
     const { x, y } = dataAt(ev);
     const base = current();
     if (ev.altKey) {
-      let best = -1, bd = REMOVE_RADIUS;
+      let best = -1,
+        bd = REMOVE_RADIUS;
       for (let i = 0; i < base.length; i += 3) {
         const d = Math.hypot(base[i] - x, base[i + 1] - y);
-        if (d < bd) { bd = d; best = i; }
+        if (d < bd) {
+          bd = d;
+          best = i;
+        }
       }
       if (best < 0) return;
       pushUndo();
@@ -140,7 +165,11 @@ export function initDataEdit(ctx) {
 
   function setEditing(on) {
     if (on && st.config.numClasses >= 3) {
-      message('Your own points work for two classes and for regression; this dataset has 3 or more classes. Pick a two-class dataset or switch to regression first.', 'warn', 'points');
+      message(
+        'Your own points work for two classes and for regression; this dataset has 3 or more classes. Pick a two-class dataset or switch to regression first.',
+        'warn',
+        'points',
+      );
       return;
     }
     st.editing = on;
@@ -175,7 +204,9 @@ export function initDataEdit(ctx) {
   $('editPoints').onclick = () => setEditing(!st.editing);
   $('classPos').onclick = () => pickClass(true);
   $('classNeg').onclick = () => pickClass(false);
-  $('pointValue').oninput = (e) => { $('pointValueOut').textContent = Number(e.target.value).toFixed(1); };
+  $('pointValue').oninput = (e) => {
+    $('pointValueOut').textContent = Number(e.target.value).toFixed(1);
+  };
   $('undoPoints').onclick = async () => {
     const u = undo.pop();
     if (!u) return;

@@ -23,7 +23,9 @@ export function download(name, data, type = 'text/plain') {
  */
 export async function readFileBytes(file, maxBytes) {
   if (file.size > maxBytes)
-    throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files up to ${maxBytes / 1048576} MB are read`);
+    throw new Error(
+      `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files up to ${maxBytes / 1048576} MB are read`,
+    );
   return new Uint8Array(await file.arrayBuffer());
 }
 

@@ -25,7 +25,10 @@ export function initExport(ctx) {
     p.textContent = `${what} downloaded. The page's predictions at the points it prints (the script should print the same, to about 1e-6):`;
     const K = predictions.length ? predictions[0].length : 1;
     const headers = ['x1', 'x2', ...(K === 1 ? ['output'] : Array.from({ length: K }, (_, k) => `p(class ${k})`))];
-    const t = textTable(headers, points.map((pt, i) => [String(pt[0]), String(pt[1]), ...Array.from(predictions[i], num)]));
+    const t = textTable(
+      headers,
+      points.map((pt, i) => [String(pt[0]), String(pt[1]), ...Array.from(predictions[i], num)]),
+    );
     t.className = 'pred-table';
     box.replaceChildren(p, t);
   }

@@ -6,31 +6,86 @@
 // fields that do not apply (another optimizer's parameters) get the class "irrelevant" instead of
 // the hidden attribute, which app.js owns. Built with createElement only (strict CSP).
 
-const HIDDEN_ACTS = [['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'], ['leakyrelu', 'Leaky ReLU']];
+const HIDDEN_ACTS = [
+  ['relu', 'ReLU'],
+  ['tanh', 'Tanh'],
+  ['sigmoid', 'Sigmoid'],
+  ['linear', 'Linear'],
+  ['leakyrelu', 'Leaky ReLU'],
+];
 
 const OPTIMIZERS = [
-  ['sgd', 'SGD'], ['momentum', 'Momentum'], ['nesterov', 'Nesterov'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'],
+  ['sgd', 'SGD'],
+  ['momentum', 'Momentum'],
+  ['nesterov', 'Nesterov'],
+  ['rmsprop', 'RMSProp'],
+  ['adam', 'Adam'],
 ];
 // Which numeric parameters each optimizer reads.
 const PARAMS_OF = {
-  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
+  sgd: [],
+  momentum: ['momentum'],
+  nesterov: ['momentum'],
+  rmsprop: ['rho', 'epsilon'],
+  adam: ['beta1', 'beta2', 'epsilon'],
 };
 const PARAMS = [
-  ['momentum', 'Momentum', 'Fraction of the last step kept in the next (velocity); 0.9 smooths noisy gradients and speeds up long valleys. In [0, 1).'],
+  [
+    'momentum',
+    'Momentum',
+    'Fraction of the last step kept in the next (velocity); 0.9 smooths noisy gradients and speeds up long valleys. In [0, 1).',
+  ],
   ['beta1', 'β₁', 'Adam: decay of the running mean of gradients (its momentum), usually 0.9. In [0, 1).'],
-  ['beta2', 'β₂', 'Adam: decay of the running mean of squared gradients, usually 0.999; smaller adapts faster to changing scales. In [0, 1).'],
+  [
+    'beta2',
+    'β₂',
+    'Adam: decay of the running mean of squared gradients, usually 0.999; smaller adapts faster to changing scales. In [0, 1).',
+  ],
   ['rho', 'ρ (decay)', 'RMSProp: decay of the running mean of squared gradients, usually 0.9. In [0, 1).'],
-  ['epsilon', 'ε', 'Added to the root of the squared-gradient mean so steps stay finite; 1e-8 is usual, larger damps early steps. In (0, 1].'],
+  [
+    'epsilon',
+    'ε',
+    'Added to the root of the squared-gradient mean so steps stay finite; 1e-8 is usual, larger damps early steps. In (0, 1].',
+  ],
 ];
 const LOSSES = {
-  regression: [['auto', 'Auto (squared error)'], ['square', 'Half squared error'], ['abs', 'Absolute error']],
-  binary: [['auto', 'Auto (squared error)'], ['square', 'Half squared error'], ['bce', 'Binary cross-entropy'], ['abs', 'Absolute error']],
-  multiclass: [['auto', 'Auto (softmax CE)'], ['softmax', 'Softmax cross-entropy']],
+  regression: [
+    ['auto', 'Auto (squared error)'],
+    ['square', 'Half squared error'],
+    ['abs', 'Absolute error'],
+  ],
+  binary: [
+    ['auto', 'Auto (squared error)'],
+    ['square', 'Half squared error'],
+    ['bce', 'Binary cross-entropy'],
+    ['abs', 'Absolute error'],
+  ],
+  multiclass: [
+    ['auto', 'Auto (softmax CE)'],
+    ['softmax', 'Softmax cross-entropy'],
+  ],
 };
 const OUTPUTS = {
-  regression: [['', 'Auto (linear)'], ['linear', 'Linear'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['relu', 'ReLU'], ['leakyrelu', 'Leaky ReLU']],
-  binary: [['', 'Auto (by loss)'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'], ['relu', 'ReLU'], ['leakyrelu', 'Leaky ReLU']],
-  multiclass: [['', 'Auto (softmax)'], ['softmax', 'Softmax']],
+  regression: [
+    ['', 'Auto (linear)'],
+    ['linear', 'Linear'],
+    ['tanh', 'Tanh'],
+    ['sigmoid', 'Sigmoid'],
+    ['relu', 'ReLU'],
+    ['leakyrelu', 'Leaky ReLU'],
+  ],
+  binary: [
+    ['', 'Auto (by loss)'],
+    ['tanh', 'Tanh'],
+    ['sigmoid', 'Sigmoid'],
+    ['linear', 'Linear'],
+    ['relu', 'ReLU'],
+    ['leakyrelu', 'Leaky ReLU'],
+  ],
+  multiclass: [
+    ['', 'Auto (softmax)'],
+    ['softmax', 'Softmax'],
+  ],
 };
 
 /** Problem kind of a config: 'regression', 'binary' or 'multiclass'. */
@@ -80,7 +135,12 @@ function fillOptions(sel, pairs) {
 function field(key, label, control, hint) {
   control.title = hint;
   control.setAttribute('aria-label', `${label}: ${hint}`);
-  return el('label', { class: 'opt-field', data: { control: key }, title: hint }, el('span', { class: 'label', textContent: label }), control);
+  return el(
+    'label',
+    { class: 'opt-field', data: { control: key }, title: hint },
+    el('span', { class: 'label', textContent: label }),
+    control,
+  );
 }
 function numberInput(id, attrs) {
   return el('input', { type: 'number', id, inputMode: 'decimal', ...attrs });
@@ -93,7 +153,9 @@ export class OptionsPanel {
     this.config = null;
     const sel = (id) => el('select', { id });
     this.c = {
-      optimizer: sel('opt-optimizer'), init: sel('opt-init'), loss: sel('opt-loss'),
+      optimizer: sel('opt-optimizer'),
+      init: sel('opt-init'),
+      loss: sel('opt-loss'),
       outputActivation: sel('opt-outputActivation'),
       dropout: numberInput('opt-dropout', { min: '0', max: '0.9', step: '0.05' }),
       batchNorm: el('input', { type: 'checkbox', id: 'opt-batchNorm' }),
@@ -104,47 +166,119 @@ export class OptionsPanel {
     };
     for (const [k] of PARAMS) this.c[k] = numberInput(`opt-${k}`, { min: '0', max: '1', step: 'any' });
     fillOptions(this.c.optimizer, OPTIMIZERS);
-    fillOptions(this.c.init, [['playground', 'Playground (uniform ±0.5)'], ['xavier', 'Xavier / Glorot'], ['he', 'He (for ReLU)']]);
+    fillOptions(this.c.init, [
+      ['playground', 'Playground (uniform ±0.5)'],
+      ['xavier', 'Xavier / Glorot'],
+      ['he', 'He (for ReLU)'],
+    ]);
     this.layers = el('div', { class: 'opt-layers', data: { control: 'layerActivations' } });
 
     const c = this.c;
-    const group = (title, ...kids) => el('fieldset', { class: 'opt-group' }, el('legend', { textContent: title }), ...kids);
+    const group = (title, ...kids) =>
+      el('fieldset', { class: 'opt-group' }, el('legend', { textContent: title }), ...kids);
     // Two columns: how training steps (optimizer, when to stop) and what is trained (network).
     root.replaceChildren(
-      el('div', { class: 'opt-col' }, group('Optimizer',
-        field('optimizer', 'Optimizer', c.optimizer, 'How gradients become weight steps. SGD: rate × gradient; Momentum/Nesterov add velocity; RMSProp/Adam scale each weight by its gradient history. Switching keeps the weights.'),
-        ...PARAMS.map(([k, label, hint]) => field(k, label, c[k], hint))),
-      group('Stop',
-        field('stopEpoch', 'Stop at epoch', c.stopEpoch, 'Playing pauses when this epoch is reached; empty or 0: off.'),
-        field('stopTestLoss', 'Stop when test loss <', c.stopTestLoss, 'Playing pauses once the test loss drops below this value; empty or 0: off.'))),
-      group('Network',
-        el('p', { class: 'hint opt-note', textContent: 'Changing these builds a new network (same seed) and restarts training; optimizer and stop settings apply live.' }),
-        field('init', 'Initialization', c.init, 'Starting weights. Playground: uniform in ±0.5 as TensorFlow Playground; Xavier suits tanh/sigmoid, He suits ReLU in deep nets.'),
-        field('dropout', 'Dropout', c.dropout, 'Fraction of hidden neurons switched off at random in each training step (never when evaluating); fights overfitting, slows fitting. 0..0.9.'),
-        checkField('batchNorm', 'Batch normalization', c.batchNorm, 'Normalize each hidden neuron over the batch before its activation; steadies deep nets. Needs batch size ≥ 2.'),
-        checkField('residual', 'Residual connections', c.residual, 'Add each hidden layer\'s input to its output (skip connection) where both have the same width; lets gradients reach early layers in deep nets.'),
+      el(
+        'div',
+        { class: 'opt-col' },
+        group(
+          'Optimizer',
+          field(
+            'optimizer',
+            'Optimizer',
+            c.optimizer,
+            'How gradients become weight steps. SGD: rate × gradient; Momentum/Nesterov add velocity; RMSProp/Adam scale each weight by its gradient history. Switching keeps the weights.',
+          ),
+          ...PARAMS.map(([k, label, hint]) => field(k, label, c[k], hint)),
+        ),
+        group(
+          'Stop',
+          field(
+            'stopEpoch',
+            'Stop at epoch',
+            c.stopEpoch,
+            'Playing pauses when this epoch is reached; empty or 0: off.',
+          ),
+          field(
+            'stopTestLoss',
+            'Stop when test loss <',
+            c.stopTestLoss,
+            'Playing pauses once the test loss drops below this value; empty or 0: off.',
+          ),
+        ),
+      ),
+      group(
+        'Network',
+        el('p', {
+          class: 'hint opt-note',
+          textContent:
+            'Changing these builds a new network (same seed) and restarts training; optimizer and stop settings apply live.',
+        }),
+        field(
+          'init',
+          'Initialization',
+          c.init,
+          'Starting weights. Playground: uniform in ±0.5 as TensorFlow Playground; Xavier suits tanh/sigmoid, He suits ReLU in deep nets.',
+        ),
+        field(
+          'dropout',
+          'Dropout',
+          c.dropout,
+          'Fraction of hidden neurons switched off at random in each training step (never when evaluating); fights overfitting, slows fitting. 0..0.9.',
+        ),
+        checkField(
+          'batchNorm',
+          'Batch normalization',
+          c.batchNorm,
+          'Normalize each hidden neuron over the batch before its activation; steadies deep nets. Needs batch size ≥ 2.',
+        ),
+        checkField(
+          'residual',
+          'Residual connections',
+          c.residual,
+          "Add each hidden layer's input to its output (skip connection) where both have the same width; lets gradients reach early layers in deep nets.",
+        ),
         this.layers,
-        field('leakyAlpha', 'Leaky ReLU slope α', c.leakyAlpha, 'Slope of Leaky ReLU for negative inputs (0.01 by default): above 0, a neuron never goes fully dead. In [0, 1).'),
-        field('outputActivation', 'Output activation', c.outputActivation, 'The output neuron\'s function. Auto: tanh for ±1 labels (sigmoid with cross-entropy), linear for regression, softmax for several classes.'),
-        field('loss', 'Loss', c.loss, 'What training minimises. Squared error is TensorFlow Playground\'s; cross-entropy gives stronger gradients on wrong, confident outputs; absolute error is robust to outliers.')),
+        field(
+          'leakyAlpha',
+          'Leaky ReLU slope α',
+          c.leakyAlpha,
+          'Slope of Leaky ReLU for negative inputs (0.01 by default): above 0, a neuron never goes fully dead. In [0, 1).',
+        ),
+        field(
+          'outputActivation',
+          'Output activation',
+          c.outputActivation,
+          "The output neuron's function. Auto: tanh for ±1 labels (sigmoid with cross-entropy), linear for regression, softmax for several classes.",
+        ),
+        field(
+          'loss',
+          'Loss',
+          c.loss,
+          "What training minimises. Squared error is TensorFlow Playground's; cross-entropy gives stronger gradients on wrong, confident outputs; absolute error is robust to outliers.",
+        ),
+      ),
     );
     this.residualNote = el('p', { class: 'hint opt-note' });
     c.residual.closest('.opt-field').after(this.residualNote);
 
-    for (const k of ['optimizer', 'init', 'loss', 'outputActivation']) c[k].onchange = (e) => this.change({ [k]: e.target.value });
+    for (const k of ['optimizer', 'init', 'loss', 'outputActivation'])
+      c[k].onchange = (e) => this.change({ [k]: e.target.value });
     for (const k of ['batchNorm', 'residual']) c[k].onchange = (e) => this.change({ [k]: e.target.checked });
     const edit = (k, v) => {
       this.edited = c[k];
       this.change({ [k]: v });
     };
-    for (const k of ['dropout', 'leakyAlpha', ...PARAMS.map(([p]) => p)]) c[k].onchange = (e) => edit(k, e.target.value.trim());
+    for (const k of ['dropout', 'leakyAlpha', ...PARAMS.map(([p]) => p)])
+      c[k].onchange = (e) => edit(k, e.target.value.trim());
     for (const k of ['stopEpoch', 'stopTestLoss']) c[k].onchange = (e) => edit(k, e.target.value.trim() || '0');
   }
 
   /** Puts a (canonical) config into the controls; rebuilds the per-layer selects when needed. */
   sync(cfg) {
     this.config = cfg;
-    const c = this.c, kind = kindOfConfig(cfg);
+    const c = this.c,
+      kind = kindOfConfig(cfg);
     // The answer to one field's edit must not overwrite another field the user is typing in; the
     // edited field itself gets the value in force (the canonical one, or the old one if refused).
     const setNumber = (input, v) => {
@@ -171,22 +305,34 @@ export class OptionsPanel {
     setNumber(c.stopTestLoss, cfg.stopTestLoss || '');
     const s = cfg.networkShape;
     const pairs = s.slice(1).filter((w, i) => w === s[i]).length;
-    this.residualNote.textContent = cfg.residual && pairs === 0
-      ? 'No two neighbouring hidden layers have the same width, so no skip connection is made.' : '';
+    this.residualNote.textContent =
+      cfg.residual && pairs === 0
+        ? 'No two neighbouring hidden layers have the same width, so no skip connection is made.'
+        : '';
     this.#syncLayers(cfg);
   }
 
   #syncLayers(cfg) {
     const n = cfg.networkShape.length;
     if (this.layers.children.length !== n) {
-      this.layers.replaceChildren(...Array.from({ length: n }, (_, i) => {
-        const s = el('select', { id: `opt-layerAct-${i}` });
-        s.onchange = (e) => this.change({ layerActivations: layerActsFor(this.config, n, { index: i, value: e.target.value }) });
-        return field('layerActivations', `Hidden layer ${i + 1} activation`, s,
-          `Overrides Activation for hidden layer ${i + 1} only, e.g. ReLU early and tanh late, to see where gradients vanish.`);
-      }));
+      this.layers.replaceChildren(
+        ...Array.from({ length: n }, (_, i) => {
+          const s = el('select', { id: `opt-layerAct-${i}` });
+          s.onchange = (e) =>
+            this.change({ layerActivations: layerActsFor(this.config, n, { index: i, value: e.target.value }) });
+          return field(
+            'layerActivations',
+            `Hidden layer ${i + 1} activation`,
+            s,
+            `Overrides Activation for hidden layer ${i + 1} only, e.g. ReLU early and tanh late, to see where gradients vanish.`,
+          );
+        }),
+      );
     }
-    const same = [['', `Same as Activation (${HIDDEN_ACTS.find(([v]) => v === cfg.activation)?.[1] || cfg.activation})`], ...HIDDEN_ACTS];
+    const same = [
+      ['', `Same as Activation (${HIDDEN_ACTS.find(([v]) => v === cfg.activation)?.[1] || cfg.activation})`],
+      ...HIDDEN_ACTS,
+    ];
     [...this.layers.querySelectorAll('select')].forEach((s, i) => {
       s.dataset.opts = ''; // the "same as" text follows Activation
       fillOptions(s, same);
@@ -199,5 +345,10 @@ export class OptionsPanel {
 function checkField(key, label, box, hint) {
   box.title = hint;
   box.setAttribute('aria-label', `${label}: ${hint}`);
-  return el('label', { class: 'opt-field opt-check', data: { control: key }, title: hint }, box, el('span', { textContent: ` ${label}` }));
+  return el(
+    'label',
+    { class: 'opt-field opt-check', data: { control: key }, title: hint },
+    box,
+    el('span', { textContent: ` ${label}` }),
+  );
 }

@@ -29,8 +29,13 @@ export function subsample(epochs, train, test, n, max = MAX_CURVE) {
  * right after the pause saved it) must update that entry, not add a copy.
  */
 export function sameState(stored, run) {
-  return stored.hash === run.hash && stored.epoch === run.epoch && Object.is(stored.trainLoss, run.trainLoss) &&
-    Object.is(stored.testLoss, run.testLoss) && (stored.model == null || run.model == null || stored.model === run.model);
+  return (
+    stored.hash === run.hash &&
+    stored.epoch === run.epoch &&
+    Object.is(stored.trainLoss, run.trainLoss) &&
+    Object.is(stored.testLoss, run.testLoss) &&
+    (stored.model == null || run.model == null || stored.model === run.model)
+  );
 }
 
 const isQuota = (e) => e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
@@ -73,7 +78,9 @@ export class RunStore {
         if (!isQuota(e)) throw e;
         const oldest = runs.findLastIndex((r) => r.model);
         if (oldest < 0)
-          throw new Error('the browser\'s storage for this page is full (runs were not changed); delete some runs or free storage');
+          throw new Error(
+            "the browser's storage for this page is full (runs were not changed); delete some runs or free storage",
+          );
         runs = runs.map((r, i) => (i === oldest ? { ...r, model: undefined } : r));
         dropped++;
       }

@@ -28,17 +28,24 @@ export function initRuns(ctx) {
   ctx.onApply(() => applied++);
 
   function snapshot() {
-    const m = st.metrics, c = st.config, ch = ctx.chart;
+    const m = st.metrics,
+      c = st.config,
+      ch = ctx.chart;
     return {
-      hash: st.hash, epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss, testAccuracy: m.testAccuracy,
+      hash: st.hash,
+      epoch: m.epoch,
+      trainLoss: m.trainLoss,
+      testLoss: m.testLoss,
+      testAccuracy: m.testAccuracy,
       summary: `${c.problem === 'regression' ? c.regDataset : c.dataset} · ${c.networkShape.join('-') || 'no hidden layer'} · ${c.activation} · rate ${c.learningRate}`,
-      curve: subsample(ch.epoch, ch.train, ch.test, ch.length), thumb: thumbnail($('output')),
+      curve: subsample(ch.epoch, ch.train, ch.test, ch.length),
+      thumb: thumbnail($('output')),
     };
   }
   // Resolves once the frame the worker was computing at the pause has come back and been drawn.
   function settled(maxFrames = 90) {
     return new Promise((resolve) => {
-      const check = (n) => (!st.req && !st.fresh) || n <= 0 ? resolve() : requestAnimationFrame(() => check(n - 1));
+      const check = (n) => ((!st.req && !st.fresh) || n <= 0 ? resolve() : requestAnimationFrame(() => check(n - 1)));
       check(maxFrames);
     });
   }
@@ -48,8 +55,14 @@ export function initRuns(ctx) {
     // A model JSON spends at least two characters per parameter ("0,"): a network too large to be
     // kept is not written at all (16 x 256: 12 MB of text, seconds of the engine's time, then dropped).
     const keepable = st.params && 2 * st.params.length <= MAX_MODEL_CHARS;
-    const modelReply = keepable ? client.call('modelJson').then((r) => r.text, () => undefined) : Promise.resolve(undefined);
-    const gen = applied, before = snapshot();
+    const modelReply = keepable
+      ? client.call('modelJson').then(
+          (r) => r.text,
+          () => undefined,
+        )
+      : Promise.resolve(undefined);
+    const gen = applied,
+      before = snapshot();
     await settled();
     const snap = applied === gen ? snapshot() : before;
     const model = await modelReply; // without it the run is still worth keeping (its settings)
@@ -59,7 +72,10 @@ export function initRuns(ctx) {
     const same = store.list().find((r) => sameState(r, { ...snap, model }));
     return {
       id: same ? same.id : reuse ? lastAuto.id : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
-      time: Date.now(), ...snap, model, auto: auto && (!same || same.auto),
+      time: Date.now(),
+      ...snap,
+      model,
+      auto: auto && (!same || same.auto),
     };
   }
   async function save(auto) {
@@ -68,8 +84,18 @@ export function initRuns(ctx) {
       const run = await capture(auto);
       const r = store.save(run);
       if (auto) lastAuto = { id: run.id, hash: run.hash, epoch: run.epoch };
-      if (!run.model) message(`Run saved without its weights (the model is over 300 KB or could not be read); restoring it retrains from its settings.`, 'info', 'runs');
-      else if (r.droppedModels) message(`Storage is nearly full: the weights of ${r.droppedModels} older run(s) were dropped to make room (their settings are kept).`, 'warn', 'runs');
+      if (!run.model)
+        message(
+          `Run saved without its weights (the model is over 300 KB or could not be read); restoring it retrains from its settings.`,
+          'info',
+          'runs',
+        );
+      else if (r.droppedModels)
+        message(
+          `Storage is nearly full: the weights of ${r.droppedModels} older run(s) were dropped to make room (their settings are kept).`,
+          'warn',
+          'runs',
+        );
       else if (!auto) ctx.clearMessage('runs');
       selected.add(run.id);
       render();
@@ -86,7 +112,11 @@ export function initRuns(ctx) {
         ctx.apply(r);
         message(`Run restored with its weights (epoch ${run.epoch}).`, 'info', 'runs');
       } else if (await ctx.load(run.hash)) {
-        message('Run restored from its settings (its weights were not stored): press play to train it again.', 'info', 'runs');
+        message(
+          'Run restored from its settings (its weights were not stored): press play to train it again.',
+          'info',
+          'runs',
+        );
       }
     } catch (e) {
       message(`Could not restore that run: ${e.message}. The current network is unchanged.`, 'error', 'runs');
@@ -101,14 +131,19 @@ export function initRuns(ctx) {
     box.type = 'checkbox';
     box.checked = selected.has(run.id);
     box.setAttribute('aria-label', `Compare run ${i + 1} (${run.summary})`);
-    box.onchange = () => { if (box.checked) selected.add(run.id); else selected.delete(run.id); render(); };
+    box.onchange = () => {
+      if (box.checked) selected.add(run.id);
+      else selected.delete(run.id);
+      render();
+    };
     // A div with the picture as background (role img): stored text never becomes an element or a
     // URL other than a well-formed PNG data URL.
     const img = document.createElement('div');
     img.className = 'run-thumb';
     img.setAttribute('role', 'img');
     img.setAttribute('aria-label', `boundary of run ${i + 1}`);
-    if (typeof run.thumb === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(run.thumb)) img.style.backgroundImage = `url("${run.thumb}")`;
+    if (typeof run.thumb === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(run.thumb))
+      img.style.backgroundImage = `url("${run.thumb}")`;
     const swatch = document.createElement('span');
     swatch.className = 'run-swatch';
     const k = shown.indexOf(run);
@@ -163,17 +198,19 @@ export function initRuns(ctx) {
     $('runChart').hidden = shown.length === 0;
     $('runChartHint').hidden = runs.length === 0 || shown.length > 0;
     $('runLegend').hidden = shown.length === 0;
-    $('runLegend').replaceChildren(...shown.map((r, k) => {
-      const li = document.createElement('li');
-      const sw = document.createElement('span');
-      sw.className = 'run-swatch';
-      sw.style.borderColor = runColour(k);
-      sw.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
-      const t = document.createElement('span');
-      t.textContent = `run ${runs.indexOf(r) + 1}: ${r.summary}, epoch ${r.epoch}, test ${fmtLoss(r.testLoss)}`;
-      li.append(sw, t);
-      return li;
-    }));
+    $('runLegend').replaceChildren(
+      ...shown.map((r, k) => {
+        const li = document.createElement('li');
+        const sw = document.createElement('span');
+        sw.className = 'run-swatch';
+        sw.style.borderColor = runColour(k);
+        sw.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
+        const t = document.createElement('span');
+        t.textContent = `run ${runs.indexOf(r) + 1}: ${r.summary}, epoch ${r.epoch}, test ${fmtLoss(r.testLoss)}`;
+        li.append(sw, t);
+        return li;
+      }),
+    );
     if (shown.length) drawRunCurves($('runChart'), shown);
   }
 
@@ -183,7 +220,9 @@ export function initRuns(ctx) {
   ctx.onPause(() => {
     if ($('autoSaveRuns').checked && st.metrics && st.metrics.epoch >= 1) save(true);
   });
-  addEventListener('storage', (e) => { if (e.key === 'bp-runs') render(); }); // another tab saved
+  addEventListener('storage', (e) => {
+    if (e.key === 'bp-runs') render();
+  }); // another tab saved
   render();
   return { save, render };
 }

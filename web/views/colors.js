@@ -16,12 +16,20 @@ const OKABE_ITO = ['#e69f00', '#0072b2', '#009e73', '#cc79a7', '#d55e00'];
 /** @type {Record<string, Palette>} */
 export const PALETTES = {
   default: {
-    name: 'default', neg: '#f59322', mid: '#e8eaeb', midDark: '#2a2d31', pos: '#0877bd',
+    name: 'default',
+    neg: '#f59322',
+    mid: '#e8eaeb',
+    midDark: '#2a2d31',
+    pos: '#0877bd',
     classes: OKABE_ITO,
     note: 'TensorFlow Playground: orange (-1), light grey (0), blue (+1)',
   },
   colorblind: {
-    name: 'colorblind', neg: '#b35806', mid: '#e8eaeb', midDark: '#2a2d31', pos: '#542788',
+    name: 'colorblind',
+    neg: '#b35806',
+    mid: '#e8eaeb',
+    midDark: '#2a2d31',
+    pos: '#542788',
     classes: OKABE_ITO,
     // Ends of ColorBrewer "PuOr" (orange-brown / purple), rated colour-blind safe; the pair also
     // differs strongly in lightness, so it survives greyscale printing better than orange/blue.

@@ -2,25 +2,39 @@
 // inactive units (dead ReLUs, saturated tanh/sigmoid) as a red cap, so vanishing and exploding
 // gradients are visible at a glance. Values come from the engine's health() call.
 export function drawHealth(canvas, layers, activations) {
-  const dpr = window.devicePixelRatio || 1, W = canvas.clientWidth || 300, H = canvas.clientHeight || 80;
-  if (canvas.width !== Math.round(W * dpr)) { canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr); }
+  const dpr = window.devicePixelRatio || 1,
+    W = canvas.clientWidth || 300,
+    H = canvas.clientHeight || 80;
+  if (canvas.width !== Math.round(W * dpr)) {
+    canvas.width = Math.round(W * dpr);
+    canvas.height = Math.round(H * dpr);
+  }
   const ctx = canvas.getContext('2d');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, W, H);
   const css = getComputedStyle(canvas);
-  const fg = css.getPropertyValue('--test-color').trim() || '#222', muted = css.getPropertyValue('--train-color').trim() || '#888';
+  const fg = css.getPropertyValue('--test-color').trim() || '#222',
+    muted = css.getPropertyValue('--train-color').trim() || '#888';
   ctx.font = '10px system-ui, sans-serif';
   ctx.fillStyle = muted;
   if (!layers || !layers.length) return;
   // log10 gradient norm over [-8, 2]
-  const lo = -8, hi = 2, top = 12, bottom = H - 14, n = layers.length, bw = Math.min(28, (W - 30) / n - 4);
+  const lo = -8,
+    hi = 2,
+    top = 12,
+    bottom = H - 14,
+    n = layers.length,
+    bw = Math.min(28, (W - 30) / n - 4);
   ctx.fillText('‖∂L/∂W‖ per layer (log scale)', 0, 9);
   for (const v of [-8, -4, 0]) {
     const y = bottom - ((v - lo) / (hi - lo)) * (bottom - top);
     ctx.fillText(`1e${v}`, W - 26, y + 3);
     ctx.strokeStyle = muted;
     ctx.globalAlpha = 0.25;
-    ctx.beginPath(); ctx.moveTo(0, y); ctx.lineTo(W - 30, y); ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(0, y);
+    ctx.lineTo(W - 30, y);
+    ctx.stroke();
     ctx.globalAlpha = 1;
   }
   layers.forEach((L, i) => {
@@ -38,5 +52,14 @@ export function drawHealth(canvas, layers, activations) {
     ctx.fillStyle = muted;
     ctx.fillText(i === n - 1 ? 'out' : `L${i + 1}`, x + 2, H - 2);
   });
-  canvas.setAttribute('aria-label', 'Gradient norm per layer: ' + layers.map((L, i) => `${i === n - 1 ? 'output' : `layer ${i + 1}`} ${L.gradNorm.toExponential(1)}${L.inactive > 0 ? `, ${(L.inactive * 100).toFixed(0)}% ${activations[i] === 'relu' ? 'dead' : 'saturated'}` : ''}`).join('; '));
+  canvas.setAttribute(
+    'aria-label',
+    'Gradient norm per layer: ' +
+      layers
+        .map(
+          (L, i) =>
+            `${i === n - 1 ? 'output' : `layer ${i + 1}`} ${L.gradNorm.toExponential(1)}${L.inactive > 0 ? `, ${(L.inactive * 100).toFixed(0)}% ${activations[i] === 'relu' ? 'dead' : 'saturated'}` : ''}`,
+        )
+        .join('; '),
+  );
 }

@@ -63,7 +63,8 @@ export class Heatmap {
 
   /** Changes palette / theme / discretize; tables are rebuilt only when something changed. @param {Style} s */
   setStyle(s = {}) {
-    for (const k of ['palette', 'dark', 'discretize']) if (s[k] !== undefined) this.style[k] = k === 'palette' ? String(s[k]) : !!s[k];
+    for (const k of ['palette', 'dark', 'discretize'])
+      if (s[k] !== undefined) this.style[k] = k === 'palette' ? String(s[k]) : !!s[k];
     const key = `${palette(this.style.palette).name}|${this.style.dark}|${this.style.discretize}`;
     if (key === this.lutKey) return;
     this.lutKey = key;
@@ -103,16 +104,24 @@ export class Heatmap {
     if (!(N >= 2) || !values) return;
     const t0 = performance.now();
     const multi = Array.isArray(values) && values.length > 1; // class pictures: full grid only
-    const s = multi ? 1 : Math.max(1, Math.min(N - 1, opts.stride | 0 || 1)), n = Math.floor((N - 1) / s) + 1;
+    const s = multi ? 1 : Math.max(1, Math.min(N - 1, opts.stride | 0 || 1)),
+      n = Math.floor((N - 1) / s) + 1;
     this.#grid(n);
-    const o = opts.offset | 0, out = this.pix;
+    const o = opts.offset | 0,
+      out = this.pix;
     if (multi) this.#classes(values, N * N, o);
     else {
-      const src = Array.isArray(values) ? values[0] : values, lut = this.lut, neutral = this.neutral;
+      const src = Array.isArray(values) ? values[0] : values,
+        lut = this.lut,
+        neutral = this.neutral;
       let k = 1;
       if (opts.scale) {
         let m = 0;
-        for (let r = 0; r < N; r += s) for (let j = o + r * N, e = j + N; j < e; j += s) { const a = Math.abs(src[j]); if (a > m) m = a; }
+        for (let r = 0; r < N; r += s)
+          for (let j = o + r * N, e = j + N; j < e; j += s) {
+            const a = Math.abs(src[j]);
+            if (a > m) m = a;
+          }
         if (m > 0 && m !== Infinity) k = 1 / m;
       }
       let q = 0;
@@ -122,7 +131,8 @@ export class Heatmap {
           this.clsKey = key;
           this.clsLut = makeClassLut(this.style.palette, opts.cls.K, { dark: this.style.dark });
         }
-        const cl = this.clsLut, base = opts.cls.k * 256;
+        const cl = this.clsLut,
+          base = opts.cls.k * 256;
         for (let r = 0; r < N; r += s)
           for (let j = o + r * N, e = j + N; j < e; j += s) {
             const v = src[j];
@@ -140,27 +150,44 @@ export class Heatmap {
     }
     heatmapStats.colourMs += performance.now() - t0;
     this.offCtx.putImageData(this.img, 0, 0);
-    const ctx = this.ctx, W = this.canvas.width, H = this.canvas.height;
+    const ctx = this.ctx,
+      W = this.canvas.width,
+      H = this.canvas.height;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = true;
     // Texel c's centre must land on x = -6 + 12cs/(N-1), so the image overhangs by half a cell each side.
-    const cw = (W * s) / (N - 1), ch = (H * s) / (N - 1);
+    const cw = (W * s) / (N - 1),
+      ch = (H * s) / (N - 1);
     ctx.clearRect(0, 0, W, H);
     ctx.drawImage(this.off, -cw / 2, -ch / 2, cw * n, ch * n);
   }
 
   #classes(values, P, o) {
-    const K = values.length, out = this.pix, neutral = this.neutral;
+    const K = values.length,
+      out = this.pix,
+      neutral = this.neutral;
     const key = `${this.lutKey}|${K}`;
     if (key !== this.classKey) {
       this.classKey = key;
       this.classLut = makeClassLut(this.style.palette, K, this.style);
     }
-    const lut = this.classLut, lo = 1 / K, gain = 255 / (1 - lo);
+    const lut = this.classLut,
+      lo = 1 / K,
+      gain = 255 / (1 - lo);
     for (let j = 0; j < P; j++) {
-      let best = 0, bp = values[0][o + j];
-      for (let k = 1; k < K; k++) { const p = values[k][o + j]; if (p > bp || !(bp === bp)) { bp = p; best = k; } }
-      if (!(bp === bp)) { out[j] = neutral; continue; }
+      let best = 0,
+        bp = values[0][o + j];
+      for (let k = 1; k < K; k++) {
+        const p = values[k][o + j];
+        if (p > bp || !(bp === bp)) {
+          bp = p;
+          best = k;
+        }
+      }
+      if (!(bp === bp)) {
+        out[j] = neutral;
+        continue;
+      }
       const s = (bp - lo) * gain;
       out[j] = lut[best * 256 + (s <= 0 ? 0 : s >= 255 ? 255 : (s + 0.5) | 0)];
     }
@@ -176,8 +203,14 @@ export class Heatmap {
   drawPointSets(sets, opts = {}) {
     const key = [this.canvas.width, this.cssSize, this.dpr, opts.palette, opts.dark, opts.kind, sets.length].join('|');
     const c = this.pointCache;
-    if (!c || c.key !== key || c.sets.length !== sets.length || c.sets.some((s, i) => s[0] !== sets[i][0] || s[1] !== sets[i][1])) {
-      const off = offscreen(this.canvas.width, this.canvas.height), ctx = this.ctx;
+    if (
+      !c ||
+      c.key !== key ||
+      c.sets.length !== sets.length ||
+      c.sets.some((s, i) => s[0] !== sets[i][0] || s[1] !== sets[i][1])
+    ) {
+      const off = offscreen(this.canvas.width, this.canvas.height),
+        ctx = this.ctx;
       this.ctx = off.getContext('2d');
       for (const [points, test] of sets) this.drawPoints(points, { ...opts, test });
       this.ctx = ctx;
@@ -196,18 +229,36 @@ export class Heatmap {
    */
   drawPoints(points, opts = {}) {
     this.setStyle(opts);
-    const kind = opts.kind || 'binary', n = Math.floor(points.length / 3);
+    const kind = opts.kind || 'binary',
+      n = Math.floor(points.length / 3);
     if (!n) return;
-    const ctx = this.ctx, s = this.cssSize / 300, pal = this.style.palette, dark = this.style.dark;
+    const ctx = this.ctx,
+      s = this.cssSize / 300,
+      pal = this.style.palette,
+      dark = this.style.dark;
     const r = Math.max(1.5, 3.5 * s);
     // Colour key per point (-1: not drawn): binary 0/1, class index, or one of 32 regression shades.
     if (!this.keys || this.keys.length < n) this.keys = new Int16Array(n);
-    const keys = this.keys, used = new Set();
+    const keys = this.keys,
+      used = new Set();
     for (let i = 0; i < n; i++) {
-      const x = points[3 * i], y = points[3 * i + 1], lab = points[3 * i + 2];
-      let k = kind === 'multiclass' ? (Number.isFinite(lab) ? Math.max(0, Math.trunc(lab)) : -1)
-        : kind === 'regression' ? (lab === lab ? Math.round((Math.max(-1, Math.min(1, lab)) + 1) * 15.5) : -1)
-          : lab > 0 ? 1 : lab <= 0 ? 0 : -1;
+      const x = points[3 * i],
+        y = points[3 * i + 1],
+        lab = points[3 * i + 2];
+      let k =
+        kind === 'multiclass'
+          ? Number.isFinite(lab)
+            ? Math.max(0, Math.trunc(lab))
+            : -1
+          : kind === 'regression'
+            ? lab === lab
+              ? Math.round((Math.max(-1, Math.min(1, lab)) + 1) * 15.5)
+              : -1
+            : lab > 0
+              ? 1
+              : lab <= 0
+                ? 0
+                : -1;
       if (!Number.isFinite(x) || !Number.isFinite(y)) k = -1;
       keys[i] = k;
       if (k >= 0) used.add(k);
@@ -216,7 +267,12 @@ export class Heatmap {
     ctx.lineWidth = Math.max(0.75, s);
     ctx.strokeStyle = opts.test ? (dark ? '#f1f3f4' : '#000') : dark ? '#1b1d20' : '#fff';
     for (const k of [...used].sort((a, b) => a - b)) {
-      const c = kind === 'multiclass' ? classRgb(pal, k) : kind === 'regression' ? rgbOf(pal, k / 15.5 - 1, dark) : stops(pal, dark)[2 * k];
+      const c =
+        kind === 'multiclass'
+          ? classRgb(pal, k)
+          : kind === 'regression'
+            ? rgbOf(pal, k / 15.5 - 1, dark)
+            : stops(pal, dark)[2 * k];
       ctx.fillStyle = `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
       ctx.beginPath();
       for (let i = 0; i < n; i++) {
@@ -234,11 +290,16 @@ export class Heatmap {
   /** A ring around the data point (x, y): the point the step-through traces. */
   drawMarker(x, y) {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    const ctx = this.ctx, s = this.cssSize / 300, p = dataToPixel(x, y, this.cssSize, this.cssSize);
+    const ctx = this.ctx,
+      s = this.cssSize / 300,
+      p = dataToPixel(x, y, this.cssSize, this.cssSize);
     const r = Math.max(5, 9 * s);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     // a dark ring inside a light one reads on any heatmap colour in either theme
-    for (const [w, colour] of [[5 * Math.max(0.75, s), '#000'], [3 * Math.max(0.75, s), '#ffd400']]) {
+    for (const [w, colour] of [
+      [5 * Math.max(0.75, s), '#000'],
+      [3 * Math.max(0.75, s), '#ffd400'],
+    ]) {
       ctx.lineWidth = w;
       ctx.strokeStyle = colour;
       ctx.beginPath();
@@ -258,16 +319,27 @@ export class Heatmap {
  * @param {{step?: number, margin?: number}} [opts]
  */
 export function drawAxes(target, size, { step = 2, margin = 22 } = {}) {
-  const total = size + margin, at = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size, marks = [];
+  const total = size + margin,
+    at = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size,
+    marks = [];
   for (let v = -DOMAIN; v <= DOMAIN + 1e-9; v += step) {
-    const x = at(v), y = size - at(v), t = String(v); // [tick x1 y1 x2 y2, label, its x y anchor]
+    const x = at(v),
+      y = size - at(v),
+      t = String(v); // [tick x1 y1 x2 y2, label, its x y anchor]
     // The first x label and the top y label would stick out of the frame: pull them inside.
-    marks.push([x, size, x, size + 4, t, x, size + 15, v === -DOMAIN ? 'start' : 'middle'],
-      [size, y, size + 4, y, t, size + 6, Math.max(9, y + 3.5), 'start']);
+    marks.push(
+      [x, size, x, size + 4, t, x, size + 15, v === -DOMAIN ? 'start' : 'middle'],
+      [size, y, size + 4, y, t, size + 6, Math.max(9, y + 3.5), 'start'],
+    );
   }
   if (typeof SVGSVGElement !== 'undefined' && target instanceof SVGSVGElement) {
     while (target.firstChild) target.removeChild(target.firstChild);
-    for (const [k, v] of [['width', total], ['height', total], ['viewBox', `0 0 ${total} ${total}`]]) target.setAttribute(k, String(v));
+    for (const [k, v] of [
+      ['width', total],
+      ['height', total],
+      ['viewBox', `0 0 ${total} ${total}`],
+    ])
+      target.setAttribute(k, String(v));
     const add = (tag, attrs, text) => {
       const e = document.createElementNS(SVGNS, tag);
       for (const k in attrs) e.setAttribute(k, String(attrs[k]));
@@ -305,12 +377,15 @@ export function drawAxes(target, size, { step = 2, margin = 22 } = {}) {
  * @param {{discretize?: boolean}} [opts]
  */
 export function drawLegend(canvas, paletteName, dark, { discretize = false } = {}) {
-  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  const w = canvas.clientWidth || canvas.width,
+    h = canvas.clientHeight || canvas.height;
   const dpr = screenRatio();
   [canvas.width, canvas.height] = [Math.round(w * dpr), Math.round(h * dpr)];
   [canvas.style.width, canvas.style.height] = [`${w}px`, `${h}px`];
   const lut = makeLut(paletteName, { dark, discretize });
-  const strip = offscreen(256, 1), sctx = strip.getContext('2d'), img = sctx.createImageData(256, 1);
+  const strip = offscreen(256, 1),
+    sctx = strip.getContext('2d'),
+    img = sctx.createImageData(256, 1);
   new Uint32Array(img.data.buffer).set(lut);
   sctx.putImageData(img, 0, 0);
   const ctx = canvas.getContext('2d');
@@ -319,10 +394,15 @@ export function drawLegend(canvas, paletteName, dark, { discretize = false } = {
   const bar = Math.max(4, h - 14);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(strip, 0.5, 0, 255, 1, 0, 0, w, bar); // texel centres 0 and 255 on the bar's ends
-  ctx.fillStyle = (typeof getComputedStyle === 'function' && getComputedStyle(canvas).color) || (dark ? '#ddd' : '#333');
+  ctx.fillStyle =
+    (typeof getComputedStyle === 'function' && getComputedStyle(canvas).color) || (dark ? '#ddd' : '#333');
   ctx.font = '10px sans-serif';
   ctx.textBaseline = 'bottom';
-  for (const [t, a, x] of [['-1', 'left', 0], ['0', 'center', w / 2], ['1', 'right', w]]) {
+  for (const [t, a, x] of [
+    ['-1', 'left', 0],
+    ['0', 'center', w / 2],
+    ['1', 'right', w],
+  ]) {
     ctx.textAlign = a;
     ctx.fillText(t, x, h);
   }

@@ -8,9 +8,11 @@ const SAMPLES = 32;
 
 /** Points along a link's visible path, in its SVG user units (cached until its "d" changes). */
 function samples(link) {
-  const p = link.path || link.hit, d = p.getAttribute('d') || '';
+  const p = link.path || link.hit,
+    d = p.getAttribute('d') || '';
   if (link.pickD === d) return link.pickPts;
-  const len = d ? p.getTotalLength() : 0, pts = [];
+  const len = d ? p.getTotalLength() : 0,
+    pts = [];
   for (let s = 0; len && s <= SAMPLES; s++) pts.push(p.getPointAtLength((len * s) / SAMPLES));
   link.pickD = d;
   link.pickPts = pts;
@@ -27,7 +29,8 @@ export function nearestLink(links, hit, ev) {
   const m = hit.hit.getScreenCTM();
   if (!m) return hit;
   const at = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(m.inverse());
-  let best = hit, bestD = Infinity;
+  let best = hit,
+    bestD = Infinity;
   for (const l of links) {
     if (!l.hit || l.k < 0) continue;
     for (const p of samples(l)) {

@@ -27,13 +27,18 @@ export class LossChart {
     this.hover = -1;
     this.resize(opts.width, opts.height, opts.pixelRatio);
     this.onMove = (e) => this.#hoverAt(e.offsetX);
-    this.onLeave = () => { this.hover = -1; this.draw(); };
+    this.onLeave = () => {
+      this.hover = -1;
+      this.draw();
+    };
     canvas.addEventListener('mousemove', this.onMove);
     canvas.addEventListener('mouseleave', this.onLeave);
   }
 
   /** Number of stored samples. */
-  get length() { return this.n; }
+  get length() {
+    return this.n;
+  }
 
   /** CSS size (default: layout size, else width/height attributes) x devicePixelRatio. */
   resize(width, height, pixelRatio) {
@@ -73,7 +78,8 @@ export class LossChart {
     const pick = (a, b) => (!Number.isFinite(b) ? b : !Number.isFinite(a) ? a : b);
     const half = this.n >> 1;
     for (let i = 0; i < half; i++) {
-      const a = 2 * i, b = a + 1;
+      const a = 2 * i,
+        b = a + 1;
       this.epoch[i] = this.epoch[b];
       this.train[i] = pick(this.train[a], this.train[b]);
       this.test[i] = pick(this.test[a], this.test[b]);
@@ -100,13 +106,18 @@ export class LossChart {
   #scales() {
     let ymax = 0;
     for (let i = 0; i < this.n; i++) {
-      const a = this.train[i], b = this.test[i];
+      const a = this.train[i],
+        b = this.test[i];
       if (Number.isFinite(a) && a > ymax) ymax = a;
       if (Number.isFinite(b) && b > ymax) ymax = b;
     }
     if (!(ymax > 0)) ymax = 1;
-    const e0 = this.epoch[0], e1 = this.n > 1 ? this.epoch[this.n - 1] : e0 + 1;
-    const left = 3, right = this.w - 3, top = 9, bottom = this.h - 2;
+    const e0 = this.epoch[0],
+      e1 = this.n > 1 ? this.epoch[this.n - 1] : e0 + 1;
+    const left = 3,
+      right = this.w - 3,
+      top = 9,
+      bottom = this.h - 2;
     const span = e1 - e0 || 1;
     return {
       x: (e) => left + ((e - e0) / span) * (right - left),
@@ -128,19 +139,25 @@ export class LossChart {
 
   /** Redraws everything (cheap: at most maxPoints segments per line). */
   draw() {
-    const ctx = this.ctx, c = this.#colours();
+    const ctx = this.ctx,
+      c = this.#colours();
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, this.w, this.h);
     if (!this.n) return;
-    const sc = this.#scales(), marks = new Set();
+    const sc = this.#scales(),
+      marks = new Set();
     ctx.lineWidth = 1.5;
     ctx.lineCap = ctx.lineJoin = 'round';
-    for (const [data, colour] of [[this.train, c.train], [this.test, c.test]]) {
+    for (const [data, colour] of [
+      [this.train, c.train],
+      [this.test, c.test],
+    ]) {
       ctx.strokeStyle = colour;
       ctx.beginPath();
       let down = false;
       for (let i = 0; i < this.n; i++) {
-        const x = sc.x(this.epoch[i]), v = data[i];
+        const x = sc.x(this.epoch[i]),
+          v = data[i];
         if (!Number.isFinite(v)) {
           down = false;
           marks.add(Math.round(x));
@@ -157,8 +174,10 @@ export class LossChart {
       ctx.lineWidth = 1.5;
       ctx.beginPath();
       for (const x of marks) {
-        ctx.moveTo(x - 3, 1); ctx.lineTo(x + 3, 7);
-        ctx.moveTo(x + 3, 1); ctx.lineTo(x - 3, 7);
+        ctx.moveTo(x - 3, 1);
+        ctx.lineTo(x + 3, 7);
+        ctx.moveTo(x + 3, 1);
+        ctx.lineTo(x - 3, 7);
       }
       ctx.stroke();
     }
@@ -166,7 +185,9 @@ export class LossChart {
   }
 
   #label(sc, c) {
-    const ctx = this.ctx, i = this.hover, x = sc.x(this.epoch[i]);
+    const ctx = this.ctx,
+      i = this.hover,
+      x = sc.x(this.epoch[i]);
     ctx.strokeStyle = c.text;
     ctx.globalAlpha = 0.4;
     ctx.lineWidth = 1;

@@ -31,7 +31,8 @@ const THUMB_TEXELS = 25;
 const SVG_LINK_MAX = 600;
 // A link's style key: 64 colour levels (the colour table's index / 4) times width steps of |w| (up
 // to 5, `steps` per unit); -1 for a non-finite weight (drawn thin and red).
-const linkKey = (w, steps) => (Number.isFinite(w) ? (valueToIndex(w) >> 2) * 64 + Math.round(Math.min(Math.abs(w), 5) * steps) : -1);
+const linkKey = (w, steps) =>
+  Number.isFinite(w) ? (valueToIndex(w) >> 2) * 64 + Math.round(Math.min(Math.abs(w), 5) * steps) : -1;
 const linkWidth = (key, base) => (key >= 0 ? base + (key & 63) / 2 : 1);
 
 function el(tag, cls, parent) {
@@ -95,8 +96,14 @@ export class NetworkView {
     const total = layers.reduce((a, L) => a + L.nIn * L.nOut, 0);
     this.capped = total > LINK_CAP;
     const notes = [];
-    if (this.capped) notes.push(`Showing the ${LINK_CAP.toLocaleString('en')} strongest of ${total.toLocaleString('en')} links (the page draws at most ${LINK_CAP.toLocaleString('en')}).`);
-    if (compact) notes.push(`No neuron thumbnails above ${THUMB_CAP} neurons (this network has ${neurons.toLocaleString('en')}): each neuron is a bar coloured by its bias; hover one for its heatmap, click to edit its bias.`);
+    if (this.capped)
+      notes.push(
+        `Showing the ${LINK_CAP.toLocaleString('en')} strongest of ${total.toLocaleString('en')} links (the page draws at most ${LINK_CAP.toLocaleString('en')}).`,
+      );
+    if (compact)
+      notes.push(
+        `No neuron thumbnails above ${THUMB_CAP} neurons (this network has ${neurons.toLocaleString('en')}): each neuron is a bar coloured by its bias; hover one for its heatmap, click to edit its bias.`,
+      );
     const maxCol = Math.max(shown.length, ...layers.map((l) => l.nOut));
     this.node = compact ? 26 : maxCol <= 8 ? 36 : maxCol <= 16 ? 26 : 16; // compact: feature size
     const gap = maxCol <= 8 ? 12 : compact ? 8 : 6;
@@ -106,14 +113,18 @@ export class NetworkView {
     // Columns share the width available; below node + 28 px the view scrolls instead. Compact:
     // the features keep that width and the neuron columns share the rest, never scrolling.
     const featW = this.node + 28;
-    const colW = compact ? Math.max(12, Math.floor((avail - pad - featW - 10) / (cols - 1)))
+    const colW = compact
+      ? Math.max(12, Math.floor((avail - pad - featW - 10) / (cols - 1)))
       : Math.max(this.node + 28, Math.min(110, Math.floor((avail - pad - 10) / cols)));
     const colX = (c) => (compact ? (c === 0 ? pad : pad + featW + (c - 1) * colW) : pad + c * colW);
     const colWidth = (c) => (compact && c === 0 ? featW : colW);
     const headerH = notes.length ? 108 : 70; // room for the note (at 62 px) when there is one
     // compact: about 2 px per neuron of the tallest column, within 240..560 px
-    const plotH = compact ? Math.max(shown.length * (this.node + gap), Math.min(560, Math.max(240, maxCol * 2))) : maxCol * (this.node + gap);
-    const rowH = plotH / maxCol, barW = Math.max(3, Math.min(10, colW - 10));
+    const plotH = compact
+      ? Math.max(shown.length * (this.node + gap), Math.min(560, Math.max(240, maxCol * 2)))
+      : maxCol * (this.node + gap);
+    const rowH = plotH / maxCol,
+      barW = Math.max(3, Math.min(10, colW - 10));
     const height = headerH + plotH + 10;
     const width = compact ? colX(cols) + 10 : pad + cols * colW + 10;
     this.root.style.width = `${width}px`;
@@ -134,7 +145,10 @@ export class NetworkView {
       c.height = Math.round(height * dpr);
       c.style.width = `${width}px`;
       c.style.height = `${height}px`;
-      c.setAttribute('aria-label', `network of ${neurons.toLocaleString('en')} neurons: bars coloured by bias, lines for the strongest weights`);
+      c.setAttribute(
+        'aria-label',
+        `network of ${neurons.toLocaleString('en')} neurons: bars coloured by bias, lines for the strongest weights`,
+      );
       const ctx = c.getContext('2d');
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.imageSmoothingEnabled = false;
@@ -145,7 +159,10 @@ export class NetworkView {
       const sctx = src.getContext('2d');
       this.plot = { c, ctx, src, sctx, img: sctx.createImageData(layers.length, maxCol) };
       c.onmousemove = (ev) => this.#hoverPlot(ev);
-      c.onmouseleave = () => { this.#hideTips(); c.style.cursor = ''; };
+      c.onmouseleave = () => {
+        this.#hideTips();
+        c.style.cursor = '';
+      };
       c.onclick = (ev) => this.#clickPlot(ev);
     }
 
@@ -186,7 +203,8 @@ export class NetworkView {
     const inputs = []; // per network input (active feature, engine order): its node, null if hidden
     features.forEach((f) => {
       if (f.hidden) {
-        if (f.active) { // feeds the network: keeps its input index and grid row, undrawn
+        if (f.active) {
+          // feeds the network: keeps its input index and grid row, undrawn
           inputs.push(null);
           activeIndex++;
         }
@@ -207,7 +225,15 @@ export class NetworkView {
       lab.style.top = `${p.y + this.node / 2 - 8}px`;
       const c = el('canvas', '', d);
       c.width = c.height = this.node;
-      fcol.push({ ...p, el: d, map: new Heatmap(c, { size: this.node }), row: f.active ? activeIndex++ : -1, key: f.key, label: f.label, scale: true });
+      fcol.push({
+        ...p,
+        el: d,
+        map: new Heatmap(c, { size: this.node }),
+        row: f.active ? activeIndex++ : -1,
+        key: f.key,
+        label: f.label,
+        scale: true,
+      });
       if (f.active) inputs.push(fcol[fcol.length - 1]);
     });
     this.nodes.push(fcol);
@@ -234,7 +260,13 @@ export class NetworkView {
         rm.onclick = () => this.cb.addNeuron(li, -1);
       }
       const label = el('div', 'net-col-label', head);
-      label.textContent = compact ? (isOut ? 'Out' : String(L.nOut)) : isOut ? 'Output' : `${L.nOut} neuron${L.nOut === 1 ? '' : 's'}`;
+      label.textContent = compact
+        ? isOut
+          ? 'Out'
+          : String(L.nOut)
+        : isOut
+          ? 'Output'
+          : `${L.nOut} neuron${L.nOut === 1 ? '' : 's'}`;
       if (compact) label.title = isOut ? 'Output' : `hidden layer ${li + 1}: ${L.nOut} neurons`;
       for (let j = 0; j < L.nOut; j++) {
         const p = pos(c, j, L.nOut);
@@ -269,7 +301,8 @@ export class NetworkView {
         b.setAttribute('width', 8);
         b.setAttribute('height', 8);
         b.setAttribute('class', 'net-bias');
-        b.onmouseenter = (ev) => this.#tip(ev, `bias of ${name}: ${this.#fmt(this.params[L.bOff + j])} (click to edit)`);
+        b.onmouseenter = (ev) =>
+          this.#tip(ev, `bias of ${name}: ${this.#fmt(this.params[L.bOff + j])} (click to edit)`);
         b.onmouseleave = () => this.#hideTips();
         b.onclick = (ev) => this.#edit(ev, this.params[L.bOff + j], (v) => this.cb.editBias(li, j, v));
         node.bias = b;
@@ -288,7 +321,9 @@ export class NetworkView {
     const onCanvas = total > SVG_LINK_MAX && !compact;
     this.gaps = layers.map((L, li) => {
       if (!onCanvas) return null;
-      const left = colX(li) + (colW + this.node) / 2, w = colW - this.node, dpr = devicePixelRatio || 1;
+      const left = colX(li) + (colW + this.node) / 2,
+        w = colW - this.node,
+        dpr = devicePixelRatio || 1;
       const c = document.createElement('canvas');
       c.className = 'net-link-canvas';
       c.width = Math.round(w * dpr);
@@ -300,12 +335,21 @@ export class NetworkView {
       return { c, ctx: c.getContext('2d'), left, dpr };
     });
     const add = () => {
-      const link = { path: onCanvas || compact ? null : document.createElementNS(SVGNS, 'path'), hit: compact ? null : document.createElementNS(SVGNS, 'path'), k: -1, key: -2, li: -1 };
+      const link = {
+        path: onCanvas || compact ? null : document.createElementNS(SVGNS, 'path'),
+        hit: compact ? null : document.createElementNS(SVGNS, 'path'),
+        k: -1,
+        key: -2,
+        li: -1,
+      };
       this.links.push(link);
       if (compact) return link; // drawn on the plot canvas, found by #hitPlot
       if (link.path) link.path.setAttribute('class', 'net-link');
       link.hit.setAttribute('class', 'net-link-hit');
-      link.hit.onmousemove = (ev) => { const n = nearestLink(this.links, link, ev); this.#tip(ev, `${this.#linkLabel(n)}: ${this.#fmt(this.params[n.k])} (click to edit)`); };
+      link.hit.onmousemove = (ev) => {
+        const n = nearestLink(this.links, link, ev);
+        this.#tip(ev, `${this.#linkLabel(n)}: ${this.#fmt(this.params[n.k])} (click to edit)`);
+      };
       link.hit.onmouseleave = () => this.#hideTips();
       link.hit.onclick = (ev) => this.#clickLink(ev, nearestLink(this.links, link, ev));
       if (link.path) g.append(link.path);
@@ -314,7 +358,8 @@ export class NetworkView {
     };
     if (!this.capped) {
       layers.forEach((L, li) => {
-        for (let j = 0; j < L.nOut; j++) for (let i = 0; i < L.nIn; i++) if (this.from[li][i]) this.#place(add(), li, j, i);
+        for (let j = 0; j < L.nOut; j++)
+          for (let i = 0; i < L.nIn; i++) if (this.from[li][i]) this.#place(add(), li, j, i);
       });
     } else for (let q = 0; q < LINK_CAP; q++) add();
     this.#makeRuns();
@@ -327,7 +372,8 @@ export class NetworkView {
     this.thumbs = this.nodes.flat().filter((n) => n.map && n.row >= 0);
     this.sheet = null;
     if (thumbs) {
-      const c = el('canvas', 'net-sheet', this.root), dpr = devicePixelRatio || 1; // above the neuron boxes, not the pointer's
+      const c = el('canvas', 'net-sheet', this.root),
+        dpr = devicePixelRatio || 1; // above the neuron boxes, not the pointer's
       c.width = Math.round(width * dpr);
       c.height = Math.round(height * dpr);
       c.style.width = `${width}px`;
@@ -403,8 +449,13 @@ export class NetworkView {
 
   /** Puts a link's paths on weight j <- i of layer li. */
   #place(link, li, j, i) {
-    const L = this.layers[li], fn = this.from[li][i], tn = this.nodes[li + 1][j];
-    const x1 = fn.x + (fn.w || this.node), y1 = fn.y + (fn.h || this.node) / 2, x2 = tn.x, y2 = tn.y + (tn.h || this.node) / 2;
+    const L = this.layers[li],
+      fn = this.from[li][i],
+      tn = this.nodes[li + 1][j];
+    const x1 = fn.x + (fn.w || this.node),
+      y1 = fn.y + (fn.h || this.node) / 2,
+      x2 = tn.x,
+      y2 = tn.y + (tn.h || this.node) / 2;
     const mx = (x1 + x2) / 2;
     const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
     Object.assign(link, { li, j, i, k: L.wOff + j * L.nIn + i, x: mx, y: (y1 + y2) / 2, key: -2, x1, y1, x2, y2 });
@@ -430,13 +481,20 @@ export class NetworkView {
     const bins = new Uint32Array(1025);
     let max = 0;
     for (const L of this.layers)
-      for (let k = L.wOff, e = k + L.nIn * L.nOut; k < e; k++) { const a = Math.abs(params[k]); if (a > max && a !== Infinity) max = a; }
-    const bin = (w) => { const a = Math.abs(w); return a <= max ? Math.min(1023, Math.floor((a / (max || 1)) * 1024)) : 1024; };
-    for (const L of this.layers)
-      for (let k = L.wOff, e = k + L.nIn * L.nOut; k < e; k++) bins[bin(params[k])]++;
-    let cut = 1024, n = bins[1024];
+      for (let k = L.wOff, e = k + L.nIn * L.nOut; k < e; k++) {
+        const a = Math.abs(params[k]);
+        if (a > max && a !== Infinity) max = a;
+      }
+    const bin = (w) => {
+      const a = Math.abs(w);
+      return a <= max ? Math.min(1023, Math.floor((a / (max || 1)) * 1024)) : 1024;
+    };
+    for (const L of this.layers) for (let k = L.wOff, e = k + L.nIn * L.nOut; k < e; k++) bins[bin(params[k])]++;
+    let cut = 1024,
+      n = bins[1024];
     while (cut > 0 && n + bins[cut - 1] <= this.links.length) n += bins[--cut];
-    let q = 0, room = this.links.length - n; // weights in bin cut - 1 that still fit
+    let q = 0,
+      room = this.links.length - n; // weights in bin cut - 1 that still fit
     this.layers.forEach((L, li) => {
       for (let j = 0; j < L.nOut && q < this.links.length; j++)
         for (let i = 0; i < L.nIn && q < this.links.length; i++) {
@@ -470,7 +528,8 @@ export class NetworkView {
     const { ctx, c, left, dpr } = run.gap;
     ctx.setTransform(dpr, 0, 0, dpr, -left * dpr, 0);
     ctx.clearRect(left, 0, c.width / dpr, c.height / dpr);
-    const em = this.anno && this.anno.emphasis, sel = this.anno ? this.anno.selected : undefined;
+    const em = this.anno && this.anno.emphasis,
+      sel = this.anno ? this.anno.selected : undefined;
     for (let q = run.a; q < run.b; q++) {
       const l = this.links[q];
       ctx.globalAlpha = em && !em.has(l.k) ? 0.15 : 1;
@@ -488,7 +547,9 @@ export class NetworkView {
   /** Compact view: every link shown as a straight line, one path per colour and width bucket
    * (a few dozen strokes instead of thousands), then the neuron bars over their ends. */
   #paintPlot(params) {
-    const { c, ctx } = this.plot, em = this.anno && this.anno.emphasis, sel = this.anno ? this.anno.selected : undefined;
+    const { c, ctx } = this.plot,
+      em = this.anno && this.anno.emphasis,
+      sel = this.anno ? this.anno.selected : undefined;
     ctx.clearRect(0, 0, c.width, c.height);
     const buckets = new Map();
     for (const l of this.links) {
@@ -501,7 +562,8 @@ export class NetworkView {
       p.lineTo(l.x2, l.y2);
     }
     for (const [b, p] of buckets) {
-      const dim = b < -1e6, key = dim ? -2 - 1e6 - b : b;
+      const dim = b < -1e6,
+        key = dim ? -2 - 1e6 - b : b;
       ctx.globalAlpha = dim ? 0.15 : 0.8;
       ctx.strokeStyle = b === -3 ? '#c0392b' : this.#keyColour(key);
       ctx.lineWidth = b === -3 ? 2 : linkWidth(key, 0.5);
@@ -513,12 +575,16 @@ export class NetworkView {
 
   /** Compact view: neuron bars coloured by bias, one pixel each in a small image scaled up. */
   #paintBars(params) {
-    const { ctx, src, sctx, img } = this.plot, px = new Uint32Array(img.data.buffer), cols = this.layers.length;
+    const { ctx, src, sctx, img } = this.plot,
+      px = new Uint32Array(img.data.buffer),
+      cols = this.layers.length;
     for (let c = 1; c < this.nodes.length; c++)
-      for (const n of this.nodes[c]) px[n.j * cols + n.layer] = this.packed[valueToIndex(params[this.layers[n.layer].bOff + n.j])];
+      for (const n of this.nodes[c])
+        px[n.j * cols + n.layer] = this.packed[valueToIndex(params[this.layers[n.layer].bOff + n.j])];
     sctx.putImageData(img, 0, 0);
     for (let c = 1; c < this.nodes.length; c++) {
-      const col = this.nodes[c], a = col[0];
+      const col = this.nodes[c],
+        a = col[0];
       ctx.drawImage(src, c - 1, 0, 1, col.length, a.x, a.y, a.w, a.h * col.length);
     }
   }
@@ -526,24 +592,35 @@ export class NetworkView {
   /** Compact view: the neuron or link under a point of the plot (CSS px), or null. */
   #hitPlot(x, y) {
     for (let c = 1; c < this.nodes.length; c++) {
-      const col = this.nodes[c], a = col[0];
+      const col = this.nodes[c],
+        a = col[0];
       if (x >= a.x - 2 && x <= a.x + a.w + 2) {
         const j = Math.floor((y - a.y) / a.h);
         return j >= 0 && j < col.length ? { node: col[j] } : null;
       }
     }
-    let best = null, bestD = 16; // squared px: within 4 px of a line
+    let best = null,
+      bestD = 16; // squared px: within 4 px of a line
     for (const l of this.links) {
       if (l.li < 0 || x < l.x1 || x > l.x2) continue;
-      const dx = l.x2 - l.x1, dy = l.y2 - l.y1, t = Math.max(0, Math.min(1, ((x - l.x1) * dx + (y - l.y1) * dy) / (dx * dx + dy * dy)));
-      const ex = l.x1 + t * dx - x, ey = l.y1 + t * dy - y, d = ex * ex + ey * ey;
-      if (d < bestD) { bestD = d; best = l; }
+      const dx = l.x2 - l.x1,
+        dy = l.y2 - l.y1,
+        t = Math.max(0, Math.min(1, ((x - l.x1) * dx + (y - l.y1) * dy) / (dx * dx + dy * dy)));
+      const ex = l.x1 + t * dx - x,
+        ey = l.y1 + t * dy - y,
+        d = ex * ex + ey * ey;
+      if (d < bestD) {
+        bestD = d;
+        best = l;
+      }
     }
     return best && { link: best };
   }
 
   #nodeName(n) {
-    return n.layer === this.layers.length - 1 ? `output ${n.j + 1}` : `neuron ${n.j + 1} of hidden layer ${n.layer + 1}`;
+    return n.layer === this.layers.length - 1
+      ? `output ${n.j + 1}`
+      : `neuron ${n.j + 1} of hidden layer ${n.layer + 1}`;
   }
 
   #hoverPlot(ev) {
@@ -554,19 +631,27 @@ export class NetworkView {
       this.bigCanvas.hidden = true;
       return this.#tip(ev, `${this.#linkLabel(h.link)}: ${this.#fmt(this.params[h.link.k])} (click to edit)`);
     }
-    const n = h.node, name = this.#nodeName(n);
-    this.#tip(ev, `${name} (${this.layers[n.layer].activation}), bias ${this.#fmt(this.params[this.layers[n.layer].bOff + n.j])} (click to edit)`);
+    const n = h.node,
+      name = this.#nodeName(n);
+    this.#tip(
+      ev,
+      `${name} (${this.layers[n.layer].activation}), bias ${this.#fmt(this.params[this.layers[n.layer].bOff + n.j])} (click to edit)`,
+    );
     this.#showBig(n, name);
   }
 
   #clickPlot(ev) {
     const h = this.params && this.#hitPlot(ev.offsetX, ev.offsetY);
     if (h && h.link) this.#clickLink(ev, h.link);
-    else if (h) this.#edit(ev, this.params[this.layers[h.node.layer].bOff + h.node.j], (v) => this.cb.editBias(h.node.layer, h.node.j, v));
+    else if (h)
+      this.#edit(ev, this.params[this.layers[h.node.layer].bOff + h.node.j], (v) =>
+        this.cb.editBias(h.node.layer, h.node.j, v),
+      );
   }
 
   #clickLink(ev, link) {
-    if (this.selectMode) this.cb.selectLink({ layer: link.li, to: link.j, from: link.i, k: link.k, label: this.#linkLabel(link) });
+    if (this.selectMode)
+      this.cb.selectLink({ layer: link.li, to: link.j, from: link.i, k: link.k, label: this.#linkLabel(link) });
     else this.#edit(ev, this.params[link.k], (v) => this.cb.editWeight(link.li, link.j, link.i, v));
   }
 
@@ -576,7 +661,8 @@ export class NetworkView {
    * (a layer's links share a region), round-robin: with many links each gap between columns is
    * refreshed every few frames instead of all of them every frame. */
   #styleLinks(params) {
-    const links = this.links, runs = this.runs;
+    const links = this.links,
+      runs = this.runs;
     let seen = 0;
     while (this.linksPending > 0 && runs.length) {
       const run = runs[this.runCursor];
@@ -584,7 +670,8 @@ export class NetworkView {
       let changed = run.dirty;
       run.dirty = false;
       for (let q = run.a; q < run.b; q++) {
-        const link = links[q], key = linkKey(params[link.k], 3.6);
+        const link = links[q],
+          key = linkKey(params[link.k], 3.6);
         if (key === link.key) continue;
         link.key = key;
         changed = true;
@@ -661,21 +748,33 @@ export class NetworkView {
    * again at the next animation frame). */
   catchUp() {
     if (this.deferred) {
-      if (performance.now() - this.drawnAt >= Math.max(HEAVY_MS, this.minMs)) this.update(this.params, this.grid, this.N, { discretize: this.discretize, packed: this.gridPacked });
+      if (performance.now() - this.drawnAt >= Math.max(HEAVY_MS, this.minMs))
+        this.update(this.params, this.grid, this.N, { discretize: this.discretize, packed: this.gridPacked });
       return;
     }
     if (this.compact) {
       if (this.linksDue && this.params && !this.styledNow) this.#compactLinks();
     } else if (this.linksPending > 0 && !this.styledNow && this.params) this.#styleLinks(this.params);
     this.styledNow = false;
-    const list = this.thumbs, N = this.N, P = N * N, t0 = performance.now();
+    const list = this.thumbs,
+      N = this.N,
+      P = N * N,
+      t0 = performance.now();
     while (this.pending > 0 && this.grid) {
       const n = list[this.cursor];
       this.cursor = (this.cursor + 1) % list.length;
       this.pending--;
       // at most THUMB_TEXELS a side (TF Playground draws 10): smoothing hides the rest at this size
       const stride = Math.max(Math.floor(N / (this.node * n.map.dpr)), Math.floor(N / THUMB_TEXELS));
-      n.map.draw(this.grid, N, { palette: this.palette, dark: this.dark, discretize: this.discretize, scale: n.scale, offset: n.row * P, stride, cls: n.cls });
+      n.map.draw(this.grid, N, {
+        palette: this.palette,
+        dark: this.dark,
+        discretize: this.discretize,
+        scale: n.scale,
+        offset: n.row * P,
+        stride,
+        cls: n.cls,
+      });
       if (n.layer !== undefined) this.sheet.ctx.drawImage(n.map.canvas, n.x + 1, n.y + 1, this.node - 2, this.node - 2);
       if (performance.now() - t0 > THUMB_BUDGET_MS) break;
     }
@@ -693,7 +792,8 @@ export class NetworkView {
   setFeatureGrids(allGrid, N) {
     const P = N * N;
     this.nodes[0].forEach((n, r) => {
-      if (n.row < 0) n.map.draw(allGrid.subarray(r * P, (r + 1) * P), N, { palette: this.palette, dark: this.dark, scale: true });
+      if (n.row < 0)
+        n.map.draw(allGrid.subarray(r * P, (r + 1) * P), N, { palette: this.palette, dark: this.dark, scale: true });
     });
   }
 
@@ -709,14 +809,22 @@ export class NetworkView {
   }
   #showBig(node, name) {
     if (!this.grid) return;
-    const P = this.N * this.N, N = this.N, style = { palette: this.palette, dark: this.dark, scale: node.scale, cls: node.cls };
-    if (this.gridPacked && node.row >= this.gridPacked.F) // a neuron's rows are not in a packed grid: ask for them
-      this.cb.neuronGrid(node.row, N).then((g) => this.bigMap.draw(g, N, style), () => {});
+    const P = this.N * this.N,
+      N = this.N,
+      style = { palette: this.palette, dark: this.dark, scale: node.scale, cls: node.cls };
+    if (this.gridPacked && node.row >= this.gridPacked.F)
+      // a neuron's rows are not in a packed grid: ask for them
+      this.cb.neuronGrid(node.row, N).then(
+        (g) => this.bigMap.draw(g, N, style),
+        () => {},
+      );
     else this.bigMap.draw(this.grid.subarray(node.row * P, (node.row + 1) * P), N, style);
-    const r = node.el ? node.el.getBoundingClientRect() : (() => {
-      const c = this.plot.c.getBoundingClientRect();
-      return { right: c.left + node.x + node.w, top: c.top + node.y };
-    })();
+    const r = node.el
+      ? node.el.getBoundingClientRect()
+      : (() => {
+          const c = this.plot.c.getBoundingClientRect();
+          return { right: c.left + node.x + node.w, top: c.top + node.y };
+        })();
     this.bigCanvas.style.left = `${r.right + window.scrollX + 10}px`;
     this.bigCanvas.style.top = `${r.top + window.scrollY - 60}px`;
     this.bigCanvas.hidden = false;

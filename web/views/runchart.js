@@ -11,7 +11,8 @@ export const runColour = (i) => RUN_COLOURS[i % RUN_COLOURS.length];
  * @param {{curve: number[][]}[]} runs curve: [epoch, train, test] samples
  */
 export function drawRunCurves(canvas, runs) {
-  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  const w = canvas.clientWidth || canvas.width,
+    h = canvas.clientHeight || canvas.height;
   const dpr = devicePixelRatio || 1;
   canvas.width = Math.round(w * dpr);
   canvas.height = Math.round(h * dpr);
@@ -19,15 +20,22 @@ export function drawRunCurves(canvas, runs) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
   const fg = getComputedStyle(canvas).color || '#333';
-  let maxE = 1, maxL = 0;
+  let maxE = 1,
+    maxL = 0;
   for (const r of runs)
     for (const [e, , t] of r.curve) {
       if (e > maxE) maxE = e;
       if (Number.isFinite(t) && t > maxL) maxL = t;
     }
   if (!(maxL > 0)) maxL = 1;
-  const L = 36, B = 16, T = 6, R = 8, pw = w - L - R, ph = h - T - B;
-  const X = (e) => L + (e / maxE) * pw, Y = (v) => T + ph - (v / maxL) * ph;
+  const L = 36,
+    B = 16,
+    T = 6,
+    R = 8,
+    pw = w - L - R,
+    ph = h - T - B;
+  const X = (e) => L + (e / maxE) * pw,
+    Y = (v) => T + ph - (v / maxL) * ph;
   ctx.strokeStyle = ctx.fillStyle = fg;
   ctx.lineWidth = 1;
   ctx.font = '10px sans-serif';
@@ -57,7 +65,10 @@ export function drawRunCurves(canvas, runs) {
     ctx.beginPath();
     let pen = false;
     for (const [e, , t] of r.curve) {
-      if (!Number.isFinite(t)) { pen = false; continue; }
+      if (!Number.isFinite(t)) {
+        pen = false;
+        continue;
+      }
       if (pen) ctx.lineTo(X(e), Y(t));
       else ctx.moveTo(X(e), Y(t));
       pen = true;

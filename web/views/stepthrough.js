@@ -25,9 +25,12 @@ export class StepThrough {
     this.selected = null;
   }
 
-  get layers() { return this.deps.getState().layers; }
+  get layers() {
+    return this.deps.getState().layers;
+  }
   phases() {
-    const L = this.layers.length, out = [];
+    const L = this.layers.length,
+      out = [];
     for (let l = 0; l < L; l++) out.push({ kind: 'forward', l });
     out.push({ kind: 'loss' });
     for (let l = L - 1; l >= 0; l--) out.push({ kind: 'backward', l });
@@ -54,34 +57,57 @@ export class StepThrough {
     return r + j;
   }
   #phaseText(p) {
-    const c = this.deps.getState().config, L = this.layers.length;
+    const c = this.deps.getState().config,
+      L = this.layers.length;
     const name = (l) => (l === L - 1 ? 'output' : `hidden layer ${l + 1}`);
-    if (p.kind === 'forward') return `Forward, ${name(p.l)}: z = Σ w·a + b, then a = ${ACT[this.layers[p.l].activation]}(z)`;
+    if (p.kind === 'forward')
+      return `Forward, ${name(p.l)}: z = Σ w·a + b, then a = ${ACT[this.layers[p.l].activation]}(z)`;
     if (p.kind === 'loss') return `Loss for this point: ${this.#lossFormula(c)}`;
     if (p.kind === 'backward')
-      return p.l === L - 1 ? `Backward, output: δ = ∂L/∂z ${this.#outputDelta(c)}; ∂L/∂w = δ · a_in, ∂L/∂b = δ`
+      return p.l === L - 1
+        ? `Backward, output: δ = ∂L/∂z ${this.#outputDelta(c)}; ∂L/∂w = δ · a_in, ∂L/∂b = δ`
         : `Backward, ${name(p.l)}: δ = f′(z) · Σₖ wₖ δₖ (from the layer after); ∂L/∂w = δ · a_in`;
     return `Update (${c.optimizer}, learning rate ${c.learningRate}): every weight moves against its gradient`;
   }
   #lossFormula(c) {
     const loss = c.loss === 'auto' ? (c.numClasses >= 3 ? 'softmax' : 'square') : c.loss;
-    return { square: 'L = ½ (a − y)²', abs: 'L = |a − y|', bce: 'L = −[y log a + (1 − y) log(1 − a)]', softmax: 'L = −log p_y (softmax cross-entropy)' }[loss];
+    return {
+      square: 'L = ½ (a − y)²',
+      abs: 'L = |a − y|',
+      bce: 'L = −[y log a + (1 − y) log(1 − a)]',
+      softmax: 'L = −log p_y (softmax cross-entropy)',
+    }[loss];
   }
   #outputDelta(c) {
     const loss = c.loss === 'auto' ? (c.numClasses >= 3 ? 'softmax' : 'square') : c.loss;
-    return { square: '= (a − y) · f′(z)', abs: '= sign(a − y) · f′(z)', bce: '= a − y (σ′ cancels with the cross-entropy)', softmax: '= p − y (softmax with cross-entropy)' }[loss];
+    return {
+      square: '= (a − y) · f′(z)',
+      abs: '= sign(a − y) · f′(z)',
+      bce: '= a − y (σ′ cancels with the cross-entropy)',
+      softmax: '= p − y (softmax with cross-entropy)',
+    }[loss];
   }
 
   render() {
-    const st = this.deps.getState(), t = this.trace, net = this.deps.net;
-    this.panel.querySelector('.st-phase').textContent = t ? this.#phaseText(this.phases()[this.phase]) : 'Pick a point: click one on the output plot, or press “Next point”.';
-    this.panel.querySelector('.st-step-count').textContent = t ? `step ${this.phase + 1} of ${this.phases().length}` : '';
+    const st = this.deps.getState(),
+      t = this.trace,
+      net = this.deps.net;
+    this.panel.querySelector('.st-phase').textContent = t
+      ? this.#phaseText(this.phases()[this.phase])
+      : 'Pick a point: click one on the output plot, or press “Next point”.';
+    this.panel.querySelector('.st-step-count').textContent = t
+      ? `step ${this.phase + 1} of ${this.phases().length}`
+      : '';
     const pt = this.panel.querySelector('.st-point');
-    pt.textContent = this.point ? `Point ${this.point.index + 1} of the ${this.point.test ? 'test' : 'training'} set: x₁ = ${fmt(this.point.x1)}, x₂ = ${fmt(this.point.x2)}, label ${this.point.label}` : '';
+    pt.textContent = this.point
+      ? `Point ${this.point.index + 1} of the ${this.point.test ? 'test' : 'training'} set: x₁ = ${fmt(this.point.x1)}, x₂ = ${fmt(this.point.x2)}, label ${this.point.label}`
+      : '';
     const lossBox = this.panel.querySelector('.st-loss');
     lossBox.replaceChildren();
     if (!t) return net.annotate(null);
-    const p = this.phases()[this.phase], L = this.layers.length, F = st.features.length;
+    const p = this.phases()[this.phase],
+      L = this.layers.length,
+      F = st.features.length;
     const outRow0 = this.#row(L - 1, 0);
     const showLoss = p.kind !== 'forward';
     if (showLoss) {
@@ -93,23 +119,32 @@ export class StepThrough {
       el('span', 'st-num', line, fmt(t.loss)).dataset.name = 'loss';
     }
     // neuron and link annotations for this phase
-    const neurons = [], links = [], emphasis = new Set();
+    const neurons = [],
+      links = [],
+      emphasis = new Set();
     const feats = st.features;
-    for (let i = 0; i < F; i++) neurons.push({ row: i, lines: [`${feats[i].label} = ${fmt(t.input[i])}`], cls: 'input' });
+    for (let i = 0; i < F; i++)
+      neurons.push({ row: i, lines: [`${feats[i].label} = ${fmt(t.input[i])}`], cls: 'input' });
     const lastForward = p.kind === 'forward' ? p.l : L - 1;
     const firstBackward = p.kind === 'backward' ? p.l : p.kind === 'update' ? 0 : L;
     this.layers.forEach((Ly, l) => {
       for (let j = 0; j < Ly.nOut; j++) {
-        const r = this.#row(l, j), lines = [];
+        const r = this.#row(l, j),
+          lines = [];
         if (l <= lastForward) lines.push(`z ${fmt(t.z[r])}`, `a ${fmt(t.a[r])}`);
-        if (l >= firstBackward && p.kind !== 'update') lines.push(`δ ${fmt(t.delta[r])}`, `∂b ${fmt(t.grad[Ly.bOff + j])}`);
+        if (l >= firstBackward && p.kind !== 'update')
+          lines.push(`δ ${fmt(t.delta[r])}`, `∂b ${fmt(t.grad[Ly.bOff + j])}`);
         if (p.kind === 'update') lines.push(`b→ ${fmt(t.paramsAfter[Ly.bOff + j])}`);
         if (lines.length) neurons.push({ row: F + r, lines, cls: l >= firstBackward ? 'back' : 'fwd' });
         for (let i = 0; i < Ly.nIn; i++) {
           const k = Ly.wOff + j * Ly.nIn + i;
-          if (p.kind === 'backward' && l >= firstBackward) { emphasis.add(k); links.push({ k, text: `∂w ${fmt(t.grad[k])}` }); }
-          else if (p.kind === 'update') { emphasis.add(k); links.push({ k, text: `→ ${fmt(t.paramsAfter[k])}` }); }
-          else if (p.kind === 'forward' && l <= lastForward) emphasis.add(k);
+          if (p.kind === 'backward' && l >= firstBackward) {
+            emphasis.add(k);
+            links.push({ k, text: `∂w ${fmt(t.grad[k])}` });
+          } else if (p.kind === 'update') {
+            emphasis.add(k);
+            links.push({ k, text: `→ ${fmt(t.paramsAfter[k])}` });
+          } else if (p.kind === 'forward' && l <= lastForward) emphasis.add(k);
           else if (p.kind === 'loss') emphasis.add(k);
         }
       }
@@ -122,17 +157,25 @@ export class StepThrough {
   #chain() {
     const box = this.panel.querySelector('.st-chain');
     box.replaceChildren();
-    const t = this.trace, s = this.selected, st = this.deps.getState(), c = st.config;
+    const t = this.trace,
+      s = this.selected,
+      st = this.deps.getState(),
+      c = st.config;
     if (!t || !s) {
       el('p', 'hint', box, 'Click a link to see its gradient as the chain rule, and its update.');
       return;
     }
-    const L = this.layers.length, { layer: l, to: j, from: i, k } = s;
+    const L = this.layers.length,
+      { layer: l, to: j, from: i, k } = s;
     const r = this.#row(l, j);
     const aIn = l === 0 ? t.input[i] : t.a[this.#row(l - 1, i)];
     const inName = l === 0 ? st.features[i].label : `a(layer ${l}, neuron ${i + 1})`;
     el('div', 'st-title', box, `Selected: the ${s.label}`);
-    const num = (parent, v, name) => { const e = el('span', 'st-num', parent, fmt(v)); e.dataset.name = name; return v; };
+    const num = (parent, v, name) => {
+      const e = el('span', 'st-num', parent, fmt(v));
+      e.dataset.name = name;
+      return v;
+    };
     const row1 = el('div', '', box, '∂L/∂w = δ × a_in = ');
     const d = num(row1, t.delta[r], 'delta');
     row1.append(' × ');
@@ -162,7 +205,10 @@ export class StepThrough {
       row3.append(' × (');
       const next = this.layers[l + 1];
       for (let q = 0; q < next.nOut; q++) {
-        if (q >= 6) { row3.append(' + …'); break; }
+        if (q >= 6) {
+          row3.append(' + …');
+          break;
+        }
         if (q) row3.append(' + ');
         num(row3, t.paramsBefore[next.wOff + q * next.nIn + j], `w_next${q}`);
         row3.append('×');
@@ -172,7 +218,10 @@ export class StepThrough {
     }
     // a unique path to a single output: the whole chain as one product of factors
     if (this.layers.slice(l + 1).every((Ly) => Ly.nOut === 1) && loss !== 'softmax') {
-      const factors = [[inName, aIn], [`f′(z) here`, t.dadz[r]]];
+      const factors = [
+        [inName, aIn],
+        [`f′(z) here`, t.dadz[r]],
+      ];
       let prev = j;
       for (let q = l + 1; q < L; q++) {
         factors.push([`w to layer ${q + 1}`, t.paramsBefore[this.layers[q].wOff + prev]]);
@@ -198,30 +247,54 @@ export class StepThrough {
   }
 
   #update(box, t, k, c) {
-    const num = (parent, v, name) => { const e = el('span', 'st-num', parent, fmt(v)); e.dataset.name = name; };
-    const w = t.paramsBefore[k], g = t.grad[k], lr = c.learningRate;
+    const num = (parent, v, name) => {
+      const e = el('span', 'st-num', parent, fmt(v));
+      e.dataset.name = name;
+    };
+    const w = t.paramsBefore[k],
+      g = t.grad[k],
+      lr = c.learningRate;
     const u = el('div', 'st-update', box);
     const line = (text) => el('div', '', u, text);
     const opt = c.optimizer;
     if (opt === 'momentum' || opt === 'nesterov') {
       const l1 = line(`m = μ·m + g = ${c.momentum} × `);
-      num(l1, t.mBefore[k], 'm_before'); l1.append(' + '); num(l1, g, 'g'); l1.append(' = '); num(l1, t.mAfter[k], 'm_after');
+      num(l1, t.mBefore[k], 'm_before');
+      l1.append(' + ');
+      num(l1, g, 'g');
+      l1.append(' = ');
+      num(l1, t.mAfter[k], 'm_after');
       line(opt === 'momentum' ? 'w_new = w − lr · m' : 'w_new = w − lr · (g + μ·m)');
     } else if (opt === 'rmsprop') {
       const l1 = line(`v = ρ·v + (1 − ρ)·g² = ${c.rho} × `);
-      num(l1, t.vBefore[k], 'v_before'); l1.append(` + ${fmt(1 - c.rho)} × `); num(l1, g * g, 'g2'); l1.append(' = '); num(l1, t.vAfter[k], 'v_after');
+      num(l1, t.vBefore[k], 'v_before');
+      l1.append(` + ${fmt(1 - c.rho)} × `);
+      num(l1, g * g, 'g2');
+      l1.append(' = ');
+      num(l1, t.vAfter[k], 'v_after');
       line(`w_new = w − lr · g / (√v + ε), ε = ${c.epsilon}`);
     } else if (opt === 'adam') {
-      const l1 = line(`m = β₁·m + (1 − β₁)·g = `); num(l1, t.mAfter[k], 'm_after');
-      const l2 = line(`v = β₂·v + (1 − β₂)·g² = `); num(l2, t.vAfter[k], 'v_after');
-      const l3 = line(`step t = ${t.tAfter}: m̂ = m / `); num(l3, t.biasCorrection1, 'bc1'); l3.append(', v̂ = v / '); num(l3, t.biasCorrection2, 'bc2');
+      const l1 = line(`m = β₁·m + (1 − β₁)·g = `);
+      num(l1, t.mAfter[k], 'm_after');
+      const l2 = line(`v = β₂·v + (1 − β₂)·g² = `);
+      num(l2, t.vAfter[k], 'v_after');
+      const l3 = line(`step t = ${t.tAfter}: m̂ = m / `);
+      num(l3, t.biasCorrection1, 'bc1');
+      l3.append(', v̂ = v / ');
+      num(l3, t.biasCorrection2, 'bc2');
       line(`w_new = w − lr · m̂ / (√v̂ + ε), ε = ${c.epsilon}`);
     } else {
       const l1 = line(`w_new = w − lr × ∂L/∂w = `);
-      num(l1, w, 'w'); l1.append(` − ${lr} × `); num(l1, g, 'g'); l1.append(' = '); num(l1, w - lr * g, 'w_sgd');
+      num(l1, w, 'w');
+      l1.append(` − ${lr} × `);
+      num(l1, g, 'g');
+      l1.append(' = ');
+      num(l1, w - lr * g, 'w_sgd');
     }
     if (c.regularization !== 'none' && c.regularizationRate > 0) {
-      const lr2 = line(`then regularization (${c.regularization}, once per update): w −= lr × λ·R′(w_before) = ${lr} × `);
+      const lr2 = line(
+        `then regularization (${c.regularization}, once per update): w −= lr × λ·R′(w_before) = ${lr} × `,
+      );
       num(lr2, t.regTerm[k], 'reg');
     }
     const fin = line('engine: w_new = ');

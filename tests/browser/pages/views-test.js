@@ -28,7 +28,8 @@ function darkest(c, x, y, half) {
 /** The left-right ramp the brief asks for: value = x / 6 at the engine's sample positions. */
 function ramp() {
   const v = new Float32Array(N * N);
-  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) v[r * N + c] = Math.max(-1, Math.min(1, (-6 + (12 * c) / (N - 1)) / 6));
+  for (let r = 0; r < N; r++)
+    for (let c = 0; c < N; c++) v[r * N + c] = Math.max(-1, Math.min(1, (-6 + (12 * c) / (N - 1)) / 6));
   return v;
 }
 function filled(x) {
@@ -39,7 +40,12 @@ const R = {};
 try {
   const hm = new Heatmap(canvas('ramp'), { size: 300, pixelRatio: 1 });
   hm.draw(ramp(), N);
-  R.ramp = { w: hm.canvas.width, left: px(hm.canvas, 0, 150), right: px(hm.canvas, 299, 150), centre: px(hm.canvas, 150, 150) };
+  R.ramp = {
+    w: hm.canvas.width,
+    left: px(hm.canvas, 0, 150),
+    right: px(hm.canvas, 299, 150),
+    centre: px(hm.canvas, 150, 150),
+  };
 
   const dk = new Heatmap(canvas('ramp dark'), { size: 300, pixelRatio: 1, dark: true });
   dk.draw(ramp(), N);
@@ -53,7 +59,12 @@ try {
   const pt = new Heatmap(canvas('points'), { size: 300, pixelRatio: 1 });
   pt.draw(filled(0), N);
   pt.drawPoints(new Float32Array([3, 3, 1, -3, -3, -1]));
-  R.points = { at33: px(pt.canvas, 225, 75), atm3m3: px(pt.canvas, 75, 225), away: px(pt.canvas, 236, 75), between: px(pt.canvas, 150, 150) };
+  R.points = {
+    at33: px(pt.canvas, 225, 75),
+    atm3m3: px(pt.canvas, 75, 225),
+    away: px(pt.canvas, 236, 75),
+    between: px(pt.canvas, 150, 150),
+  };
   pt.drawPoints(new Float32Array([0, 3, 1]), { test: true });
   R.points.testOutline = darkest(pt.canvas, 150, 75, 5);
   R.points.trainOutline = darkest(pt.canvas, 225, 75, 5);
@@ -61,16 +72,26 @@ try {
   const hi = new Heatmap(canvas('hi-dpi'), { size: 300, pixelRatio: 2 });
   hi.draw(filled(0), N);
   hi.drawPoints(new Float32Array([3, 3, -1]));
-  R.hidpi = { w: hi.canvas.width, cssW: hi.canvas.style.width, at33: px(hi.canvas, 450, 150), away: px(hi.canvas, 472, 150) };
+  R.hidpi = {
+    w: hi.canvas.width,
+    cssW: hi.canvas.style.width,
+    at33: px(hi.canvas, 450, 150),
+    away: px(hi.canvas, 472, 150),
+  };
 
   const kinds = new Heatmap(canvas('point kinds'), { size: 300, pixelRatio: 1 });
   kinds.draw(filled(0), N);
   kinds.drawPoints(new Float32Array([-3, 0, 2]), { kind: 'multiclass' });
   kinds.drawPoints(new Float32Array([3, 0, 3.0, 0, -3, -0.5]), { kind: 'regression' });
-  R.kinds = { class2: px(kinds.canvas, 75, 150), reg3: px(kinds.canvas, 225, 150), regHalf: px(kinds.canvas, 150, 225) };
+  R.kinds = {
+    class2: px(kinds.canvas, 75, 150),
+    reg3: px(kinds.canvas, 225, 150),
+    regHalf: px(kinds.canvas, 150, 225),
+  };
 
   // Multi-class: top half confident (class by column third), bottom half uniform 1/3.
-  const K = 3, probs = [0, 1, 2].map(() => new Float32Array(N * N));
+  const K = 3,
+    probs = [0, 1, 2].map(() => new Float32Array(N * N));
   for (let r = 0; r < N; r++)
     for (let c = 0; c < N; c++) {
       const j = r * N + c;
@@ -79,7 +100,12 @@ try {
     }
   const mc = new Heatmap(canvas('multi-class'), { size: 300, pixelRatio: 1 });
   mc.draw(probs, N);
-  R.multi = { c0: px(mc.canvas, 40, 60), c1: px(mc.canvas, 150, 60), c2: px(mc.canvas, 260, 60), uniform: px(mc.canvas, 150, 240) };
+  R.multi = {
+    c0: px(mc.canvas, 40, 60),
+    c1: px(mc.canvas, 150, 60),
+    c2: px(mc.canvas, 260, 60),
+    uniform: px(mc.canvas, 150, 240),
+  };
   const part = new Heatmap(canvas('partial'), { size: 60, pixelRatio: 1 });
   part.draw([filled(0.2), filled(0.6), filled(0.2)], N);
   R.multi.partial = px(part.canvas, 30, 30);
@@ -90,14 +116,23 @@ try {
   clsThumb.draw(one, N, { cls: { k: 2, K: 3 } });
   R.multi.thumbFull = px(clsThumb.canvas, 10, 30);
   R.multi.thumbHalf = px(clsThumb.canvas, 50, 30);
-  clsThumb.draw(one.map(() => 0), N, { cls: { k: 2, K: 3 } });
+  clsThumb.draw(
+    one.map(() => 0),
+    N,
+    { cls: { k: 2, K: 3 } },
+  );
   R.multi.thumbZero = px(clsThumb.canvas, 30, 30);
 
   // NaN, out of range, and a thumbnail redrawn without reallocating.
   const lut = makeLut('default');
   R.lut = {
-    nanIndex: valueToIndex(NaN), infIndex: valueToIndex(Infinity), negInfIndex: valueToIndex(-Infinity),
-    zeroIndex: valueToIndex(0), big: valueToIndex(7), small: valueToIndex(-7), tiny: valueToIndex(-1e-6),
+    nanIndex: valueToIndex(NaN),
+    infIndex: valueToIndex(Infinity),
+    negInfIndex: valueToIndex(-Infinity),
+    zeroIndex: valueToIndex(0),
+    big: valueToIndex(7),
+    small: valueToIndex(-7),
+    tiny: valueToIndex(-1e-6),
     entry128: Array.from(new Uint8Array(lut.buffer, 128 * 4, 3)),
   };
   const nanMap = new Heatmap(canvas('NaN'), { size: 60, pixelRatio: 1 });
@@ -109,7 +144,11 @@ try {
   th.draw(ramp(), N, { offset: 0 });
   R.thumb = { sameImage: th.img === img, left: px(th.canvas, 0, 18), right: px(th.canvas, 35, 18) };
   const sc = new Heatmap(canvas('scaled'), { size: 60, pixelRatio: 1 });
-  sc.draw(ramp().map((v) => v * 0.1), N, { scale: true });
+  sc.draw(
+    ramp().map((v) => v * 0.1),
+    N,
+    { scale: true },
+  );
   R.scaled = { left: px(sc.canvas, 0, 30) };
 
   const lg = canvas('legend');
@@ -124,7 +163,10 @@ try {
   R.axes = { labels: [...svg.querySelectorAll('text')].map((t) => t.textContent), width: svg.getAttribute('width') };
   const ax = canvas('axes on a canvas');
   drawAxes(ax, 100);
-  R.axes.canvasInk = ax.getContext('2d').getImageData(0, 0, ax.width, ax.height).data.filter((a, i) => i % 4 === 3 && a > 0).length;
+  R.axes.canvasInk = ax
+    .getContext('2d')
+    .getImageData(0, 0, ax.width, ax.height)
+    .data.filter((a, i) => i % 4 === 3 && a > 0).length;
 
   const lc = canvas('loss');
   const chart = new LossChart(lc, { width: 200, height: 60, pixelRatio: 1 });
