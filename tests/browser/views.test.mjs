@@ -43,7 +43,7 @@ test('view modules build DOM without HTML strings', () => {
     'web/views/colors.js',
     'web/views/heatmap.js',
     'web/views/losschart.js',
-    'tests/browser/pages/views-test.js',
+    'tests/browser/pages/views-page.js',
   ]) {
     const src = fs.readFileSync(path.join(root, f), 'utf8');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, f);

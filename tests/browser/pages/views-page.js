@@ -1,4 +1,5 @@
-// views-test.js (views.html): draws every view on synthetic data and reads pixels back. The test
+// views-page.js (views.html; not named *-test.js, which node --test would run as a test file):
+// draws every view on synthetic data and reads pixels back. The test
 // mounts this folder at /tests/ next to the page's files, so ../views/ is web/views/. It only
 // reports readings (window.viewsTest); tests/browser/views.test.mjs compares them with colours it
 // derives from the palette stops, so nothing here decides what is right.
