@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startBrowser } from './browser.mjs';
 
 const secs = Number(process.argv[2] || 4);
@@ -185,8 +186,9 @@ async function firstVisit(b) {
   return { first, requests: all.length, gzip: all.reduce((n, x) => n + zlib.gzipSync(x, { level: 9 }).length, 0) };
 }
 
-function lighthouse(url) {
-  const out = execFileSync(
+// Asynchronous: the page's server runs in this process, so a blocking call would starve it.
+async function lighthouse(url) {
+  const { stdout: out } = await promisify(execFile)(
     'npx',
     [
       '-y',
@@ -228,7 +230,7 @@ for (const [name, hash, bar] of LEARN) {
 const fv = [];
 for (let i = 0; i < 3; i++) fv.push(await firstVisit(b));
 const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor((xs.length - 1) / 2)];
-const lh = process.argv.includes('--lighthouse') ? lighthouse(`${b.base}/index.html`) : null;
+const lh = process.argv.includes('--lighthouse') ? await lighthouse(`${b.base}/index.html`) : null;
 await b.close();
 const cpu = (os.cpus()[0] || {}).model || '?';
 const md = `Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs, ${cpu}; load average (1 min) ${load0.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after.
