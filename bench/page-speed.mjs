@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startBrowser } from './browser.mjs';
+import { traceWhile, threadNames } from './trace.mjs';
 
 const secs = Number(process.argv[2] || 4);
 const withTrace = !process.argv.includes('--no-trace');
@@ -106,29 +107,16 @@ async function pageMax(b, hash) {
   const s1 = await snap();
   let busy = null;
   if (withTrace) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-      transferMode: 'ReturnAsStream',
-    });
-    const t0 = Date.now();
-    await page.waitForTimeout(secs * 1000);
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    const traced = (Date.now() - t0) / 1000;
-    const { stream } = await done;
-    let s = '';
-    for (;;) {
-      const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-      s += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
-      if (r.eof) break;
-    }
-    const ev = JSON.parse(s).traceEvents || JSON.parse(s);
+    const { events, secs: traced } = await traceWhile(
+      page,
+      'devtools.timeline,disabled-by-default-devtools.timeline',
+      () => page.waitForTimeout(secs * 1000),
+    );
     // the renderer's main thread: its top-level tasks (RunTask) are the thread's busy time
-    const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+    const names = threadNames(events);
     let ms = 0;
-    for (const e of ev)
-      if (main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
+    for (const e of events)
+      if (names[`${e.pid}:${e.tid}`] === 'CrRendererMain' && e.ph === 'X' && e.name === 'RunTask') ms += e.dur / 1000;
     busy = ms / traced;
   }
   await page.click('#play');

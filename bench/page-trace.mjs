@@ -5,6 +5,7 @@
 // array on 16 x 256, now a lent buffer).
 // Usage: node bench/page-trace.mjs '<hash>'
 import { startBrowser } from './browser.mjs';
+import { traceWhile, threadNames } from './trace.mjs';
 const hash = process.argv[2];
 const b = await startBrowser();
 const page = await b.newPage();
@@ -13,28 +14,18 @@ await page.goto(`${b.base}/index.html#${hash}`);
 await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
 await page.click('#play');
 await page.waitForTimeout(1500);
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Tracing.start', {
-  categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8',
-  transferMode: 'ReturnAsStream',
-});
-await page.evaluate(() => {
-  window.playground.perf = null;
-});
-await page.waitForTimeout(3000);
-const p = await page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));
-const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-await cdp.send('Tracing.end');
-const { stream } = await done;
-let s = '';
-for (;;) {
-  const r = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-  s += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
-  if (r.eof) break;
-}
-const ev = JSON.parse(s).traceEvents || JSON.parse(s);
-const threads = {};
-for (const e of ev) if (e.name === 'thread_name') threads[`${e.pid}:${e.tid}`] = e.args.name;
+const { events: ev, result: p } = await traceWhile(
+  page,
+  'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8',
+  async () => {
+    await page.evaluate(() => {
+      window.playground.perf = null;
+    });
+    await page.waitForTimeout(3000);
+    return page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));
+  },
+);
+const threads = threadNames(ev);
 const agg = {};
 for (const e of ev)
   if (e.ph === 'X' && e.dur) {

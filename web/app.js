@@ -539,7 +539,7 @@ async function refreshTrace() {
   const r = await client.call('trace', { test, index });
   st.trace = r.trace;
   stepper.setTrace(r.trace, { test, index, x1: pts[3 * index], x2: pts[3 * index + 1], label: pts[3 * index + 2] });
-  if (st.metrics) drawFresh(); // the ring on the traced point
+  redraw(); // the ring on the traced point
 }
 async function setStepMode(on) {
   if (on && !stepper) await loadStepper();
@@ -555,7 +555,7 @@ async function setStepMode(on) {
   } else {
     net.annotate(null);
     stepper?.select(null);
-    if (st.metrics) drawFresh(); // without the ring
+    redraw(); // without the ring
   }
 }
 $('stepThrough').onclick = () => setStepMode(!st.step);
@@ -727,15 +727,11 @@ function drawFresh() {
   const pf = perfRec(),
     c0 = heatmapStats.colourMs,
     t0 = performance.now();
-  try {
-    draw();
+  if (redraw()) {
     // the weights drawn before these are held by nobody now (the view holds st.params): lent to
     // the worker for the next frame's weights
     if (st.drawnParams !== st.params) recycleParams(st.drawnParams);
     st.drawnParams = st.params;
-  } catch (e) {
-    setPlaying(false);
-    message(`The page could not draw this network: ${e.message}`, 'error', 'draw');
   }
   pf.draw += performance.now() - t0;
   pf.colour += heatmapStats.colourMs - c0;
@@ -746,6 +742,20 @@ function drawFresh() {
     showRate();
   }
   st.inflight = st.req;
+}
+
+// Draws the last frame's results again (a changed marker or mode), or for the first time
+// (drawFresh); false when there is nothing to draw or drawing failed (the page says why).
+function redraw() {
+  if (!st.metrics || !st.grid) return false;
+  try {
+    draw();
+    return true;
+  } catch (e) {
+    setPlaying(false);
+    message(`The page could not draw this network: ${e.message}`, 'error', 'draw');
+    return false;
+  }
 }
 
 // Epochs per second while playing, next to the epoch counter, refreshed twice a second.

@@ -6,8 +6,8 @@
 
 /** Grid side of the output and neuron heatmaps (TensorFlow Playground's density). */
 export const GRID_SIDE = 100;
-/** At most this many grid points x (neurons + multiply-adds / 8) per frame: the grid side shrinks
- * (to 10 at least) for big networks so that the grid never dominates a frame. */
+/** At most this many grid points x (neurons + multiply-adds / 8) per frame: for big networks the
+ * grid is refreshed a few rows per frame (gridPlan) so that it never dominates a frame. */
 export const GRID_BUDGET = 1.4e6;
 /** Fixed paces: training gets at most this much of a frame (ms). */
 export const TRAIN_BUDGET_MS = 10;
@@ -90,9 +90,9 @@ export class MaxPacer {
 }
 
 /**
- * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer. Fixed paces train up to their
- * epochs within TRAIN_BUDGET_MS of the frame; Max keeps the worker training all the time (worker.js
- * runs between frames), and each frame only collects the losses and the grid.
+ * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer. Fixed
+ * paces train up to their epochs within TRAIN_BUDGET_MS of the frame; Max keeps the worker training
+ * all the time (worker.js runs between frames), and each frame only collects the losses and grid.
  */
 export function playWork(speed, pacer) {
   const s = SPEEDS.find((x) => x.value === speed) || SPEEDS[0];

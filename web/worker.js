@@ -137,14 +137,14 @@ const handlers = {
     run = null;
     return {};
   },
-  // nearest (the page's first load): a refused link builds the nearest network it allows, and
-  // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
-  // when the engine finds any value invalid nothing is loaded and `refused` lists why; the hash
-  // the page edits is canonical, so every issue comes from the edit.
   // What the engine's key table says about keys: those setTraining applies without a reset.
   catalog() {
     return { liveKeys: E.liveKeys() };
   },
+  // nearest (the page's first load): a refused link builds the nearest network it allows, and
+  // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
+  // when the engine finds any value invalid nothing is loaded and `refused` lists why; the hash
+  // the page edits is canonical, so every issue comes from the edit.
   async load({ hash, nearest = false, refuse = false }) {
     if (refuse) {
       const p = E.parseHash(hash);
@@ -189,15 +189,17 @@ const handlers = {
     const t0 = performance.now();
     let trained = 0,
       capped = false;
-    if (!max) run = null;
     if (max) {
       trained = maxFrame(epochs, duty);
       capped = true;
-    } else if (epochs > 0 && budgetMs > 0) {
-      [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
-    } else if (epochs > 0) {
-      const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
-      trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;
+    } else {
+      run = null; // a fixed pace or a step ends Max's free run
+      if (epochs > 0 && budgetMs > 0) {
+        [trained, capped] = trainFor(epochs, trainBudget(budgetMs, frameMs, restMs), t0);
+      } else if (epochs > 0) {
+        const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
+        trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;
+      }
     }
     if (batches > 0) trained += S.trainBatches(batches).samples;
     const t1 = performance.now();

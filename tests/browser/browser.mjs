@@ -43,5 +43,16 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
     cfg: (page) => page.evaluate(() => window.playground.config),
     hashOf: (page) => page.evaluate(() => location.hash.slice(1)),
     settle: (page) => page.waitForFunction(() => !window.playground.inflight && !window.playground.dirty),
+    // every 97th byte of the output plot's RGBA pixels: enough to see the picture change
+    outputSample: (page) =>
+      page.evaluate(() => {
+        const c = document.getElementById('output');
+        return Array.from(
+          c
+            .getContext('2d')
+            .getImageData(0, 0, c.width, c.height)
+            .data.filter((_, i) => i % 97 === 0),
+        );
+      }),
   };
 }

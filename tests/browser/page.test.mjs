@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pageSuite } from './browser.mjs';
 
-const { b, shots, open } = await pageSuite(test);
+const { b, shots, open, outputSample } = await pageSuite(test);
 const cfg = (page) => page.evaluate(() => window.playground.config);
 const hashOf = (page) => page.evaluate(() => location.hash.slice(1));
 const epoch = (page) => page.evaluate(() => window.playground.metrics.epoch);
@@ -171,16 +171,7 @@ test('_hide keys hide the controls they name', async () => {
 
 test('training on circle learns; the picture changes; pixels match the engine', async () => {
   const page = await open('seed=7');
-  const pixels = () =>
-    page.evaluate(() => {
-      const c = document.getElementById('output');
-      return Array.from(
-        c
-          .getContext('2d')
-          .getImageData(0, 0, c.width, c.height)
-          .data.filter((_, i) => i % 97 === 0),
-      );
-    });
+  const pixels = () => outputSample(page);
   const before = await pixels();
   await page.selectOption('#speed', '100');
   await page.click('#play');

@@ -7,7 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { pageSuite } from './browser.mjs';
 
-const { open, cfg, hashOf, settle } = await pageSuite(test);
+const { open, cfg, hashOf, settle, outputSample } = await pageSuite(test);
 const hashValue = (h, k) => new URLSearchParams(h).get(k);
 const epochText = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')));
 
@@ -62,16 +62,7 @@ test('speed round-trips between the menu and the link', async () => {
 
 test('Max trains more than one epoch per frame; the counter, the chart and the boundary advance', async () => {
   const page = await open('seed=5&speed=max');
-  const pixels = () =>
-    page.evaluate(() => {
-      const c = document.getElementById('output');
-      return Array.from(
-        c
-          .getContext('2d')
-          .getImageData(0, 0, c.width, c.height)
-          .data.filter((_, i) => i % 97 === 0),
-      );
-    });
+  const pixels = () => outputSample(page);
   const before = { pixels: await pixels(), chart: await page.evaluate(() => window.playground.chartPushes) };
   const r = await playFor(page, 1500);
   assert.ok(r.epochs > 2 * r.answers, `Max: ${r.epochs} epochs in ${r.answers} frames`);

@@ -3,18 +3,9 @@
 // pixel, moving with "Next point", gone when the panel closes).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './browser.mjs';
+import { pageSuite } from './browser.mjs';
 
-const b = await startBrowser();
-test.after(() => b.close());
-
-async function open(hash) {
-  const page = await b.newPage();
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(`${b.base}/index.html#${hash}`);
-  await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
-  return page;
-}
+const { b, open } = await pageSuite(test, { height: 1000 });
 // the output canvas's pixel (CSS px) as [r, g, b]
 const pixel = (page, x, y) =>
   page.evaluate(

@@ -3,22 +3,10 @@
 // product equals the gradient shown; the divergence hint appears and reset recovers.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startBrowser, root } from './browser.mjs';
+import { pageSuite } from './browser.mjs';
 
-const b = await startBrowser();
-const shots = path.join(root, 'tests/out');
-fs.mkdirSync(shots, { recursive: true });
-test.after(() => b.close());
-
-async function open(hash) {
-  const page = await b.newPage();
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(`${b.base}/index.html#${hash}`);
-  await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
-  return page;
-}
+const { b, shots, open } = await pageSuite(test, { height: 1000 });
 // shown numbers have 4 decimals: equal to the engine's value within half a unit of the last place
 const near = (shown, v, what) =>
   assert.ok(Math.abs(Number(shown) - v) <= 0.5e-4 + 1e-9, `${what}: shown ${shown}, engine ${v}`);
