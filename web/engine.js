@@ -12,6 +12,10 @@
  * @typedef {{nIn: number, nOut: number, wOff: number, bOff: number, activation: string}} LayerInfo
  */
 
+// Imported, not fetched by URL: the page's worker bundle (scripts/bundle.mjs) then carries the glue,
+// and the glue still finds engine.wasm next to the file it runs from (web/gen/ either way).
+import createBuiltEngine from './gen/engine.mjs';
+
 const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'softmax'];
 
 /**
@@ -21,8 +25,7 @@ const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'sof
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
-  const url = opts.moduleUrl || new URL('./gen/engine.mjs', import.meta.url).href;
-  const { default: createEngine } = await import(url);
+  const createEngine = opts.moduleUrl ? (await import(opts.moduleUrl)).default : createBuiltEngine;
   const M = await createEngine(opts.wasmBinary ? { wasmBinary: opts.wasmBinary } : {});
   return new Engine(M);
 }

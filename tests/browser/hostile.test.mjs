@@ -211,7 +211,7 @@ async function assertClean(page, what) {
   assert.equal(dom.pwned, undefined, `${what}: injected code ran`);
   assert.equal(dom.parentPwned, undefined, `${what}: injected code ran`);
   assert.equal(dom.imgs, 0, `${what}: an <img>/<iframe>/<object> element appeared`);
-  assert.deepEqual(dom.scripts, ['app.js'], `${what}: script elements`);
+  assert.deepEqual(dom.scripts, ['gen/app.js'], `${what}: script elements`);
   assert.equal(dom.handlers, 0, `${what}: an element with an on* attribute appeared`);
   assert.equal(dom.jsLinks, 0, `${what}: a javascript: URL appeared in an attribute`);
 }
