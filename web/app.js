@@ -523,6 +523,9 @@ function redrawStatic() {
     loadPreviews();
     loadFeatureGrids();
   }
+  // the charts read the theme's colours when they draw: draw them now, not at the next update
+  if (st.health) drawHealthNow();
+  chart.draw();
   st.dirty = true;
 }
 
@@ -603,12 +606,15 @@ async function updateHealth() {
   st.healthDue = false;
   const r = await client.call('health');
   st.health = r.layers;
+  drawHealthNow();
+  hints();
+}
+function drawHealthNow() {
   drawHealth(
     $('health'),
-    r.layers,
+    st.health,
     st.layers.map((l) => l.activation),
   );
-  hints();
 }
 // ---------- the frame loop ----------
 // The pace while playing (the `speed` key): fixed epochs per frame, one batch per frame, or Max

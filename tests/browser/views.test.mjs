@@ -133,6 +133,9 @@ test('heatmap, points, legend, axes and loss chart draw the right pixels in Chro
     assert.equal(R.loss.lastEpoch, 4999);
     assert.ok(R.loss.nonFinite >= 2, 'NaN samples survive downsampling');
     assert.equal(R.loss.emptyOk, true);
+    const one = R.loss.oneSample;
+    assert.ok(one.trainRight > 0 && one.testRight > 0, `one sample: both levels drawn across (${JSON.stringify(one)})`);
+    assert.equal(one.between, 0, 'one sample: nothing drawn between the two levels');
 
     assert.deepEqual(b.external, []);
     assert.deepEqual(b.consoleErrors, []);

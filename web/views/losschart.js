@@ -1,7 +1,8 @@
 // losschart.js: the small train/test loss chart. Keeps at most maxPoints (epoch, train, test)
 // samples: when full, neighbouring pairs merge into one (so the whole run stays visible at half the
 // resolution), a non-finite loss winning the merge so that a divergence never disappears.
-// Linear y from 0 to the largest finite loss (as TF Playground). Non-finite losses leave a gap in
+// Linear y from 0 to the largest finite loss (as TF Playground); a lone first sample is drawn as a
+// dashed level across the chart. Non-finite losses leave a gap in
 // the line and a red "x" at the top. Hover prints "epoch N: train x.xxx, test y.yyy" on the canvas.
 // Colours come from the canvas's CSS custom properties (--train-color, --test-color,
 // --chart-bg, --error-color) and its CSS color, read at every draw so a theme switch just works.
@@ -168,6 +169,16 @@ export class LossChart {
         down = true;
       }
       ctx.stroke();
+      // One sample (a new network at epoch 0): a dot at the left edge reads as an empty chart, so
+      // its level is drawn dashed across, the line the curve will leave as training starts.
+      if (this.n === 1 && Number.isFinite(data[0])) {
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(sc.x(this.epoch[0]), sc.y(data[0]));
+        ctx.lineTo(this.w - 3, sc.y(data[0]));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
     }
     if (marks.size) {
       ctx.strokeStyle = c.error;

@@ -195,6 +195,22 @@ try {
   empty.push(0, NaN, NaN);
   empty.draw();
   R.loss.emptyOk = true;
+  // one sample (epoch 0): its levels show across the chart, not as a dot at the left edge.
+  // 200 x 60 at ratio 1: x runs 3..197, y = 58 - v / 1 * 49 (ymax = the larger loss, 1.0)
+  const lone = new LossChart(canvas('one-sample loss'), { width: 200, height: 60, pixelRatio: 1 });
+  lone.push(0, 0.5, 1.0);
+  lone.draw();
+  const inkAt = (x, y) => {
+    const d = lone.ctx.getImageData(x - 1, y - 1, 3, 3).data;
+    let a = 0;
+    for (let i = 3; i < d.length; i += 4) a = Math.max(a, d[i]);
+    return a;
+  };
+  R.loss.oneSample = {
+    trainRight: inkAt(180, Math.round(58 - 0.5 * 49)),
+    testRight: inkAt(180, Math.round(58 - 1.0 * 49)),
+    between: inkAt(180, Math.round(58 - 0.75 * 49)),
+  };
   R.ok = true;
 } catch (e) {
   R.ok = false;
