@@ -5,6 +5,7 @@
 // chains (each import found only after its parent was parsed): most of its start-up weight and
 // waiting. web/index.html loads the bundles; the sources stay what tests and tools import.
 // Usage: node scripts/bundle.mjs (build-wasm.sh runs it after the engine; it takes well under 1 s).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -14,7 +15,7 @@ const common = {
   absWorkingDir: web,
   outdir: path.join(web, 'gen'),
   bundle: true,
-  minify: true,
+  minify: !process.env.BP_NOMINIFY, // BP_NOMINIFY=1: readable names in a profile
   sourcemap: 'linked',
   target: ['chrome110', 'firefox115', 'safari16'],
   logLevel: 'warning',
@@ -22,6 +23,10 @@ const common = {
 };
 
 export async function bundle() {
+  // chunk names carry a content hash: the last build's chunks would stay behind (and be published)
+  fs.mkdirSync(common.outdir, { recursive: true });
+  for (const f of fs.readdirSync(common.outdir, { withFileTypes: true }))
+    if (f.isFile() && /^chunk-.*\.js(\.map)?$/.test(f.name)) fs.rmSync(path.join(common.outdir, f.name));
   await Promise.all([
     esbuild.build({
       ...common,

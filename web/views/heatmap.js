@@ -96,12 +96,55 @@ export class Heatmap {
   /**
    * Paints a grid. values: Float32Array (N*N, one output in [-1, 1]; clamped, NaN -> neutral), or an
    * array of K Float32Arrays of class probabilities: colour of the argmax class, from neutral at
-   * max prob 1/K to the full class colour at 1.
-   * @param {Float32Array|Float32Array[]} values @param {number} N @param {DrawOpts} [opts]
+   * max prob 1/K to the full class colour at 1. With opts.skipSame, a picture whose pixels equal the
+   * last one's is not drawn again (false: nothing was drawn; the canvas still shows those pixels).
+   * @param {Float32Array|Float32Array[]} values @param {number} N @param {DrawOpts & {skipSame?: boolean}} [opts]
+   * @returns {boolean} whether the canvas was drawn
    */
   draw(values, N, opts = {}) {
+    const c = this.#colour(values, N, opts);
+    if (!c) return false;
+    const ctx = this.ctx,
+      W = this.canvas.width,
+      H = this.canvas.height;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.clearRect(0, 0, W, H);
+    this.#blit(ctx, 0, 0, W, H, c, N);
+    return true;
+  }
+
+  /**
+   * Paints a grid as draw() does, into the rectangle (x, y, w, h) of another canvas's context (in
+   * its current transform), clipped to it: a view with many small pictures (views/network.js)
+   * keeps them on one canvas without a canvas of its own per picture.
+   * @returns {boolean} whether anything was drawn (false: skipSame and the same pixels)
+   */
+  drawInto(ctx, x, y, w, h, values, N, opts = {}) {
+    const c = this.#colour(values, N, opts);
+    if (!c) return false;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, y, w, h);
+    ctx.clip();
+    ctx.clearRect(x, y, w, h);
+    this.#blit(ctx, x, y, w, h, c, N);
+    ctx.restore();
+    return true;
+  }
+
+  // Texel c's centre must land on x = -6 + 12cs/(N-1), so the image overhangs by half a cell each side.
+  #blit(ctx, x, y, w, h, { s, n }, N) {
+    const cw = (w * s) / (N - 1),
+      ch = (h * s) / (N - 1);
+    ctx.drawImage(this.off, x - cw / 2, y - ch / 2, cw * n, ch * n);
+  }
+
+  // Colours the grid into this.off (sampled every s-th row and column: n a side); null when there
+  // is nothing to draw, or (skipSame) when the pixels equal the last call's.
+  #colour(values, N, opts) {
     this.setStyle(opts);
-    if (!(N >= 2) || !values) return;
+    if (!(N >= 2) || !values) return null;
     const t0 = performance.now();
     const multi = Array.isArray(values) && values.length > 1; // class pictures: full grid only
     const s = multi ? 1 : Math.max(1, Math.min(N - 1, opts.stride | 0 || 1)),
@@ -148,18 +191,22 @@ export class Heatmap {
           }
       }
     }
+    let same = false;
+    if (opts.skipSame) {
+      // a slow or settled network changes few colours between frames: the copy to compare with
+      const last = this.last;
+      same = !!last && this.lastGeom === N * 4096 + s && last.length === out.length;
+      for (let i = 0; same && i < out.length; i++) same = last[i] === out[i];
+      if (!same) {
+        if (!last || last.length !== out.length) this.last = out.slice();
+        else last.set(out);
+        this.lastGeom = N * 4096 + s;
+      }
+    }
     heatmapStats.colourMs += performance.now() - t0;
+    if (same) return null;
     this.offCtx.putImageData(this.img, 0, 0);
-    const ctx = this.ctx,
-      W = this.canvas.width,
-      H = this.canvas.height;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    // Texel c's centre must land on x = -6 + 12cs/(N-1), so the image overhangs by half a cell each side.
-    const cw = (W * s) / (N - 1),
-      ch = (H * s) / (N - 1);
-    ctx.clearRect(0, 0, W, H);
-    ctx.drawImage(this.off, -cw / 2, -ch / 2, cw * n, ch * n);
+    return { s, n };
   }
 
   #classes(values, P, o) {

@@ -766,7 +766,7 @@ export class NetworkView {
       this.pending--;
       // at most THUMB_TEXELS a side (TF Playground draws 10): smoothing hides the rest at this size
       const stride = Math.max(Math.floor(N / (this.node * n.map.dpr)), Math.floor(N / THUMB_TEXELS));
-      n.map.draw(this.grid, N, {
+      const o = {
         palette: this.palette,
         dark: this.dark,
         discretize: this.discretize,
@@ -774,8 +774,12 @@ export class NetworkView {
         offset: n.row * P,
         stride,
         cls: n.cls,
-      });
-      if (n.layer !== undefined) this.sheet.ctx.drawImage(n.map.canvas, n.x + 1, n.y + 1, this.node - 2, this.node - 2);
+        skipSame: true, // an unchanged picture is not drawn again (feature inputs never change)
+      };
+      // neurons: straight into the shared sheet (a canvas each in the page costs the compositor);
+      // features: their own canvases, inside the toggle buttons
+      if (n.layer === undefined) n.map.draw(this.grid, N, o);
+      else n.map.drawInto(this.sheet.ctx, n.x + 1, n.y + 1, this.node - 2, this.node - 2, this.grid, N, o);
       if (performance.now() - t0 > THUMB_BUDGET_MS) break;
     }
     this.behind = this.pending > 0 || (this.compact ? this.linksDue : this.linksPending > 0);
