@@ -39,7 +39,7 @@ for (let round = 0; round < rounds; round++)
     await page.click('#play');
     await page.waitForTimeout(1500); // warm-up: baseline compiler -> optimizing tier
     await page.evaluate(() => {
-      window.playground.perf = null;
+      window.playground.resetPerf();
     });
     await page.waitForTimeout(secs * 1000);
     const p = await page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));

@@ -19,7 +19,7 @@ const { events: ev, result: p } = await traceWhile(
   'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8',
   async () => {
     await page.evaluate(() => {
-      window.playground.perf = null;
+      window.playground.resetPerf();
     });
     await page.waitForTimeout(3000);
     return page.evaluate(() => ({ ...window.playground.perf, N: window.playground.N }));

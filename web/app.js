@@ -16,6 +16,7 @@ import { initDataEdit } from './panels/data-edit.js';
 import { GRID_SIDE, SPEEDS, VIEW_MS, NETWORK_MAX_MS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
+import { exposeForTests } from './test-hook.js';
 
 const $ = (id) => document.getElementById(id);
 const N = GRID_SIDE;
@@ -23,39 +24,35 @@ const UI_MAX_LAYERS = 8,
   UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const FEATURES = [
-  { key: 'x', label: 'X₁' },
-  { key: 'y', label: 'X₂' },
-  { key: 'xSquared', label: 'X₁²' },
-  { key: 'ySquared', label: 'X₂²' },
-  { key: 'xTimesY', label: 'X₁X₂' },
-  { key: 'sinX', label: 'sin(X₁)' },
-  { key: 'sinY', label: 'sin(X₂)' },
-];
-const DATASETS = {
-  classification: [
-    ['circle', 'Circle'],
-    ['xor', 'Exclusive or'],
-    ['gauss', 'Gaussian'],
-    ['spiral', 'Spiral'],
-    ['blobs3', '3 blobs (softmax)'],
-    ['blobs4', '4 blobs (softmax)'],
-    ['blobs5', '5 blobs (softmax)'],
-    ['spiral3', '3-arm spiral (softmax)'],
-  ],
-  regression: [
-    ['reg-plane', 'Plane'],
-    ['reg-gauss', 'Multi gaussian'],
-  ],
+// Display names of the generated datasets; which datasets exist, their problem and classes come
+// from the engine's catalog.
+const DATASET_LABELS = {
+  circle: 'Circle',
+  xor: 'Exclusive or',
+  gauss: 'Gaussian',
+  spiral: 'Spiral',
+  blobs3: '3 blobs (softmax)',
+  blobs4: '4 blobs (softmax)',
+  blobs5: '5 blobs (softmax)',
+  spiral3: '3-arm spiral (softmax)',
+  'reg-plane': 'Plane',
+  'reg-gauss': 'Multi gaussian',
 };
 
 const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
-const CLASSES_OF = { blobs3: 3, blobs4: 4, blobs5: 5, spiral3: 3 }; // the others: 2, regression: 0
-const classesOf = (problem, dataset) => (problem === 'regression' ? 0 : CLASSES_OF[dataset] || 2);
 const client = new EngineClient();
-// Keys the engine applies to the running session (setTraining): no reset, the weights stay. The
-// engine's key table decides; the page asks once.
-const liveKeys = client.call('catalog').then((c) => new Set(c.liveKeys));
+// What the engine offers (datasets, features, losses and outputs per problem kind, the keys it
+// applies to a running session without a reset): asked once, before the first network.
+let cat = null;
+const catalog = client.call('catalog').then((c) => {
+  cat = { ...c, live: new Set(c.liveKeys) };
+  options.setCatalog(cat);
+  return cat;
+});
+const datasetsOf = (problem) => cat.datasets.filter((d) => d.problem === problem);
+const classesOf = (problem, dataset) =>
+  problem === 'regression' ? 0 : (cat.datasets.find((d) => d.key === dataset)?.classes ?? 2);
+const fitting = (c, K) => fitsKind(c, cat.kinds[kindOf(K)]);
 const st = {
   hash: '',
   config: null,
@@ -79,7 +76,7 @@ const st = {
   loading: null,
   pendingStep: null,
 };
-window.playground = st; // read by the browser tests
+exposeForTests(st); // window.playground: what tests and benchmarks may read (test-hook.js)
 
 const net = new NetworkView($('network'), {
   toggleFeature: (key) => change({ [key]: !st.config[key] }),
@@ -244,7 +241,7 @@ const hooks = { apply: [], pause: [] };
 // The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
 // hidden feature still feeds the network, as in TensorFlow Playground).
 function featureList() {
-  return FEATURES.map((f) => ({ ...f, active: !!st.config[f.key], hidden: st.config.hidden.includes(f.key) }));
+  return cat.features.map((f) => ({ ...f, active: !!st.config[f.key], hidden: st.config.hidden.includes(f.key) }));
 }
 async function loadFeatureGrids() {
   const shown = featureList().filter((f) => !f.hidden); // the view's feature column
@@ -254,7 +251,7 @@ async function loadFeatureGrids() {
 }
 
 async function loadPreviews() {
-  const kinds = DATASETS[st.config.problem];
+  const kinds = datasetsOf(st.config.problem).map((d) => [d.key, DATASET_LABELS[d.key] || d.key, d.classes]);
   const hashes = {};
   for (const [k] of kinds) {
     const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
@@ -276,20 +273,20 @@ function buildDatasetPicker(kinds, pts) {
   const box = $('datasets');
   box.replaceChildren();
   const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
-  for (const [k, label] of kinds) {
+  for (const [k, label, K] of kinds) {
     const b = document.createElement('button');
     b.className = 'dataset';
     b.setAttribute('role', 'radio');
     b.setAttribute('aria-checked', String(st.config[key] === k));
     b.setAttribute('aria-label', `${label} dataset`);
+    b.dataset.key = k;
     b.title = label;
     const c = document.createElement('canvas');
     c.width = c.height = 48;
     b.appendChild(c);
-    const K = classesOf(st.config.problem, k);
     if (pts[k])
       new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: kindOf(K) });
-    b.onclick = () => change({ [key]: k, ...fitsKind(st.config, kindOf(K)) });
+    b.onclick = () => change({ [key]: k, ...fitting(st.config, K) });
     box.appendChild(b);
   }
 }
@@ -357,7 +354,7 @@ async function change(kv) {
   // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
   const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
   const next = setKeys(generated ? dropKey(st.hash, 'points') : st.hash, kv);
-  const live = await liveKeys;
+  const { live } = await catalog;
   if (Object.keys(kv).every((k) => live.has(k))) {
     const r = await client.call('setTraining', { hash: next });
     if (r.applied) {
@@ -398,7 +395,7 @@ for (const id of ['activation', 'regularization', 'regularizationRate'])
   $(id).onchange = (e) => change({ [id]: e.target.value });
 $('problem').onchange = (e) => {
   const p = e.target.value;
-  change({ problem: p, ...fitsKind(st.config, kindOf(classesOf(p, st.config.dataset))) });
+  change({ problem: p, ...fitting(st.config, classesOf(p, st.config.dataset)) });
 };
 for (const id of ['percTrainData', 'noise', 'batchSize']) {
   $(id).oninput = (e) => {
@@ -436,6 +433,7 @@ function setPlaying(on) {
   const paused = st.playing && !on;
   st.playing = on;
   if (paused) client.call('pause'); // Max trains between frames in the worker: stop it now
+  if (paused) st.dirty = true; // one more draw, paused: every view shows the last values (VIEW_MS)
   pacer.restart();
   st.rate = null;
   setText('rate', '');
@@ -800,15 +798,17 @@ function draw() {
     m = st.metrics,
     G = st.N,
     P = G * G;
-  setText(
-    'epoch',
-    String(m.epoch)
-      .padStart(6, '0')
-      .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
-  );
-  setText('testLoss', fmtLoss(m.testLoss));
-  setText('trainLoss', fmtLoss(m.trainLoss));
-  setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
+  if (c.speed !== 'max' || due('numbers')) {
+    setText(
+      'epoch',
+      String(m.epoch)
+        .padStart(6, '0')
+        .replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+    );
+    setText('testLoss', fmtLoss(m.testLoss));
+    setText('trainLoss', fmtLoss(m.trainLoss));
+    setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
+  }
   // stale: a big network's last finished losses; lossEpoch: the epoch they belong to (worker.js)
   const lossEpoch = m.lossEpoch !== undefined ? m.lossEpoch : m.epoch;
   if (lossEpoch !== st.lastChartEpoch && !m.stale) {
@@ -824,18 +824,25 @@ function draw() {
       ? st.grid.subarray(first * P, (first + 1) * P)
       : Array.from({ length: K }, (_, k) => st.grid.subarray((first + k) * P, (first + k + 1) * P));
   const opts = { palette: st.palette, dark: st.dark, discretize: c.discretize, numClasses: c.numClasses };
-  outMap.draw(values, G, opts);
-  const sets =
-    c.showTestData || st.editing
+  const withTest = c.showTestData || st.editing,
+    mark = st.step && stepper?.point;
+  // What is drawn over the picture: when it is as last drawn, an unchanged picture (a settled or
+  // slow network) is not drawn again at all.
+  const over = [st.train, st.test, withTest, mark ? `${mark.x1},${mark.x2}` : ''];
+  const sameOver = !!st.drawnOver && over.every((v, i) => v === st.drawnOver[i]);
+  st.drawnOver = over;
+  if (outMap.draw(values, G, { ...opts, skipSame: sameOver })) {
+    const sets = withTest
       ? [
           [st.train, false],
           [st.test, true],
         ]
       : [[st.train, false]];
-  outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
-  outMap.marked = null;
-  if (st.step && stepper?.point) outMap.drawMarker(stepper.point.x1, stepper.point.x2);
-  st.marked = outMap.marked;
+    outMap.drawPointSets(sets, { ...opts, kind: kindOf(c.numClasses) });
+    outMap.marked = null;
+    if (mark) outMap.drawMarker(mark.x1, mark.x2);
+    st.marked = outMap.marked;
+  }
   net.setMinInterval(st.playing && c.speed === 'max' ? NETWORK_MAX_MS : 0);
   net.update(st.params, st.grid, G, { discretize: c.discretize, packed: st.packed });
   if (due('classes')) classPanel.render(m, { palette: st.palette, dark: st.dark });
@@ -901,7 +908,9 @@ function afterFirstDraw(f) {
   if (st.drawnParams) setTimeout(f, 0);
   else requestAnimationFrame(() => afterFirstDraw(f));
 }
-load(location.hash, { fromUser: true }).then(() => {
-  requestAnimationFrame(loop);
-  afterFirstDraw(loadPanels);
-});
+catalog
+  .then(() => load(location.hash, { fromUser: true }))
+  .then(() => {
+    requestAnimationFrame(loop);
+    afterFirstDraw(loadPanels);
+  });

@@ -39,9 +39,14 @@ export class Engine {
   parseHash(hash) {
     return this.M.parseHash(String(hash));
   }
-  /** The hash keys Session.setTraining applies without a reset (the engine's key table). @returns {string[]} */
-  liveKeys() {
-    return this.M.liveKeys();
+  /**
+   * What the engine offers, for menus (src/session/catalog.h): datasets [{key, problem, classes}],
+   * features [{key, label}], kinds {binary, multiclass, regression: {losses, outputs, autoLoss,
+   * autoOutput}}, liveKeys (what Session.setTraining applies without a reset), and the values of
+   * the activation, optimizer, init, regularization and speed keys.
+   */
+  catalog() {
+    return this.M.catalog();
   }
   /** A session for this hash; check .lastLoad.ok. @returns {Session} */
   createSession(hash) {

@@ -137,9 +137,9 @@ const handlers = {
     run = null;
     return {};
   },
-  // What the engine's key table says about keys: those setTraining applies without a reset.
+  // What the engine offers (engine.js catalog): the page builds its menus from it.
   catalog() {
-    return { liveKeys: E.liveKeys() };
+    return E.catalog();
   },
   // nearest (the page's first load): a refused link builds the nearest network it allows, and
   // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
@@ -324,7 +324,8 @@ const handlers = {
       'networkShape=&' +
       keys.map((k) => `${k}=true`).join('&') +
       '&' +
-      ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']
+      E.catalog()
+        .features.map((f) => f.key)
         .filter((k) => !keys.includes(k))
         .map((k) => `${k}=false`)
         .join('&');

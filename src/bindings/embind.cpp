@@ -11,6 +11,7 @@
 #include "data/features.h"
 #include "engine/activation.h"
 #include "engine/optimizer.h"
+#include "js_values.h"
 #include "model_api.h"
 #include "session/model_io.h"
 #include "session/session.h"
@@ -24,81 +25,6 @@ using namespace emscripten;
 using namespace bp;
 
 namespace {
-
-val issues_to_js(const std::vector<ConfigIssue>& v) {
-    val a = val::array();
-    for (std::size_t k = 0; k < v.size(); ++k) {
-        val o = val::object();
-        o.set("key", v[k].key);
-        o.set("value", v[k].value);
-        o.set("message", v[k].message);
-        a.set(k, o);
-    }
-    return a;
-}
-
-val strings_to_js(const std::vector<std::string>& v) {
-    val a = val::array();
-    for (std::size_t k = 0; k < v.size(); ++k) a.set(k, v[k]);
-    return a;
-}
-
-val value_to_js(const schema::Value& v) {
-    using T = schema::Value::Type;
-    switch (v.type) {
-    case T::Bool:
-        return val(v.flag);
-    case T::Number:
-        return val(v.number);
-    case T::Text:
-        return val(v.text);
-    case T::Numbers: {
-        val a = val::array();
-        for (std::size_t k = 0; k < v.numbers.size(); ++k) a.set(k, v.numbers[k]);
-        return a;
-    }
-    case T::Texts:
-        return strings_to_js(v.texts);
-    default:
-        return val::null();
-    }
-}
-
-// The typed UI state: every key of the table (config_schema.h) by its hash name, enums as their
-// names; the points as their count, and the number of classes.
-val config_to_js(const Config& c) {
-    val o = val::object();
-    for (const schema::Key& k : schema::keys()) {
-        schema::Value v = schema::value_of(k, c);
-        if (v.type != schema::Value::Type::Absent) o.set(k.name, value_to_js(v));
-    }
-    o.set("pointCount", (double)c.points.size()); // points the hash carries
-    o.set("numClasses", num_classes(c));
-    return o;
-}
-
-// liveKeys() -> the hash keys setTraining applies to a running session (config_schema.h), so the
-// page need not keep its own list.
-val live_keys_js() {
-    val a = val::array();
-    int n = 0;
-    for (const schema::Key& k : schema::keys())
-        if (k.live != schema::Live::Rebuild) a.set(n++, std::string(k.name));
-    return a;
-}
-
-// parseHash(hash) -> {config, hash (canonical), errors: [{key, value, message}], unknownKeys}
-val parse_hash_js(const std::string& hash) {
-    ParseResult pr = parse_hash(hash);
-    std::vector<ConfigIssue> all = pr.errors, cons = check_consistency(pr.config);
-    all.insert(all.end(), cons.begin(), cons.end());
-    val r = val::object();
-    r.set("config", config_to_js(pr.config));
-    r.set("hash", to_hash(pr.config));
-    r.set("errors", issues_to_js(all));
-    r.set("unknownKeys", strings_to_js(pr.unknown_keys));
-    return r;
-}
 
 val result(const std::string& error) {
     val r = val::object();
@@ -551,7 +477,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("LeakyReLU", Activation::LeakyReLU)
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
-    function("liveKeys", &live_keys_js);
+    function("catalog", &catalog_js);
     function("csvPreview", &Playground::csv_preview_js);
     class_<Playground>("Playground")
         .constructor<>()

@@ -39,23 +39,24 @@ const char* feature_key(Feature f) {
     return "?";
 }
 
-// Superscript two spelled as UTF-8 bytes so the result does not depend on the compiler's charset.
+// Subscripts one and two (U+2081, U+2082) and superscript two (U+00B2) spelled as UTF-8 bytes, so
+// the result does not depend on the compiler's charset: the labels the page shows.
 const char* feature_label(Feature f) {
     switch (f) {
     case Feature::X1:
-        return "X1";
+        return "X\xE2\x82\x81";
     case Feature::X2:
-        return "X2";
+        return "X\xE2\x82\x82";
     case Feature::X1Squared:
-        return "X1\xC2\xB2";
+        return "X\xE2\x82\x81\xC2\xB2";
     case Feature::X2Squared:
-        return "X2\xC2\xB2";
+        return "X\xE2\x82\x82\xC2\xB2";
     case Feature::X1TimesX2:
-        return "X1X2";
+        return "X\xE2\x82\x81X\xE2\x82\x82";
     case Feature::SinX1:
-        return "sin(X1)";
+        return "sin(X\xE2\x82\x81)";
     case Feature::SinX2:
-        return "sin(X2)";
+        return "sin(X\xE2\x82\x82)";
     }
     return "?";
 }

@@ -26,21 +26,24 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
         n.activations.push_back(l < c.layer_activations.size() ? c.layer_activations[l]
                                                                : c.activation);
     }
-    Loss loss = c.loss;
-    if (loss == Loss::Auto) loss = K >= 3 ? Loss::SoftmaxCE : Loss::Square;
+    const Loss loss = loss_in_force(c);
     n.loss = loss;
-    Activation out;
-    if (loss == Loss::SoftmaxCE)
-        out = Activation::Softmax;
-    else if (loss == Loss::BCE)
-        out = Activation::Sigmoid;
-    else if (c.output_activation)
-        out = *c.output_activation;
-    else
-        out = K == 0 ? Activation::Linear : Activation::Tanh;
     n.sizes.push_back(loss == Loss::SoftmaxCE ? K : 1);
-    n.activations.push_back(out);
+    n.activations.push_back(output_in_force(c));
     return "";
+}
+
+Loss loss_in_force(const Config& c) {
+    if (c.loss != Loss::Auto) return c.loss;
+    return num_classes(c) >= 3 ? Loss::SoftmaxCE : Loss::Square;
+}
+
+Activation output_in_force(const Config& c) {
+    const Loss loss = loss_in_force(c);
+    if (loss == Loss::SoftmaxCE) return Activation::Softmax;
+    if (loss == Loss::BCE) return Activation::Sigmoid;
+    if (c.output_activation) return *c.output_activation;
+    return num_classes(c) == 0 ? Activation::Linear : Activation::Tanh;
 }
 
 void write_target(const ModelSpec& m, float label, float* y, std::size_t ld, int s) {

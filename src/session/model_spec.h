@@ -22,6 +22,10 @@ struct ModelSpec {
 // Fills spec from c; returns "" or an error naming the keys at fault.
 std::string build_model_spec(const Config& c, ModelSpec& spec);
 
+// The loss a config trains with (loss=auto resolved) and its output layer's activation, as above.
+Loss loss_in_force(const Config& c);
+Activation output_in_force(const Config& c);
+
 // Target values for one label into column s of y ([n_out][ld]).
 void write_target(const ModelSpec& m, float label, float* y, std::size_t ld, int s);
 

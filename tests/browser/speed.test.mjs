@@ -15,7 +15,7 @@ const epochText = (page) => page.evaluate(() => Number(document.getElementById('
 async function playFor(page, ms) {
   const e0 = await page.evaluate(() => window.playground.metrics.epoch);
   await page.evaluate(() => {
-    window.playground.perf = null;
+    window.playground.resetPerf();
   });
   await page.click('#play');
   await page.waitForTimeout(ms);

@@ -27,7 +27,14 @@ TEST_CASE("active_features: fixed order, cosX/cosY without effect") {
 
 TEST_CASE("feature keys and labels") {
     const char* keys[] = {"x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"};
-    const char* labels[] = {"X1", "X2", "X1\xC2\xB2", "X2\xC2\xB2", "X1X2", "sin(X1)", "sin(X2)"};
+    // X with subscript 1 / 2 (U+2081, U+2082 in UTF-8), squares with U+00B2
+    const char* labels[] = {"X\xE2\x82\x81",
+                            "X\xE2\x82\x82",
+                            "X\xE2\x82\x81\xC2\xB2",
+                            "X\xE2\x82\x82\xC2\xB2",
+                            "X\xE2\x82\x81X\xE2\x82\x82",
+                            "sin(X\xE2\x82\x81)",
+                            "sin(X\xE2\x82\x82)"};
     for (int i = 0; i < kNumFeatureKinds; ++i) {
         CHECK(std::string(feature_key((Feature)i)) == keys[i]);
         CHECK(std::string(feature_label((Feature)i)) == labels[i]);

@@ -2,6 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { engine } from './load.mjs';
+import { SPEEDS } from '../../web/frame-plan.js';
 
 const E = await engine();
 
@@ -243,8 +244,8 @@ test('setTraining: switching to Adam mid-training keeps weights and epoch; other
   s.dispose();
 });
 
-test('liveKeys: the keys setTraining takes; each changes live, a rebuilding key is refused', () => {
-  const live = E.liveKeys();
+test('catalog liveKeys: the keys setTraining takes; each changes live, a rebuilding key is refused', () => {
+  const live = E.catalog().liveKeys;
   assert.deepEqual(live.slice(0, 2), ['learningRate', 'showTestData']);
   assert.ok(live.includes('optimizer') && !live.includes('networkShape'));
   const s = E.createSession('dataset=xor&seed=2&networkShape=4');
@@ -272,7 +273,13 @@ test('speed: a live key of ours, in the config object as a string, refused with 
   const bad = E.parseHash('speed=7');
   assert.equal(bad.config.speed, '1');
   assert.equal(bad.errors[0].message, "speed: '7' is not a known value; allowed: 1, 10, 100, max, batch");
-  assert.ok(E.liveKeys().includes('speed'));
+  assert.ok(E.catalog().liveKeys.includes('speed'));
+  assert.deepEqual(E.catalog().speed, ['1', '10', '100', 'max', 'batch']);
+  // the page's speed menu (labels and paces) offers exactly the engine's values
+  assert.deepEqual(
+    SPEEDS.map((x) => x.value),
+    E.catalog().speed,
+  );
   const s = E.createSession('dataset=xor&seed=2&networkShape=4');
   s.trainEpochs(2);
   const w = Array.from(s.params());

@@ -6,21 +6,25 @@
 // fields that do not apply (another optimizer's parameters) get the class "irrelevant" instead of
 // the hidden attribute, which app.js owns. Built with createElement only (strict CSP).
 
-const HIDDEN_ACTS = [
-  ['relu', 'ReLU'],
-  ['tanh', 'Tanh'],
-  ['sigmoid', 'Sigmoid'],
-  ['linear', 'Linear'],
-  ['leakyrelu', 'Leaky ReLU'],
-];
-
-const OPTIMIZERS = [
-  ['sgd', 'SGD'],
-  ['momentum', 'Momentum'],
-  ['nesterov', 'Nesterov'],
-  ['rmsprop', 'RMSProp'],
-  ['adam', 'Adam'],
-];
+// Display names of the engine's values; which values each menu offers comes from the engine's
+// catalog (setCatalog), never from a list here.
+const ACT_LABELS = {
+  relu: 'ReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  linear: 'Linear',
+  leakyrelu: 'Leaky ReLU',
+  softmax: 'Softmax',
+};
+const LOSS_LABELS = {
+  square: 'Half squared error',
+  bce: 'Binary cross-entropy',
+  softmax: 'Softmax cross-entropy',
+  abs: 'Absolute error',
+};
+const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam' };
+const INIT_LABELS = { playground: 'Playground (uniform ±0.5)', xavier: 'Xavier / Glorot', he: 'He (for ReLU)' };
+const menuOf = (values, labels) => values.map((v) => [v, labels[v] || v]);
 // Which numeric parameters each optimizer reads.
 const PARAMS_OF = {
   sgd: [],
@@ -48,61 +52,21 @@ const PARAMS = [
     'Added to the root of the squared-gradient mean so steps stay finite; 1e-8 is usual, larger damps early steps. In (0, 1].',
   ],
 ];
-const LOSSES = {
-  regression: [
-    ['auto', 'Auto (squared error)'],
-    ['square', 'Half squared error'],
-    ['abs', 'Absolute error'],
-  ],
-  binary: [
-    ['auto', 'Auto (squared error)'],
-    ['square', 'Half squared error'],
-    ['bce', 'Binary cross-entropy'],
-    ['abs', 'Absolute error'],
-  ],
-  multiclass: [
-    ['auto', 'Auto (softmax CE)'],
-    ['softmax', 'Softmax cross-entropy'],
-  ],
-};
-const OUTPUTS = {
-  regression: [
-    ['', 'Auto (linear)'],
-    ['linear', 'Linear'],
-    ['tanh', 'Tanh'],
-    ['sigmoid', 'Sigmoid'],
-    ['relu', 'ReLU'],
-    ['leakyrelu', 'Leaky ReLU'],
-  ],
-  binary: [
-    ['', 'Auto (by loss)'],
-    ['tanh', 'Tanh'],
-    ['sigmoid', 'Sigmoid'],
-    ['linear', 'Linear'],
-    ['relu', 'ReLU'],
-    ['leakyrelu', 'Leaky ReLU'],
-  ],
-  multiclass: [
-    ['', 'Auto (softmax)'],
-    ['softmax', 'Softmax'],
-  ],
-};
-
 /** Problem kind of a config: 'regression', 'binary' or 'multiclass'. */
 export function kindOfConfig(c) {
   return c.problem === 'regression' ? 'regression' : c.numClasses >= 3 ? 'multiclass' : 'binary';
 }
 
 /**
- * Keys to reset along with a switch to a dataset of `kind`, so that a loss or output activation
- * that only fits the old kind does not make the new dataset fail to load.
+ * Keys to reset along with a switch to a dataset of another kind (kind: the catalog's entry for
+ * it), so that a loss or output activation that only fits the old kind does not make the new
+ * dataset fail to load.
  * @returns {Record<string, string>}
  */
 export function fitsKind(c, kind) {
   const kv = {};
-  if (!LOSSES[kind].some(([v]) => v === c.loss)) kv.loss = 'auto';
-  const out = c.outputActivation || '';
-  if (!OUTPUTS[kind].some(([v]) => v === out)) kv.outputActivation = '';
+  if (!kind.losses.includes(c.loss)) kv.loss = 'auto';
+  if (!kind.outputs.includes(c.outputActivation || '')) kv.outputActivation = '';
   return kv;
 }
 
@@ -165,12 +129,6 @@ export class OptionsPanel {
       stopTestLoss: numberInput('opt-stopTestLoss', { min: '0', step: 'any', placeholder: 'off' }),
     };
     for (const [k] of PARAMS) this.c[k] = numberInput(`opt-${k}`, { min: '0', max: '1', step: 'any' });
-    fillOptions(this.c.optimizer, OPTIMIZERS);
-    fillOptions(this.c.init, [
-      ['playground', 'Playground (uniform ±0.5)'],
-      ['xavier', 'Xavier / Glorot'],
-      ['he', 'He (for ReLU)'],
-    ]);
     this.layers = el('div', { class: 'opt-layers', data: { control: 'layerActivations' } });
 
     const c = this.c;
@@ -274,6 +232,13 @@ export class OptionsPanel {
     for (const k of ['stopEpoch', 'stopTestLoss']) c[k].onchange = (e) => edit(k, e.target.value.trim() || '0');
   }
 
+  /** The engine's catalog (worker 'catalog'): the values each menu offers. */
+  setCatalog(cat) {
+    this.cat = cat;
+    fillOptions(this.c.optimizer, menuOf(cat.optimizer, OPTIMIZER_LABELS));
+    fillOptions(this.c.init, menuOf(cat.init, INIT_LABELS));
+  }
+
   /** Puts a (canonical) config into the controls; rebuilds the per-layer selects when needed. */
   sync(cfg) {
     this.config = cfg;
@@ -287,9 +252,15 @@ export class OptionsPanel {
     };
     c.optimizer.value = cfg.optimizer;
     c.init.value = cfg.init;
-    fillOptions(c.loss, LOSSES[kind]);
+    // "auto" names what it trains with: the engine's resolution for this config
+    const k = this.cat.kinds[kind],
+      lossLabels = { ...LOSS_LABELS, auto: `Auto (${LOSS_LABELS[k.autoLoss] || k.autoLoss})` };
+    fillOptions(c.loss, menuOf(k.losses, lossLabels));
     c.loss.value = cfg.loss;
-    fillOptions(c.outputActivation, OUTPUTS[kind]);
+    const autoOut = cfg.outputActivation ? '' : ` (${ACT_LABELS[cfg.outputInForce] || cfg.outputInForce})`;
+    const outLabels = { ...ACT_LABELS, '': `Auto${autoOut}` };
+    c.outputActivation.dataset.opts = ''; // the auto entry's text follows the loss
+    fillOptions(c.outputActivation, menuOf(k.outputs, outLabels));
     c.outputActivation.value = cfg.outputActivation || '';
     for (const [k] of PARAMS) {
       setNumber(c[k], cfg[k]);
@@ -330,8 +301,8 @@ export class OptionsPanel {
       );
     }
     const same = [
-      ['', `Same as Activation (${HIDDEN_ACTS.find(([v]) => v === cfg.activation)?.[1] || cfg.activation})`],
-      ...HIDDEN_ACTS,
+      ['', `Same as Activation (${ACT_LABELS[cfg.activation] || cfg.activation})`],
+      ...menuOf(this.cat.activation, ACT_LABELS),
     ];
     [...this.layers.querySelectorAll('select')].forEach((s, i) => {
       s.dataset.opts = ''; // the "same as" text follows Activation

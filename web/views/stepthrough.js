@@ -70,7 +70,7 @@ export class StepThrough {
     return `Update (${c.optimizer}, learning rate ${c.learningRate}): every weight moves against its gradient`;
   }
   #lossFormula(c) {
-    const loss = c.loss === 'auto' ? (c.numClasses >= 3 ? 'softmax' : 'square') : c.loss;
+    const loss = c.lossInForce; // loss=auto resolved by the engine
     return {
       square: 'L = ½ (a − y)²',
       abs: 'L = |a − y|',
@@ -79,7 +79,7 @@ export class StepThrough {
     }[loss];
   }
   #outputDelta(c) {
-    const loss = c.loss === 'auto' ? (c.numClasses >= 3 ? 'softmax' : 'square') : c.loss;
+    const loss = c.lossInForce; // loss=auto resolved by the engine
     return {
       square: '= (a − y) · f′(z)',
       abs: '= sign(a − y) · f′(z)',
@@ -186,7 +186,7 @@ export class StepThrough {
     num(row2, t.grad[k], 'grad');
     // delta's own chain
     const row3 = el('div', '', box);
-    const loss = c.loss === 'auto' ? (c.numClasses >= 3 ? 'softmax' : 'square') : c.loss;
+    const loss = c.lossInForce; // loss=auto resolved by the engine
     if (l === L - 1) {
       if (loss === 'bce' || loss === 'softmax') {
         row3.append('δ = a − y = ');

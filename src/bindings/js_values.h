@@ -1,0 +1,135 @@
+// js_values.h: engine values as JS values for the wasm API (embind.cpp registers the functions):
+// config issues, the typed config, parseHash's answer and the engine's catalog. Uses only
+// <emscripten/val.h>; embind.cpp remains the one file that includes <emscripten/bind.h>.
+#pragma once
+#include "config/config_codec.h"
+#include "config/config_keys.h"
+#include "config/config_schema.h"
+#include "data/features.h"
+#include "session/catalog.h"
+#include "session/model_spec.h"
+#include <emscripten/val.h>
+#include <string>
+#include <vector>
+
+namespace bp {
+using emscripten::val;
+
+inline val issues_to_js(const std::vector<ConfigIssue>& v) {
+    val a = val::array();
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        val o = val::object();
+        o.set("key", v[k].key);
+        o.set("value", v[k].value);
+        o.set("message", v[k].message);
+        a.set(k, o);
+    }
+    return a;
+}
+
+inline val strings_to_js(const std::vector<std::string>& v) {
+    val a = val::array();
+    for (std::size_t k = 0; k < v.size(); ++k) a.set(k, v[k]);
+    return a;
+}
+
+inline val value_to_js(const schema::Value& v) {
+    using T = schema::Value::Type;
+    switch (v.type) {
+    case T::Bool:
+        return val(v.flag);
+    case T::Number:
+        return val(v.number);
+    case T::Text:
+        return val(v.text);
+    case T::Numbers: {
+        val a = val::array();
+        for (std::size_t k = 0; k < v.numbers.size(); ++k) a.set(k, v.numbers[k]);
+        return a;
+    }
+    case T::Texts:
+        return strings_to_js(v.texts);
+    default:
+        return val::null();
+    }
+}
+
+// The typed UI state: every key of the table (config_schema.h) by its hash name, enums as their
+// names; the points as their count, and the number of classes.
+inline val config_to_js(const Config& c) {
+    val o = val::object();
+    for (const schema::Key& k : schema::keys()) {
+        schema::Value v = schema::value_of(k, c);
+        if (v.type != schema::Value::Type::Absent) o.set(k.name, value_to_js(v));
+    }
+    o.set("pointCount", (double)c.points.size()); // points the hash carries
+    o.set("numClasses", num_classes(c));
+    o.set("lossInForce", std::string(name_of(loss_in_force(c)))); // loss=auto resolved
+    o.set("outputInForce", std::string(name_of(output_in_force(c))));
+    return o;
+}
+
+// The names of an enum's values, in the table's order.
+template <class E, std::size_t N> val names_js(const E (&list)[N]) {
+    val a = val::array();
+    for (std::size_t k = 0; k < N; ++k) a.set(k, std::string(name_of(list[k])));
+    return a;
+}
+
+// catalog() -> what the engine offers (session/catalog.h), for the page's menus: {datasets:
+// [{key, problem, classes}], features: [{key, label}], kinds: {binary|multiclass|regression:
+// {losses, outputs, autoLoss, autoOutput}}, liveKeys (the keys setTraining applies to a running
+// session), and the values of the activation, optimizer, init, regularization and speed menus}.
+inline val catalog_js() {
+    using namespace config_keys;
+    const Catalog c = make_catalog();
+    val o = val::object(), ds = val::array(), fs = val::array(), ks = val::object();
+    for (std::size_t k = 0; k < c.datasets.size(); ++k) {
+        val d = val::object();
+        d.set("key", std::string(name_of(c.datasets[k].kind)));
+        d.set("problem", std::string(name_of(c.datasets[k].problem)));
+        d.set("classes", c.datasets[k].classes);
+        ds.set(k, d);
+    }
+    for (std::size_t k = 0; k < c.features.size(); ++k) {
+        val f = val::object();
+        f.set("key", std::string(feature_key((Feature)c.features[k])));
+        f.set("label", std::string(feature_label((Feature)c.features[k])));
+        fs.set(k, f);
+    }
+    for (const CatalogKind& k : c.kinds) {
+        val v = val::object(), losses = val::array();
+        for (std::size_t i = 0; i < k.losses.size(); ++i)
+            losses.set(i, std::string(name_of(k.losses[i])));
+        v.set("losses", losses);
+        v.set("outputs", strings_to_js(k.outputs));
+        v.set("autoLoss", std::string(name_of(k.auto_loss)));
+        v.set("autoOutput", k.auto_output);
+        ks.set(k.name, v);
+    }
+    o.set("datasets", ds);
+    o.set("features", fs);
+    o.set("kinds", ks);
+    o.set("liveKeys", strings_to_js(c.live_keys));
+    o.set("activation", names_js(kHiddenActivations));
+    o.set("optimizer", names_js(kOptimizers));
+    o.set("init", names_js(kInits));
+    o.set("regularization", names_js(kRegularizations));
+    o.set("speed", names_js(kSpeeds));
+    return o;
+}
+
+// parseHash(hash) -> {config, hash (canonical), errors: [{key, value, message}], unknownKeys}
+inline val parse_hash_js(const std::string& hash) {
+    ParseResult pr = parse_hash(hash);
+    std::vector<ConfigIssue> all = pr.errors, cons = check_consistency(pr.config);
+    all.insert(all.end(), cons.begin(), cons.end());
+    val r = val::object();
+    r.set("config", config_to_js(pr.config));
+    r.set("hash", to_hash(pr.config));
+    r.set("errors", issues_to_js(all));
+    r.set("unknownKeys", strings_to_js(pr.unknown_keys));
+    return r;
+}
+
+} // namespace bp
