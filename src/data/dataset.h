@@ -1,5 +1,5 @@
 // dataset.h: the playground's data: TensorFlow Playground's six generators with its formulas, point
-// counts and noise semantics (../shared/PLAYGROUND-REFERENCE.md), plus multi-class sets for
+// counts and noise semantics (its dataset.ts, as README describes), plus multi-class sets for
 // softmax. Generation is in double with our own sin/cos/log/normal (bit-identical native vs wasm),
 // stored as float.
 #pragma once

@@ -1,5 +1,5 @@
-// gradcheck.h: backprop gradients against central finite differences in float64 (design principle
-// 4). Objective J(p) = mean over the batch of the per-sample loss + rate * sum over weights of
+// gradcheck.h: backprop gradients against central finite differences in float64 (the reference
+// every gradient is checked against, docs/ARCHITECTURE.md). Objective J(p) = mean over the batch of the per-sample loss + rate * sum over weights of
 // R(w). A parameter is skipped when a kink (ReLU/leaky ReLU pre-activation sign, |a - y| sign, L1
 // weight sign) lies within the +-2h stencil, since the derivative is undefined there. Relative
 // error per parameter: |g_bp - g_fd| / max(|g_bp|, |g_fd|, 1e-4). The differences are the

@@ -1,5 +1,5 @@
 // network.h: a fully connected network over ONE contiguous parameter buffer and ONE gradient buffer
-// (design principle 2); every layer is a view into them. Layout: W0, b0, W1, b1, ..., W_out,
+// (docs/ARCHITECTURE.md, engine rules); every layer is a view into them. Layout: W0, b0, W1, b1, ..., W_out,
 // b_out, then (batch norm only) gamma0, beta0, gamma1, beta1, ... per hidden layer, so that
 // switching batch norm on never moves a weight. W is [n_out][n_in], b, gamma, beta are [n_out].
 // Batches are feature-major ([neurons][cap], a column per sample, cap a multiple of 4) so the batch
@@ -19,7 +19,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <vector>
-#include <xtensor/xadapt.hpp>
 #include <xtensor/xtensor.hpp>
 
 namespace bp {
@@ -65,12 +64,6 @@ template <class T> class Network {
     std::vector<uint8_t> is_weight;  // 1 for W entries (regularized), 0 for biases, gamma, beta
     std::vector<uint8_t> dead;       // L1 "dead" weights (frozen until reset)
     std::vector<T> bn_mean, bn_var;  // running statistics [hidden neurons] (empty without bn)
-
-    auto W(int l) {
-        const LayerInfo& L = layers_[l];
-        return xt::adapt(params.data() + L.w_off, (std::size_t)L.n_in * L.n_out, xt::no_ownership(),
-                         std::vector<std::size_t>{(std::size_t)L.n_out, (std::size_t)L.n_in});
-    }
 
     // Makes room for batches of up to `cap` columns (rounded up to a multiple of 4); allocates only
     // when the capacity grows.

@@ -153,7 +153,7 @@ std::vector<LayerHealth> Session::health() {
     // The output layer's stuck points: in a flat tail (as above) and on the wrong side of the
     // target, |a - y| over half the output's range. With the squared or absolute error their
     // delta is (a - y) f'(u) with f'(u) < 0.02: confidently wrong points that no longer move the
-    // weights, so training stalls there (issue 21: the default net at learningRate=10). The
+    // weights, so training stalls there (the default net at learningRate=10 does). The
     // cross-entropy outputs (sigmoid with bce, softmax) have delta a - y: no flat tail.
     const int last = net_.num_layers() - 1;
     const LayerInfo& O = net_.layers()[last];
