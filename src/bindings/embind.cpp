@@ -1,10 +1,10 @@
 // embind.cpp: the WebAssembly API, and the only file that includes <emscripten/bind.h>.
-// Coarse by design (docs/ARCHITECTURE.md, engine rules): one call trains n epochs or n batches, one call fills
-// every neuron's grid; bulk data crosses as Float32Array views over wasm memory (zero copy; a view
-// is valid until the next call that may grow memory: take it again after every call). Errors never
-// abort: every call that can fail returns an error string or a {ok, error} object, and a Playground
-// with no loaded session answers every call with "no network is loaded". JS owns each Playground
-// and must call .delete() on it (web/engine.js does, in dispose()).
+// Coarse by design (docs/ARCHITECTURE.md, engine rules): one call trains n epochs or n batches, one
+// call fills every neuron's grid; bulk data crosses as Float32Array views over wasm memory (zero
+// copy; a view is valid until the next call that may grow memory: take it again after every call).
+// Errors never abort: every call that can fail returns an error string or a {ok, error} object, and
+// a Playground with no loaded session answers every call with "no network is loaded". JS owns each
+// Playground and must call .delete() on it (web/engine.js does, in dispose()).
 #include "config/config_codec.h"
 #include "config/config_schema.h"
 #include "data/csv.h"

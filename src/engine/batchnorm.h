@@ -1,6 +1,6 @@
 // batchnorm.h: batch normalization and inverted dropout over plain feature-major buffers, paired
-// forward/backward free functions (docs/ARCHITECTURE.md, engine rules). Shapes: z, u, xhat, du, dz are [n][ld]
-// (a row per neuron, a column per sample); mean, var, inv, gamma, beta are [n].
+// forward/backward free functions (docs/ARCHITECTURE.md, engine rules). Shapes: z, u, xhat, du, dz
+// are [n][ld] (a row per neuron, a column per sample); mean, var, inv, gamma, beta are [n].
 //   statistics   mean_j = (1/B) sum_s z_js,  var_j = (1/B) sum_s (z_js - mean_j)^2  (biased, as
 //                PyTorch and Keras normalise in training), inv_j = 1 / sqrt(var_j + eps)
 //   apply        xhat = (z - mean) inv,  u = gamma xhat + beta     (same op order in training,

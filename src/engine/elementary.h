@@ -1,10 +1,10 @@
 // elementary.h: our own exp, tanh, sigmoid (float, scalar and 4-lane) and sin, cos, log (double).
 // Why: glibc, musl and libc++ disagree in the last bits of these functions, and the product
-// promises bit-identical weights in the native CLI and the wasm build (README: same numbers everywhere). Each
-// float function is written once as a template over V = float or f32x4 with the same operation
-// sequence, so a SIMD lane and the scalar call give the same bits. NaN propagates (divergence must
-// stay visible); +-Inf saturate. Accuracy: about 2 ulp for exp and sigmoid, 4e-7 relative for tanh,
-// 1e-15 relative for the double ones on the ranges the datasets use.
+// promises bit-identical weights in the native CLI and the wasm build (README: same numbers
+// everywhere). Each float function is written once as a template over V = float or f32x4 with the
+// same operation sequence, so a SIMD lane and the scalar call give the same bits. NaN propagates
+// (divergence must stay visible); +-Inf saturate. Accuracy: about 2 ulp for exp and sigmoid, 4e-7
+// relative for tanh, 1e-15 relative for the double ones on the ranges the datasets use.
 #pragma once
 #include "simd.h"
 #include <cmath>

@@ -1,16 +1,16 @@
 // gradcheck.h: backprop gradients against central finite differences in float64 (the reference
-// every gradient is checked against, docs/ARCHITECTURE.md). Objective J(p) = mean over the batch of the per-sample loss + rate * sum over weights of
-// R(w). A parameter is skipped when a kink (ReLU/leaky ReLU pre-activation sign, |a - y| sign, L1
-// weight sign) lies within the +-2h stencil, since the derivative is undefined there. Relative
-// error per parameter: |g_bp - g_fd| / max(|g_bp|, |g_fd|, 1e-4). The differences are the
-// five-point central stencil (8 (J(p+h) - J(p-h)) - (J(p+2h) - J(p-2h))) / 12h with h = 1e-4: its
-// truncation error is O(h^4), so about 1e-12 of round-off is what is left (the two-point difference
-// with h = 1e-5 left ~1e-9 of truncation error where batch norm's 1/sqrt(var) curves sharply).
-// Gradients below 1e-4 are compared in absolute terms (the floor) instead of dividing round-off by
-// a near-zero gradient. Dropout is checked with a fixed mask (drawn once from Rng(mask_seed), the
-// same in every evaluation of J and in float and double), batch norm in training mode (batch
-// statistics, the samples coupled) or, with pass = Eval, with the given running statistics (a fixed
-// affine map).
+// every gradient is checked against, docs/ARCHITECTURE.md). Objective J(p) = mean over the batch of
+// the per-sample loss + rate * sum over weights of R(w). A parameter is skipped when a kink
+// (ReLU/leaky ReLU pre-activation sign, |a - y| sign, L1 weight sign) lies within the +-2h stencil,
+// since the derivative is undefined there. Relative error per parameter: |g_bp - g_fd| /
+// max(|g_bp|, |g_fd|, 1e-4). The differences are the five-point central stencil (8 (J(p+h) -
+// J(p-h)) - (J(p+2h) - J(p-2h))) / 12h with h = 1e-4: its truncation error is O(h^4), so about
+// 1e-12 of round-off is what is left (the two-point difference with h = 1e-5 left ~1e-9 of
+// truncation error where batch norm's 1/sqrt(var) curves sharply). Gradients below 1e-4 are
+// compared in absolute terms (the floor) instead of dividing round-off by a near-zero gradient.
+// Dropout is checked with a fixed mask (drawn once from Rng(mask_seed), the same in every
+// evaluation of J and in float and double), batch norm in training mode (batch statistics, the
+// samples coupled) or, with pass = Eval, with the given running statistics (a fixed affine map).
 #pragma once
 #include "network.h"
 #include <string>

@@ -1,12 +1,12 @@
 // network.h: a fully connected network over ONE contiguous parameter buffer and ONE gradient buffer
-// (docs/ARCHITECTURE.md, engine rules); every layer is a view into them. Layout: W0, b0, W1, b1, ..., W_out,
-// b_out, then (batch norm only) gamma0, beta0, gamma1, beta1, ... per hidden layer, so that
-// switching batch norm on never moves a weight. W is [n_out][n_in], b, gamma, beta are [n_out].
-// Batches are feature-major ([neurons][cap], a column per sample, cap a multiple of 4) so the batch
-// fills SIMD lanes. forward() keeps every layer's z and a, backward() every layer's dz = dL/dz, so
-// a single sample can be traced (step-through mode) from the same code path that trains. Templated
-// on the scalar: float in the product, double in gradient checks.
-// A hidden layer l computes (pieces off unless the spec asks for them):
+// (docs/ARCHITECTURE.md, engine rules); every layer is a view into them. Layout: W0, b0, W1, b1,
+// ..., W_out, b_out, then (batch norm only) gamma0, beta0, gamma1, beta1, ... per hidden layer, so
+// that switching batch norm on never moves a weight. W is [n_out][n_in], b, gamma, beta are
+// [n_out]. Batches are feature-major ([neurons][cap], a column per sample, cap a multiple of 4) so
+// the batch fills SIMD lanes. forward() keeps every layer's z and a, backward() every layer's dz =
+// dL/dz, so a single sample can be traced (step-through mode) from the same code path that trains.
+// Templated on the scalar: float in the product, double in gradient checks. A hidden layer l
+// computes (pieces off unless the spec asks for them):
 //   z = W a_{l-1} + b;  u = BN(z) (batch norm);  h = f(u);  a_l = mask * h (dropout, training
 //   only) + a_{l-1} (residual: only when hidden layers l and l-1 have the same width; layer 0,
 //   fed by the inputs, and the output layer never have a skip). Dropout sits on the branch, so the

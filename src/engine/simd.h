@@ -1,7 +1,8 @@
 // simd.h: a 4-lane float vector type that lowers to SIMD128 on wasm and SSE natively.
 // Contract: only IEEE single-precision lane operations (add, sub, mul, div, sqrt, compare, select),
 // never fused multiply-add, so every lane gives the same bits as the scalar code written with the
-// same operation sequence (README: same numbers everywhere). Loads/stores are unaligned-safe via memcpy.
+// same operation sequence (README: same numbers everywhere). Loads/stores are unaligned-safe via
+// memcpy.
 #pragma once
 #include <cstdint>
 #include <cstring>
