@@ -140,9 +140,7 @@ export class Session {
    * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
    */
   evalGrid(N) {
-    const r = this.#live().evalGrid(Number(N));
-    if (typeof r === 'string') throw new Error(r);
-    return r;
+    return this.#check(this.#live().evalGrid(Number(N))).grid;
   }
   /**
    * Like evalGrid, but evaluates only grid rows [r0, r1) of every image; the view's other rows hold
@@ -150,9 +148,7 @@ export class Session {
    * @returns {Float32Array} view of gridRows() * N * N floats (valid until the next call)
    */
   evalGridRows(N, r0, r1) {
-    const r = this.#live().evalGridRows(Number(N), Number(r0), Number(r1));
-    if (typeof r === 'string') throw new Error(r);
-    return r;
+    return this.#check(this.#live().evalGridRows(Number(N), Number(r0), Number(r1))).grid;
   }
   /** @returns {Float32Array} view of every parameter (layout: layers()) */
   params() {
@@ -173,13 +169,10 @@ export class Session {
     return this.#live().features();
   }
   setWeight(layer, to, from, value) {
-    return this.#err(this.#live().setWeight(Number(layer), Number(to), Number(from), +value));
+    this.#check(this.#live().setWeight(Number(layer), Number(to), Number(from), +value));
   }
   setBias(layer, neuron, value) {
-    return this.#err(this.#live().setBias(Number(layer), Number(neuron), +value));
-  }
-  setLearningRate(lr) {
-    return this.#err(this.#live().setLearningRate(+lr));
+    this.#check(this.#live().setBias(Number(layer), Number(neuron), +value));
   }
   /**
    * Applies a hash's live keys (learningRate, optimizer, momentum, beta1, beta2, rho, epsilon,
@@ -192,11 +185,11 @@ export class Session {
   }
   /** Back to the same initial weights (same seed). */
   reset() {
-    return this.#err(this.#live().reset());
+    this.#check(this.#live().reset());
   }
   /** New data from this seed; the network is kept. */
   regenerate(seed) {
-    return this.#err(this.#live().regenerate(String(seed)));
+    this.#check(this.#live().regenerate(String(seed)));
   }
   /**
    * User data from CSV text, or the file's bytes (Uint8Array: a UTF-16 or binary file is then named
@@ -255,9 +248,6 @@ export class Session {
       this.p.delete();
       this.p = null;
     }
-  }
-  #err(msg) {
-    if (msg) throw new Error(msg);
   }
   #check(r) {
     if (!r.ok) throw new Error(r.error);

@@ -2,8 +2,9 @@
 // Coarse by design (docs/ARCHITECTURE.md, engine rules): one call trains n epochs or n batches, one
 // call fills every neuron's grid; bulk data crosses as Float32Array views over wasm memory (zero
 // copy; a view is valid until the next call that may grow memory: take it again after every call).
-// Errors never abort: every call that can fail returns an error string or a {ok, error} object, and
-// a Playground with no loaded session answers every call with "no network is loaded". JS owns each
+// Errors never abort: every call that can fail returns an {ok, error, ...} object (one convention;
+// web/engine.js turns a refusal into a thrown Error), and a Playground with no loaded session
+// answers every call with "no network is loaded". JS owns each
 // Playground and must call .delete() on it (web/engine.js does, in dispose()).
 #include "config/config_codec.h"
 #include "config/config_schema.h"
@@ -204,24 +205,25 @@ class Playground {
     }
 
     int grid_rows() const { return s_ ? (int)s_->grid_rows() : 0; }
-    // Every feature and neuron on an N x N grid: a Float32Array view of gridRows() * N * N floats,
-    // or a string error.
+    // Every feature and neuron on an N x N grid: {ok, error, grid}, grid a Float32Array view of
+    // gridRows() * N * N floats.
     val eval_grid(double side) { return eval_grid_rows(side, 0, side); }
     // Rows [r0, r1) of every image only, into the same buffer (the other rows keep what the last
     // calls left there; zeros after a change of N or of the network's size).
     val eval_grid_rows(double side, double r0, double r1) {
-        if (!s_) return val(std::string(kNoSession));
+        if (!s_) return result(kNoSession);
         int N = 0, a = 0, b = 0;
         if (!int_arg(side, 2, kMaxGridSide, N))
-            return val("grid size must be in 2.." + std::to_string(kMaxGridSide));
+            return result("grid size must be in 2.." + std::to_string(kMaxGridSide));
         if (!int_arg(r0, 0, N, a) || !int_arg(r1, a, N, b))
-            return val("grid rows must satisfy 0 <= r0 <= r1 <= " + std::to_string(N));
+            return result("grid rows must satisfy 0 <= r0 <= r1 <= " + std::to_string(N));
         const std::size_t n = s_->grid_rows() * (std::size_t)N * N;
-        if (n > kMaxGridFloats) return val(std::string("grid too large for this network"));
+        if (n > kMaxGridFloats) return result("grid too large for this network");
         if (grid_.size() != n) grid_.assign(n, 0.0f);
-        std::string err = s_->eval_grid_rows(N, a, b, grid_.data());
-        if (!err.empty()) return val(err);
-        return val(typed_memory_view(n, grid_.data()));
+        const std::string err = s_->eval_grid_rows(N, a, b, grid_.data());
+        val r = result(err);
+        if (err.empty()) r.set("grid", val(typed_memory_view(n, grid_.data())));
+        return r;
     }
 
     // Views of the parameter buffer (layout in layers()) and of the data points [x1, x2, label]*n.
@@ -269,39 +271,35 @@ class Playground {
         return a;
     }
 
-    std::string set_weight(double layer, double to, double from, double v) {
-        if (!s_) return kNoSession;
+    val set_weight(double layer, double to, double from, double v) {
+        if (!s_) return result(kNoSession);
         int l = 0, t = 0, f = 0;
         if (!int_arg(layer, -kIdx, kIdx, l) || !int_arg(to, -kIdx, kIdx, t) ||
             !int_arg(from, -kIdx, kIdx, f))
-            return "weight indices must be integers (layer, to, from)";
-        if (!float_arg(v)) return "a weight must be a finite number within float range (3.4e38)";
-        return s_->set_weight(l, t, f, v); // range of l, t, f checked there, with the sizes
+            return result("weight indices must be integers (layer, to, from)");
+        if (!float_arg(v))
+            return result("a weight must be a finite number within float range (3.4e38)");
+        return result(s_->set_weight(l, t, f, v)); // range of l, t, f checked there, with the sizes
     }
-    std::string set_bias(double layer, double neuron, double v) {
-        if (!s_) return kNoSession;
+    val set_bias(double layer, double neuron, double v) {
+        if (!s_) return result(kNoSession);
         int l = 0, j = 0;
         if (!int_arg(layer, -kIdx, kIdx, l) || !int_arg(neuron, -kIdx, kIdx, j))
-            return "bias indices must be integers (layer, neuron)";
-        if (!float_arg(v)) return "a bias must be a finite number within float range (3.4e38)";
-        return s_->set_bias(l, j, v);
+            return result("bias indices must be integers (layer, neuron)");
+        if (!float_arg(v))
+            return result("a bias must be a finite number within float range (3.4e38)");
+        return result(s_->set_bias(l, j, v));
     }
-    std::string set_learning_rate(double lr) {
-        if (!s_) return kNoSession;
-        if (!(lr > 0 && lr <= 100)) return "learning rate must be in (0, 100]";
-        s_->set_learning_rate(lr);
-        return "";
-    }
-    std::string reset() {
-        if (!s_) return kNoSession;
+    val reset() {
+        if (!s_) return result(kNoSession);
         s_->reset();
-        return "";
+        return result("");
     }
-    std::string regenerate(const std::string& seed) {
-        if (!s_) return kNoSession;
-        if (seed.size() > 64) return "seed is longer than 64 characters";
+    val regenerate(const std::string& seed) {
+        if (!s_) return result(kNoSession);
+        if (seed.size() > 64) return result("seed is longer than 64 characters");
         s_->regenerate(seed);
-        return "";
+        return result("");
     }
     // Replaces the data with the user's points: a flat array x1, x2, label, ... (at most
     // kCsvMaxRows points). {ok, error, hash, pointsInHash}; on error the old data stays.
@@ -500,7 +498,6 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("features", &Playground::features)
         .function("setWeight", &Playground::set_weight)
         .function("setBias", &Playground::set_bias)
-        .function("setLearningRate", &Playground::set_learning_rate)
         .function("reset", &Playground::reset)
         .function("regenerate", &Playground::regenerate)
         .function("loadCsv", &Playground::load_csv)
