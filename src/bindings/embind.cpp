@@ -4,20 +4,17 @@
 // copy; a view is valid until the next call that may grow memory: take it again after every call).
 // Errors never abort: every call that can fail returns an {ok, error, ...} object (one convention;
 // web/engine.js turns a refusal into a thrown Error), and a Playground with no loaded session
-// answers every call with "no network is loaded". JS owns each
-// Playground and must call .delete() on it (web/engine.js does, in dispose()).
+// answers every call with "no network is loaded". JS owns each Playground and must call .delete()
+// on it (web/engine.js does, in dispose()). The conversions live in js_args.h (checks, results),
+// js_values.h (config, catalog), session_js.h (a session's answers) and model_api.h (exports).
 #include "config/config_codec.h"
 #include "config/config_schema.h"
-#include "data/csv.h"
-#include "data/features.h"
-#include "engine/activation.h"
-#include "engine/optimizer.h"
+#include "js_args.h"
 #include "js_values.h"
 #include "model_api.h"
 #include "session/model_io.h"
 #include "session/session.h"
-#include <cmath>
-#include <cstdio>
+#include "session_js.h"
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <memory>
@@ -26,41 +23,6 @@ using namespace emscripten;
 using namespace bp;
 
 namespace {
-
-val result(const std::string& error) {
-    val r = val::object();
-    r.set("ok", error.empty());
-    r.set("error", error);
-    return r;
-}
-
-const char* kNoSession = "no network is loaded: call load() with a config first";
-
-// Argument validation. Counts and indices cross as double, not int: Embind's int conversion
-// (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0, 1e10 -> 1410065408),
-// while a double keeps what JS passed (a non-number arrives as NaN) so it can be refused.
-bool int_arg(double v, int lo, int hi, int& out) {
-    if (!(v >= lo && v <= hi) || v != std::floor(v)) return false; // NaN fails the first test
-    out = (int)v;
-    return true;
-}
-constexpr int kIdx = 1 << 30; // indices pass through in +-kIdx; the session checks them exactly
-std::string bad_int(const char* what, double v, int lo, int hi) {
-    char got[40] = "NaN or not a number";
-    if (!std::isnan(v)) std::snprintf(got, sizeof got, "%.17g", v);
-    return std::string(what) + " must be an integer in " + std::to_string(lo) + ".." +
-           std::to_string(hi) + " (got " + got + ")";
-}
-// A weight, bias or traced coordinate must fit a float: (float)1e308 is Infinity in wasm
-// (and undefined behaviour in C++), which would put a non-finite value into the network.
-bool float_arg(double v) {
-    return std::fabs(v) <= 3.4028234663852886e38; // FLT_MAX; false for NaN and +-Infinity
-}
-
-// A copy (not a view) for small per-call results that JS keeps.
-val f32_copy(const std::vector<float>& v) {
-    return val(typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 class Playground {
   public:
@@ -112,7 +74,7 @@ class Playground {
         int n = 0;
         if (!int_arg(epochs, 0, 100000, n)) return result(bad_int("epochs", epochs, 0, 100000));
         s_->train_epochs(n);
-        return progress();
+        return progress_js(*s_);
     }
     // Trains n batches (each up to the next weight update or the end of the epoch).
     val train_batches(double batches) {
@@ -122,20 +84,15 @@ class Playground {
             return result(bad_int("batches", batches, 0, 10000000));
         long samples = 0;
         for (int k = 0; k < n; ++k) samples += s_->train_batch();
-        val r = progress();
+        val r = progress_js(*s_);
         r.set("samples", (double)samples);
         return r;
-    }
-    static val counts(const std::vector<long>& v) {
-        val a = val::array();
-        for (std::size_t i = 0; i < v.size(); ++i) a.set(i, (double)v[i]);
-        return a;
     }
     // {epoch, updates, position, trainLoss, testLoss, trainAccuracy, testAccuracy, diverged,
     //  confusion: {k, train, test} (K x K counts, row = true class; absent for regression)}
     val metrics() {
         if (!s_) return val::null();
-        return metrics_val(s_->metrics(), s_->network());
+        return metrics_js(*s_, s_->metrics(), s_->network());
     }
     // The loss pass in slices (Session::metrics_slices_*): metricsSliceBegin() copies the
     // weights; metricsSlice(n) evaluates about n more points and returns null until the pass is
@@ -148,7 +105,7 @@ class Playground {
         Metrics m;
         const int n = max_points > 1e9 ? 1000000000 : (int)max_points;
         if (!s_->metrics_slices_step(n, m)) return val::null();
-        val r = metrics_val(m, *s_->metrics_slices_network());
+        val r = metrics_js(*s_, m, *s_->metrics_slices_network());
         r.set("lossEpoch", (double)s_->metrics_slices_epoch());
         r.set("lossUpdates", (double)s_->metrics_slices_updates());
         return r;
@@ -164,7 +121,7 @@ class Playground {
         SampleTrace t;
         std::string err = s_->trace(test, index, t);
         if (!err.empty()) return result(err);
-        return with_dadz(trace_to_js(t), t);
+        return trace_js(*s_, t);
     }
     val trace_point(double x1, double x2, double label) {
         if (!s_) return result(kNoSession);
@@ -173,37 +130,12 @@ class Playground {
         SampleTrace t;
         std::string err = s_->trace_point((float)x1, (float)x2, (float)label, t);
         if (!err.empty()) return result(err);
-        return with_dadz(trace_to_js(t), t);
+        return trace_js(*s_, t);
     }
     // {ok, error, maxRelError, where, checked, skipped}: float backprop vs float64 differences.
-    val grad_check() {
-        if (!s_) return result(kNoSession);
-        double e = 0;
-        std::string where;
-        std::size_t checked = 0, skipped = 0;
-        std::string err = s_->grad_check(e, where, checked, skipped);
-        val r = result(err);
-        r.set("maxRelError", e);
-        r.set("where", where);
-        r.set("checked", (double)checked);
-        r.set("skipped", (double)skipped);
-        return r;
-    }
+    val grad_check() { return s_ ? grad_check_js(*s_) : result(kNoSession); }
     // [{gradNorm, inactive, stuck}] per layer (stuck: LayerHealth::stuck_fraction)
-    val health() {
-        val a = val::array();
-        if (!s_) return a;
-        std::vector<LayerHealth> h = s_->health();
-        for (std::size_t l = 0; l < h.size(); ++l) {
-            val o = val::object();
-            o.set("gradNorm", h[l].grad_norm);
-            o.set("inactive", h[l].inactive_fraction);
-            o.set("stuck", h[l].stuck_fraction);
-            a.set(l, o);
-        }
-        return a;
-    }
-
+    val health() { return s_ ? health_js(*s_) : val::array(); }
     int grid_rows() const { return s_ ? (int)s_->grid_rows() : 0; }
     // Every feature and neuron on an N x N grid: {ok, error, grid}, grid a Float32Array view of
     // gridRows() * N * N floats.
@@ -303,29 +235,7 @@ class Playground {
     }
     // Replaces the data with the user's points: a flat array x1, x2, label, ... (at most
     // kCsvMaxRows points). {ok, error, hash, pointsInHash}; on error the old data stays.
-    val set_points(val flat) {
-        if (!s_) return result(kNoSession);
-        if (!flat.instanceof (val::global("Array")) && !flat["BYTES_PER_ELEMENT"].as<bool>())
-            return result("setPoints takes an array of numbers x1, x2, label, ...");
-        const double len = flat["length"].as<double>();
-        if (!(len >= 0 && len <= 3.0 * kCsvMaxRows) || std::fmod(len, 3) != 0)
-            return result("setPoints takes x1, x2, label triples (at most " +
-                          std::to_string(kCsvMaxRows) + " points); got " +
-                          std::to_string((long long)len) + " numbers");
-        std::vector<double> v = vecFromJSArray<double>(flat);
-        std::vector<Point> pts(v.size() / 3);
-        for (std::size_t k = 0; k < pts.size(); ++k)
-            pts[k] = {(float)v[3 * k], (float)v[3 * k + 1], (float)v[3 * k + 2]};
-        return points_result(s_->set_points(pts));
-    }
-    val points_result(const std::string& err) {
-        val r = result(err);
-        if (err.empty()) {
-            r.set("hash", to_hash(s_->config()));
-            r.set("pointsInHash", s_->points_in_hash());
-        }
-        return r;
-    }
+    val set_points(val flat) { return s_ ? set_points_js(*s_, flat) : result(kNoSession); }
     // The user's points in the order given (x1, x2, label flat); empty for a generated dataset.
     val custom_points() const {
         if (!s_) return val::null();
@@ -342,34 +252,13 @@ class Playground {
         r.set("hash", to_hash(s_->config()));
         return r;
     }
-    // The header and first rows of a CSV text, for the import dialog's column picker:
-    // {ok, error, hasHeader, columns, rows, numeric}.
-    static val csv_preview_js(const std::string& text, double max_rows) {
-        int n = 0;
-        if (!int_arg(max_rows, 0, 1000, n))
-            return result("preview rows must be an integer 0..1000");
-        CsvTable t = csv_preview(text, (std::size_t)n);
-        val r = result(t.ok ? "" : t.error);
-        r.set("hasHeader", t.has_header);
-        r.set("columns", strings_to_js(t.columns));
-        val rows = val::array();
-        for (std::size_t i = 0; i < t.rows.size(); ++i) rows.set(i, strings_to_js(t.rows[i]));
-        r.set("rows", rows);
-        val numeric = val::array();
-        for (std::size_t i = 0; i < t.numeric.size(); ++i) numeric.set(i, (bool)t.numeric[i]);
-        r.set("numeric", numeric);
-        return r;
+    // The header and first rows of a CSV text, for the import dialog's column picker.
+    static val csv_preview(const std::string& text, double max_rows) {
+        return csv_preview_js(text, max_rows);
     }
     // User data from CSV text: columns (0-based) for x1, x2 and the label.
     val load_csv(const std::string& text, double x1, double x2, double label) {
-        if (!s_) return result(kNoSession);
-        int cx1 = 0, cx2 = 0, clabel = 0;
-        if (!int_arg(x1, -kIdx, kIdx, cx1) || !int_arg(x2, -kIdx, kIdx, cx2) ||
-            !int_arg(label, -kIdx, kIdx, clabel))
-            return result("CSV column indices must be integers from 0");
-        CsvParseResult r = parse_csv_points(text, cx1, cx2, clabel);
-        if (!r.ok) return result(r.error);
-        return points_result(s_->set_points(r.points));
+        return s_ ? load_csv_js(*s_, text, x1, x2, label) : result(kNoSession);
     }
 
     // --- model export / import (session/model_io.h, session/export_code.h) ---
@@ -394,72 +283,6 @@ class Playground {
     }
 
   private:
-    val metrics_val(const Metrics& m, const Network<float>& net) {
-        val r = progress();
-        r.set("trainLoss", m.train_loss);
-        r.set("testLoss", m.test_loss);
-        r.set("trainAccuracy", m.train_accuracy);
-        r.set("testAccuracy", m.test_accuracy);
-        r.set("diverged", s_->diverged());
-        if (!m.test_confusion.empty()) {
-            val conf = val::object();
-            conf.set("k", s_->model().num_classes);
-            conf.set("train", counts(m.train_confusion));
-            conf.set("test", counts(m.test_confusion));
-            r.set("confusion", conf);
-        }
-        // rate * sum R(w): the regularization part of the objective, for the page's hints
-        const Config& c = s_->config();
-        double pen = 0;
-        for (std::size_t k = 0; k < net.params.size(); ++k)
-            if (net.is_weight[k]) pen += reg_penalty(c.regularization, (double)net.params[k]);
-        r.set("regLoss", c.regularization_rate * pen);
-        return r;
-    }
-
-    // f'(u) per neuron (the engine's derivative, from the activation's own output h: a differs from
-    // h where a residual skip adds the previous layer), for the chain-rule panel;
-    // softmax outputs have no single f'(z) (their delta comes fused with the loss): NaN there.
-    val with_dadz(val r, const SampleTrace& t) const {
-        std::vector<float> d;
-        const float alpha = (float)s_->config().leaky_alpha;
-        std::size_t row = 0;
-        for (const LayerInfo& L : s_->network().layers())
-            for (int j = 0; j < L.n_out; ++j, ++row)
-                d.push_back(L.act == Activation::Softmax ? NAN : act_deriv(L.act, t.h[row], alpha));
-        r.set("dadz", f32_copy(d));
-        return r;
-    }
-    static val trace_to_js(const SampleTrace& t) {
-        val r = result("");
-        r.set("input", f32_copy(t.input));
-        r.set("target", f32_copy(t.target));
-        r.set("z", f32_copy(t.z));
-        r.set("a", f32_copy(t.a));
-        r.set("delta", f32_copy(t.delta));
-        r.set("u", f32_copy(t.u)); // activation input: BN(z) with batch norm, else z
-        r.set("h", f32_copy(t.h)); // activation output f(u); a = h + skip where residual
-        r.set("loss", t.loss);
-        r.set("grad", f32_copy(t.grad));
-        r.set("regTerm", f32_copy(t.reg_term));
-        r.set("paramsBefore", f32_copy(t.params_before));
-        r.set("paramsAfter", f32_copy(t.params_after));
-        r.set("mBefore", f32_copy(t.m_before));
-        r.set("vBefore", f32_copy(t.v_before));
-        r.set("mAfter", f32_copy(t.m_after));
-        r.set("vAfter", f32_copy(t.v_after));
-        r.set("tAfter", (double)t.t_after);
-        r.set("biasCorrection1", t.bias_correction1);
-        r.set("biasCorrection2", t.bias_correction2);
-        return r;
-    }
-    val progress() {
-        val r = result("");
-        r.set("epoch", (double)s_->epoch());
-        r.set("updates", (double)s_->updates());
-        r.set("position", s_->position());
-        return r;
-    }
     std::unique_ptr<Session> s_;
     std::vector<float> grid_;
 };
@@ -476,7 +299,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
     function("catalog", &catalog_js);
-    function("csvPreview", &Playground::csv_preview_js);
+    function("csvPreview", &Playground::csv_preview);
     class_<Playground>("Playground")
         .constructor<>()
         .function("load", &Playground::load)
