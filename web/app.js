@@ -5,7 +5,8 @@
 import { EngineClient } from './engine-client.js';
 import { setKey, setKeys, dropKey } from './hash.js';
 import { NetworkView } from './views/network.js';
-import { Heatmap, drawAxes, drawLegend, heatmapStats } from './views/heatmap.js';
+import { Heatmap, heatmapStats } from './views/heatmap.js';
+import { drawAxes, drawLegend } from './views/axes-legend.js';
 import { LossChart } from './views/losschart.js';
 import { drawHealth } from './views/health.js';
 import { pixelToData } from './views/heatmap.js';
