@@ -99,7 +99,7 @@ export function initFrameLoop(page) {
     );
   }
 
-  // Weight buffers the page no longer holds, lent back to the worker (see worker.js, frame).
+  // Weight buffers the page no longer holds, lent back to the worker (see worker-frame.js, frame).
   function recycleParams(p) {
     if (p && p.length && st.params && p.length === st.params.length && p !== st.params && st.paramsPool.length < 2)
       st.paramsPool.push(p);
@@ -222,7 +222,7 @@ export function initFrameLoop(page) {
       setText('trainLoss', fmtLoss(m.trainLoss));
       setText('testAcc', m.testAccuracy >= 0 ? `${(m.testAccuracy * 100).toFixed(1)}%` : '–');
     }
-    // stale: a big network's last finished losses; lossEpoch: the epoch they belong to (worker.js)
+    // stale: a big network's last finished losses; lossEpoch: the epoch they belong to (worker-frame.js)
     const lossEpoch = m.lossEpoch !== undefined ? m.lossEpoch : m.epoch;
     if (lossEpoch !== st.lastChartEpoch && !m.stale) {
       chart.push(lossEpoch, m.trainLoss, m.testLoss);

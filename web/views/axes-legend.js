@@ -1,6 +1,6 @@
 // axes-legend.js: the static frames around the output picture: ticks and labels -6..6 beside a
 // heatmap (SVG built with createElementNS, or a canvas) and the colour legend bar from -1 to +1.
-// Drawn once per size or theme (app.js), not per frame; the per-frame picture is heatmap.js.
+// Drawn at start and on a theme change (app.js, controls.js), not per frame; the per-frame picture is heatmap.js.
 import { makeLut } from './colors.js';
 import { DOMAIN, offscreen, screenRatio } from './heatmap.js';
 

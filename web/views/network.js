@@ -179,7 +179,7 @@ export class NetworkView {
   update(params, grid, N, { discretize = false, packed = null } = {}) {
     this.params = params;
     this.grid = grid;
-    this.gridPacked = packed; // {F, K}: grid holds the F feature rows, then the K outputs (app.js)
+    this.gridPacked = packed; // {F, K}: grid holds the F feature rows, then the K outputs (frame-loop.js)
     this.N = N;
     this.discretize = discretize;
     // A large view is redrawn at most every HEAVY_MS (30 Hz at a 60 Hz display): each frame in
