@@ -1,8 +1,8 @@
-// frame-plan.js: the one owner of the page's frame budgets, shared by app.js (what each animation
-// frame asks of the worker) and worker.js (how much of that frame training may take). A frame is
-// pipelined: the worker trains, evaluates the losses and the grid for frame n+1 while the page
-// draws frame n, so the worker's whole frame must stay under one display frame (16.7 ms at 60 Hz)
-// for the page to draw a new picture every frame.
+// frame-plan.js: the one owner of the page's frame budgets, shared by frame-loop.js (what each
+// animation frame asks of the worker) and worker-frame.js (how much of that frame training may
+// take). A frame is pipelined: the worker trains, evaluates the losses and the grid for frame n+1
+// while the page draws frame n, so the worker's whole frame must stay under one display frame
+// (16.7 ms at 60 Hz) for the page to draw a new picture every frame.
 
 /** Grid side of the output and neuron heatmaps (TensorFlow Playground's density). */
 export const GRID_SIDE = 100;
@@ -57,7 +57,7 @@ export function gridPlan(layers) {
 }
 
 /** Max: the worker trains between frame requests in chunks of this long (ms), so that a request
- * waits at most about one chunk (worker.js). */
+ * waits at most about one chunk (worker-frame.js). */
 export const RUN_CHUNK_MS = 2;
 
 /**
@@ -93,7 +93,7 @@ export class MaxPacer {
 /**
  * What one played frame asks of the worker. speed: a SPEEDS value; pacer: the MaxPacer. Fixed
  * paces train up to their epochs within TRAIN_BUDGET_MS of the frame; Max keeps the worker training
- * all the time (worker.js runs between frames), and each frame only collects the losses and grid.
+ * all the time (worker-frame.js runs between frames), and each frame only collects the losses and grid.
  */
 export function playWork(speed, pacer) {
   const s = SPEEDS.find((x) => x.value === speed) || SPEEDS[0];

@@ -1,4 +1,4 @@
-// views.test.mjs: the canvas views (web/views/colors.js, heatmap.js, losschart.js) in headless
+// views.test.mjs: the canvas views (web/views/colors.js, heatmap.js, axes-legend.js, losschart.js) in headless
 // Chromium. tests/browser/pages/views.html (mounted at /tests/ next to the page's files) draws synthetic grids, points, a legend, axes and a loss chart and
 // reports pixels; the expected colours are derived here from the palette stops (hex strings), not
 // copied from a run. Also checks, without a browser, the pure helpers and that no view file uses
@@ -42,6 +42,7 @@ test('view modules build DOM without HTML strings', () => {
   for (const f of [
     'web/views/colors.js',
     'web/views/heatmap.js',
+    'web/views/axes-legend.js',
     'web/views/losschart.js',
     'tests/browser/pages/views-page.js',
   ]) {

@@ -2,9 +2,9 @@
 // dropout, batch norm, residual connections, per-layer and output activations, stop conditions.
 // Each control edits one URL-hash key through the page's change(kv); sync(config) puts the
 // engine's canonical config back into the controls, so a loaded URL restores them. Every field
-// carries data-control="<key>" so "<key>_hide=true" hides it (app.js applies that), and the
+// carries data-control="<key>" so "<key>_hide=true" hides it (controls.js applies that), and the
 // fields that do not apply (another optimizer's parameters) get the class "irrelevant" instead of
-// the hidden attribute, which app.js owns. Built with createElement only (strict CSP).
+// the hidden attribute, which controls.js owns. Built with createElement only (strict CSP).
 
 // Display names of the engine's values; which values each menu offers comes from the engine's
 // catalog (setCatalog), never from a list here.

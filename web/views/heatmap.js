@@ -4,14 +4,13 @@
 // One frame = one pass over the grid through a 256-entry colour table into a reused N x N ImageData,
 // one putImageData onto a reused offscreen canvas, one smoothed drawImage. A Heatmap allocates
 // only when N, the canvas size or the colour settings change, so neuron thumbnails stay cheap.
-// Also: pixel <-> data helpers, SVG/canvas axes (DOM via createElementNS), a colour legend.
+// Also: pixel <-> data helpers. The axes and the colour legend around the picture: axes-legend.js.
 import { makeLut, makeClassLut, pack, stops, rgbOf, classRgb, palette } from './colors.js';
 
 export const DOMAIN = 6;
 /** Milliseconds spent colouring grids into ImageData (the lookup-table pass), summed over every
  * Heatmap: read by the page's frame-budget benchmark to split colouring from drawing. */
 export const heatmapStats = { colourMs: 0 };
-const SVGNS = 'http://www.w3.org/2000/svg';
 
 /** Canvas pixel (from the top-left) -> data {x, y}; x grows rightwards, y upwards. */
 export function pixelToData(px, py, width, height) {
@@ -23,14 +22,16 @@ export function dataToPixel(x, y, w, h) {
   return { px: ((x + DOMAIN) / (2 * DOMAIN)) * w, py: ((DOMAIN - y) / (2 * DOMAIN)) * h };
 }
 
-function offscreen(w, h) {
+/** A w x h canvas off the page (OffscreenCanvas where there is one). */
+export function offscreen(w, h) {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
   const c = document.createElement('canvas');
   [c.width, c.height] = [w, h];
   return c;
 }
 
-function screenRatio() {
+/** The screen's device pixels per CSS px (1 where it is unknown). */
+export function screenRatio() {
   return typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
 }
 
@@ -355,102 +356,5 @@ export class Heatmap {
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.marked = { x, y, px: p.px, py: p.py, r }; // read by the browser tests
-  }
-}
-
-/**
- * Ticks and labels -6..6 (every `step`) around a heatmap of `size` CSS px placed at the target's
- * top-left: x axis below it, y axis to its right. The target is sized size + margin in both
- * directions. SVG target: built with createElementNS, drawn in currentColor; canvas: its CSS color.
- * @param {SVGSVGElement|HTMLCanvasElement} target @param {number} size
- * @param {{step?: number, margin?: number}} [opts]
- */
-export function drawAxes(target, size, { step = 2, margin = 22 } = {}) {
-  const total = size + margin,
-    at = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size,
-    marks = [];
-  for (let v = -DOMAIN; v <= DOMAIN + 1e-9; v += step) {
-    const x = at(v),
-      y = size - at(v),
-      t = String(v); // [tick x1 y1 x2 y2, label, its x y anchor]
-    // The first x label and the top y label would stick out of the frame: pull them inside.
-    marks.push(
-      [x, size, x, size + 4, t, x, size + 15, v === -DOMAIN ? 'start' : 'middle'],
-      [size, y, size + 4, y, t, size + 6, Math.max(9, y + 3.5), 'start'],
-    );
-  }
-  if (typeof SVGSVGElement !== 'undefined' && target instanceof SVGSVGElement) {
-    while (target.firstChild) target.removeChild(target.firstChild);
-    for (const [k, v] of [
-      ['width', total],
-      ['height', total],
-      ['viewBox', `0 0 ${total} ${total}`],
-    ])
-      target.setAttribute(k, String(v));
-    const add = (tag, attrs, text) => {
-      const e = document.createElementNS(SVGNS, tag);
-      for (const k in attrs) e.setAttribute(k, String(attrs[k]));
-      if (text !== undefined) e.textContent = text;
-      target.appendChild(e);
-    };
-    for (const [x1, y1, x2, y2, t, x, y, a] of marks) {
-      add('line', { x1, y1, x2, y2, stroke: 'currentColor' });
-      add('text', { x, y, 'text-anchor': a, 'font-size': 10, fill: 'currentColor' }, t);
-    }
-    return;
-  }
-  const dpr = screenRatio();
-  target.width = target.height = Math.round(total * dpr);
-  target.style.width = target.style.height = `${total}px`;
-  const ctx = target.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, total, total);
-  ctx.strokeStyle = ctx.fillStyle = getComputedStyle(target).color || '#555';
-  ctx.font = '10px sans-serif';
-  ctx.beginPath();
-  for (const [x1, y1, x2, y2, t, x, y, a] of marks) {
-    ctx.moveTo(x1, y1);
-    ctx.lineTo(x2, y2);
-    ctx.textAlign = a === 'middle' ? 'center' : 'left';
-    ctx.fillText(t, x, y);
-  }
-  ctx.stroke();
-}
-
-/**
- * A horizontal gradient bar from -1 (left) to +1 (right) with labels -1, 0, 1 below it, in the
- * canvas's CSS size (its layout size, else its width/height attributes).
- * @param {HTMLCanvasElement} canvas @param {string} paletteName @param {boolean} dark
- * @param {{discretize?: boolean}} [opts]
- */
-export function drawLegend(canvas, paletteName, dark, { discretize = false } = {}) {
-  const w = canvas.clientWidth || canvas.width,
-    h = canvas.clientHeight || canvas.height;
-  const dpr = screenRatio();
-  [canvas.width, canvas.height] = [Math.round(w * dpr), Math.round(h * dpr)];
-  [canvas.style.width, canvas.style.height] = [`${w}px`, `${h}px`];
-  const lut = makeLut(paletteName, { dark, discretize });
-  const strip = offscreen(256, 1),
-    sctx = strip.getContext('2d'),
-    img = sctx.createImageData(256, 1);
-  new Uint32Array(img.data.buffer).set(lut);
-  sctx.putImageData(img, 0, 0);
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  const bar = Math.max(4, h - 14);
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(strip, 0.5, 0, 255, 1, 0, 0, w, bar); // texel centres 0 and 255 on the bar's ends
-  ctx.fillStyle =
-    (typeof getComputedStyle === 'function' && getComputedStyle(canvas).color) || (dark ? '#ddd' : '#333');
-  ctx.font = '10px sans-serif';
-  ctx.textBaseline = 'bottom';
-  for (const [t, a, x] of [
-    ['-1', 'left', 0],
-    ['0', 'center', w / 2],
-    ['1', 'right', w],
-  ]) {
-    ctx.textAlign = a;
-    ctx.fillText(t, x, h);
   }
 }

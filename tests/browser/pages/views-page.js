@@ -4,7 +4,8 @@
 // reports readings (window.viewsTest); tests/browser/views.test.mjs compares them with colours it
 // derives from the palette stops, so nothing here decides what is right.
 import { makeLut, valueToIndex } from '../views/colors.js';
-import { Heatmap, drawAxes, drawLegend } from '../views/heatmap.js';
+import { Heatmap } from '../views/heatmap.js';
+import { drawAxes, drawLegend } from '../views/axes-legend.js';
 import { LossChart } from '../views/losschart.js';
 
 const stage = document.getElementById('stage');

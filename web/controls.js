@@ -1,0 +1,221 @@
+// controls.js: the controls around the network: the top bar (play, step, reset, speed, learning
+// rate, activation, regularization, problem), the data controls (the dataset picker with its
+// thumbnails, train/test ratio, noise, batch size, test data, discretize), the palette and theme,
+// the keyboard shortcuts, the gradient check button. Each control edits one hash key through
+// page.change (page-state.js); syncControls shows the config in force.
+import { Heatmap } from './views/heatmap.js';
+import { drawLegend } from './views/axes-legend.js';
+import { palette } from './views/colors.js';
+import { SPEEDS } from './frame-plan.js';
+import { setKeys } from './hash.js';
+
+const $ = (id) => document.getElementById(id);
+
+const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+// Display names of the generated datasets; which datasets exist, their problem and classes come
+// from the engine's catalog.
+const DATASET_LABELS = {
+  circle: 'Circle',
+  xor: 'Exclusive or',
+  gauss: 'Gaussian',
+  spiral: 'Spiral',
+  blobs3: '3 blobs (softmax)',
+  blobs4: '4 blobs (softmax)',
+  blobs5: '5 blobs (softmax)',
+  spiral3: '3-arm spiral (softmax)',
+  'reg-plane': 'Plane',
+  'reg-gauss': 'Multi gaussian',
+};
+
+/** Wires the controls; returns what other modules call. */
+export function initControls(page) {
+  const { st, client, net, chart, options } = page;
+  async function loadPreviews() {
+    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, DATASET_LABELS[d.key] || d.key, d.classes]);
+    const hashes = {};
+    for (const [k] of kinds) {
+      const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
+      hashes[k] = setKeys('networkShape=1', {
+        problem: st.config.problem,
+        [key]: k,
+        noise: st.config.noise,
+        seed: st.config.seed,
+      });
+    }
+    // the buttons at once (their thumbnails follow): the picker's height must not change after the
+    // first frame, or everything under it moves (a layout shift)
+    if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds, {});
+    const pts = await client.call('previews', { hashes });
+    buildDatasetPicker(kinds, pts);
+  }
+
+  function buildDatasetPicker(kinds, pts) {
+    const box = $('datasets');
+    box.replaceChildren();
+    const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
+    for (const [k, label, K] of kinds) {
+      const b = document.createElement('button');
+      b.className = 'dataset';
+      b.setAttribute('role', 'radio');
+      b.setAttribute('aria-checked', String(st.config[key] === k));
+      b.setAttribute('aria-label', `${label} dataset`);
+      b.dataset.key = k;
+      b.title = label;
+      const c = document.createElement('canvas');
+      c.width = c.height = 48;
+      b.appendChild(c);
+      if (pts[k])
+        new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: page.kindOf(K) });
+      b.onclick = () => page.change({ [key]: k, ...page.fitting(st.config, K) });
+      box.appendChild(b);
+    }
+  }
+
+  function fillSelect(sel, values, fmt = String) {
+    sel.replaceChildren(
+      ...values.map((v) => {
+        const o = document.createElement('option');
+        o.value = String(v);
+        o.textContent = fmt(v);
+        return o;
+      }),
+    );
+  }
+  fillSelect($('learningRate'), LEARNING_RATES);
+  fillSelect($('regularizationRate'), REG_RATES);
+  fillSelect(
+    $('speed'),
+    SPEEDS.map((s) => s.value),
+    (v) => SPEEDS.find((s) => s.value === v).label,
+  );
+
+  function selectValue(sel, v) {
+    const s = String(v);
+    if (![...sel.options].some((o) => o.value === s)) {
+      const o = document.createElement('option');
+      o.value = s;
+      o.textContent = s;
+      sel.appendChild(o);
+    }
+    sel.value = s;
+  }
+
+  function syncControls() {
+    const c = st.config;
+    selectValue($('learningRate'), c.learningRate);
+    selectValue($('regularizationRate'), c.regularizationRate);
+    $('activation').value = c.activation;
+    $('regularization').value = c.regularization;
+    $('problem').value = c.problem;
+    $('percTrainData').value = c.percTrainData;
+    $('percTrainDataOut').textContent = String(c.percTrainData);
+    $('noise').value = c.noise;
+    $('noiseOut').textContent = String(c.noise);
+    $('batchSize').max = String(Math.max(30, c.batchSize));
+    $('batchSize').value = c.batchSize;
+    $('batchSizeOut').textContent = String(c.batchSize);
+    $('showTestData').checked = c.showTestData;
+    $('discretize').checked = c.discretize;
+    $('colorblind').checked = st.palette === 'colorblind';
+    $('speed').value = page.speedOf();
+    $('accuracyRow').hidden = c.problem === 'regression';
+    const hidden = new Set(c.hidden);
+    for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
+    // TF Playground's hideText hides the article under the playground; ours is the footer's help
+    document.querySelector('.footer').hidden = !!c.hideText;
+    options.sync(c);
+  }
+
+  $('learningRate').onchange = (e) => page.change({ learningRate: e.target.value }); // live, without a reset
+  for (const id of ['activation', 'regularization', 'regularizationRate'])
+    $(id).onchange = (e) => page.change({ [id]: e.target.value });
+  $('problem').onchange = (e) => {
+    const p = e.target.value;
+    page.change({ problem: p, ...page.fitting(st.config, page.classesOf(p, st.config.dataset)) });
+  };
+  for (const id of ['percTrainData', 'noise', 'batchSize']) {
+    $(id).oninput = (e) => {
+      $(`${id}Out`).textContent = e.target.value;
+    };
+    $(id).onchange = (e) => page.change({ [id]: e.target.value });
+  }
+  $('showTestData').onchange = (e) => page.change({ showTestData: e.target.checked });
+  $('discretize').onchange = (e) => page.change({ discretize: e.target.checked });
+  $('colorblind').onchange = (e) => {
+    st.palette = e.target.checked ? 'colorblind' : 'default';
+    localStorage.setItem('bp-palette', st.palette);
+    redrawStatic();
+  };
+  $('speed').onchange = (e) => page.change({ speed: e.target.value }); // live: the weights stay
+  $('play').onclick = () => page.setPlaying(!st.playing);
+  $('step').onclick = () => page.step({ epochs: 1 });
+  $('stepBatch').onclick = () => page.step({ batches: 1 });
+
+  $('reset').onclick = () => page.resetNetwork();
+  $('regenerate').onclick = async () => {
+    const seed = String(Math.floor(Math.random() * 90000) + 10000);
+    page.apply(await client.call('regenerate', { seed })); // new data, same network
+  };
+  $('newSeed').onclick = () => page.change({ seed: String(Math.floor(Math.random() * 90000) + 10000) });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest && e.target.closest('input, select, textarea')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (!$('play').closest('[hidden]')) page.setPlaying(!st.playing);
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      page.step(e.shiftKey ? { batches: 1 } : { epochs: 1 });
+    } else if (e.key === 'r' && !e.ctrlKey && !e.metaKey) {
+      $('reset').click();
+    }
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+    st.dark = e.matches;
+    redrawStatic();
+  });
+  window.addEventListener('hashchange', () => {
+    if (location.hash.replace(/^#/, '') !== st.hash) page.load(location.hash, { fromUser: true });
+  });
+
+  // The point-class buttons name and show the palette's two end colours.
+  const CLASS_NAMES = { default: ['Blue', 'Orange'], colorblind: ['Purple', 'Brown-orange'] };
+  function paintClassButtons() {
+    const p = palette(st.palette),
+      [pos, neg] = CLASS_NAMES[st.palette] || CLASS_NAMES.default;
+    document.documentElement.style.setProperty('--cls-pos', p.pos);
+    document.documentElement.style.setProperty('--cls-neg', p.neg);
+    $('classPos').textContent = `${pos} +1`;
+    $('classPos').setAttribute('aria-label', `${pos}, label +1`);
+    $('classNeg').textContent = `${neg} −1`;
+    $('classNeg').setAttribute('aria-label', `${neg}, label -1`);
+  }
+
+  function redrawStatic() {
+    paintClassButtons();
+    net.setTheme(st.palette, st.dark);
+    drawLegend($('legend'), st.palette, st.dark);
+    if (st.config) {
+      loadPreviews();
+      page.loadFeatureGrids();
+    }
+    // the charts read the theme's colours when they draw: draw them now, not at the next update
+    if (st.health) page.drawHealthNow();
+    chart.draw();
+    st.dirty = true;
+  }
+
+  $('gradCheck').onclick = async () => {
+    $('gradCheckOut').textContent = 'checking…';
+    try {
+      const r = await client.call('gradCheck');
+      $('gradCheckOut').textContent =
+        `worst relative error ${r.maxRelError.toExponential(2)} at ${r.where} ` +
+        `(${r.checked} parameters checked${r.skipped ? `, ${r.skipped} skipped at a kink` : ''}; float32 backprop vs float64 finite differences)`;
+    } catch (e) {
+      $('gradCheckOut').textContent = `gradient check failed: ${e.message}`;
+    }
+  };
+  return { syncControls, loadPreviews, redrawStatic, paintClassButtons };
+}
