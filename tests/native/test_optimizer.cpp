@@ -132,3 +132,30 @@ TEST_CASE("L2 and L1: once per update, weights only, from the weight before the 
     CHECK(p[0] == doctest::Approx(0.9).epsilon(1e-12));
     CHECK(dead[0] == 0);
 }
+
+TEST_CASE("float Adam stays within float rounding of float64 Adam over eight steps") {
+    // The reference is the textbook formula in double with pow for beta^t. The float engine may
+    // differ by the roundings of its float buffers (a few 1e-7 relative); the old float scalars
+    // (1 - (float)0.999 = 0.000999987, 1 - (float)beta2^t) added ~1e-5 from the second step on.
+    const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    const double gs[] = {0.5, -0.25, 0.75, 0.125, -0.5, 0.3, 0.2, -0.1}; // exact in float
+    OptimizerParams o;
+    o.kind = Optimizer::Adam;
+    o.lr = lr;
+    OptimizerState<float> st;
+    st.reset(1);
+    float p = 0;
+    uint8_t w = 0, dead = 0;
+    double m = 0, v = 0, q = 0;
+    for (int t = 1; t <= 8; ++t) {
+        CAPTURE(t);
+        const double g = gs[t - 1];
+        float gf = (float)g;
+        optimizer_step(o, st, &p, &gf, 1, &w, &dead, 1);
+        m = b1 * m + (1 - b1) * g;
+        v = b2 * v + (1 - b2) * g * g;
+        q -= lr * (m / (1 - std::pow(b1, t))) / (std::sqrt(v / (1 - std::pow(b2, t))) + eps);
+        CHECK(std::fabs(p - q) <= 1e-6 * std::fabs(q));
+        CHECK(std::fabs(st.v[0] - v) <= 1e-6 * v);
+    }
+}
