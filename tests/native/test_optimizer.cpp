@@ -159,3 +159,51 @@ TEST_CASE("float Adam stays within float rounding of float64 Adam over eight ste
         CHECK(std::fabs(st.v[0] - v) <= 1e-6 * v);
     }
 }
+
+TEST_CASE(
+    "L2 is decoupled: Adam + L2 is AdamW, SGD + L2 is weight decay; momentum is not torch's") {
+    // References written from PyTorch's documented algorithms, in double:
+    //   AdamW:            p *= 1 - lr wd; then the Adam step on g (wd never enters m or v)
+    //   SGD weight_decay: g' = g + wd p; m = mu m + g' (mu = 0: plain SGD); p -= lr m
+    const double lr = 0.01, wd = 0.1, gs[] = {0.5, -0.25, 0.75, 0.125};
+    OptimizerParams o;
+    o.lr = lr;
+    o.reg = Regularization::L2;
+    o.reg_rate = wd;
+    uint8_t w[2] = {1, 0}, dead[2] = {0, 0}; // a weight and a bias
+    o.kind = Optimizer::Adam;
+    OptimizerState<double> st;
+    st.reset(2);
+    double p[2] = {1, 1}, q[2] = {1, 1}, m[2] = {0, 0}, v[2] = {0, 0};
+    for (int t = 1; t <= 4; ++t) {
+        double g[2] = {gs[t - 1], gs[t - 1]};
+        optimizer_step(o, st, p, g, 1, w, dead, 2);
+        for (int k = 0; k < 2; ++k) {
+            if (k == 0) q[k] *= 1 - lr * wd; // decay on the weight only
+            m[k] = 0.9 * m[k] + 0.1 * g[k];
+            v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k];
+            q[k] -= lr * (m[k] / (1 - std::pow(0.9, t))) /
+                    (std::sqrt(v[k] / (1 - std::pow(0.999, t))) + 1e-8);
+            CHECK(p[k] == doctest::Approx(q[k]).epsilon(1e-12));
+        }
+    }
+    for (double mu : {0.0, 0.9}) {
+        CAPTURE(mu);
+        o.kind = mu == 0 ? Optimizer::SGD : Optimizer::Momentum;
+        o.momentum = mu;
+        st.reset(2);
+        double pp[2] = {1, 1}; // the engine's weight and bias
+        double qt = 1, mt = 0;
+        const double g = 0.5; // torch's SGD(momentum, weight_decay)
+        for (int t = 0; t < 3; ++t) {
+            double gg[2] = {g, g};
+            optimizer_step(o, st, pp, gg, 1, w, dead, 2);
+            mt = mu * mt + (g + wd * qt);
+            qt -= lr * mt;
+        }
+        if (mu == 0)
+            CHECK(pp[0] == doctest::Approx(qt).epsilon(1e-12));
+        else // the decay went through torch's momentum buffer, not through ours
+            CHECK(std::fabs(pp[0] - qt) > 1e-5);
+    }
+}
