@@ -2,9 +2,10 @@
 # test.sh: README's test command. Sets up what is missing (Debian packages, npm test deps), builds,
 # and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
 # the config codec, the CSV reader and the model-file reader, the wasm build under Node (API,
-# lifetime, SIMD, misuse, memory soak, bit-identity with native), the page in headless Chromium (hostile links too), and the
-# benchmark harness's quick mode (bench/harness.test.mjs). First of all, the linters: clang-format,
-# eslint and prettier (scripts/lint.sh) fail the run on any violation.
+# lifetime, SIMD, misuse, memory soak, bit-identity with native), the page in headless Chromium
+# (hostile links too), and the benchmark harness's quick mode (bench/harness.test.mjs). First of
+# all, the linters: clang-format, eslint and prettier (scripts/lint.sh) fail the run on any
+# violation.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh native wasm browser
