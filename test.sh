@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # test.sh: README's test command. Sets up what is missing (Debian packages, npm test deps), builds,
 # and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
-# the config codec and the CSV reader, the wasm build under Node (API, lifetime, SIMD, misuse,
-# memory soak, bit-identity with native), the page in headless Chromium (hostile links too), and the
-# benchmark harness's quick mode (bench/harness.test.mjs). First of all, the linters: clang-format,
-# eslint and prettier (scripts/lint.sh) fail the run on any violation.
+# the config codec, the CSV reader and the model-file reader, the wasm build under Node (API,
+# lifetime, SIMD, misuse, memory soak, bit-identity with native), the page in headless Chromium
+# (hostile links too), and the benchmark harness's quick mode (bench/harness.test.mjs). First of
+# all, the linters: clang-format, eslint and prettier (scripts/lint.sh) fail the run on any
+# violation.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh native wasm browser
@@ -23,7 +24,7 @@ cmake -S . -B build-asan -DBP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/de
 cmake --build build-asan -j"$(nproc)" --target bp_tests
 ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./build-asan/bp_tests
-echo "== fuzz smoke: libFuzzer + ASan + UBSan, config codec and CSV reader (scripts/fuzz.sh)"
+echo "== fuzz smoke: libFuzzer + ASan + UBSan, config codec, CSV and model readers (scripts/fuzz.sh)"
 scripts/fuzz.sh smoke
 echo "== export: generated PyTorch script vs the engine (Debian python3-torch), Keras structure"
 scripts/setup.sh export

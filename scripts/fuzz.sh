@@ -4,7 +4,9 @@
 # never written: new inputs go to build-fuzz/work/<target>/, crashes to build-fuzz/artifacts/.
 # Usage:
 #   scripts/fuzz.sh smoke            build, then ~30 s per target (the test command runs this)
-#   scripts/fuzz.sh run TARGET SECS  one long run of fuzz_config|fuzz_csv|fuzz_config_struct
+#   scripts/fuzz.sh run TARGET SECS  one long run of fuzz_config|fuzz_csv|fuzz_config_struct|
+#                                    fuzz_model
+#   scripts/fuzz.sh runs TARGET N    a run of N executions (libFuzzer's -runs=N, no time limit)
 #   scripts/fuzz.sh cov              line coverage (llvm-cov; package llvm) of src/config and
 #                                    src/data/csv* over the seed corpora plus build-fuzz/work/
 # Exit status: non-zero when a target finds a crash, a leak, UB or a broken invariant.
@@ -15,17 +17,21 @@ mode="${1:-smoke}"
 out=build-fuzz
 mkdir -p "$out/artifacts"
 SRC=(src/config/*.cpp src/data/csv.cpp src/data/csv_reader.cpp)
+# fuzz_model reads a model into a Session: the whole engine
+MODEL_SRC=(src/config/*.cpp src/data/*.cpp src/engine/*.cpp src/session/*.cpp)
 CXXFLAGS=(-std=c++17 -g -O1 -Isrc -ffp-contract=off -fno-omit-frame-pointer -Wall -Wextra)
 SAN=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
-TARGETS=(fuzz_config fuzz_csv fuzz_config_struct)
+TARGETS=(fuzz_config fuzz_csv fuzz_config_struct fuzz_model)
 
 build() { # build TARGET [extra flags...]: rebuilt only when a source is newer than the binary
   local t="$1"; shift
   local bin="$out/$t${SUFFIX:-}"
+  local src=("${SRC[@]}")
+  [ "$t" = fuzz_model ] && src=("${MODEL_SRC[@]}")
   local newest
-  newest=$(ls -t "tests/fuzz/$t.cpp" "${SRC[@]}" src/config/*.h src/data/*.h src/engine/rng.h src/engine/kinds.h | head -1)
+  newest=$(ls -t "tests/fuzz/$t.cpp" "${src[@]}" src/*/*.h | head -1)
   if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
-    clang++ "${CXXFLAGS[@]}" "$@" "tests/fuzz/$t.cpp" "${SRC[@]}" -o "$bin"
+    clang++ "${CXXFLAGS[@]}" "$@" "tests/fuzz/$t.cpp" "${src[@]}" -o "$bin"
   fi
 }
 
@@ -37,7 +43,7 @@ run() { # run TARGET SECONDS [extra libFuzzer flags...]
   [ -f "tests/fuzz/${t#fuzz_}.dict" ] && dict=(-dict="tests/fuzz/${t#fuzz_}.dict")
   [ "$t" = fuzz_config_struct ] && corpus="tests/fuzz/corpus/config_struct"
   mkdir -p "$corpus"
-  echo "== $t: ${secs}s"
+  echo "== $t: ${secs}s $*"
   # -rss_limit_mb: a 64 KiB hash or CSV needs far less; a blow-up is a finding.
   local log="$out/$t.log" rc=0
   # First every seed and regression input once at full length (the 100 KB hash too), then the
@@ -66,12 +72,19 @@ smoke)
   run fuzz_config 30
   run fuzz_csv 30
   run fuzz_config_struct 10
+  run fuzz_model 30
   echo "fuzz smoke: no findings"
   ;;
 run)
   t="${2:?target}"; secs="${3:?seconds}"; shift 3
   build "$t" "${SAN[@]}"
   run "$t" "$secs" "$@"
+  ;;
+runs)
+  # -max_total_time=0 is libFuzzer's "no time limit": the run ends after N executions
+  t="${2:?target}"; n="${3:?executions}"; shift 3
+  build "$t" "${SAN[@]}"
+  run "$t" 0 -runs="$n" "$@"
   ;;
 cov)
   # Coverage build: the same targets with libFuzzer's main over the corpora once (-runs=0).
@@ -90,7 +103,7 @@ cov)
   llvm-cov report "$out/fuzz_csv-cov" -instr-profile="$out/fuzz_csv.profdata" src/data/csv.cpp src/data/csv_reader.cpp
   ;;
 *)
-  echo "fuzz.sh: unknown mode '$mode' (smoke, run TARGET SECONDS, cov)" >&2
+  echo "fuzz.sh: unknown mode '$mode' (smoke, run TARGET SECONDS, runs TARGET N, cov)" >&2
   exit 2
   ;;
 esac

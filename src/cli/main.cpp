@@ -4,7 +4,9 @@
 //   bp grad-check (--config '<hash>' | --model FILE.json) [--batch B]
 //   bp export / bp predict: see export_cmd.h
 // A page run is repeated headless with the page's hash (seed included) or its saved model JSON:
-// the same calls give the same float32 bits (design principle 7).
+// the same calls give the same float32 bits (design principle 7). A model file carries its
+// training state (session/model_state.h): `train --model` goes on where the file's run stopped,
+// and its epoch column counts on from the file's epoch.
 // Bad arguments or a config with bad values: one line on stderr and exit code 2. Unknown config
 // keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,
 // the format the wasm bit-identity test compares.
@@ -47,10 +49,10 @@ int cmd_train(const Args& a) {
         if (ep % every == 0 || ep == epochs) {
             const Metrics& m = s->metrics();
             if (acc)
-                std::printf("%5ld  %10.6f  %9.6f  %9.4f  %8.4f\n", ep, m.train_loss, m.test_loss,
-                            m.train_accuracy, m.test_accuracy);
+                std::printf("%5ld  %10.6f  %9.6f  %9.4f  %8.4f\n", s->epoch(), m.train_loss,
+                            m.test_loss, m.train_accuracy, m.test_accuracy);
             else
-                std::printf("%5ld  %10.6f  %9.6f\n", ep, m.train_loss, m.test_loss);
+                std::printf("%5ld  %10.6f  %9.6f\n", s->epoch(), m.train_loss, m.test_loss);
         }
     }
     if (a.opts.count("--dump-weights")) {

@@ -165,6 +165,13 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
                                  "labels -1/+1 (or 0/1) for classification"));
         break;
     }
+    for (const std::string& name : c.hidden) // a hand-built config; the parser refuses these
+        if (!is_hidable(name)) {
+            out.push_back(make_issue(name + "_hide", "true",
+                                     "does not name a control that can be hidden",
+                                     "<name>_hide=true with a name of " + hidable_names()));
+            break;
+        }
     // In 64 bits with sizes clamped to their ranges (out-of-range ones are reported above), so a
     // hand-built config cannot overflow it; wasm's long is 32 bits.
     long long neurons = k >= 3 ? k : 1; // the output layer: K for softmax, else 1

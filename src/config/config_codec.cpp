@@ -73,17 +73,6 @@ std::string_view next_element(std::string_view& rest) {
     return item;
 }
 
-bool is_control_name(std::string_view name) {
-    if (name.empty() || name.size() > kMaxHideNameBytes) return false;
-    for (char ch : name) {
-        unsigned char c = (unsigned char)ch;
-        bool ok =
-            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 class Parser {
   public:
     ParseResult result;
@@ -119,7 +108,7 @@ class Parser {
     }
 
   private:
-    bool errors_capped_ = false, hidden_capped_ = false, unknown_capped_ = false;
+    bool errors_capped_ = false, unknown_capped_ = false;
     size_t unknown_bytes_ = 0;
 
     // One key of the table, by its kind.
@@ -285,25 +274,19 @@ class Parser {
         field = e.value;
     }
 
+    // TF hides on "true" only; we refuse other text instead of ignoring it, as for our booleans
+    // (an empty value, which TF reads as not hidden, is accepted as such).
     void hide(const Entry& e, std::string_view name) {
-        if (!is_control_name(name)) {
-            return error(e.key, e.value, "does not name a control",
-                         "<name>_hide with a name of 1.." + std::to_string(kMaxHideNameBytes) +
-                             " letters, digits or '_'");
-        }
-        if (e.value.empty() || e.value == "false") return;
+        if (!is_hidable(name))
+            return error(e.key, e.value, "does not name a control that can be hidden",
+                         "<name>_hide=true with a name of " + hidable_names());
+        if (e.value != "true" && e.value != "false" && !e.value.empty())
+            return error(e.key, e.value, "is not a boolean", "true or false");
+        if (e.value != "true") return;
         std::vector<std::string>& hidden = result.config.hidden;
         for (const std::string& h : hidden)
             if (h == name) return;
-        if (hidden.size() >= kMaxHidden) {
-            if (!hidden_capped_) {
-                error(e.key, e.value, "was dropped: too many _hide keys",
-                      "at most " + std::to_string(kMaxHidden) + " hidden controls");
-            }
-            hidden_capped_ = true;
-            return;
-        }
-        hidden.emplace_back(name);
+        hidden.emplace_back(name); // at most kMaxHidden: each hidable name once
     }
 
     void unknown(const Entry& e) {

@@ -20,8 +20,38 @@ namespace bp::config_keys {
 constexpr size_t kMaxHashBytes = 65536;
 constexpr size_t kMaxSeedBytes = 64;
 constexpr size_t kMaxTutorialBytes = 200;
-constexpr size_t kMaxHideNameBytes = 64;
 constexpr size_t kMaxHidden = 64;
+
+// The names "<name>_hide" may take. TensorFlow Playground's hidable controls (its "hide controls"
+// list, PLAYGROUND-REFERENCE.md), its input features (hidden from the drawing only: an active
+// one still feeds the network), and this page's own controls: the training options panel, each
+// of its fields (named by its key), the speed menu and the class metrics (web/index.html and
+// web/panels/options.js carry them as data-control). Any other name is refused: a typo or a
+// hostile name would otherwise be kept in the link and hide nothing.
+constexpr std::string_view kHidableNames[] = {
+    // TensorFlow Playground's controls
+    "showTestData", "discretize", "playButton", "stepButton", "resetButton", "learningRate",
+    "activation", "regularization", "regularizationRate", "problem", "dataset", "percTrainData",
+    "noise", "batchSize", "numHiddenLayers",
+    // its input features
+    "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY",
+    // ours
+    "trainingOptions", "optimizer", "momentum", "beta1", "beta2", "rho", "epsilon", "init", "loss",
+    "outputActivation", "layerActivations", "leakyAlpha", "dropout", "batchNorm", "residual",
+    "stopEpoch", "stopTestLoss", "speed", "confusion"};
+// Each name once, so a config never holds more hidden names than kMaxHidden.
+static_assert(sizeof(kHidableNames) / sizeof(kHidableNames[0]) <= kMaxHidden);
+
+inline bool is_hidable(std::string_view name) {
+    for (std::string_view h : kHidableNames)
+        if (h == name) return true;
+    return false;
+}
+inline std::string hidable_names() {
+    std::string s;
+    for (std::string_view h : kHidableNames) s.append(s.empty() ? "" : ", ").append(h);
+    return s;
+}
 constexpr size_t kMaxUnknownKeys = 64;
 constexpr size_t kMaxUnknownBytes = 256;        // each unknown key and each unknown value, decoded
 constexpr size_t kMaxUnknownTotalBytes = 24576; // all kept unknown "key=value&", encoded

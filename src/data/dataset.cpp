@@ -62,14 +62,31 @@ void gen_xor(int n, double noise, Rng& rng, std::vector<Point>& out) {
     }
 }
 
-// TF's two gaussians: d3's linear scale maps noise [0, 0.5] to variance [0.5, 4].
+// TF's normalRandom (dataset.ts): one polar-method pair per call, of which TF keeps only the first
+// normal (sqrt(-2 log s / s) * v1) and drops the second, so every coordinate costs a fresh pair of
+// uniforms. Rng::normal keeps the spare instead, which would give other points than TF's for the
+// same stream. TF redraws only when s > 1; s == 0 (TF: 0 * infinity, a NaN point; probability
+// ~2^-106) is redrawn too.
+double tf_normal(Rng& rng) {
+    double v1, v2, s;
+    do {
+        v1 = 2.0 * rng.uniform() - 1.0;
+        v2 = 2.0 * rng.uniform() - 1.0;
+        s = v1 * v1 + v2 * v2;
+    } while (s > 1.0 || s == 0.0);
+    return std::sqrt(-2.0 * elem::log(s) / s) * v1;
+}
+
+// TF's two gaussians: d3's linear scale maps noise [0, 0.5] to variance [0.5, 4], computed as d3
+// v3 (TF's version) does, t = noise / 0.5 then 0.5 (1 - t) + 4 t (the shorter 0.5 + 3.5 t differs
+// in the last bit at noise 15 %); each coordinate is mean + sqrt(variance) * tf_normal, x then y.
 void gen_gauss(int n, double noise, Rng& rng, std::vector<Point>& out) {
-    const double variance = 0.5 + (4.0 - 0.5) * (noise / 0.5);
+    const double t = noise / 0.5, variance = 0.5 * (1.0 - t) + 4.0 * t;
     const double sd = std::sqrt(variance);
     auto blob = [&](int count, double cx, double cy, double label) {
         for (int i = 0; i < count; ++i) {
-            double x = cx + sd * rng.normal();
-            double y = cy + sd * rng.normal();
+            double x = cx + sd * tf_normal(rng);
+            double y = cy + sd * tf_normal(rng);
             out.push_back(make_point(x, y, label));
         }
     };

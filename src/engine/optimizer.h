@@ -6,6 +6,7 @@
 //   RMSProp   v = rho v + (1-rho) g^2; p -= lr g / (sqrt(v) + eps)
 //   Adam      t += 1 once per update;  m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
 //             p -= lr (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
+// (1-rho, 1-b1, 1-b2, 1-b1^t, 1-b2^t: computed in double, rounded once to the buffers' type)
 // Then, weights only (TensorFlow Playground's rule, once per update, not scaled by the batch):
 //   p -= lr * rate * R'(p_before_the_update), R = |w| (L1) or w^2/2 (L2). Under L1 a weight that
 //   this term carries across zero is set to 0 and marked dead: dead weights are never updated again
@@ -55,15 +56,19 @@ template <class T> struct OptimizerState {
 template <class T>
 void optimizer_step(const OptimizerParams& o, OptimizerState<T>& st, T* p, const T* gsum, int count,
                     const uint8_t* is_weight, uint8_t* dead, std::size_t n) {
+    // The scalars 1 - beta and 1 - beta^t are computed in double and rounded to T once: in float
+    // arithmetic 1 - (float)0.999 is 0.000999987 (1.3e-5 from 0.001), and 1 - (float)beta^t
+    // loses as much, an error exact Adam does not have. Same code for every T, lane and build.
     const T lr = T(o.lr), mu = T(o.momentum), b1 = T(o.beta1), b2 = T(o.beta2), rho = T(o.rho),
             eps = T(o.eps), lrr = T(o.lr) * T(o.reg_rate), cnt = T(count);
+    const T one_b1 = T(1.0 - o.beta1), one_b2 = T(1.0 - o.beta2), one_rho = T(1.0 - o.rho);
     T bc1 = 1, bc2 = 1;
     if (o.kind == Optimizer::Adam) {
         st.t += 1;
         st.b1t *= o.beta1;
         st.b2t *= o.beta2;
-        bc1 = T(1) - T(st.b1t);
-        bc2 = T(1) - T(st.b2t);
+        bc1 = T(1.0 - st.b1t);
+        bc2 = T(1.0 - st.b2t);
     }
     if (o.kind == Optimizer::SGD && o.reg == Regularization::None) {
         // The playground's default, once per batch of 10: 4 lanes at a time (same operations per
@@ -102,12 +107,12 @@ void optimizer_step(const OptimizerParams& o, OptimizerState<T>& st, T* p, const
             w = w0 - lr * (g + mu * m[k]);
             break;
         case Optimizer::RMSProp:
-            v[k] = rho * v[k] + (T(1) - rho) * g * g;
+            v[k] = rho * v[k] + one_rho * g * g;
             w = w0 - lr * g / (std::sqrt(v[k]) + eps);
             break;
         case Optimizer::Adam:
-            m[k] = b1 * m[k] + (T(1) - b1) * g;
-            v[k] = b2 * v[k] + (T(1) - b2) * g * g;
+            m[k] = b1 * m[k] + one_b1 * g;
+            v[k] = b2 * v[k] + one_b2 * g * g;
             w = w0 - lr * (m[k] / bc1) / (std::sqrt(v[k] / bc2) + eps);
             break;
         default:

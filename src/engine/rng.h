@@ -21,6 +21,20 @@ class Rng {
     double normal(); // standard normal, Marsaglia polar method with our own log
     uint32_t below(uint32_t n) { return (uint32_t)(((uint64_t)next_u32() * n) >> 32); } // [0, n)
 
+    // The generator's whole position, so a saved run resumes its stream (the dropout masks); a
+    // normal() spare is not part of it (call sites that save a stream never draw normals).
+    struct State {
+        uint32_t s[4];
+    };
+    State state() const { return State{{s_[0], s_[1], s_[2], s_[3]}}; }
+    // False (and no change) for the all-zero state, xoshiro's fixed point.
+    bool set_state(const State& st) {
+        if ((st.s[0] | st.s[1] | st.s[2] | st.s[3]) == 0) return false;
+        for (int k = 0; k < 4; ++k) s_[k] = st.s[k];
+        has_spare_ = false;
+        return true;
+    }
+
   private:
     uint32_t s_[4];
     bool has_spare_ = false;

@@ -37,6 +37,36 @@ inline std::string py_points_and_predictions(const Session& s,
     return t + "]\n";
 }
 
+// How the playground applies L1/L2 (engine/optimizer.h), for a reader who trains on: after the
+// optimizer's step, to weights only, from the weight before the step, never through momentum or
+// the adaptive buffers; and the framework's nearest equivalent. "" without regularization.
+inline std::string py_regularization_note(const Session& s, const std::string& framework) {
+    const Config& c = s.config();
+    if (c.regularization == Regularization::None) return "";
+    const bool torch = framework == "PyTorch";
+    const std::string rate = float_text((float)c.regularization_rate);
+    const std::string h = "# " + std::string(name_of(c.regularization)) + " (rate " + rate +
+                          ") is applied after the optimizer step, to the weights only (not\n"
+                          "# biases), from the weight before the step, decoupled from momentum "
+                          "and the adaptive buffers:\n";
+    if (c.regularization == Regularization::L1)
+        return h +
+               "#   w -= lr * rate * sign(w_before); a weight this carries across zero is "
+               "set to 0 and\n#   frozen (TensorFlow Playground's rule). " +
+               framework + " has no built-in equivalent:\n#   apply it by hand after each step.\n";
+    if (torch)
+        return h +
+               "#   w -= lr * rate * w_before. With Adam this is torch.optim.AdamW(weight_decay=" +
+               rate +
+               ")\n#   on the weights; with plain SGD, torch.optim.SGD(weight_decay=" + rate +
+               "). weight_decay on SGD\n#   with momentum, RMSprop or Adam differs: it goes "
+               "through their buffers.\n";
+    return h + "#   w -= lr * rate * w_before. With Adam this is tf.keras.optimizers.AdamW(" +
+           "weight_decay=" + rate + ")\n#   on the weights; with plain SGD, an L2 penalty rate/2 " +
+           "* sum(w^2) on the loss.\n#   A kernel_regularizer with momentum, RMSprop or Adam "
+           "differs: it goes through their buffers.\n";
+}
+
 // One comment block: what this is, the config, the loss to keep training with.
 inline std::string py_header(const Session& s, const char* framework) {
     const Network<float>& net = s.network();
@@ -53,7 +83,7 @@ inline std::string py_header(const Session& s, const char* framework) {
         if (net.spec().residual) h += "residual skips between equal-width hidden layers, ";
         h.resize(h.size() - 2);
     }
-    return h + "\n";
+    return h + "\n" + py_regularization_note(s, framework);
 }
 
 } // namespace bp::export_detail

@@ -4,7 +4,9 @@
 #include "../engine/batchnorm.h"
 #include "float_text.h"
 #include "json_reader.h"
+#include "model_fields.h"
 #include "model_limits.h"
+#include "model_state.h"
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -13,6 +15,7 @@ namespace bp {
 namespace {
 
 constexpr const char* kFormat = "backprop-playground-model";
+static_assert(kMaxModelJsonBytes <= kMaxJsonBytes, "the JSON reader must take the largest model");
 
 std::string json_string(const std::string& s) {
     std::string o = "\"";
@@ -34,18 +37,15 @@ std::string json_string(const std::string& s) {
 
 using Kind = JsonValue::Kind;
 
-// A number in a message: std::to_string would write 1e39 as 40 digits and 1e-50 as 0.000000.
-std::string short_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
-    return buf;
-}
-
 // Every member the reader looks at, at any depth; the rest are checked as JSON and not built.
+// The second part: the members of "state" (model_state.h).
 constexpr std::string_view kModelKeys[] = {
-    "format",    "version", "config", "inputs",      "loss",       "epoch", "updates",
-    "layers",    "nIn",     "nOut",   "activation",  "residual",   "W",     "b",
-    "batchNorm", "gamma",   "beta",   "runningMean", "runningVar", "eps"};
+    "format", "version", "config", "inputs", "loss", "epoch", "updates", "layers", "nIn", "nOut",
+    "activation", "residual", "W", "b", "batchNorm", "gamma", "beta", "runningMean", "runningVar",
+    "eps",
+    // state
+    "state", "optimizer", "step", "beta1Power", "beta2Power", "position", "carriedSamples",
+    "dropoutStream", "m", "v", "carriedGradients", "deadWeights"};
 
 // "" or why the bytes are not a model file we read: over the bound, or UTF-16 (whose NUL bytes a
 // JSON reader would only call "unexpected character"). A UTF-8 byte order mark is skipped, as
@@ -55,39 +55,12 @@ std::string model_text_problem(std::string_view& text) {
         return "the file is " + std::to_string(text.size()) + " bytes; a model file is at most " +
                std::to_string(kMaxModelJsonBytes) + " bytes (the largest network, " +
                std::to_string(kMaxHiddenLayers) + " x " + std::to_string(kMaxNeurons) +
-               ", writes about 12.3 MB)";
+               ", writes about 28.5 MB with Adam's state)";
     const auto starts = [&text](std::string_view p) { return text.substr(0, p.size()) == p; };
     if (starts("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (starts("\xFF\xFE") || starts("\xFE\xFF") || starts(std::string_view("{\0", 2)) ||
         starts(std::string_view("\0{", 2)))
         return "the file is UTF-16 text; save it as UTF-8";
-    return "";
-}
-
-// Reads `n` float32 numbers of an array into out; "" or an error naming `what`.
-std::string read_floats(const JsonValue* v, std::size_t n, const std::string& what, float* out) {
-    if (!v) return what + " is missing";
-    if (!v->is(Kind::Array)) return what + " is " + json_kind_name(v->kind) + ", not an array";
-    if (v->items.size() != n)
-        return what + " has " + std::to_string(v->items.size()) + " numbers; the network needs " +
-               std::to_string(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const JsonValue& x = v->items[k];
-        const std::string at = what + "[" + std::to_string(k) + "]";
-        if (!x.is(Kind::Number)) return at + " is " + json_kind_name(x.kind) + ", not a number";
-        if (!(std::fabs(x.number) <= (double)std::numeric_limits<float>::max()))
-            return at + " = " + short_number(x.number) + " is not a finite float32 number";
-        out[k] = (float)x.number;
-    }
-    return "";
-}
-
-std::string read_int(const JsonValue& obj, const char* key, const std::string& where, long& out) {
-    const JsonValue* v = obj.get(key);
-    if (!v) return where + "\"" + key + "\" is missing";
-    if (!v->is(Kind::Number) || v->number != std::floor(v->number) || std::fabs(v->number) > 1e9)
-        return where + "\"" + key + "\" is not an integer";
-    out = (long)v->number;
     return "";
 }
 
@@ -173,7 +146,9 @@ std::string model_to_json(const Session& s) {
         if (L.hidden) stat += (std::size_t)L.n_out;
         o += "}";
     }
-    return o + "\n  ]\n}\n";
+    o += "\n  ]";
+    append_state_json(s, o);
+    return o + "\n}\n";
 }
 
 std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error) {
@@ -237,6 +212,7 @@ std::unique_ptr<Session> model_from_json(std::string_view text, std::string& err
     if (!e.empty()) return fail(e);
     if (epoch < 0 || updates < 0) return fail("\"epoch\" and \"updates\" cannot be negative");
     e = s->set_state(p, mean, var, epoch, updates);
+    if (e.empty()) e = read_state_json(doc, *s);
     if (!e.empty()) return fail(e);
     return s;
 }

@@ -9,11 +9,15 @@
 //                "b": [...],
 //                "batchNorm": {"gamma": [...], "beta": [...], "runningMean": [...],
 //                              "runningVar": [...], "eps": 1e-05}},   (batch-norm layers only)
-//               ...]}
+//               ...],
+//    "state": {...}}                         (optional: the optimizer's buffers and step, the
+//                                             place in the epoch, dead weights, the dropout
+//                                             stream; model_state.h)
 // Floats are written so they read back to the same float32 bits (float_text.h), so a loaded model
 // predicts bit-identically (grid included). Loading builds a session from "config" (its data
-// regenerated from the seed; user points are not stored) and then sets every parameter and running
-// statistic; optimizer state and the dropout stream start afresh. Every problem (bad
+// regenerated from the seed; user points are not stored), sets every parameter and running
+// statistic, and restores "state", so training on from the file gives the bits of one
+// uninterrupted run; a file without "state" starts its optimizer afresh. Every problem (bad
 // JSON, wrong format/version, a config error, a shape or activation that disagrees with the
 // config, a number that is not a finite float32) is an error message, never a crash.
 #pragma once

@@ -55,6 +55,18 @@ struct LayerHealth {
                                   // their target (gradient ~0: training stalls); else 0
 };
 
+// What training holds beyond the weights, so a saved run resumes bit for bit (model_io.h's
+// "state"): the optimizer's buffers and step, L1's dead weights, the place in the epoch with the
+// gradient sums of samples carried into the next update, and the dropout stream.
+struct TrainingState {
+    OptimizerState<float> opt;      // m, v: one entry per parameter (params layout)
+    std::vector<uint8_t> dead;      // one per parameter; 1 only on weights
+    int position = 0;               // next sample of the epoch, 0..train size - 1
+    int carried = 0;                // samples whose gradients wait for the next update
+    std::vector<float> carried_sum; // their gradient sums (params layout; empty when carried 0)
+    Rng::State dropout{{1, 0, 0, 0}};
+};
+
 struct Metrics {
     double train_loss = 0, test_loss = 0;           // mean per-sample loss
     double train_accuracy = -1, test_accuracy = -1; // fraction correct; -1 for regression
@@ -154,6 +166,12 @@ class Session {
     // are what the model's history says). Returns "" or an error; on error nothing changes.
     std::string set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
                           const std::vector<float>& bn_var, long epoch = 0, long updates = 0);
+
+    // The state a resumed run needs (see TrainingState) and its restoring, after set_state: sizes
+    // must match the network, numbers be finite (v >= 0), position and carried fit the data and
+    // batch, dead entries be weights. Returns "" or an error; on error nothing changes.
+    TrainingState training_state() const;
+    std::string set_training_state(const TrainingState& t);
 
     void reset();                             // same seed: the same initial weights
     void regenerate(const std::string& seed); // new data with this seed; the network is kept

@@ -3,6 +3,7 @@
 // live keys of a config.
 #include "../config/config_schema.h"
 #include "session.h"
+#include <algorithm>
 #include <cmath>
 
 namespace bp {
@@ -59,6 +60,53 @@ std::string Session::set_state(const std::vector<float>& params, const std::vect
     bn_backup_var_ = bn_var;
     epoch_ = epoch < 0 ? 0 : epoch;
     updates_ = updates < 0 ? 0 : updates;
+    return "";
+}
+
+TrainingState Session::training_state() const {
+    TrainingState t;
+    t.opt = ost_;
+    t.dead = net_.dead;
+    t.position = pos_;
+    t.carried = accum_;
+    if (accum_ > 0) t.carried_sum.assign(net_.grads.begin(), net_.grads.end());
+    t.dropout = drop_rng_.state();
+    return t;
+}
+
+std::string Session::set_training_state(const TrainingState& t) {
+    const std::size_t n = net_.params.size();
+    const int n_train = (int)data_.train.size(), bs = std::min(cfg_.batch_size, n_train);
+    if (t.opt.m.size() != n || t.opt.v.size() != n || t.dead.size() != n)
+        return "the optimizer state has " + std::to_string(t.opt.m.size()) +
+               " entries, this network " + std::to_string(n) + " parameters";
+    if (t.position < 0 || t.position >= std::max(n_train, 1))
+        return "position " + std::to_string(t.position) + " is outside the training set (" +
+               std::to_string(n_train) + " points)";
+    // Between calls the carry is the last epoch's leftover (< bs), or that plus a batch in flight.
+    if (t.carried < 0 || t.carried >= 2 * std::max(bs, 1) ||
+        t.carried_sum.size() != (t.carried > 0 ? n : 0))
+        return "the carried samples (" + std::to_string(t.carried) + ") do not fit a batch of " +
+               std::to_string(bs);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!std::isfinite(t.opt.m[k]) || !std::isfinite(t.opt.v[k]) || !(t.opt.v[k] >= 0))
+            return "an optimizer buffer entry is not finite (or a v entry is negative)";
+        if (t.dead[k] > 1 || (t.dead[k] && !net_.is_weight[k])) return "only weights can be dead";
+    }
+    for (float g : t.carried_sum)
+        if (!std::isfinite(g)) return "a carried gradient is not finite";
+    if (t.opt.t < 0 || !(t.opt.b1t >= 0 && t.opt.b1t <= 1) || !(t.opt.b2t >= 0 && t.opt.b2t <= 1))
+        return "the Adam step is negative or a beta power is outside [0, 1]";
+    Rng probe(uint64_t(0));
+    if (!probe.set_state(t.dropout)) return "the dropout stream's state is all zero";
+    ost_ = t.opt;
+    net_.dead = t.dead;
+    pos_ = t.position;
+    accum_ = t.carried;
+    net_.zero_grads();
+    std::copy(t.carried_sum.begin(), t.carried_sum.end(), net_.grads.begin());
+    drop_rng_ = probe;
+    metrics_valid_ = false;
     return "";
 }
 

@@ -85,19 +85,46 @@ TEST_CASE("circle and xor follow TF's formulas and draw order") {
     }
 }
 
-TEST_CASE("gauss and reg-plane follow TF's formulas and draw order") {
-    // Noise 0.25 maps to variance 0.5 + 3.5 * 0.5 = 2.25, sd 1.5: all exact in binary.
-    Rng r("order", "data"), r2("order", "data");
-    std::vector<Point> got = generate_points(DatasetKind::Gauss, 8, 0.25, r);
-    for (int i = 0; i < 8; ++i) {
-        double c = i < 4 ? 2.0 : -2.0;
-        double x = c + 1.5 * r2.normal();
-        double y = c + 1.5 * r2.normal();
-        CHECK(got[(size_t)i].x1 == (float)x);
-        CHECK(got[(size_t)i].x2 == (float)y);
+// TF's normalRandom(mean, variance) as dataset.ts writes it, with `u` standing for Math.random:
+// a fresh polar pair per call, the second normal of the pair thrown away, redraw while s > 1.
+// The log is the engine's elem::log (the engine's one log for data, so "the same random stream"
+// includes it); everything else is the plain double arithmetic of the TypeScript.
+static double tf_normal_random(Rng& u, double mean, double variance) {
+    double v1, v2, s;
+    do {
+        v1 = 2 * u.uniform() - 1;
+        v2 = 2 * u.uniform() - 1;
+        s = v1 * v1 + v2 * v2;
+    } while (s > 1);
+    double result = std::sqrt(-2 * elem::log(s) / s) * v1;
+    return mean + std::sqrt(variance) * result;
+}
+
+TEST_CASE("gauss is TF's classifyTwoGaussData bit for bit on the same stream") {
+    // TF's slider noises 0..50 % (15 % is where d3's 0.5 (1 - t) + 4 t and 0.5 + 3.5 t part).
+    for (int percent : {0, 5, 15, 25, 50}) {
+        CAPTURE(percent);
+        const double noise = percent / 100.0;
+        const double t = (noise - 0) / 0.5, variance = 0.5 * (1 - t) + 4 * t; // d3 v3's scale
+        Rng r("order", "data"), u("order", "data");
+        const int n = 500;
+        std::vector<Point> got = generate_points(DatasetKind::Gauss, n, noise, r);
+        REQUIRE(got.size() == (size_t)n);
+        for (int i = 0; i < n; ++i) {
+            const double c = i < n / 2 ? 2 : -2, label = i < n / 2 ? 1 : -1;
+            double x = tf_normal_random(u, c, variance);
+            double y = tf_normal_random(u, c, variance);
+            CHECK(got[(size_t)i].x1 == (float)x);
+            CHECK(got[(size_t)i].x2 == (float)y);
+            CHECK(got[(size_t)i].label == (float)label);
+        }
+        CHECK(r.next_u32() == u.next_u32()); // the same number of draws: nothing kept or skipped
     }
+}
+
+TEST_CASE("reg-plane follows TF's formula and draw order") {
     Rng s("order", "data"), s2("order", "data");
-    got = generate_points(DatasetKind::RegPlane, 8, 0.25, s);
+    std::vector<Point> got = generate_points(DatasetKind::RegPlane, 8, 0.25, s);
     for (int i = 0; i < 8; ++i) {
         double x = s2.uniform(-6, 6);
         double y = s2.uniform(-6, 6);

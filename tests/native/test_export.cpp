@@ -235,6 +235,23 @@ TEST_CASE("export scripts: the session's layers, features and points; formats an
     CHECK(parse_export_points("1,1e300", pts).find("not two finite") != std::string::npos);
 }
 
+TEST_CASE("export scripts say how L1/L2 are applied, with the framework's equivalent") {
+    auto l2 = trained("regularization=L2&regularizationRate=0.003&optimizer=adam&seed=r", 1);
+    const std::string py = pytorch_script(*l2, {}), k = keras_script(*l2, {});
+    for (const std::string& t : {py, k})
+        CHECK(
+            t.find("# L2 (rate 0.003) is applied after the optimizer step, to the weights only") !=
+            std::string::npos);
+    CHECK(py.find("torch.optim.AdamW(weight_decay=0.003)") != std::string::npos);
+    CHECK(py.find("torch.optim.SGD(weight_decay=0.003)") != std::string::npos);
+    CHECK(k.find("tf.keras.optimizers.AdamW(weight_decay=0.003)") != std::string::npos);
+    auto l1 = trained("regularization=L1&regularizationRate=0.01&seed=r", 1);
+    CHECK(pytorch_script(*l1, {}).find("sign(w_before); a weight this carries across zero") !=
+          std::string::npos);
+    auto none = trained("seed=r", 1);
+    CHECK(pytorch_script(*none, {}).find("optimizer step") == std::string::npos);
+}
+
 TEST_CASE("predict equals the grid's output row at the same points") {
     auto s = trained(kBnHash, 3);
     const int N = 5;

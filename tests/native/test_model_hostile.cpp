@@ -29,7 +29,7 @@ std::string zeros(std::size_t n) {
 
 TEST_CASE("model JSON: an unknown member is skipped, the model loads bit for bit") {
     const std::string good = model_text();
-    // 5M numbers: five times the value budget, so this loads only if the member is not built
+    // 5M numbers: over four times the value budget, so this loads only if it is not built
     const std::string padded = "{\"junk\": " + zeros(5000000) + "," + good.substr(1);
     REQUIRE(padded.size() < kMaxModelJsonBytes);
     std::string err;
@@ -53,21 +53,28 @@ TEST_CASE("model JSON: more values than the largest network has is refused by co
 
 TEST_CASE("model JSON: the byte bound covers the largest network and is named when exceeded") {
     // the 16 x 256 network of the largest input and output counts, written by model_to_json
+    // with its largest training state: Adam's m and v, and 250 % 7 = 5 samples carried after an
+    // epoch (their gradient sums)
     std::string shape = "256";
     for (int l = 1; l < kMaxHiddenLayers; ++l) shape += ",256";
     auto s = bp_test::make("networkShape=" + shape +
                            "&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&"
-                           "sinY=true&batchNorm=true&seed=big");
+                           "sinY=true&batchNorm=true&optimizer=adam&learningRate=0.0001&"
+                           "batchSize=7&seed=big");
+    s->train_epochs(1);
+    REQUIRE(s->training_state().carried == 5);
     const std::string text = model_to_json(*s);
-    CHECK(text.size() * 3 > kMaxModelJsonBytes); // room to re-indent, not a 3x looser bound
+    CHECK(text.find("\"carriedGradients\"") != std::string::npos);
+    CHECK(text.size() * 2 > kMaxModelJsonBytes); // room to re-indent, not a looser bound
     CHECK(text.size() < kMaxModelJsonBytes);
     std::string err;
     CHECK(model_from_json(text, err));
     const std::string over = text + std::string(kMaxModelJsonBytes - text.size() + 1, ' ');
     CHECK(!model_from_json(over, err));
-    CHECK(err == "model JSON: the file is " + std::to_string(over.size()) +
-                     " bytes; a model file is at most " + std::to_string(kMaxModelJsonBytes) +
-                     " bytes (the largest network, 16 x 256, writes about 12.3 MB)");
+    CHECK(err ==
+          "model JSON: the file is " + std::to_string(over.size()) +
+              " bytes; a model file is at most " + std::to_string(kMaxModelJsonBytes) +
+              " bytes (the largest network, 16 x 256, writes about 28.5 MB with Adam's state)");
 }
 
 TEST_CASE("model JSON: a UTF-8 byte order mark is accepted, UTF-16 is named") {

@@ -132,3 +132,78 @@ TEST_CASE("L2 and L1: once per update, weights only, from the weight before the 
     CHECK(p[0] == doctest::Approx(0.9).epsilon(1e-12));
     CHECK(dead[0] == 0);
 }
+
+TEST_CASE("float Adam stays within float rounding of float64 Adam over eight steps") {
+    // The reference is the textbook formula in double with pow for beta^t. The float engine may
+    // differ by the roundings of its float buffers (a few 1e-7 relative); the old float scalars
+    // (1 - (float)0.999 = 0.000999987, 1 - (float)beta2^t) added ~1e-5 from the second step on.
+    const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    const double gs[] = {0.5, -0.25, 0.75, 0.125, -0.5, 0.3, 0.2, -0.1}; // exact in float
+    OptimizerParams o;
+    o.kind = Optimizer::Adam;
+    o.lr = lr;
+    OptimizerState<float> st;
+    st.reset(1);
+    float p = 0;
+    uint8_t w = 0, dead = 0;
+    double m = 0, v = 0, q = 0;
+    for (int t = 1; t <= 8; ++t) {
+        CAPTURE(t);
+        const double g = gs[t - 1];
+        float gf = (float)g;
+        optimizer_step(o, st, &p, &gf, 1, &w, &dead, 1);
+        m = b1 * m + (1 - b1) * g;
+        v = b2 * v + (1 - b2) * g * g;
+        q -= lr * (m / (1 - std::pow(b1, t))) / (std::sqrt(v / (1 - std::pow(b2, t))) + eps);
+        CHECK(std::fabs(p - q) <= 1e-6 * std::fabs(q));
+        CHECK(std::fabs(st.v[0] - v) <= 1e-6 * v);
+    }
+}
+
+TEST_CASE(
+    "L2 is decoupled: Adam + L2 is AdamW, SGD + L2 is weight decay; momentum is not torch's") {
+    // References written from PyTorch's documented algorithms, in double:
+    //   AdamW:            p *= 1 - lr wd; then the Adam step on g (wd never enters m or v)
+    //   SGD weight_decay: g' = g + wd p; m = mu m + g' (mu = 0: plain SGD); p -= lr m
+    const double lr = 0.01, wd = 0.1, gs[] = {0.5, -0.25, 0.75, 0.125};
+    OptimizerParams o;
+    o.lr = lr;
+    o.reg = Regularization::L2;
+    o.reg_rate = wd;
+    uint8_t w[2] = {1, 0}, dead[2] = {0, 0}; // a weight and a bias
+    o.kind = Optimizer::Adam;
+    OptimizerState<double> st;
+    st.reset(2);
+    double p[2] = {1, 1}, q[2] = {1, 1}, m[2] = {0, 0}, v[2] = {0, 0};
+    for (int t = 1; t <= 4; ++t) {
+        double g[2] = {gs[t - 1], gs[t - 1]};
+        optimizer_step(o, st, p, g, 1, w, dead, 2);
+        for (int k = 0; k < 2; ++k) {
+            if (k == 0) q[k] *= 1 - lr * wd; // decay on the weight only
+            m[k] = 0.9 * m[k] + 0.1 * g[k];
+            v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k];
+            q[k] -= lr * (m[k] / (1 - std::pow(0.9, t))) /
+                    (std::sqrt(v[k] / (1 - std::pow(0.999, t))) + 1e-8);
+            CHECK(p[k] == doctest::Approx(q[k]).epsilon(1e-12));
+        }
+    }
+    for (double mu : {0.0, 0.9}) {
+        CAPTURE(mu);
+        o.kind = mu == 0 ? Optimizer::SGD : Optimizer::Momentum;
+        o.momentum = mu;
+        st.reset(2);
+        double pp[2] = {1, 1}; // the engine's weight and bias
+        double qt = 1, mt = 0;
+        const double g = 0.5; // torch's SGD(momentum, weight_decay)
+        for (int t = 0; t < 3; ++t) {
+            double gg[2] = {g, g};
+            optimizer_step(o, st, pp, gg, 1, w, dead, 2);
+            mt = mu * mt + (g + wd * qt);
+            qt -= lr * mt;
+        }
+        if (mu == 0)
+            CHECK(pp[0] == doctest::Approx(qt).epsilon(1e-12));
+        else // the decay went through torch's momentum buffer, not through ours
+            CHECK(std::fabs(pp[0] - qt) > 1e-5);
+    }
+}

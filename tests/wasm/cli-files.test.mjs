@@ -32,10 +32,10 @@ test('CLI: BOM, UTF-16, size bound, directories, seed length', { skip }, () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /the file is UTF-16 text; save it as UTF-8/);
     const big = path.join(dir, 'big.json');
-    fs.writeFileSync(big, Buffer.alloc(26656768 + 1, 0x20));
+    fs.writeFileSync(big, Buffer.alloc(43910836 + 1, 0x20));
     r = bp('train', '--model', big, '--epochs', '1');
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /is 26656769 bytes; at most 26656768 are read/);
+    assert.match(r.stderr, /is 43910837 bytes; at most 43910836 are read/);
     r = bp('train', '--csv', dir, '--epochs', '1');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /is a directory, not a file/);
