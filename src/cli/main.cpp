@@ -4,8 +4,8 @@
 //   bp grad-check (--config '<hash>' | --model FILE.json) [--batch B]
 //   bp export / bp predict: see export_cmd.h
 // A page run is repeated headless with the page's hash (seed included) or its saved model JSON:
-// the same calls give the same float32 bits (design principle 7). A model file carries its
-// training state (session/model_state.h): `train --model` goes on where the file's run stopped,
+// the same calls give the same float32 bits (README: same numbers everywhere). A model file carries
+// its training state (session/model_state.h): `train --model` goes on where the file's run stopped,
 // and its epoch column counts on from the file's epoch.
 // Bad arguments or a config with bad values: one line on stderr and exit code 2. Unknown config
 // keys are warnings. --dump-weights prints every parameter as an 8-digit hex float32 bit pattern,

@@ -1,5 +1,6 @@
-// optimizer.h: one flat update loop over the whole parameter buffer (design principle 2), its state
-// in matching flat buffers. Gradients arrive as sums over `count` samples; g = sum / count.
+// optimizer.h: one flat update loop over the whole parameter buffer (docs/ARCHITECTURE.md, engine
+// rules), its state in matching flat buffers. Gradients arrive as sums over `count` samples; g =
+// sum / count.
 //   SGD       p -= lr g
 //   Momentum  m = mu m + g;            p -= lr m                (PyTorch convention)
 //   Nesterov  m = mu m + g;            p -= lr (g + mu m)       (PyTorch convention)
