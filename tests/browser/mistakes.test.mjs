@@ -167,7 +167,9 @@ test('a learning rate that saturates the output gets a hint whose button lowers 
   // at rate 1 the same network learns, and no hint comes back
   await playTo(page, 100);
   const m = await page.evaluate(() => window.playground.metrics);
-  assert.ok(m.testAccuracy > 0.9, `learns at rate 1: accuracy ${m.testAccuracy}`);
+  // stuck at rate 10 is about 60 %; playing stops at epoch 100 or a little after (frame timing),
+  // where rate 1 is at 90 % or more: 85 % separates learning from stuck whatever the stop epoch
+  assert.ok(m.testAccuracy >= 0.85, `learns at rate 1: accuracy ${m.testAccuracy} at epoch ${m.epoch}`);
   assert.equal(await page.locator('.msg[data-key="hint-sat"]').count(), 0);
   await page.close();
 });
