@@ -234,6 +234,7 @@ class Reader {
                 continue;
             }
             if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
+            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
             return fail("expected ',' or ']' in an array");
         }
     }
@@ -244,11 +245,13 @@ class Reader {
         if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
         for (;;) {
             ws();
-            if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a quoted key");
+            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
+            if (s_[i_] != '"') return fail("expected a quoted key");
             std::string key;
             if (!string(key)) return false;
             ws();
-            if (i_ >= s_.size() || s_[i_] != ':') return fail("expected ':' after a key");
+            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
+            if (s_[i_] != ':') return fail("expected ':' after a key");
             ++i_;
             ws();
             JsonValue* slot = nullptr;
@@ -263,6 +266,7 @@ class Reader {
                 continue;
             }
             if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
+            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
             return fail("expected ',' or '}' in an object");
         }
     }
