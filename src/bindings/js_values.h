@@ -79,7 +79,8 @@ template <class E, std::size_t N> val names_js(const E (&list)[N]) {
 // catalog() -> what the engine offers (session/catalog.h), for the page's menus: {datasets:
 // [{key, problem, classes}], features: [{key, label}], kinds: {binary|multiclass|regression:
 // {losses, outputs, autoLoss, autoOutput}}, liveKeys (the keys setTraining applies to a running
-// session), and the values of the activation, optimizer, init, regularization and speed menus}.
+// session), the values of the activation, optimizer, init, regularization and speed menus, and
+// optimizerKeys: {optimizer: [the keys it reads]}}.
 inline val catalog_js() {
     using namespace config_keys;
     const Catalog c = make_catalog();
@@ -116,6 +117,13 @@ inline val catalog_js() {
     o.set("init", names_js(kInits));
     o.set("regularization", names_js(kRegularizations));
     o.set("speed", names_js(kSpeeds));
+    val reads = val::object(); // optimizer -> the keys it reads
+    for (const OptimizerKeys& ok : kOptimizerKeys) {
+        val a = val::array();
+        for (int i = 0; i < 3 && ok.keys[i]; ++i) a.set(i, std::string(ok.keys[i]));
+        reads.set(std::string(name_of(ok.optimizer)), a);
+    }
+    o.set("optimizerKeys", reads);
     return o;
 }
 

@@ -93,6 +93,19 @@ inline constexpr Problem kProblems[] = {Problem::Classification, Problem::Regres
 inline constexpr Loss kLosses[] = {Loss::Auto, Loss::Square, Loss::BCE, Loss::SoftmaxCE, Loss::Abs};
 inline constexpr Optimizer kOptimizers[] = {
     Optimizer::SGD, Optimizer::Momentum, Optimizer::Nesterov, Optimizer::RMSProp, Optimizer::Adam};
+// The hash keys each optimizer reads (optimizer.h's update rules); the others leave its steps
+// alone.
+struct OptimizerKeys {
+    Optimizer optimizer;
+    const char* keys[3]; // nullptr-terminated when shorter
+};
+inline constexpr OptimizerKeys kOptimizerKeys[] = {
+    {Optimizer::SGD, {nullptr}},
+    {Optimizer::Momentum, {"momentum", nullptr}},
+    {Optimizer::Nesterov, {"momentum", nullptr}},
+    {Optimizer::RMSProp, {"rho", "epsilon", nullptr}},
+    {Optimizer::Adam, {"beta1", "beta2", "epsilon"}},
+};
 inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
 inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
 inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,

@@ -6,6 +6,7 @@
 #include "config/config_keys.h"
 #include "data/features.h"
 #include "session/catalog.h"
+#include "session_from_hash.h"
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
@@ -99,4 +100,30 @@ TEST_CASE("catalog: live keys are the table's live rows") {
     CHECK(has("stopEpoch"));
     CHECK_FALSE(has("networkShape"));
     CHECK_FALSE(has("dataset"));
+}
+
+TEST_CASE(
+    "optimizer keys: an optimizer's steps change with the keys listed for it, and only those") {
+    // each parameter moved off its default; the weights after 3 epochs tell whether it was read
+    const std::pair<const char*, const char*> moved[] = {{"momentum", "0.5"},
+                                                         {"beta1", "0.5"},
+                                                         {"beta2", "0.9"},
+                                                         {"rho", "0.5"},
+                                                         {"epsilon", "0.01"}};
+    for (const config_keys::OptimizerKeys& ok : config_keys::kOptimizerKeys) {
+        const std::string base =
+            std::string("seed=3&learningRate=0.1&optimizer=") + name_of(ok.optimizer);
+        auto ref = bp_test::make(base);
+        ref->train_epochs(3);
+        for (const auto& [key, value] : moved) {
+            auto s = bp_test::make(base + "&" + key + "=" + value);
+            s->train_epochs(3);
+            bool listed = false;
+            for (const char* k : ok.keys)
+                if (k && std::string(k) == key) listed = true;
+            const bool same = std::equal(ref->network().params.begin(), ref->network().params.end(),
+                                         s->network().params.begin());
+            CHECK_MESSAGE(same != listed, name_of(ok.optimizer) << " with " << key << "=" << value);
+        }
+    }
 }

@@ -25,14 +25,6 @@ const LOSS_LABELS = {
 const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam' };
 const INIT_LABELS = { playground: 'Playground (uniform ±0.5)', xavier: 'Xavier / Glorot', he: 'He (for ReLU)' };
 const menuOf = (values, labels) => values.map((v) => [v, labels[v] || v]);
-// Which numeric parameters each optimizer reads.
-const PARAMS_OF = {
-  sgd: [],
-  momentum: ['momentum'],
-  nesterov: ['momentum'],
-  rmsprop: ['rho', 'epsilon'],
-  adam: ['beta1', 'beta2', 'epsilon'],
-};
 const PARAMS = [
   [
     'momentum',
@@ -264,7 +256,9 @@ export class OptionsPanel {
     c.outputActivation.value = cfg.outputActivation || '';
     for (const [k] of PARAMS) {
       setNumber(c[k], cfg[k]);
-      c[k].closest('.opt-field').classList.toggle('irrelevant', !PARAMS_OF[cfg.optimizer].includes(k));
+      c[k]
+        .closest('.opt-field')
+        .classList.toggle('irrelevant', !(this.cat.optimizerKeys[cfg.optimizer] || []).includes(k));
     }
     setNumber(c.dropout, cfg.dropout);
     setNumber(c.leakyAlpha, cfg.leakyAlpha);
