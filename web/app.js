@@ -142,6 +142,9 @@ function afterFirstDraw(f) {
   if (st.drawnParams) setTimeout(f, 0);
   else requestAnimationFrame(() => afterFirstDraw(f));
 }
+// What the first picture does not need (dataset thumbnails, the inactive features' pictures) waits
+// for it: the worker answers in order, and these would queue before the first frame.
+page.firstDrawn = new Promise((resolve) => afterFirstDraw(resolve));
 catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {

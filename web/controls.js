@@ -46,6 +46,7 @@ export function initControls(page) {
     // the buttons at once (their thumbnails follow): the picker's height must not change after the
     // first frame, or everything under it moves (a layout shift)
     if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds, {});
+    await page.firstDrawn;
     const pts = await client.call('previews', { hashes });
     buildDatasetPicker(kinds, pts);
   }

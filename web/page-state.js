@@ -149,6 +149,7 @@ export function initState(page) {
     }));
   }
   async function loadFeatureGrids() {
+    await page.firstDrawn;
     const shown = featureList().filter((f) => !f.hidden); // the view's feature column
     if (!shown.length) return;
     const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
