@@ -48,6 +48,12 @@ export class Engine {
   catalog() {
     return this.M.catalog();
   }
+  /** The training points of a hash's generated dataset (no network built), for a thumbnail. */
+  datasetPreview(hash) {
+    const r = this.M.datasetPreview(String(hash));
+    if (!r.ok) throw new Error(r.error);
+    return r.points;
+  }
   /** A session for this hash; check .lastLoad.ok. @returns {Session} */
   createSession(hash) {
     return new Session(this.M, hash);

@@ -117,12 +117,15 @@ const handlers = {
   previews({ hashes }) {
     const out = {};
     for (const [name, h] of Object.entries(hashes)) {
-      const s = E.createSession(h);
-      out[name] = s.lastLoad.ok ? s.points(false).slice() : null;
-      s.dispose();
+      try {
+        out[name] = E.datasetPreview(h);
+      } catch {
+        out[name] = null; // the picker shows that dataset without points
+      }
     }
     return out;
   },
+
   // The seven features' grids (for thumbnails of features that are switched off).
   featureGrids({ N, keys }) {
     const h =

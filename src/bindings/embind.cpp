@@ -299,6 +299,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .value("Softmax", Activation::Softmax);
     function("parseHash", &parse_hash_js);
     function("catalog", &catalog_js);
+    function("datasetPreview", &dataset_preview_js);
     function("csvPreview", &Playground::csv_preview);
     class_<Playground>("Playground")
         .constructor<>()

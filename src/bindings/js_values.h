@@ -6,6 +6,7 @@
 #include "config/config_keys.h"
 #include "config/config_schema.h"
 #include "data/features.h"
+#include "js_args.h"
 #include "session/catalog.h"
 #include "session/model_spec.h"
 #include <emscripten/val.h>
@@ -125,6 +126,19 @@ inline val catalog_js() {
     }
     o.set("optimizerKeys", reads);
     return o;
+}
+
+// datasetPreview(hash) -> {ok, error, points: Float32Array [x1, x2, label]...}: the training points
+// of the hash's generated dataset, for the dataset picker's thumbnails (no network is built).
+inline val dataset_preview_js(const std::string& hash) {
+    const ParseResult pr = parse_hash(hash);
+    if (!pr.errors.empty()) return result(pr.errors.front().message);
+    const std::vector<Point> pts = dataset_preview(pr.config);
+    std::vector<float> flat;
+    for (const Point& p : pts) flat.insert(flat.end(), {p.x1, p.x2, p.label});
+    val r = result("");
+    r.set("points", f32_copy(flat));
+    return r;
 }
 
 // parseHash(hash) -> {config, hash (canonical), errors: [{key, value, message}], unknownKeys}

@@ -62,4 +62,10 @@ Catalog make_catalog() {
     return cat;
 }
 
+std::vector<Point> dataset_preview(const Config& c) {
+    const DatasetKind kind = active_dataset(c);
+    if (kind == DatasetKind::Custom || c.preset != Preset::None) return {};
+    return make_dataset(kind, c.noise, c.perc_train_data, c.seed).train;
+}
+
 } // namespace bp

@@ -6,6 +6,7 @@
 // it cannot disagree with the engine.
 #pragma once
 #include "../config/config.h"
+#include "../data/dataset.h"
 #include <string>
 #include <vector>
 
@@ -34,5 +35,9 @@ struct Catalog {
 };
 
 Catalog make_catalog();
+
+// The training points a config's generated dataset has (its dataset, noise, seed and split), for a
+// thumbnail: no network is built. Empty for custom points and the worked example.
+std::vector<Point> dataset_preview(const Config& c);
 
 } // namespace bp

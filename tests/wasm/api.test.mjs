@@ -354,3 +354,17 @@ test('metricsSlice: the loss pass in slices equals metrics() at metricsSliceBegi
   assert.throws(() => s.metricsSlice('x'), /maxPoints/);
   s.dispose();
 });
+
+test('datasetPreview: the training points a session of the same hash has, without a network', () => {
+  for (const hash of [
+    'dataset=spiral&noise=20&seed=7',
+    'problem=regression&regDataset=reg-gauss&seed=2',
+    'dataset=blobs4&seed=3', // a link without a seed draws one at random
+  ]) {
+    const s = E.createSession(`${hash}&networkShape=1`);
+    assert.deepEqual(Array.from(E.datasetPreview(hash)), Array.from(s.points(false)), hash);
+    s.dispose();
+  }
+  assert.equal(E.datasetPreview('dataset=custom').length, 0, 'custom points have no preview');
+  assert.throws(() => E.datasetPreview('dataset=moon'), /dataset: 'moon'/);
+});
