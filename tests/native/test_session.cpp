@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xtensor.hpp>
+#include <xtensor/xview.hpp>
 
 using namespace bp;
 
@@ -18,35 +21,28 @@ using bp_test::make;
 // hidden layers, tanh output and square loss, inputs (x1, x2): forward one sample, accumulate
 // dL/dw, update with (lr / n) * acc when (i + 1) % bs == 0 (i counted within the epoch), so the
 // leftover of an epoch joins the next epoch's first update. With carry = false the leftover is
-// dropped instead (a plausible bug the test must be able to tell apart).
+// dropped instead (a plausible bug the test must be able to tell apart). Written with xtensor
+// expressions, the textbook formulas one to one: z = W a + b, a' = tanh z, dL/dW = d a^T,
+// d_prev = (W^T d) (1 - a^2).
+using Mat = xt::xtensor<double, 2>;
+using Vec = xt::xtensor<double, 1>;
 struct RefNet {
-    std::vector<int> sizes; // including inputs and output
-    std::vector<std::vector<double>> W, b, accW, accb;
+    std::vector<Mat> W, accW; // [n_out][n_in] per layer
+    std::vector<Vec> b, accb;
     int n_acc = 0;
     void train_epoch(const std::vector<Point>& pts, int bs, double lr, bool carry) {
+        using xt::all;
+        using xt::newaxis;
         for (std::size_t i = 0; i < pts.size(); ++i) {
-            std::vector<std::vector<double>> a{{pts[i].x1, pts[i].x2}};
-            for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-                std::vector<double> o(sizes[l + 1]);
-                for (int j = 0; j < sizes[l + 1]; ++j) {
-                    double z = b[l][j];
-                    for (int k = 0; k < sizes[l]; ++k) z += W[l][j * sizes[l] + k] * a[l][k];
-                    o[j] = std::tanh(z);
-                }
-                a.push_back(o);
-            }
-            std::vector<double> d{(a.back()[0] - pts[i].label) * (1 - a.back()[0] * a.back()[0])};
-            for (int l = (int)sizes.size() - 2; l >= 0; --l) {
-                std::vector<double> dp(sizes[l], 0.0);
-                for (int j = 0; j < sizes[l + 1]; ++j) {
-                    accb[l][j] += d[j];
-                    for (int k = 0; k < sizes[l]; ++k) {
-                        accW[l][j * sizes[l] + k] += d[j] * a[l][k];
-                        dp[k] += W[l][j * sizes[l] + k] * d[j];
-                    }
-                }
-                for (int k = 0; k < sizes[l]; ++k) dp[k] *= 1 - a[l][k] * a[l][k];
-                d = dp;
+            std::vector<Vec> a{Vec{pts[i].x1, pts[i].x2}};
+            for (std::size_t l = 0; l < W.size(); ++l) // z = W a + b; a = tanh(z)
+                a.push_back(xt::tanh(xt::sum(W[l] * xt::view(a[l], newaxis(), all()), {1}) + b[l]));
+            Vec d = (a.back() - (double)pts[i].label) * (1.0 - a.back() * a.back());
+            for (int l = (int)W.size() - 1; l >= 0; --l) {
+                accb[l] += d;
+                accW[l] +=
+                    xt::view(d, all(), newaxis()) * xt::view(a[l], newaxis(), all()); // d a^T
+                d = xt::sum(W[l] * xt::view(d, all(), newaxis()), {0}) * (1.0 - a[l] * a[l]);
             }
             ++n_acc;
             if ((i + 1) % bs == 0) update(lr);
@@ -55,27 +51,30 @@ struct RefNet {
     }
     void update(double lr) {
         for (std::size_t l = 0; l < W.size(); ++l) {
-            for (std::size_t k = 0; k < W[l].size(); ++k) W[l][k] -= lr / n_acc * accW[l][k];
-            for (std::size_t k = 0; k < b[l].size(); ++k) b[l][k] -= lr / n_acc * accb[l][k];
+            W[l] -= lr / n_acc * accW[l];
+            b[l] -= lr / n_acc * accb[l];
         }
         clear();
     }
     void clear() {
-        for (auto& v : accW) std::fill(v.begin(), v.end(), 0.0);
-        for (auto& v : accb) std::fill(v.begin(), v.end(), 0.0);
+        for (auto& m : accW) m.fill(0.0);
+        for (auto& v : accb) v.fill(0.0);
         n_acc = 0;
     }
 };
 
 RefNet ref_from(const Network<float>& net) {
     RefNet r;
-    r.sizes.push_back(net.n_inputs());
     for (const LayerInfo& L : net.layers()) {
-        r.sizes.push_back(L.n_out);
-        r.W.emplace_back(net.params.begin() + L.w_off, net.params.begin() + L.b_off);
-        r.b.emplace_back(net.params.begin() + L.b_off, net.params.begin() + L.b_off + L.n_out);
-        r.accW.emplace_back(r.W.back().size(), 0.0);
-        r.accb.emplace_back(r.b.back().size(), 0.0);
+        Mat w = xt::zeros<double>({(std::size_t)L.n_out, (std::size_t)L.n_in});
+        std::copy(net.params.begin() + L.w_off, net.params.begin() + L.b_off, w.begin());
+        Vec bias = xt::zeros<double>({(std::size_t)L.n_out});
+        std::copy(net.params.begin() + L.b_off, net.params.begin() + L.b_off + L.n_out,
+                  bias.begin());
+        r.accW.push_back(xt::zeros_like(w));
+        r.accb.push_back(xt::zeros_like(bias));
+        r.W.push_back(std::move(w));
+        r.b.push_back(std::move(bias));
     }
     return r;
 }
@@ -85,9 +84,9 @@ double max_diff(const RefNet& r, const Network<float>& net) {
     for (std::size_t l = 0; l < r.W.size(); ++l) {
         const LayerInfo& L = net.layers()[l];
         for (std::size_t k = 0; k < r.W[l].size(); ++k)
-            m = std::max(m, std::fabs(r.W[l][k] - net.params[L.w_off + k]));
+            m = std::max(m, std::fabs(r.W[l].flat(k) - net.params[L.w_off + k]));
         for (std::size_t k = 0; k < r.b[l].size(); ++k)
-            m = std::max(m, std::fabs(r.b[l][k] - net.params[L.b_off + k]));
+            m = std::max(m, std::fabs(r.b[l](k) - net.params[L.b_off + k]));
     }
     return m;
 }
