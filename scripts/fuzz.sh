@@ -29,7 +29,7 @@ build() { # build TARGET [extra flags...]: rebuilt only when a source is newer t
   local src=("${SRC[@]}")
   [ "$t" = fuzz_model ] && src=("${MODEL_SRC[@]}")
   local newest
-  newest=$(ls -t "tests/fuzz/$t.cpp" "${src[@]}" src/*/*.h | head -1)
+  newest=$(ls -t "tests/fuzz/$t.cpp" tests/fuzz/*.h "${src[@]}" src/*/*.h | head -1)
   if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
     clang++ "${CXXFLAGS[@]}" "$@" "tests/fuzz/$t.cpp" "${src[@]}" -o "$bin"
   fi

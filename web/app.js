@@ -12,7 +12,7 @@ import { NetworkView } from './views/network.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawAxes, drawLegend } from './views/axes-legend.js';
 import { LossChart } from './views/losschart.js';
-import { OptionsPanel, fitsKind, layerActsFor } from './panels/options.js';
+import { OptionsPanel, fitsKind, kindOf, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
 import { initHints } from './hints.js';
@@ -27,7 +27,6 @@ import { initStepMode } from './step-mode.js';
 const $ = (id) => document.getElementById(id);
 // The context the rooms share: the objects made here, then each room's functions (init* below).
 const page = { cat: null };
-const kindOf = (K) => (K === 0 ? 'regression' : K >= 3 ? 'multiclass' : 'binary');
 const client = new EngineClient();
 // What the engine offers (datasets, features, losses and outputs per problem kind, the keys it
 // applies to a running session without a reset): asked once, before the first network.
@@ -138,16 +137,13 @@ function loadPanels() {
     })
     .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));
 }
-function afterFirstDraw(f) {
-  if (st.drawnParams) setTimeout(f, 0);
-  else requestAnimationFrame(() => afterFirstDraw(f));
-}
-// What the first picture does not need (dataset thumbnails, the inactive features' pictures) waits
-// for it: the worker answers in order, and these would queue before the first frame.
-page.firstDrawn = new Promise((resolve) => afterFirstDraw(resolve));
+// What the first picture does not need (dataset thumbnails, the inactive features' pictures, the
+// late panels) waits for it: the worker answers in order, and these would queue before the first
+// frame. The frame loop resolves it when a picture has been drawn.
+page.firstDrawn = new Promise((resolve) => (page.drawn = resolve));
 catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {
     requestAnimationFrame(page.loop);
-    afterFirstDraw(loadPanels);
+    page.firstDrawn.then(loadPanels);
   });

@@ -46,7 +46,9 @@ export class Engine {
    * the activation, optimizer, init, regularization and speed keys.
    */
   catalog() {
-    return this.M.catalog();
+    // the same for the engine's whole life: built once (it runs check_consistency per menu value)
+    this.cat ??= this.M.catalog();
+    return this.cat;
   }
   /** The training points of a hash's generated dataset (no network built), for a thumbnail. */
   datasetPreview(hash) {

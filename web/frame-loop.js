@@ -153,6 +153,7 @@ export function initFrameLoop(page) {
       // the worker for the next frame's weights
       if (st.drawnParams !== st.params) recycleParams(st.drawnParams);
       st.drawnParams = st.params;
+      page.drawn(); // page.firstDrawn (app.js); later calls change nothing
     }
     pf.draw += performance.now() - t0;
     pf.colour += heatmapStats.colourMs - c0;

@@ -19,10 +19,16 @@ bool accepted(const Config& c, const char* key) {
     return true;
 }
 
-CatalogKind kind_of(const char* name, Problem p, DatasetKind d) {
+// The default config with problem p and dataset d.
+Config example(Problem p, DatasetKind d) {
     Config c;
     c.problem = p;
     (p == Problem::Regression ? c.reg_dataset : c.dataset) = d;
+    return c;
+}
+
+CatalogKind kind_of(const char* name, Problem p, DatasetKind d) {
+    const Config c = example(p, d);
     CatalogKind k{name, {}, {}, loss_in_force(c), name_of(output_in_force(c))};
     for (Loss l : kLosses) {
         Config t = c;
@@ -42,17 +48,13 @@ CatalogKind kind_of(const char* name, Problem p, DatasetKind d) {
 
 Catalog make_catalog() {
     Catalog cat;
-    for (Problem p : kProblems)
-        for (DatasetKind d :
-             p == Problem::Regression
-                 ? std::vector<DatasetKind>(std::begin(kRegDatasets), std::end(kRegDatasets))
-                 : std::vector<DatasetKind>(std::begin(kClassDatasets), std::end(kClassDatasets))) {
-            if (d == DatasetKind::Custom) continue; // the user's points: not a menu entry
-            Config c;
-            c.problem = p;
-            (p == Problem::Regression ? c.reg_dataset : c.dataset) = d;
-            cat.datasets.push_back({d, p, num_classes(c)});
-        }
+    auto add = [&](Problem p, const auto& kinds) {
+        for (DatasetKind d : kinds) // custom: the user's points, not a menu entry
+            if (d != DatasetKind::Custom)
+                cat.datasets.push_back({d, p, num_classes(example(p, d))});
+    };
+    add(Problem::Classification, kClassDatasets);
+    add(Problem::Regression, kRegDatasets);
     for (int f = 0; f < kNumFeatureKinds; ++f) cat.features.push_back(f);
     cat.kinds.push_back(kind_of("binary", Problem::Classification, DatasetKind::Circle));
     cat.kinds.push_back(kind_of("multiclass", Problem::Classification, DatasetKind::Blobs3));

@@ -13,6 +13,7 @@
 //   numeric implies parse_csv_points on them succeeds.
 // Build and run: scripts/fuzz.sh (clang++ -fsanitize=fuzzer,address,undefined).
 #include "data/csv.h"
+#include "utf8_check.h"
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -26,23 +27,6 @@ namespace {
 [[noreturn]] void fail(const char* what, const std::string& detail) {
     std::fprintf(stderr, "fuzz_csv: %s\n%s\n", what, detail.c_str());
     std::abort();
-}
-
-// Independent of csv_reader's own UTF-8 code: the check must not share the code under test.
-bool valid_utf8(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        unsigned c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (len == 0 || (len > 1 && c < 0xC2) || c > 0xF4 || i + len > s.size()) return false;
-        for (size_t k = 1; k < len; ++k)
-            if (((unsigned char)s[i + k] >> 6) != 2) return false;
-        unsigned c1 = (unsigned char)s[i + (len > 1 ? 1 : 0)];
-        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-            (c == 0xF4 && c1 >= 0x90))
-            return false;
-        i += len;
-    }
-    return true;
 }
 
 void check_text(const std::string& s, size_t max_bytes, const char* what) {

@@ -12,6 +12,7 @@
 //   training loop accepts and replays.
 // Build and run: scripts/fuzz.sh (clang++ -fsanitize=fuzzer,address,undefined).
 #include "session/model_io.h"
+#include "utf8_check.h"
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -26,19 +27,6 @@ namespace {
 [[noreturn]] void fail(const char* what, const std::string& detail) {
     std::fprintf(stderr, "fuzz_model: %s\n%s\n", what, detail.substr(0, 4000).c_str());
     std::abort();
-}
-
-// Independent of the code under test: a plain decoder of the UTF-8 byte patterns.
-bool valid_utf8(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        unsigned c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (len == 0 || (len > 1 && c < 0xC2) || c > 0xF4 || i + len > s.size()) return false;
-        for (size_t k = 1; k < len; ++k)
-            if (((unsigned char)s[i + k] >> 6) != 2) return false;
-        i += len;
-    }
-    return true;
 }
 
 bool same_params(const Session& a, const Session& b) {

@@ -44,9 +44,13 @@ const PARAMS = [
     'Added to the root of the squared-gradient mean so steps stay finite; 1e-8 is usual, larger damps early steps. In (0, 1].',
   ],
 ];
-/** Problem kind of a config: 'regression', 'binary' or 'multiclass'. */
+/** Problem kind for a number of classes (0: regression): 'regression', 'binary' or 'multiclass'. */
+export function kindOf(numClasses) {
+  return numClasses === 0 ? 'regression' : numClasses >= 3 ? 'multiclass' : 'binary';
+}
+/** Problem kind of a config (its numClasses is 0 for regression). */
 export function kindOfConfig(c) {
-  return c.problem === 'regression' ? 'regression' : c.numClasses >= 3 ? 'multiclass' : 'binary';
+  return kindOf(c.numClasses);
 }
 
 /**

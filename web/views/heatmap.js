@@ -48,13 +48,14 @@ export function screenRatio() {
  */
 export class Heatmap {
   /**
-   * @param {HTMLCanvasElement} canvas owned by the Heatmap: its CSS size and backing store are set here.
+   * @param {HTMLCanvasElement|null} canvas owned by the Heatmap: its CSS size and backing store are
+   *   set here; null for a picture only ever drawn into another canvas (drawInto).
    * @param {Style & {size?: number, pixelRatio?: number}} [opts] size: CSS px (default: the
    *   canvas's layout width, else its width attribute); pixelRatio: default devicePixelRatio.
    */
   constructor(canvas, opts = {}) {
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    this.ctx = canvas ? canvas.getContext('2d') : null;
     this.style = { palette: 'default', dark: false, discretize: false };
     this.lutKey = this.classKey = '';
     this.n = this.cssSize = 0;
@@ -77,8 +78,9 @@ export class Heatmap {
   /** Sizes the backing store to CSS size x pixel ratio (call again when devicePixelRatio changes). */
   resize(size, pixelRatio) {
     const c = this.canvas;
-    this.cssSize = size || this.cssSize || c.clientWidth || c.width || 300;
     this.dpr = pixelRatio || screenRatio();
+    if (!c) return void (this.cssSize = size || this.cssSize || 300);
+    this.cssSize = size || this.cssSize || c.clientWidth || c.width || 300;
     const px = Math.max(1, Math.round(this.cssSize * this.dpr));
     if (c.width !== px) c.width = px;
     if (c.height !== px) c.height = px;

@@ -205,10 +205,9 @@ export function buildColumns(view, features, layers, limits, geo) {
       d.setAttribute('aria-label', `${name} (${L.activation}); hover to enlarge its heatmap`);
       let map = null;
       if (thumbs) {
-        // drawn off-document, then copied into the one shared canvas (view.sheet): a hundred
-        // canvases in the page cost Chromium ~10 ms per frame to hand to the compositor
-        const cv = document.createElement('canvas');
-        map = new Heatmap(cv, { size: view.node - 2 }); // inside the 1 px border (border-box)
+        // no canvas of its own: drawn straight into the one shared canvas (view.sheet, drawInto);
+        // a hundred canvases in the page cost Chromium ~10 ms per frame to hand to the compositor
+        map = new Heatmap(null, { size: view.node - 2 }); // inside the 1 px border (border-box)
       }
       // a softmax output is class j's probability: drawn in class j's colour
       const cls = isOut && L.activation === 'softmax' && L.nOut >= 2 ? { k: j, K: L.nOut } : null;
