@@ -56,6 +56,15 @@ export class Engine {
     if (!r.ok) throw new Error(r.error);
     return r.points;
   }
+  /**
+   * What a hash's compare (sweep false) or sweep runs (src/session/variants.h): {ok, error, axes:
+   * [{key, values}], runs: [{label, hash, cell, multiplyAdds, params, sameInit}], epochs, target,
+   * totalMultiplyAdds}. Refusals (no such key, a variant that cannot be built, the sweep's work
+   * bound) come back as {ok: false, error} naming the limit.
+   */
+  variantPlan(hash, sweep = false) {
+    return this.M.variantPlan(String(hash), !!sweep);
+  }
   /** A session for this hash; check .lastLoad.ok. @returns {Session} */
   createSession(hash) {
     return new Session(this.M, hash);

@@ -300,6 +300,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
     function("parseHash", &parse_hash_js);
     function("catalog", &catalog_js);
     function("datasetPreview", &dataset_preview_js);
+    function("variantPlan", &variant_plan_js);
     function("csvPreview", &Playground::csv_preview);
     class_<Playground>("Playground")
         .constructor<>()
