@@ -95,8 +95,10 @@ const hints = initHints({
   change: (kv) => page.change(kv),
   reset: () => page.resetNetwork(),
 });
-// Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
-const hooks = { apply: [], pause: [] };
+// Panels (web/panels/) listen here: after every new engine state (apply), after any change of the
+// config (config: a new state or a live key), after each frame's answer (frame, with its metrics),
+// and when play turns to pause.
+const hooks = { apply: [], config: [], frame: [], pause: [] };
 Object.assign(page, { st, client, catalog, net, outMap, chart, options, classPanel, hints, hooks });
 Object.assign(page, { kindOf, datasetsOf, classesOf, fitting, stepper: null, dataEdit: null });
 Object.assign(page, initState(page), initControls(page), initFrameLoop(page), initPlay(page), initStepMode(page));
@@ -118,6 +120,11 @@ const panelCtx = {
   load: (hash) => page.load(hash),
   onApply: (f) => hooks.apply.push(f),
   onPause: (f) => hooks.pause.push(f),
+  onConfig: (f) => hooks.config.push(f),
+  onFrame: (f) => hooks.frame.push(f),
+  change: (kv) => page.change(kv),
+  kindOf,
+  catalog,
 };
 page.dataEdit = initDataEdit(panelCtx);
 // Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
@@ -127,12 +134,14 @@ function loadPanels() {
     import('./panels/csv-import.js'),
     import('./panels/export.js'),
     import('./panels/runs.js'),
+    import('./panels/variants.js'),
     page.loadStepper(),
   ])
-    .then(([csv, exp, runs]) => {
+    .then(([csv, exp, runs, variants]) => {
       csv.initCsv(panelCtx);
       exp.initExport(panelCtx);
       runs.initRuns(panelCtx);
+      variants.initVariants(panelCtx);
       document.body.dataset.panels = 'ready';
     })
     .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));

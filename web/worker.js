@@ -38,6 +38,7 @@ const READ_ONLY = new Set([
   'csvPreview',
   'exportCode',
   'modelJson',
+  'variantPlan',
 ]);
 
 const handlers = {
@@ -48,6 +49,13 @@ const handlers = {
   // What the engine offers (engine.js catalog): the page builds its menus from it.
   catalog() {
     return E.catalog();
+  },
+  // What the hash's compare or sweep runs (engine.js variantPlan): the pool trains the runs' hashes.
+  // A refusal rejects the request with the engine's message.
+  variantPlan({ hash, sweep }) {
+    const { ok, error, ...plan } = E.variantPlan(hash, sweep);
+    if (!ok) throw new Error(error);
+    return plan;
   },
   // nearest (the page's first load): a refused link builds the nearest network it allows, and
   // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):

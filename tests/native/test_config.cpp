@@ -513,9 +513,10 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
         CHECK((first_difference(live, c) == "") == (k.live != schema::Live::Rebuild));
     }
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
-    CHECK(schema::live_names() == "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-                                  "stopEpoch, stopTestLoss, speed, showTestData, discretize, compare, "
-                                  "sweep, sweepEpochs and sweepTarget");
+    CHECK(schema::live_names() ==
+          "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
+          "stopEpoch, stopTestLoss, speed, showTestData, discretize, compare, "
+          "sweep, sweepEpochs and sweepTarget");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {
