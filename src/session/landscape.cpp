@@ -58,7 +58,7 @@ std::string pca_directions(const std::vector<float>& snaps, std::size_t m, std::
         return "principal directions need a trajectory of at least 3 recorded weights (epoch 0 "
                "and 2 more); this run has " +
                std::to_string(m) + ": train longer or use random directions";
-    // A = snapshots minus their mean, [m][P] in double; G = A A^T, m x m (m <= 257, P may be 1 M).
+    // A = snapshots minus their mean, [m][P] in double; G = A A^T, m x m (m <= 129, P may be 1 M).
     std::vector<double> mean(P, 0.0), A(m * P);
     for (std::size_t i = 0; i < m; ++i)
         for (std::size_t k = 0; k < P; ++k) mean[k] += snaps[i * P + k];
@@ -73,14 +73,14 @@ std::string pca_directions(const std::vector<float>& snaps, std::size_t m, std::
             G[i * m + j] = G[j * m + i] = s;
         }
     // The top two eigenvectors of G by subspace iteration from fixed vectors (no randomness, so
-    // every build gives the same bits); 300 rounds settle any gap the pictures can show.
+    // every build gives the same bits); 100 rounds settle any gap the pictures can show.
     std::vector<double> u(m), v(m), gu(m), gv(m);
     for (std::size_t i = 0; i < m; ++i) {
         u[i] = (double)i;
         v[i] = (double)((i * 7919) % 13) - 6.0;
     }
     if (!orthonormalize(u, v)) return "the trajectory does not span two directions";
-    for (int it = 0; it < 300; ++it) {
+    for (int it = 0; it < 100; ++it) {
         for (std::size_t i = 0; i < m; ++i) {
             double a = 0, b = 0;
             for (std::size_t j = 0; j < m; ++j) {

@@ -16,8 +16,9 @@ class Rng;
 
 enum class PlaneDirections { Random, Pca };
 
-constexpr int kMaxLandscapeSide = 257;                 // n of an n x n plane, or points of a line
-constexpr int kMaxTrajectorySnapshots = 256;           // weights kept per run (thinned when full)
+constexpr int kMaxLandscapeSide = 257; // n of an n x n plane, or points of a line
+// weights kept per run (thinned when full); principal directions cost ~snapshots^2 x params
+constexpr int kMaxTrajectorySnapshots = 128;
 constexpr std::size_t kMaxTrajectoryFloats = 1u << 22; // 16 MiB: fewer snapshots on big nets
 
 struct LandscapePlane {

@@ -230,12 +230,12 @@ TEST_CASE("landscape: a click moves the weights and the loss to the plane's poin
 TEST_CASE("landscape: the trajectory keeps every epoch, thinned to every other when full") {
     auto s = make("networkShape=2&seed=1");
     CHECK(s->trajectory_count() == 1); // epoch 0
-    s->train_epochs(255);
-    CHECK(s->trajectory_count() == 256);
-    s->train_epochs(1); // full: epochs 0, 2, ..., 254, then 256
-    CHECK(s->trajectory_count() == 129);
-    s->train_epochs(1); // epoch 257 is not on the stride
-    CHECK(s->trajectory_count() == 129);
+    s->train_epochs(127);
+    CHECK(s->trajectory_count() == 128);
+    s->train_epochs(1); // full: epochs 0, 2, ..., 126, then 128
+    CHECK(s->trajectory_count() == 65);
+    s->train_epochs(1); // epoch 129 is not on the stride
+    CHECK(s->trajectory_count() == 65);
     s->reset();
     CHECK(s->trajectory_count() == 1);
 }

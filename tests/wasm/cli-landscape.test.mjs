@@ -54,7 +54,7 @@ test('CLI landscape: bad arguments are one line and exit 2', { skip }, () => {
     [['--directions', 'up'], /^bp: --directions 'up' is not known; allowed: random, pca\n$/],
     [['--span', '0'], /^bp: --span '0' is not a number in \(0, 1e6\]\n$/],
     [['--directions', 'pca'], /^bp: principal directions need a trajectory of at least 3 recorded weights.*\n$/],
-    [['--config', 'networkShape=99'], /^bp: .*networkShape.*\n$/],
+    [['--config', 'activation=nope'], /^bp: .*activation.*\n$/],
   ];
   for (const [args, want] of cases) {
     const r = bp('landscape', ...args);
