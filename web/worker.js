@@ -6,6 +6,7 @@
 // The hot path ('frame': training paces, Max's free run, losses, grid) is worker-frame.js.
 import { loadEngine } from './engine.js';
 import * as frames from './worker-frame.js';
+import * as land from './worker-landscape.js';
 
 let E = null;
 let S = null;
@@ -38,6 +39,8 @@ const READ_ONLY = new Set([
   'csvPreview',
   'exportCode',
   'modelJson',
+  'landscape',
+  'lossLine',
 ]);
 
 const handlers = {
@@ -76,6 +79,18 @@ const handlers = {
   },
   neuronGrid(args) {
     return frames.neuronGrid(S, args);
+  },
+  // the loss landscape, a few plane rows per request (worker-landscape.js)
+  landscape(args) {
+    return land.landscape(S, args);
+  },
+  lossLine(args) {
+    return land.lossLine(S, args);
+  },
+  // The weights move to a point of the last plane (alpha, beta); the page applies them as an edit.
+  landscapeMove({ alpha, beta }) {
+    S.landscapeMove(alpha, beta);
+    return { params: S.params().slice(), metrics: S.metrics() };
   },
   trace({ test = false, index = 0 }) {
     return { trace: S.trace(test, index), params: S.params().slice(), metrics: S.metrics() };
@@ -179,8 +194,9 @@ self.onmessage = async (ev) => {
     const h = handlers[type];
     if (!h) throw new Error(`unknown request '${type}'`);
     if (!READ_ONLY.has(type)) {
-      // the session may change: no stale losses or half pass after it
+      // the session may change: no stale losses, half pass or half plane after it
       frames.forget();
+      land.forget();
     }
     const result = await h(args);
     const transfer = result._transfer || [];
