@@ -114,13 +114,15 @@ const panelCtx = {
   message,
   clearMessage,
   apply: (r) => page.apply(r),
+  edit: (type, args) => page.edit(type, args),
   setPlaying: (on) => page.setPlaying(on),
   load: (hash) => page.load(hash),
   onApply: (f) => hooks.apply.push(f),
   onPause: (f) => hooks.pause.push(f),
 };
 page.dataEdit = initDataEdit(panelCtx);
-// Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
+// Panels the first frame does not need (CSV import, export, runs, step-through, loss landscape)
+// load after it has
 // been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
 function loadPanels() {
   Promise.all([
@@ -128,11 +130,13 @@ function loadPanels() {
     import('./panels/export.js'),
     import('./panels/runs.js'),
     page.loadStepper(),
+    import('./panels/landscape.js'),
   ])
-    .then(([csv, exp, runs]) => {
+    .then(([csv, exp, runs, , land]) => {
       csv.initCsv(panelCtx);
       exp.initExport(panelCtx);
       runs.initRuns(panelCtx);
+      land.initLandscape(panelCtx);
       document.body.dataset.panels = 'ready';
     })
     .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));

@@ -33,9 +33,10 @@ export function paint(loss, palette = 'default', dark = false) {
   return { rgba, lo, hi };
 }
 
-let plane = null, // {directions, n, span, path, coords} of the plane under way
+let plane = null, // {id, directions, n, span, path, coords} of the plane under way
   cursor = 0,
-  msPerEval = 0;
+  msPerEval = 0,
+  planes = 0; // planes begun: a plane's id, so a click names the plane it was made on
 
 /** The session changed: the next request begins a new plane. */
 export function forget() {
@@ -56,7 +57,7 @@ export function landscape(
   if (restart || !plane || plane.directions !== directions) {
     const n = side || landscapeSide(msPerEval);
     const b = S.landscapeBegin(directions, n, 0);
-    plane = { directions, n: b.n, span: b.span, path: b.path.slice(), coords: b.coords };
+    plane = { id: ++planes, directions, n: b.n, span: b.span, path: b.path.slice(), coords: b.coords };
     cursor = 0;
   }
   let view = null;
@@ -83,6 +84,14 @@ export function landscape(
     msPerEval,
     _transfer: [loss.buffer, rgba.buffer],
   };
+}
+
+/** Moves the weights to (alpha, beta) of plane `plane` (its id); refused when another plane has begun since
+ * (the engine keeps the last plane begun, also after forget(), and refuses it once the network
+ * it was made for is gone). */
+export function move(S, { plane: id, alpha, beta }) {
+  if (id !== planes) throw new Error('the landscape changed under the pointer: click again');
+  S.landscapeMove(alpha, beta);
 }
 
 /** Parameter k's loss curve: the training set's, and the traced point's when point is given. */

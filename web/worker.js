@@ -87,9 +87,10 @@ const handlers = {
   lossLine(args) {
     return land.lossLine(S, args);
   },
-  // The weights move to a point of the last plane (alpha, beta); the page applies them as an edit.
-  landscapeMove({ alpha, beta }) {
-    S.landscapeMove(alpha, beta);
+  // The weights move to a point (alpha, beta) of plane `plane` (an id: `id` names the request);
+  // the page applies them as an edit.
+  landscapeMove(args) {
+    land.move(S, args);
     return { params: S.params().slice(), metrics: S.metrics() };
   },
   trace({ test = false, index = 0 }) {
