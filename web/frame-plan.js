@@ -110,6 +110,9 @@ export function trainBudget(budgetMs, frameMs, restMs) {
 /** The loss landscape panel (panels/landscape.js): each of its requests evaluates plane rows in
  * the worker for about this long (ms), between frames, so a plane refresh never costs a frame. */
 export const LANDSCAPE_MS = 2;
+/** A new plane begins at most this often (ms): while training the weights move every frame, and
+ * planes back to back cost the page ~5 of its 60 frames/s (bench/landscape.mjs). */
+export const LANDSCAPE_REFRESH_MS = 300;
 /** A whole plane should take about this many such requests (a refresh about twice a second). */
 export const LANDSCAPE_REQUESTS = 30;
 /** The plane's side: at most 41 (the issue's CLI grid), at least 9; odd, so the centre (the current

@@ -5,7 +5,7 @@
 // curve. This module's state (the plane under way, its row cursor, the measured cost) is private;
 // forget() drops the plane when a request changed the session. The picture's pixels are made
 // here too (paint), so the page only puts them on its canvas.
-import { landscapeSide, LANDSCAPE_MS } from './frame-plan.js';
+import { landscapeSide, LANDSCAPE_MS, LANDSCAPE_REFRESH_MS } from './frame-plan.js';
 import { makeLut, valueToIndex } from './views/colors.js';
 
 /**
@@ -36,7 +36,8 @@ export function paint(loss, palette = 'default', dark = false) {
 let plane = null, // {id, directions, n, span, path, coords} of the plane under way
   cursor = 0,
   msPerEval = 0,
-  planes = 0; // planes begun: a plane's id, so a click names the plane it was made on
+  planes = 0, // planes begun: a plane's id, so a click names the plane it was made on
+  begunAt = -Infinity; // when the last plane began (ms)
 
 /** The session changed: the next request begins a new plane. */
 export function forget() {
@@ -47,14 +48,18 @@ export function forget() {
  * Continues the plane (or begins one: restart, a new direction kind, or none under way) for about
  * budgetMs. Returns the plane, its losses so far (rows [0, rowsDone) of this plane; later rows hold
  * the previous plane's) with their pixels (paint), and whether it is done. side: a fixed n (tests),
- * else adaptive.
+ * else adaptive. A restart sooner than LANDSCAPE_REFRESH_MS after the last begin answers only
+ * {wait: ms} (nothing computed): ask again then.
  */
 export function landscape(
   S,
   { directions = 'random', restart = false, budgetMs = LANDSCAPE_MS, side = 0, palette, dark = false },
 ) {
   const t0 = performance.now();
+  if (restart && plane && !side && t0 - begunAt < LANDSCAPE_REFRESH_MS)
+    return { wait: LANDSCAPE_REFRESH_MS - (t0 - begunAt) };
   if (restart || !plane || plane.directions !== directions) {
+    begunAt = t0;
     const n = side || landscapeSide(msPerEval);
     const b = S.landscapeBegin(directions, n, 0);
     plane = { id: ++planes, directions, n: b.n, span: b.span, path: b.path.slice(), coords: b.coords };

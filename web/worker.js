@@ -82,7 +82,10 @@ const handlers = {
   },
   // the loss landscape, a few plane rows per request (worker-landscape.js)
   landscape(args) {
-    return land.landscape(S, args);
+    const t0 = performance.now();
+    const r = land.landscape(S, args);
+    frames.lend(performance.now() - t0); // training makes room for it (worker-frame.js restMs)
+    return r;
   },
   lossLine(args) {
     return land.lossLine(S, args);

@@ -19,7 +19,8 @@ export function initLandscape(ctx) {
   let inflight = false,
     failedKey = '',
     moves = 0,
-    begunKey = '';
+    begunKey = '',
+    notBefore = 0; // the worker asked to wait until then before a new plane
   // what the weights (and the colours) are: a new plane is due when this differs from its begin
   const weightsKey = () =>
     st.metrics ? `${st.hash}|${st.metrics.epoch}|${st.metrics.updates}|${moves}|${st.palette}|${st.dark}` : '';
@@ -33,7 +34,7 @@ export function initLandscape(ctx) {
   function tick() {
     if (!box.open) return;
     requestAnimationFrame(tick);
-    if (inflight || !st.metrics || st.loading) return;
+    if (inflight || !st.metrics || st.loading || performance.now() < notBefore) return;
     const key = weightsKey(),
       p = st.landscape;
     const restart = !p || p.directions !== dirs.value || (p.done && key !== begunKey);
@@ -46,6 +47,10 @@ export function initLandscape(ctx) {
     client
       .call('landscape', { directions: dirs.value, restart, palette: st.palette, dark: st.dark })
       .then((r) => {
+        if (r.wait) {
+          notBefore = performance.now() + r.wait;
+          return;
+        }
         if (restart) begunKey = key;
         const begins = (p?.begins ?? 0) + (restart ? 1 : 0);
         const { loss, rgba, lo, hi, rowsDone, done } = r;

@@ -15,7 +15,7 @@ export const toIndex = (px, n, S) => Math.max(0, Math.min(n - 1, Math.round((px 
 /**
  * @param {HTMLCanvasElement} cv
  * @param {{n: number, span: number, loss: Float32Array, rgba: Uint8ClampedArray, lo: number,
- *          hi: number, path: Float32Array}} p
+ *          hi: number, path: Float32Array, done: boolean}} p
  * @param {{dark: boolean}} look
  * @returns {boolean} whether there was a picture to draw
  */
@@ -33,41 +33,49 @@ export function drawLandscape(cv, p, look) {
   g.clearRect(0, 0, S, S);
   // grid point (c, r) is the centre of a cell of side S / n
   g.drawImage(tmp, 0, 0, S, S);
-  // contours: marching squares between grid points (cell centres), segment per crossing pair
-  const cell = S / n,
-    at = (c) => (c + 0.5) * cell;
-  g.strokeStyle = look.dark ? 'rgba(255,255,255,0.35)' : 'rgba(0,0,0,0.3)';
-  g.lineWidth = 1;
-  g.beginPath();
-  for (let q = 1; q < LEVELS; q++) {
-    const L = q / LEVELS;
+  // contours once the plane is whole: marching squares between grid points (cell centres); each
+  // cell draws only the levels between its corners' values, without allocating
+  if (p.done) {
+    const cell = S / n,
+      T = new Float32Array(n * n),
+      cx = [0, 1, 1, 0],
+      cy = [0, 0, 1, 1],
+      v = [0, 0, 0, 0],
+      pts = [0, 0, 0, 0];
+    for (let i = 0; i < n * n; i++) T[i] = t(loss[i]);
+    g.strokeStyle = look.dark ? 'rgba(255,255,255,0.35)' : 'rgba(0,0,0,0.3)';
+    g.lineWidth = 1;
+    g.beginPath();
     for (let r = 0; r + 1 < n; r++)
       for (let c = 0; c + 1 < n; c++) {
-        const v = [t(loss[r * n + c]), t(loss[r * n + c + 1]), t(loss[(r + 1) * n + c + 1]), t(loss[(r + 1) * n + c])];
-        const xy = [
-          [at(c), at(r)],
-          [at(c + 1), at(r)],
-          [at(c + 1), at(r + 1)],
-          [at(c), at(r + 1)],
-        ];
-        const cross = [];
-        for (let e = 0; e < 4; e++) {
-          const a = v[e],
-            b = v[(e + 1) % 4];
-          if (a < L !== b < L) {
-            const f = (L - a) / (b - a),
-              [x0, y0] = xy[e],
-              [x1, y1] = xy[(e + 1) % 4];
-            cross.push([x0 + f * (x1 - x0), y0 + f * (y1 - y0)]);
+        v[0] = T[r * n + c];
+        v[1] = T[r * n + c + 1];
+        v[2] = T[(r + 1) * n + c + 1];
+        v[3] = T[(r + 1) * n + c];
+        const lo = Math.min(v[0], v[1], v[2], v[3]),
+          hi = Math.max(v[0], v[1], v[2], v[3]);
+        for (let q = Math.ceil(lo * LEVELS); q < hi * LEVELS; q++) {
+          const L = q / LEVELS;
+          if (L <= 0 || L >= 1) continue;
+          let k = 0;
+          for (let e = 0; e < 4 && k < 4; e++) {
+            const a = v[e],
+              b = v[(e + 1) & 3];
+            if (a < L !== b < L) {
+              const f = (L - a) / (b - a),
+                e1 = (e + 1) & 3;
+              pts[k++] = (c + 0.5 + cx[e] + f * (cx[e1] - cx[e])) * cell;
+              pts[k++] = (r + 0.5 + cy[e] + f * (cy[e1] - cy[e])) * cell;
+            }
+          }
+          if (k === 4) {
+            g.moveTo(pts[0], pts[1]);
+            g.lineTo(pts[2], pts[3]);
           }
         }
-        for (let k = 0; k + 1 < cross.length; k += 2) {
-          g.moveTo(cross[k][0], cross[k][1]);
-          g.lineTo(cross[k + 1][0], cross[k + 1][1]);
-        }
       }
+    g.stroke();
   }
-  g.stroke();
   // the trajectory, oldest first, and the current weights at the centre
   const path = p.path,
     X = (a) => toPixel(a, span, n, S),
