@@ -88,6 +88,33 @@ test('the landscape panel draws, follows training, and a click moves the weights
   await page.close();
 });
 
+test('principal directions before training: the engine’s message, then random directions draw', async () => {
+  const page = await open('seed=2');
+  await page.click('#landscapePanel > summary');
+  await page.selectOption('#landscapeDirs', 'pca');
+  await page.waitForFunction(() =>
+    /at least 3 recorded weights/.test(document.getElementById('landscapeInfo').textContent),
+  );
+  await page.selectOption('#landscapeDirs', 'random');
+  await page.waitForFunction(
+    () => window.playground.landscape?.done && window.playground.landscape.directions === 'random',
+  );
+  // after some training the principal directions draw too
+  await page.selectOption('#speed', '10');
+  await page.click('#play');
+  await page.waitForFunction(() => window.playground.metrics.epoch >= 10);
+  await page.click('#play');
+  await page.selectOption('#landscapeDirs', 'pca');
+  await page.waitForFunction(
+    () => window.playground.landscape?.done && window.playground.landscape.directions === 'pca',
+    null,
+    {
+      timeout: 30000,
+    },
+  );
+  await page.close();
+});
+
 test('the step-through plots L(w) for a clicked link', async () => {
   const page = await open('preset=worked-example&learningRate=0.5');
   await page.waitForFunction(() => window.playground.step && window.playground.trace);

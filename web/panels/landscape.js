@@ -1,9 +1,10 @@
 // landscape.js: the "Loss landscape" panel (issue 18). While open, it asks the worker for the
 // training loss on a plane through weight space centred on the current weights ('landscape': a
 // few rows per request, one request per animation frame, each within frame-plan.js's budget; the
-// worker adapts the plane's side and paints the pixels), draws it (views/landscape-view.js) with the trajectory, and
-// begins a new plane whenever the weights moved since the last one began, so the picture follows
-// training. Hover shows the loss at the nearest grid point; a click moves the weights there (the
+// worker adapts the plane's side and paints the pixels), draws it (views/landscape-view.js) with
+// the trajectory, and begins a new plane whenever the weights moved since the last one began, so
+// the picture follows training; a plane the engine refuses (principal directions before training)
+// shows the engine's message until the weights or the directions change. Hover shows the loss at the nearest grid point; a click moves the weights there (the
 // engine's landscapeMove, applied like a weight edit). This panel owns the plane it shows
 // (st.landscape: the plane, its losses and pixels, and the epoch and update it began at; read by
 // tests through test-hook.js); the worker owns the computation.
@@ -21,9 +22,12 @@ export function initLandscape(ctx) {
     moves = 0,
     begunKey = '',
     notBefore = 0; // the worker asked to wait until then before a new plane
-  // what the weights (and the colours) are: a new plane is due when this differs from its begin
+  // what the weights (and the directions and colours) are: a new plane is due when this differs
+  // from the one at its begin
   const weightsKey = () =>
-    st.metrics ? `${st.hash}|${st.metrics.epoch}|${st.metrics.updates}|${moves}|${st.palette}|${st.dark}` : '';
+    st.metrics
+      ? `${st.hash}|${st.metrics.epoch}|${st.metrics.updates}|${moves}|${dirs.value}|${st.palette}|${st.dark}`
+      : '';
 
   function draw() {
     const p = st.landscape;
