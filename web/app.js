@@ -116,6 +116,7 @@ const panelCtx = {
   message,
   clearMessage,
   apply: (r) => page.apply(r),
+  edit: (type, args) => page.edit(type, args),
   setPlaying: (on) => page.setPlaying(on),
   load: (hash) => page.load(hash),
   onApply: (f) => hooks.apply.push(f),
@@ -127,8 +128,9 @@ const panelCtx = {
   catalog,
 };
 page.dataEdit = initDataEdit(panelCtx);
-// Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
-// been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
+// Panels the first frame does not need (CSV import, export, runs, compare and sweep, step-through,
+// loss landscape) load after it has been drawn, so they do not delay the first heatmap;
+// body[data-panels="ready"] says they are wired.
 function loadPanels() {
   Promise.all([
     import('./panels/csv-import.js'),
@@ -136,12 +138,14 @@ function loadPanels() {
     import('./panels/runs.js'),
     import('./panels/variants.js'),
     page.loadStepper(),
+    import('./panels/landscape.js'),
   ])
-    .then(([csv, exp, runs, variants]) => {
+    .then(([csv, exp, runs, variants, , land]) => {
       csv.initCsv(panelCtx);
       exp.initExport(panelCtx);
       runs.initRuns(panelCtx);
       variants.initVariants(panelCtx);
+      land.initLandscape(panelCtx);
       document.body.dataset.panels = 'ready';
     })
     .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));

@@ -6,6 +6,7 @@
 // The hot path ('frame': training paces, Max's free run, losses, grid) is worker-frame.js.
 import { loadEngine } from './engine.js';
 import * as frames from './worker-frame.js';
+import * as land from './worker-landscape.js';
 
 let E = null;
 let S = null;
@@ -39,6 +40,8 @@ const READ_ONLY = new Set([
   'exportCode',
   'modelJson',
   'variantPlan',
+  'landscape',
+  'lossLine',
 ]);
 
 const handlers = {
@@ -84,6 +87,22 @@ const handlers = {
   },
   neuronGrid(args) {
     return frames.neuronGrid(S, args);
+  },
+  // the loss landscape, a few plane rows per request (worker-landscape.js)
+  landscape(args) {
+    const t0 = performance.now();
+    const r = land.landscape(S, args);
+    frames.lend(performance.now() - t0); // training makes room for it (worker-frame.js restMs)
+    return r;
+  },
+  lossLine(args) {
+    return land.lossLine(S, args);
+  },
+  // The weights move to a point (alpha, beta) of plane `plane` (an id: `id` names the request);
+  // the page applies them as an edit.
+  landscapeMove(args) {
+    land.move(S, args);
+    return { params: S.params().slice(), metrics: S.metrics() };
   },
   trace({ test = false, index = 0 }) {
     return { trace: S.trace(test, index), params: S.params().slice(), metrics: S.metrics() };
@@ -187,8 +206,9 @@ self.onmessage = async (ev) => {
     const h = handlers[type];
     if (!h) throw new Error(`unknown request '${type}'`);
     if (!READ_ONLY.has(type)) {
-      // the session may change: no stale losses or half pass after it
+      // the session may change: no stale losses, half pass or half plane after it
       frames.forget();
+      land.forget();
     }
     const result = await h(args);
     const transfer = result._transfer || [];
