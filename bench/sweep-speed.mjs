@@ -19,7 +19,9 @@ const b = await startBrowser();
 const page = await b.newPage();
 await page.addInitScript(() => {
   window.longTasks = [];
-  new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({
+  new PerformanceObserver((l) =>
+    window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])),
+  ).observe({
     type: 'longtask',
     buffered: true,
   });
@@ -48,9 +50,15 @@ const poolRate = (workers, runs) =>
           .map((k) => ({ id: `b${k}`, hash })),
       );
       // warm-up: each worker loads its engine and trains a little first
-      await Promise.all(ws.map((w) => call(w, { id: 1, type: 'sweep', runs: [{ id: 'w', hash }], epochs: 200, target: 0, N: 0, keep: false })));
+      await Promise.all(
+        ws.map((w) =>
+          call(w, { id: 1, type: 'sweep', runs: [{ id: 'w', hash }], epochs: 200, target: 0, N: 0, keep: false }),
+        ),
+      );
       const t0 = performance.now();
-      await Promise.all(ws.map((w, i) => call(w, { id: 2, type: 'sweep', runs: lists[i], epochs, target: 0.1, N: 40, keep: true })));
+      await Promise.all(
+        ws.map((w, i) => call(w, { id: 2, type: 'sweep', runs: lists[i], epochs, target: 0.1, N: 40, keep: true })),
+      );
       const s = (performance.now() - t0) / 1000;
       ws.forEach((w) => w.terminate());
       return { seconds: s, epochsPerSec: (runs * epochs) / s };
@@ -68,7 +76,9 @@ await page.close();
 const p = await b.newPage();
 await p.addInitScript(() => {
   window.longTasks = [];
-  new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({
+  new PerformanceObserver((l) =>
+    window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])),
+  ).observe({
     type: 'longtask',
   });
 });
