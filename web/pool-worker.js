@@ -1,7 +1,7 @@
 // pool-worker.js: one worker of the compare-and-sweep pool (web/pool.js), owning an engine of its
 // own and the sessions of the runs the page gives it (a race's variants, a sweep's runs), so the
 // runs train on every core while the page's engine worker keeps its network.
-// Protocol as worker.js: {id, type, ...args} -> {id, ok: true, ...result} | {id, ok: false, error};
+// Protocol (worker-serve.js): {id, type, ...args} -> {id, ok: true, ...result} | {id, ok: false, error};
 // a sweep also posts {id, progress: {...}} per finished run before its final reply.
 //   open {runs: [{id, hash}]}          sessions for these runs (replaces runs with the same id)
 //   close {ids}, reset {ids}           dispose; back to the initial weights (same seed)
@@ -13,6 +13,7 @@
 //   stop {}                            stops a running sweep (answered at once)
 //   params {run}, modelJson {run}      a run's weights; its model file (weights and training state)
 import { loadEngine } from './engine.js';
+import { serve } from './worker-serve.js';
 
 let E = null;
 const ready = loadEngine().then((e) => (E = e));
@@ -37,6 +38,12 @@ function create(id, hash) {
   }
   const run = { S, ms: 0, trained: 0, gridEpoch: -1, epoch: 0, stuck: false };
   runs.set(id, run);
+  return run;
+}
+
+function runOf(id) {
+  const run = runs.get(id);
+  if (!run) throw new Error(`no run ${id}`);
   return run;
 }
 
@@ -112,7 +119,8 @@ const handlers = {
       busy = false;
       for (const run of live) if (run.epoch < epoch && !run.stuck) busy = trainOne(run) || busy;
     }
-    return { runs: ids.filter((id) => runs.has(id)).map((id) => report(id, runs.get(id), N)) };
+    const out = ids.filter((id) => runs.has(id)).map((id) => report(id, runs.get(id), N));
+    return { runs: out, _transfer: out.filter((r) => r.grid).map((r) => r.grid.buffer) };
   },
   async sweep({ id: requestId, runs: list, epochs, target, N, keep = true }) {
     stopped = false;
@@ -130,7 +138,8 @@ const handlers = {
           last = performance.now();
         }
       }
-      const done = run.S.metrics().epoch >= epochs || run.S.metrics().diverged;
+      const m = run.S.metrics();
+      const done = m.epoch >= epochs || m.diverged;
       const r = { ...report(id, run, N), epochsToTarget: toTarget, done, kept: keep };
       if (!keep) {
         run.S.dispose();
@@ -145,28 +154,12 @@ const handlers = {
     return {};
   },
   params({ run: id }) {
-    const run = runs.get(id);
-    if (!run) throw new Error(`no run ${id}`);
+    const run = runOf(id);
     return { params: run.S.params().slice(), epoch: run.S.metrics().epoch };
   },
   modelJson({ run: id }) {
-    const run = runs.get(id);
-    if (!run) throw new Error(`no run ${id}`);
-    return { text: run.S.modelJson() };
+    return { text: runOf(id).S.modelJson() };
   },
 };
 
-self.onmessage = async (ev) => {
-  const { id, type, ...args } = ev.data;
-  try {
-    await ready;
-    const h = handlers[type];
-    if (!h) throw new Error(`unknown request '${type}'`);
-    const result = await h({ id, ...args });
-    const transfer = [];
-    for (const r of result.runs || []) if (r.grid) transfer.push(r.grid.buffer);
-    self.postMessage({ id, ok: true, ...result }, transfer);
-  } catch (e) {
-    self.postMessage({ id, ok: false, error: e && e.message ? e.message : String(e) });
-  }
-};
+serve(handlers, ready);

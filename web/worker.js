@@ -1,10 +1,11 @@
 // worker.js: the Web Worker that owns the wasm engine, so training never blocks the page.
-// Protocol: the page posts {id, type, ...args}; the worker replies {id, ok: true, ...result} or
-// {id, ok: false, error}. One session at a time. 'frame' is the hot message: train some epochs or
+// Protocol (worker-serve.js): the page posts {id, type, ...args}; the worker replies {id, ok: true,
+// ...result} or {id, ok: false, error}. One session at a time. 'frame' is the hot message: train some epochs or
 // batches, then evaluate every neuron's grid into the buffer the page lent us (transferred back),
 // so no buffer is allocated per frame.
 // The hot path ('frame': training paces, Max's free run, losses, grid) is worker-frame.js.
 import { loadEngine } from './engine.js';
+import { serve } from './worker-serve.js';
 import * as frames from './worker-frame.js';
 import * as land from './worker-landscape.js';
 
@@ -199,22 +200,10 @@ const handlers = {
   },
 };
 
-self.onmessage = async (ev) => {
-  const { id, type, ...args } = ev.data;
-  try {
-    await enginePromise;
-    const h = handlers[type];
-    if (!h) throw new Error(`unknown request '${type}'`);
-    if (!READ_ONLY.has(type)) {
-      // the session may change: no stale losses, half pass or half plane after it
-      frames.forget();
-      land.forget();
-    }
-    const result = await h(args);
-    const transfer = result._transfer || [];
-    delete result._transfer;
-    self.postMessage({ id, ok: true, ...result }, transfer);
-  } catch (e) {
-    self.postMessage({ id, ok: false, error: e && e.message ? e.message : String(e) });
+serve(handlers, enginePromise, (type) => {
+  if (!READ_ONLY.has(type)) {
+    // the session may change: no stale losses, half pass or half plane after it
+    frames.forget();
+    land.forget();
   }
-};
+});

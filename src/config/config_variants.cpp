@@ -65,11 +65,11 @@ bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis
     long long runs = 1;
     for (std::string_view a : axes) {
         size_t colon = a.find(':');
-        std::string_view key = colon == std::string_view::npos ? a : a.substr(0, colon);
         if (colon == std::string_view::npos) {
             problem = "has '" + ht::display(a, kShownValueBytes) + "' without ':'";
             return false;
         }
+        std::string_view key = a.substr(0, colon);
         if (std::find(std::begin(kComparableKeys), std::end(kComparableKeys), key) ==
             std::end(kComparableKeys)) {
             problem = "names '" + ht::display(key, kShownValueBytes) + "', not a setting it varies";

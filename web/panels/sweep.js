@@ -129,15 +129,14 @@ export class Sweep {
     return this.$('sweepMetric').value === 'epochs' ? (p.epochsToTarget > 0 ? p.epochsToTarget : NaN) : p.testLoss;
   }
   paint() {
-    for (let k = 0; k < this.cells.length; k++) this.paintCell(k);
+    const vals = [...this.results.values()].map((r) => this.value(r)).filter((v) => v > 0);
+    const scale = { lo: Math.log(Math.min(...vals)), hi: Math.log(Math.max(...vals)) };
+    for (let k = 0; k < this.cells.length; k++) this.paintCell(k, scale);
   }
-  paintCell(k) {
+  paintCell(k, { lo, hi }) {
     const b = this.cells[k],
       p = this.results.get(k);
     if (!b || !p) return;
-    const vals = [...this.results.values()].map((r) => this.value(r)).filter((v) => v > 0);
-    const lo = Math.log(Math.min(...vals)),
-      hi = Math.log(Math.max(...vals));
     const v = this.value(p),
       epochs = this.$('sweepMetric').value === 'epochs';
     b.classList.toggle('diverged', !!p.diverged);
