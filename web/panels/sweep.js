@@ -33,6 +33,7 @@ export class Sweep {
     this.results = new Map();
     this.running = true;
     this.t0 = performance.now();
+    performance.mark('sweep-start'); // benchmarks time the sweep's long tasks from here
     this.build();
     const keep = plan.runs.every((r) => r.params <= KEEP_PARAMS);
     const lists = Array.from({ length: this.pool.size }, () => []);
@@ -40,8 +41,7 @@ export class Sweep {
     const onProgress = (p) => {
       if (gen !== this.gen) return;
       this.results.set(Number(p.id.split('-')[1]), p);
-      this.paint(); // the colour scale spans the finished runs: every cell again
-      this.progress();
+      this.schedule();
     };
     try {
       await this.pool.all(
@@ -55,7 +55,21 @@ export class Sweep {
     if (gen !== this.gen) return;
     this.running = false;
     this.elapsed = performance.now() - this.t0;
+    cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    this.paint();
     this.progress();
+  }
+
+  // Runs end faster than frames on small nets: the table and the bar are drawn once per frame at
+  // most, so a sweep's main-thread work stays a few short tasks beside the workers.
+  schedule() {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.paint(); // the colour scale spans the finished runs: every cell again
+      this.progress();
+    });
   }
 
   async stop() {
@@ -139,6 +153,9 @@ export class Sweep {
     if (!b || !p) return;
     const v = this.value(p),
       epochs = this.$('sweepMetric').value === 'epochs';
+    const shown = `${p.id}|${p.epoch}|${p.done}|${v}|${lo}|${hi}|${epochs}|${this.st.dark}`;
+    if (b.shown === shown) return; // restyling an unchanged cell would still cost a paint
+    b.shown = shown;
     b.classList.toggle('diverged', !!p.diverged);
     b.classList.toggle('unfinished', !p.done && !p.diverged);
     if (p.diverged) {

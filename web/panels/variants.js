@@ -136,6 +136,12 @@ export function initVariants(ctx) {
       else {
         const key = `${plan.epochs}|${plan.target}|${plan.runs.map((r) => r.hash).join('\n')}`;
         if (key !== sweepKey) {
+          // A sweep link starts while the page is still laying out its late panels: its workers
+          // would take the cores those frames need, so it waits for the first idle moment.
+          await new Promise((r) =>
+            window.requestIdleCallback ? requestIdleCallback(r, { timeout: 1000 }) : setTimeout(r),
+          );
+          if (mine !== seq) return;
           sweepKey = key;
           clearMessage('sweep');
           if (!c.compare) showAxes(plan.axes);
