@@ -226,6 +226,21 @@ export class Race {
     }
   }
 
+  /** Each variant's recorded weights, for the loss landscape's plane: [{i, label, count, layout,
+   * snaps} or {i, label, error}] (i: its colour, runColour(i)); [] when the race changed meanwhile. */
+  async trajectories() {
+    const gen = this.gen;
+    const out = await Promise.all(
+      this.variants.map((v, i) =>
+        this.pool.call(v.worker, 'trajectory', { run: v.id }).then(
+          (t) => ({ i, label: v.run.label, count: t.count, layout: t.layout, snaps: t.snaps }),
+          (e) => ({ i, label: v.run.label, error: e.message }),
+        ),
+      ),
+    );
+    return gen === this.gen ? out : [];
+  }
+
   /** For tests: each variant's label, epoch, losses, sameInit and initial weights. */
   state() {
     return this.variants.map((v) => ({
