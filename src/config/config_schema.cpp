@@ -155,6 +155,7 @@ constexpr Key kKeys[] = {
     number<&C::stop_test_loss>("stopTestLoss", closed(0, 1e6), Ours, Live::Training),
     enumeration<&C::speed, kSpeeds>("speed", Ours, Live::Training),
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
+    flag<&C::embed>("embed", Ours, Live::Display),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
     variants<&C::compare>("compare", kMaxCompareVariants, Ours),
     variants<&C::sweep>("sweep", kMaxSweepRuns, Ours),

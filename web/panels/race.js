@@ -155,7 +155,7 @@ export class Race {
       const promote = document.createElement('button');
       promote.className = 'text-btn';
       promote.textContent = 'Make main';
-      promote.setAttribute('aria-label', `Make ${v.run.label} the main network, with its weights`);
+      promote.title = `Make ${v.run.label} the main network, with its weights`;
       promote.onclick = () => this.promote(v);
       cap.append(name, nums, promote);
       card.append(canvas, spark, cap);
