@@ -3,7 +3,9 @@
 # engine to WebAssembly (-O3 -msimd128, Embind) into web/gen/ (git-ignored), checks that the hot
 # kernels use SIMD128, bundles the page's modules there (scripts/bundle.mjs: run it again after
 # editing web/), prints the sizes. With "serve" it then serves web/ on 127.0.0.1 and prints the
-# URL. Usage: ./build-wasm.sh [serve [PORT]]
+# URL. With "single" it also writes the playground as one self-contained HTML file that works from
+# file:// (scripts/single.mjs: web/gen/backprop-playground.html).
+# Usage: ./build-wasm.sh [serve [PORT] | single]
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh wasm
@@ -26,6 +28,9 @@ size "$out/engine.wasm"
 size "$out/app.js"
 size "$out/worker.js"
 echo "f32x4 instructions: $simd"
+if [ "${1:-}" = "single" ]; then
+  node scripts/single.mjs
+fi
 if [ "${1:-}" = "serve" ]; then
   exec node scripts/serve.mjs web "${2:-8080}"
 fi

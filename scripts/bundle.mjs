@@ -5,6 +5,7 @@
 // chains (each import found only after its parent was parsed): most of its start-up weight and
 // waiting. web/index.html loads the bundles; the sources stay what tests and tools import.
 // Usage: node scripts/bundle.mjs (build-wasm.sh runs it after the engine; it takes well under 1 s).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,44 @@ export async function bundle() {
     esbuild.build({ ...common, entryPoints: ['style.css'] }),
   ]);
   fixSharedChunks(page.metafile);
+  stamp(web);
+}
+
+// What the service worker (web/sw.js) caches for offline use: the page, its bundles, the engine,
+// the manifest and icon (not the source maps); and the build's name, a hash of all of them, stamped
+// into the bundle that registers the worker (web/offline.js's BUILD marker, same length, so the
+// source maps still line up). Writes gen/precache.json. Exported: tests stamp a changed copy.
+const MARKER = /bp-build:[0-9a-f]{12}/g;
+export function stamp(dir) {
+  const gen = path.join(dir, 'gen');
+  const files = [
+    'index.html',
+    'manifest.webmanifest',
+    'icon.svg',
+    ...fs
+      .readdirSync(gen)
+      .filter((f) => /\.(js|css|wasm)$/.test(f))
+      .sort()
+      .map((f) => `gen/${f}`),
+  ];
+  const h = crypto.createHash('sha256');
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f));
+    h.update(`${f}\0`);
+    h.update(f.endsWith('.js') ? text.toString('latin1').replace(MARKER, 'bp-build:000000000000') : text);
+  }
+  const version = h.digest('hex').slice(0, 12);
+  let stamped = 0;
+  for (const f of files.filter((f) => f.endsWith('.js'))) {
+    const file = path.join(dir, f),
+      text = fs.readFileSync(file, 'latin1');
+    if (!MARKER.test(text)) continue;
+    fs.writeFileSync(file, text.replace(MARKER, `bp-build:${version}`), 'latin1');
+    stamped++;
+  }
+  if (!stamped) throw new Error('no bundle carries the build marker of web/offline.js');
+  fs.writeFileSync(path.join(gen, 'precache.json'), `${JSON.stringify({ version, files }, null, 1)}\n`);
+  return version;
 }
 
 // The chunks gen/app.js imports statically (code it shares with the late panels) get fixed names,

@@ -17,6 +17,7 @@ export const TYPES = {
   '.png': 'image/png',
   '.csv': 'text/csv',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** The "Name: value" lines under "/*" in a _headers file, as an object. */

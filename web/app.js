@@ -21,6 +21,7 @@ import { exposeForTests } from './test-hook.js';
 import { initState, UI_MAX_LAYERS, UI_MAX_NEURONS } from './page-state.js';
 import { initControls } from './controls.js';
 import { initFrameLoop } from './frame-loop.js';
+import { registerOffline } from './offline.js';
 import { initPlay } from './play.js';
 import { initStepMode } from './step-mode.js';
 
@@ -158,5 +159,8 @@ catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {
     requestAnimationFrame(page.loop);
-    page.firstDrawn.then(loadPanels);
+    page.firstDrawn.then(() => {
+      loadPanels();
+      registerOffline();
+    });
   });

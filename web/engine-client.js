@@ -3,9 +3,13 @@
 // the worker's error message. Requests are answered in order. A long request may post
 // {id, progress} messages before its reply (a sweep's finished runs): they go to onProgress.
 export class EngineClient {
-  constructor(url = new URL('./worker.js', import.meta.url), what = 'the engine worker') {
+  // BP_WORKERS: the one-file page's workers, made from inline code (scripts/single.mjs)
+  constructor(
+    url = globalThis.BP_WORKERS?.engine ?? new URL('./worker.js', import.meta.url),
+    what = 'the engine worker',
+  ) {
     this.what = what;
-    this.worker = new Worker(url, { type: 'module' });
+    this.worker = new Worker(url, { type: globalThis.BP_WORKERS?.type ?? 'module' });
     this.pending = new Map();
     this.next = 1;
     this.worker.onmessage = (ev) => {

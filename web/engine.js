@@ -19,14 +19,18 @@ import createBuiltEngine from './gen/engine.mjs';
 const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'softmax'];
 
 /**
- * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs; under Node pass
- * {wasmBinary} (Emscripten 3.1.6 cannot fetch file paths there).
+ * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs (or taken from
+ * the one-file page's inline copy); under Node pass {wasmBinary} (Emscripten 3.1.6 cannot fetch
+ * file paths there).
  * @param {{wasmBinary?: Uint8Array, moduleUrl?: string}} [opts]
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
   const createEngine = opts.moduleUrl ? (await import(opts.moduleUrl)).default : createBuiltEngine;
-  const M = await createEngine(opts.wasmBinary ? { wasmBinary: opts.wasmBinary } : {});
+  // the one-file page (scripts/single.mjs) gives its workers the engine inline, as base64
+  const inline = globalThis.BP_WASM_B64;
+  const wasmBinary = opts.wasmBinary ?? (inline ? Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) : undefined);
+  const M = await createEngine(wasmBinary ? { wasmBinary } : {});
   return new Engine(M);
 }
 

@@ -7,7 +7,10 @@
 import { EngineClient } from './engine-client.js';
 
 export class WorkerPool {
-  constructor(size = WorkerPool.defaultSize(), url = new URL('./pool-worker.js', import.meta.url)) {
+  constructor(
+    size = WorkerPool.defaultSize(),
+    url = globalThis.BP_WORKERS?.pool ?? new URL('./pool-worker.js', import.meta.url), // one-file page: inline
+  ) {
     this.clients = Array.from({ length: size }, () => new EngineClient(url, 'a compare worker'));
   }
   /** Workers to start: one per logical core, at least 1, at most 8. */
