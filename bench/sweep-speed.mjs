@@ -17,15 +17,6 @@ const LINK = `seed=1&sweep=learningRate:0.001,0.003,0.01,0.03,0.1,0.3,1,3;batchS
 
 const b = await startBrowser();
 const page = await b.newPage();
-await page.addInitScript(() => {
-  window.longTasks = [];
-  new PerformanceObserver((l) =>
-    window.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])),
-  ).observe({
-    type: 'longtask',
-    buffered: true,
-  });
-});
 await page.goto(`${b.base}/index.html#seed=1`);
 await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
 

@@ -9,7 +9,7 @@
 // (st.landscape: the plane, its losses and pixels, and the epoch and update it began at; read by
 // tests through test-hook.js); the worker owns the computation.
 import { drawLandscape, toIndex } from '../views/landscape-view.js';
-import { runColour, runDash } from '../views/runchart.js';
+import { runSwatch } from '../views/runchart.js';
 
 export function initLandscape(ctx) {
   const { st, client } = ctx;
@@ -100,11 +100,7 @@ export function initLandscape(ctx) {
     note.replaceChildren();
     for (const v of plane.variants) {
       const li = document.createElement('li');
-      const sw = document.createElement('span');
-      sw.className = 'run-swatch';
-      sw.style.borderColor = runColour(v.i);
-      sw.style.borderStyle = runDash(v.i).length ? 'dashed' : 'solid';
-      li.append(sw, v.error ? ` ${v.label}: not drawn, ${v.error}` : ` ${v.label}`);
+      li.append(runSwatch(v.i), v.error ? ` ${v.label}: not drawn, ${v.error}` : ` ${v.label}`);
       note.append(li);
     }
     note.hidden = !plane.variants.length;

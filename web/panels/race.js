@@ -6,7 +6,7 @@
 // started from the main network's weights) and one overlaid test-loss chart. Reset resets them;
 // "Make main" opens a variant as the page's network with its weights and training state.
 import { Heatmap } from '../views/heatmap.js';
-import { drawRunCurves, runColour, runDash } from '../views/runchart.js';
+import { drawRunCurves, runColour, runSwatch } from '../views/runchart.js';
 import { drawSparkline } from '../views/sparkline.js';
 
 const THUMB_N = 40; // grid side of a variant's boundary
@@ -203,11 +203,7 @@ export class Race {
       legend.replaceChildren(
         ...this.variants.map((v, i) => {
           const li = document.createElement('li');
-          const sw = document.createElement('span');
-          sw.className = 'run-swatch';
-          sw.style.borderColor = runColour(i);
-          sw.style.borderStyle = runDash(i).length ? 'dashed' : 'solid';
-          li.append(sw, ` ${v.run.label}`);
+          li.append(runSwatch(i), ` ${v.run.label}`);
           return li;
         }),
       );

@@ -4,7 +4,7 @@
 // have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
 // removes it. Storage problems are reported and never touch the page's current state.
 import { RunStore, subsample, sameState, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
-import { drawRunCurves, runColour, runDash } from '../views/runchart.js';
+import { drawRunCurves, runSwatch } from '../views/runchart.js';
 
 const THUMB = 48;
 const AUTO_KEY = 'bp-runs-auto';
@@ -144,13 +144,9 @@ export function initRuns(ctx) {
     img.setAttribute('aria-label', `boundary of run ${i + 1}`);
     if (typeof run.thumb === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(run.thumb))
       img.style.backgroundImage = `url("${run.thumb}")`;
-    const swatch = document.createElement('span');
-    swatch.className = 'run-swatch';
     const k = shown.indexOf(run);
-    if (k >= 0) {
-      swatch.style.borderColor = runColour(k);
-      swatch.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
-    } else swatch.classList.add('off');
+    const swatch =
+      k >= 0 ? runSwatch(k) : Object.assign(document.createElement('span'), { className: 'run-swatch off' });
     const text = document.createElement('div');
     text.className = 'run-text';
     const t1 = document.createElement('div');
@@ -201,10 +197,7 @@ export function initRuns(ctx) {
     $('runLegend').replaceChildren(
       ...shown.map((r, k) => {
         const li = document.createElement('li');
-        const sw = document.createElement('span');
-        sw.className = 'run-swatch';
-        sw.style.borderColor = runColour(k);
-        sw.style.borderStyle = runDash(k).length ? 'dashed' : 'solid';
+        const sw = runSwatch(k);
         const t = document.createElement('span');
         t.textContent = `run ${runs.indexOf(r) + 1}: ${r.summary}, epoch ${r.epoch}, test ${fmtLoss(r.testLoss)}`;
         li.append(sw, t);

@@ -73,6 +73,13 @@ export function hideTips(view) {
   view.bigCanvas.hidden = true;
 }
 
+/** A typed weight or bias: {value} or {error} naming what was typed. */
+export function parseTyped(text) {
+  const t = text.trim(),
+    v = Number(t);
+  return t === '' || !Number.isFinite(v) ? { error: `'${text.slice(0, 20)}' is not a number` } : { value: v };
+}
+
 /** A box at the pointer that takes a new value: Enter applies it through `commit`, Escape or blur cancel. */
 export function edit(view, ev, current, commit) {
   hideTips(view);
@@ -90,13 +97,13 @@ export function edit(view, ev, current, commit) {
   const done = (apply) => {
     if (closed) return;
     if (apply) {
-      const v = Number(box.value.trim());
-      if (box.value.trim() === '' || !Number.isFinite(v)) {
+      const { value, error } = parseTyped(box.value);
+      if (error) {
         box.classList.add('bad');
-        box.title = `'${box.value.slice(0, 20)}' is not a number`;
+        box.title = error;
         return;
       }
-      commit(v);
+      commit(value);
     }
     closed = true;
     box.remove(); // fires blur, which finds the box closed

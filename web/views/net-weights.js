@@ -5,7 +5,7 @@
 // also selects that link for the chain rule. Escape or Close returns the focus to the neuron.
 // Values are read when it opens (training goes on behind it).
 import { el } from './dom.js';
-import { linkLabel, nodeName } from './net-edit.js';
+import { linkLabel, nodeName, parseTyped } from './net-edit.js';
 
 /** Opens the list of node's incoming weights (node: a hidden or output neuron of the view). */
 export function openWeights(view, node) {
@@ -29,14 +29,10 @@ export function openWeights(view, node) {
     input.value = Number.isFinite(value) ? value.toFixed(4) : String(value);
     input.onkeydown = (e) => {
       if (e.key !== 'Enter') return;
-      const v = Number(input.value.trim());
-      if (input.value.trim() === '' || !Number.isFinite(v)) {
-        input.setCustomValidity(`'${input.value.slice(0, 20)}' is not a number`);
-        input.reportValidity();
-        return;
-      }
-      input.setCustomValidity('');
-      commit(v);
+      const { value, error } = parseTyped(input.value);
+      input.setCustomValidity(error || '');
+      if (error) input.reportValidity();
+      else commit(value);
     };
     if (select) {
       const b = el('button', 'text-btn', li_);

@@ -6,6 +6,15 @@ export const RUN_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9
 export const runDash = (i) => (i < 4 ? [] : i < 8 ? [5, 3] : [2, 2]);
 export const runColour = (i) => RUN_COLOURS[i % RUN_COLOURS.length];
 
+/** Run i's legend swatch (a short line in its colour and dash), for the legends beside the charts. */
+export function runSwatch(i) {
+  const sw = document.createElement('span');
+  sw.className = 'run-swatch';
+  sw.style.borderColor = runColour(i);
+  sw.style.borderStyle = runDash(i).length ? 'dashed' : 'solid';
+  return sw;
+}
+
 /**
  * @param {HTMLCanvasElement} canvas drawn at its CSS size x devicePixelRatio
  * @param {{curve: number[][]}[]} runs curve: [epoch, train, test] samples
