@@ -13,26 +13,12 @@ const $ = (id) => document.getElementById(id);
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-// Display names of the generated datasets; which datasets exist, their problem and classes come
-// from the engine's catalog.
-const DATASET_LABELS = {
-  circle: 'Circle',
-  xor: 'Exclusive or',
-  gauss: 'Gaussian',
-  spiral: 'Spiral',
-  blobs3: '3 blobs (softmax)',
-  blobs4: '4 blobs (softmax)',
-  blobs5: '5 blobs (softmax)',
-  spiral3: '3-arm spiral (softmax)',
-  'reg-plane': 'Plane',
-  'reg-gauss': 'Multi gaussian',
-};
-
 /** Wires the controls; returns what other modules call. */
 export function initControls(page) {
   const { st, client, net, chart, options } = page;
   async function loadPreviews() {
-    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, DATASET_LABELS[d.key] || d.key, d.classes]);
+    // which datasets exist, their names, problem and classes: the engine's catalog
+    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, d.label, d.classes]);
     const hashes = {};
     for (const [k] of kinds) {
       const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';

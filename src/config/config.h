@@ -25,8 +25,14 @@ enum class DatasetKind {
     Blobs4,
     Blobs5,
     Spiral3, // multi-class, labels 0..K-1
-    Custom   // points supplied by the user (CSV / clicks)
+    Moons,
+    Sine,
+    Cubic,
+    Vee,   // binary, ours (dataset_table.h)
+    Iris,  // 3 classes, 4 input columns (data/iris.h)
+    Custom // points supplied by the user (CSV / clicks)
 };
+// Each kind's key, label, problem, classes, point count and columns: dataset_table.h.
 // A preset replaces the network, data and weights with a fixed teaching example.
 enum class Preset { None, WorkedExample };
 // How much the page trains per drawn frame: 1, 10 or 100 epochs, as many epochs as the frame's

@@ -15,18 +15,15 @@ namespace ht = hash_text;
 
 int num_classes(const Config& c) {
     if (c.problem == Problem::Regression) return 0;
-    switch (c.dataset) {
-    case DatasetKind::Blobs3:
-        return 3;
-    case DatasetKind::Blobs4:
-        return 4;
-    case DatasetKind::Blobs5:
-        return 5;
-    case DatasetKind::Spiral3:
-        return 3;
-    default:
-        return 2; // the binary sets and custom points (labels -1/+1)
-    }
+    return dataset_info(c.dataset).classes; // custom points: 2 (labels -1/+1)
+}
+
+// The multi-class datasets, for messages: dataset_table.h's rows with 3 or more classes.
+static std::string multi_class_sets() {
+    std::string s;
+    for (const DatasetInfo& d : kDatasets)
+        if (d.classes >= 3) s += (s.empty() ? "" : ", ") + std::string(d.key);
+    return s;
 }
 
 DatasetKind active_dataset(const Config& c) {
@@ -101,7 +98,7 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
     const bool multi = k >= 3;
     const std::string data =
         std::string("dataset '") + name_of(c.dataset) + "' has " + std::to_string(k) + " classes";
-    const char* multi_sets = "blobs3, blobs4, blobs5, spiral3";
+    const std::string multi_sets = multi_class_sets();
     const char* loss = name_of(c.loss);
 
     if (regression && (c.loss == Loss::BCE || c.loss == Loss::SoftmaxCE)) {

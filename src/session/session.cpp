@@ -1,6 +1,7 @@
 // session.cpp: Session (see session.h): building it from a config, its data and training. The
 // losses, metrics and the grid are in session_eval.cpp.
 #include "session.h"
+#include "../data/columns.h"
 #include "../engine/init.h"
 #include <algorithm>
 #include <cmath>
@@ -12,17 +13,23 @@ std::size_t padded_ld(std::size_t n) {
     return (std::size_t)round4((int)n) + 4;
 }
 
-// Features of pts into x ([F][ld], zero padding) and targets into y ([n_out][ld]).
-void fill_matrices(const std::vector<Feature>& feats, const ModelSpec& m,
+// Inputs of pts into x ([F][ld], zero padding): the features of (x1, x2), or the columns of
+// column data (cols: [n][C] row-major, C = columns); targets into y ([n_out][ld]).
+void fill_matrices(const std::vector<Feature>& feats, std::size_t columns,
+                   const std::vector<float>& cols, const ModelSpec& m,
                    const std::vector<Point>& pts, xt::xtensor<float, 2>& x,
                    xt::xtensor<float, 2>& y) {
-    const std::size_t n = pts.size(), ld = padded_ld(n), F = feats.size();
+    const std::size_t n = pts.size(), ld = padded_ld(n), F = columns ? columns : feats.size();
     std::vector<float> x1(n), x2(n), tmp(F * n);
     for (std::size_t k = 0; k < n; ++k) {
         x1[k] = pts[k].x1;
         x2[k] = pts[k].x2;
     }
-    compute_features(feats, x1.data(), x2.data(), n, tmp.data());
+    if (columns == 0)
+        compute_features(feats, x1.data(), x2.data(), n, tmp.data());
+    else
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t c = 0; c < F; ++c) tmp[c * n + k] = cols[k * F + c];
     x = xt::zeros<float>({F, ld});
     for (std::size_t f = 0; f < F; ++f)
         std::copy(tmp.begin() + f * n, tmp.begin() + (f + 1) * n, x.data() + f * ld);
@@ -102,8 +109,13 @@ void Session::build_data() {
     } else {
         data_ = split_points(custom_points_, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     }
-    fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
-    fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
+    const std::size_t C = data_.columns.size();
+    fill_matrices(feats_, C, data_.train_cols, model_, data_.train, train_x_, train_y_);
+    fill_matrices(feats_, C, data_.test_cols, model_, data_.test, test_x_, test_y_);
+    std::vector<float> all = data_.train_cols;
+    all.insert(all.end(), data_.test_cols.begin(), data_.test_cols.end());
+    slice_ = column_medians(all, C);
+    grid_n_ = 0; // the grid's inputs are made again (a new slice)
     pos_ = 0;
     accum_ = 0;
     net_.zero_grads();
@@ -163,6 +175,33 @@ std::string Session::set_points(const std::vector<Point>& pts) {
     if (points_to_text(in_hash).size() <= kMaxHashPointsBytes) cfg_.points = std::move(in_hash);
     build_data();
     return "";
+}
+
+std::string Session::set_slice(const std::vector<float>& values) {
+    if (data_.columns.empty()) return "the plot's slice needs column data (such as iris)";
+    if (values.size() != data_.columns.size())
+        return "the slice needs " + std::to_string(data_.columns.size()) +
+               " values, one per column; got " + std::to_string(values.size());
+    for (std::size_t c = 0; c < values.size(); ++c)
+        if (!(std::fabs(values[c]) <= kMaxPointCoord))
+            return "slice value " + std::to_string(c + 1) + " (" + data_.columns[c] +
+                   ") is not finite or outside [-1e6, 1e6]";
+    slice_ = values;
+    grid_n_ = 0;
+    return "";
+}
+
+void Session::plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const {
+    if (data_.columns.empty())
+        compute_features(feats_, x1, x2, n, out);
+    else
+        slice_inputs(slice_, data_.axis_x, data_.axis_y, x1, x2, n, out);
+}
+
+void Session::sample_inputs(bool test, int index, float* f) const {
+    const xt::xtensor<float, 2>& x = test ? test_x_ : train_x_;
+    const std::size_t ld = x.shape(1), s = (std::size_t)index;
+    for (std::size_t i = 0; i < x.shape(0); ++i) f[i] = x.data()[i * ld + s];
 }
 
 void Session::set_learning_rate(double lr) {

@@ -95,6 +95,20 @@ class Session {
     const Network<float>& network() const { return net_; }
     const Dataset& data() const { return data_; }
     const std::vector<Feature>& features() const { return feats_; }
+    // Column data (Iris): the input columns' names, the network's inputs in order; empty for
+    // plane data, whose inputs are features(). The plot shows columns axis_x() x axis_y() and
+    // holds every other column at its slice() value: the medians over all points, until
+    // set_slice changes them (one value per column; the axes' entries are not used).
+    const std::vector<std::string>& columns() const { return data_.columns; }
+    std::size_t n_inputs() const { return columns().empty() ? feats_.size() : columns().size(); }
+    int axis_x() const { return data_.axis_x; }
+    int axis_y() const { return data_.axis_y; }
+    const std::vector<float>& slice() const { return slice_; }
+    // Returns "" or an error (column data only, one finite value per column in [-1e6, 1e6]).
+    std::string set_slice(const std::vector<float>& values);
+    // The network inputs training sees for sample `index` (0-based, in range) of the training
+    // or test set: n_inputs() floats into f.
+    void sample_inputs(bool test, int index, float* f) const;
 
     void train_epochs(int n);
     // Runs up to the next weight update (or to the end of the epoch, which then carries). Returns
@@ -116,9 +130,10 @@ class Session {
     long metrics_slices_updates() const { return slice_updates_; }
     const Network<float>* metrics_slices_network() const { return slice_net_.get(); }
 
-    // Rows: every active feature, then every hidden and output neuron; each row an N x N image,
-    // row-major from the top-left (x = -6, y = +6) to the bottom-right (x = +6, y = -6).
-    std::size_t grid_rows() const { return feats_.size() + (std::size_t)net_.total_neurons(); }
+    // Rows: every input (active feature or column), then every hidden and output neuron; each
+    // row an N x N image, row-major from the top-left (x = -6, y = +6) to the bottom-right
+    // (x = +6, y = -6). Column data: the plane is the slice (see slice()).
+    std::size_t grid_rows() const { return n_inputs() + (std::size_t)net_.total_neurons(); }
     // Returns "" or an error (bad N, buffer too large). out holds grid_rows() * N * N floats.
     std::string eval_grid(int N, float* out);
     // Only the grid rows [r0, r1) of every image (the rest of out is left as it was), so a big
@@ -157,7 +172,8 @@ class Session {
     // False when user points are too many for the hash (a link would not carry them).
     bool points_in_hash() const { return custom_points_.empty() || !cfg_.points.empty(); }
 
-    // Outputs (evaluation mode) at points (x1, x2): out gets n_outputs() values per point.
+    // Outputs (evaluation mode) at points (x1, x2) of the plane (column data: of the slice): out
+    // gets n_outputs() values per point.
     void predict(const std::vector<float>& x1, const std::vector<float>& x2,
                  std::vector<float>& out) const;
     // Replaces every parameter and the batch-norm running statistics (a loaded model): sizes must
@@ -179,6 +195,9 @@ class Session {
   private:
     Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
     void build_data();
+    // Network inputs [n_inputs()][n] for n positions of the plane: the features of (x1, x2), or
+    // for column data the slice with the axes at (x1, x2).
+    void plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const;
     static OptimizerParams optimizer_params(const Config& c);
     // forward + backward of train columns [start, start+count)
     void run_chunk(int start, int count, Pass pass);
@@ -225,7 +244,8 @@ class Session {
     std::size_t slice_n_train_ = 0, slice_n_test_ = 0;
     long slice_epoch_ = 0, slice_updates_ = 0;
     int grid_n_ = 0;
-    std::vector<float> grid_x_; // [features][N*N]
+    std::vector<float> grid_x_; // [inputs][N*N]
+    std::vector<float> slice_;  // column data: the plot's slice, one value per column
 };
 
 } // namespace bp

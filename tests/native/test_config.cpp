@@ -621,7 +621,8 @@ TEST_CASE("config: bad values are reported, keep the default, and the rest still
         {"activation=", "activation: '' is not a known value", "relu, tanh"},
         {"regularization=l1", "regularization: 'l1' is not a known value", "none, L1, L2"},
         {"dataset=reg-plane", "dataset: 'reg-plane' is not a known value",
-         "circle, xor, gauss, spiral, blobs3, blobs4, blobs5, spiral3, custom"},
+         "circle, xor, gauss, spiral, moons, sine, cubic, vee, blobs3, blobs4, blobs5, spiral3, "
+         "iris, custom"},
         {"regDataset=circle", "regDataset: 'circle' is not a known value",
          "reg-plane, reg-gauss, custom"},
         {"problem=clustering", "problem: 'clustering' is not a known value",
@@ -888,7 +889,7 @@ TEST_CASE("config: check_consistency") {
     }
     std::string m = issues("loss=softmax");
     CHECK(contains(m, "loss: 'softmax' needs a multi-class dataset, but dataset 'circle' has 2"));
-    CHECK(contains(m, "allowed: softmax only with blobs3, blobs4, blobs5, spiral3"));
+    CHECK(contains(m, "allowed: softmax only with blobs3, blobs4, blobs5, spiral3, iris"));
     CHECK(contains(issues("dataset=blobs3&loss=square"),
                    "loss: 'square' cannot train a multi-class dataset: dataset 'blobs3' has 3 "
                    "classes; allowed: auto or softmax"));
