@@ -15,6 +15,7 @@ import { LossChart } from './views/losschart.js';
 import { OptionsPanel, fitsKind, kindOf, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
+import { initSlice } from './panels/slice.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
 import { exposeForTests } from './test-hook.js';
@@ -120,6 +121,7 @@ const panelCtx = {
   onPause: (f) => hooks.pause.push(f),
 };
 page.dataEdit = initDataEdit(panelCtx);
+initSlice(panelCtx, $('sliceNote'));
 // Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
 // been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
 function loadPanels() {

@@ -172,7 +172,7 @@ export class Session {
       .layers()
       .map((l) => ({ ...l, activation: ACTIVATION_NAMES[l.activation.value] }));
   }
-  /** @returns {{key: string, label: string}[]} active input features in order */
+  /** @returns {{key: string, label: string, column?: boolean}[]} the network's inputs in order: active features, or the data's columns */
   features() {
     return this.#live().features();
   }
@@ -212,6 +212,14 @@ export class Session {
    * the engine splits train/test by seed, weights stay. pointsInHash=false: too many for a link.
    * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean}}
    */
+  /** @returns {{names: string[], axisX: number, axisY: number, values: number[]} | null} the plot's slice (column data) */
+  slice() {
+    return this.#live().slice();
+  }
+  /** New slice values, one per column; throws the engine's message (the old values stay). */
+  setSlice(values) {
+    this.#check(this.#live().setSlice(values.map(Number)));
+  }
   setPoints(flat) {
     return this.#live().setPoints(flat);
   }

@@ -141,7 +141,9 @@ export function initState(page) {
 
   // The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
   // hidden feature still feeds the network, as in TensorFlow Playground).
+  // Column data (Iris): its columns instead, every one an input, none to toggle.
   function featureList() {
+    if (st.features[0]?.column) return st.features.map((f) => ({ ...f, active: true, hidden: false }));
     return page.cat.features.map((f) => ({
       ...f,
       active: !!st.config[f.key],
@@ -151,7 +153,7 @@ export function initState(page) {
   async function loadFeatureGrids() {
     await page.firstDrawn;
     const shown = featureList().filter((f) => !f.hidden); // the view's feature column
-    if (!shown.length) return;
+    if (!shown.length || shown[0].column) return; // columns are all inputs: the frames draw them
     const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
     net.setFeatureGrids(r.grid, N);
   }

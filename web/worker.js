@@ -17,6 +17,7 @@ function snapshot() {
     config: S.config(),
     layers: S.layers(),
     features: S.features(),
+    slice: S.slice(),
     train: S.points(false).slice(),
     test: S.points(true).slice(),
     custom: (S.customPoints() || []).slice(), // the user's points in their order (empty: generated)
@@ -150,6 +151,11 @@ const handlers = {
   },
   csvPreview({ text, maxRows = 5 }) {
     return { preview: E.csvPreview(text, maxRows) }; // its own ok/error: not the reply's
+  },
+  // Column data: the values the plot holds the off-axis columns at; the grid is made again.
+  setSlice({ values }) {
+    S.setSlice(values);
+    return { slice: S.slice() };
   },
   // User points, flat [x1, x2, label, ...]: replace the data (weights kept); on error the old stay.
   setPoints({ points }) {

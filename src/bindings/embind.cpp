@@ -190,9 +190,20 @@ class Playground {
         }
         return a;
     }
+    // The network's inputs in order: the active features ({key, label}), or for column data
+    // (Iris) the columns ({key: name, label: name, column: true}).
     val features() const {
         val a = val::array();
         if (!s_) return a;
+        const auto& cols = s_->columns();
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            val o = val::object();
+            o.set("key", cols[k]);
+            o.set("label", cols[k]);
+            o.set("column", true);
+            a.set(k, o);
+        }
+        if (!cols.empty()) return a;
         const auto& fs = s_->features();
         for (std::size_t k = 0; k < fs.size(); ++k) {
             val o = val::object();
@@ -236,6 +247,28 @@ class Playground {
     // Replaces the data with the user's points: a flat array x1, x2, label, ... (at most
     // kCsvMaxRows points). {ok, error, hash, pointsInHash}; on error the old data stays.
     val set_points(val flat) { return s_ ? set_points_js(*s_, flat) : result(kNoSession); }
+    // Column data: {names, axisX, axisY, values} (the plot's slice: every column's value off
+    // the two axes; session.h); null for plane data.
+    val slice() const {
+        if (!s_ || s_->columns().empty()) return val::null();
+        val o = val::object();
+        o.set("names", strings_to_js(s_->columns()));
+        o.set("axisX", s_->axis_x());
+        o.set("axisY", s_->axis_y());
+        val v = val::array();
+        for (std::size_t k = 0; k < s_->slice().size(); ++k) v.set(k, s_->slice()[k]);
+        o.set("values", v);
+        return o;
+    }
+    // New slice values (an array, one number per column): {ok, error}; on error the old stay.
+    val set_slice(val values) {
+        if (!s_) return result(kNoSession);
+        std::vector<float> v;
+        const unsigned n = values.isArray() ? values["length"].as<unsigned>() : 0;
+        if (n > 64) return result("the slice takes one value per column (at most 64)");
+        for (unsigned k = 0; k < n; ++k) v.push_back((float)values[k].as<double>());
+        return result(s_->set_slice(v));
+    }
     // The user's points in the order given (x1, x2, label flat); empty for a generated dataset.
     val custom_points() const {
         if (!s_) return val::null();
@@ -326,6 +359,8 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("regenerate", &Playground::regenerate)
         .function("loadCsv", &Playground::load_csv)
         .function("setPoints", &Playground::set_points)
+        .function("slice", &Playground::slice)
+        .function("setSlice", &Playground::set_slice)
         .function("customPoints", &Playground::custom_points)
         .function("setTraining", &Playground::set_training)
         .function("trace", &Playground::trace)

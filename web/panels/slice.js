@@ -1,0 +1,50 @@
+// slice.js: the note under the plot for column data (Iris): which two columns the plot's axes are,
+// and the values the network's other inputs are held at while the boundary and the neurons'
+// pictures are drawn (the engine's slice, their medians at first), each editable. The engine owns
+// the slice (snapshot.slice, worker 'setSlice'); this panel shows it and sends edits. textContent
+// only; hidden for plane data.
+
+/** @param {any} ctx the panel context (app.js) @param {HTMLElement} root */
+export function initSlice(ctx, root) {
+  let shown = null; // the slice last drawn
+  function render(slice) {
+    shown = slice;
+    root.hidden = !slice;
+    root.replaceChildren();
+    if (!slice) return;
+    const { names, axisX, axisY, values } = slice;
+    const head = document.createElement('p');
+    head.textContent =
+      `Plot: ${names[axisX]} (across) × ${names[axisY]} (up), standardized. ` +
+      'The boundary and the neurons are drawn on the slice where the other inputs are:';
+    root.appendChild(head);
+    names.forEach((name, k) => {
+      if (k === axisX || k === axisY) return;
+      const label = document.createElement('label');
+      label.textContent = `${name} `;
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.step = '0.1';
+      input.value = String(+values[k].toFixed(3));
+      input.dataset.column = String(k);
+      input.setAttribute('aria-label', `${name}: the value the plot holds it at`);
+      input.onchange = () => send(k, input);
+      label.appendChild(input);
+      root.appendChild(label);
+    });
+  }
+  async function send(k, input) {
+    const values = shown.values.slice();
+    values[k] = Number(input.value);
+    try {
+      const r = await ctx.client.call('setSlice', { values });
+      render(r.slice);
+      ctx.st.dirty = true; // the pictures are drawn again on the new slice
+      ctx.clearMessage('slice');
+    } catch (e) {
+      ctx.message(`The slice was not changed: ${e.message}`, 'error', 'slice');
+      render(shown); // the value in force again
+    }
+  }
+  ctx.onApply((r) => render(r.slice || null));
+}
