@@ -38,7 +38,11 @@ const catalog = client.call('catalog').then((c) => {
 });
 const datasetsOf = (problem) => page.cat.datasets.filter((d) => d.problem === problem);
 const classesOf = (problem, dataset) =>
-  problem === 'regression' ? 0 : (page.cat.datasets.find((d) => d.key === dataset)?.classes ?? 2);
+  problem === 'regression'
+    ? 0
+    : dataset === 'custom'
+      ? (st.config?.classes ?? 2) // the user's points: the "classes" key
+      : (page.cat.datasets.find((d) => d.key === dataset)?.classes ?? 2);
 const fitting = (c, K) => fitsKind(c, page.cat.kinds[kindOf(K)]);
 const st = {
   hash: '',
@@ -117,6 +121,8 @@ const panelCtx = {
   apply: (r) => page.apply(r),
   setPlaying: (on) => page.setPlaying(on),
   load: (hash) => page.load(hash),
+  change: (kv) => page.change(kv),
+  fitting: (c, K) => page.fitting(c, K),
   onApply: (f) => hooks.apply.push(f),
   onPause: (f) => hooks.pause.push(f),
 };

@@ -8,6 +8,7 @@ import { drawLegend } from './views/axes-legend.js';
 import { palette } from './views/colors.js';
 import { SPEEDS } from './frame-plan.js';
 import { setKeys } from './hash.js';
+import { message } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -117,9 +118,28 @@ export function initControls(page) {
   $('learningRate').onchange = (e) => page.change({ learningRate: e.target.value }); // live, without a reset
   for (const id of ['activation', 'regularization', 'regularizationRate'])
     $(id).onchange = (e) => page.change({ [id]: e.target.value });
-  $('problem').onchange = (e) => {
+  // With your own data loaded the points stay: the new problem's dataset key becomes "custom" too
+  // (regression fits their labels as values; classification reads them as classes, and the engine
+  // refuses, saying which point, labels that are not), and the page says what changed.
+  $('problem').onchange = async (e) => {
     const p = e.target.value;
-    page.change({ problem: p, ...page.fitting(st.config, page.classesOf(p, st.config.dataset)) });
+    const c = st.config;
+    const own = (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
+    const kv = { problem: p };
+    if (own) {
+      kv[p === 'regression' ? 'regDataset' : 'dataset'] = 'custom';
+      if (p === 'regression') kv.classes = 2; // classes belong to classification
+    }
+    const K = own && p !== 'regression' ? 2 : page.classesOf(p, kv.dataset ?? c.dataset);
+    await page.change({ ...kv, ...page.fitting(c, K) });
+    if (own && st.config.problem === p)
+      message(
+        p === 'regression'
+          ? 'Your points are kept: regression fits their labels as values (class −1/+1 or 0..K−1 become the numbers −1, +1 or 0..K−1).'
+          : 'Your points are kept: classification reads their labels as the classes −1/+1.',
+        'info',
+        'problem-switch',
+      );
   };
   for (const id of ['percTrainData', 'noise', 'batchSize']) {
     $(id).oninput = (e) => {

@@ -164,7 +164,8 @@ export function initState(page) {
   async function change(kv) {
     // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
     const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
-    const next = setKeys(generated ? dropKey(st.hash, 'points') : st.hash, kv);
+    // The number of classes is theirs too.
+    const next = setKeys(generated ? dropKey(dropKey(st.hash, 'points'), 'classes') : st.hash, kv);
     const { live } = await page.catalog;
     if (Object.keys(kv).every((k) => live.has(k))) {
       const r = await client.call('setTraining', { hash: next });

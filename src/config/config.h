@@ -43,13 +43,15 @@ enum class Speed { Epochs1, Epochs10, Epochs100, Max, Batch };
 constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 256;
 constexpr int kMaxBatchSize = 4096;
+constexpr int kMaxClasses = 8; // the user's own points: 2..8 classes (the class palette's size)
 // Neurons x batch size: each per-layer buffer (z, a, delta, masks) holds this many floats, so it
 // bounds training memory (~8 buffers x 8 MiB) and the work of one step; 4096 neurons take
 // batches up to 512, TF-sized networks any batch.
 constexpr long long kMaxBatchActivations = 1LL << 21;
 
 // A user's data point as the hash carries it ("points"): label -1/+1 (0 reads as -1) for
-// classification, a real value for regression.
+// two classes, the class index 0..K-1 for K >= 3 ("classes"; -1 reads as class 0, so a binary
+// set keeps its points when it gets more classes), a real value for regression.
 struct CustomPoint {
     float x1, x2, label;
     bool operator==(const CustomPoint& o) const {
@@ -99,9 +101,10 @@ struct Config {
     bool batch_norm = false;              // "batchNorm": on hidden layers (z -> BN -> f)
     bool residual = false;                // "residual": a_l += a_{l-1}, equal-width hidden layers
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
-    int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
-    double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
-    Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace
+    int classes = 2;    // "classes": classes of the user's points (dataset=custom), 2..kMaxClasses
+    int stop_epoch = 0; // "stopEpoch": the page pauses there; 0 = never
+    double stop_test_loss = 0;    // "stopTestLoss": pause once test loss < it; 0 = never
+    Speed speed = Speed::Epochs1; // "speed": training per frame; 1 epoch is TF's pace
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;

@@ -15,7 +15,8 @@ namespace ht = hash_text;
 
 int num_classes(const Config& c) {
     if (c.problem == Problem::Regression) return 0;
-    return dataset_info(c.dataset).classes; // custom points: 2 (labels -1/+1)
+    if (c.dataset == DatasetKind::Custom) return c.classes; // the user's points: "classes"
+    return dataset_info(c.dataset).classes;
 }
 
 // The multi-class datasets, for messages: dataset_table.h's rows with 3 or more classes.
@@ -157,11 +158,22 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
             break;
         }
         if (regression || l == -1 || l == 0 || l == 1) continue;
+        if (k >= 3 && l == std::floor(l) && l >= 0 && l < k) continue;
         out.push_back(make_issue("points", ht::format_number(l),
                                  "has point " + std::to_string(i + 1) + " with that label",
-                                 "labels -1/+1 (or 0/1) for classification"));
+                                 k >= 3
+                                     ? "class indices 0.." + std::to_string(k - 1) +
+                                           " (or -1 for class 0) with classes=" + std::to_string(k)
+                                     : std::string("labels -1/+1 (or 0/1) for classification")));
         break;
     }
+    if (c.classes != 2 && (regression || c.dataset != DatasetKind::Custom))
+        out.push_back(make_issue("classes", std::to_string(c.classes),
+                                 regression
+                                     ? "is for classification, but problem is 'regression'"
+                                     : std::string("is for your own points, but dataset is '") +
+                                           name_of(c.dataset) + "'",
+                                 "classes with dataset=custom (a generated dataset has its own)"));
     for (const std::string& name : c.hidden) // a hand-built config; the parser refuses these
         if (!is_hidable(name)) {
             out.push_back(make_issue(name + "_hide", "true",

@@ -148,6 +148,8 @@ constexpr Key kKeys[] = {
     number<&C::stop_test_loss>("stopTestLoss", closed(0, 1e6), Ours, Live::Training),
     enumeration<&C::speed, kSpeeds>("speed", Ours, Live::Training),
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
+    integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild,
+                         " (the classes of your own points, dataset=custom)"),
 };
 
 } // namespace

@@ -85,8 +85,10 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     s->feats_ = active_features(s->cfg_);
     if (active_dataset(s->cfg_) == DatasetKind::Custom)
         for (const CustomPoint& p : s->cfg_.points)
-            s->custom_points_.push_back(
-                {p.x1, p.x2, s->model_.num_classes == 2 ? (p.label > 0 ? 1.0f : -1.0f) : p.label});
+            s->custom_points_.push_back({p.x1, p.x2,
+                                         s->model_.num_classes == 2  ? (p.label > 0 ? 1.0f : -1.0f)
+                                         : s->model_.num_classes > 2 ? std::max(p.label, 0.0f)
+                                                                     : p.label});
     s->net_ = Network<float>(s->model_.net);
     s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
     s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
@@ -147,11 +149,13 @@ void Session::regenerate(const std::string& seed) {
 }
 
 std::string Session::set_points(const std::vector<Point>& pts) {
+    if (!data_.columns.empty())
+        return "points on the plot are 2 columns, but this dataset's inputs are its " +
+               std::to_string(data_.columns.size()) + " columns; pick a dataset of the plane first";
     const int K = model_.num_classes;
-    if (K >= 3)
-        return "your own points need a binary classification or regression problem, but this "
-               "dataset has " +
-               std::to_string(K) + " classes; choose circle, xor, gauss or spiral first";
+    if (K > kMaxClasses)
+        return "your own points take at most " + std::to_string(kMaxClasses) +
+               " classes, but this dataset has " + std::to_string(K);
     std::vector<Point> mapped = pts;
     for (std::size_t k = 0; k < mapped.size(); ++k) {
         Point& p = mapped[k];
@@ -164,10 +168,17 @@ std::string Session::set_points(const std::vector<Point>& pts) {
                 return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
                        "; binary classification takes labels 0/1 or -1/+1";
             p.label = p.label > 0 ? 1.0f : -1.0f;
+        } else if (K >= 3) {
+            if (!(p.label == std::floor(p.label) && p.label >= -1 && p.label < K))
+                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
+                       "; " + std::to_string(K) + " classes take class indices 0.." +
+                       std::to_string(K - 1);
+            p.label = std::max(p.label, 0.0f); // -1: class 0, as the binary sets count it
         }
     }
     custom_points_ = std::move(mapped);
     (K == 0 ? cfg_.reg_dataset : cfg_.dataset) = DatasetKind::Custom;
+    if (K >= 2) cfg_.classes = K; // a generated multi-class set's points keep its classes
     cfg_.points.clear();
     std::vector<CustomPoint> in_hash;
     in_hash.reserve(custom_points_.size());

@@ -161,11 +161,12 @@ class Session {
     // changes. Returns "" or why c differs in more.
     std::string set_training(const Config& c);
 
-    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1) or finite reals
-    // (regression); multi-class datasets take no user points. Shuffled and split by the config's
-    // seed and percTrainData; the dataset becomes "custom" and the points go into the config (so
-    // into the hash) when they fit kMaxHashPointsBytes. Returns "" or an error; on error the
-    // current data is kept.
+    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1), class indices
+    // 0..K-1 for K >= 3 classes (-1 becomes 0; the config's "classes" becomes K, so the points of
+    // a generated multi-class set become the user's own), or finite reals (regression). Shuffled
+    // and split by the config's seed and percTrainData; the dataset becomes "custom" and the points
+    // go into the config (so into the hash) when they fit kMaxHashPointsBytes. Returns "" or an
+    // error; on error the current data is kept.
     std::string set_points(const std::vector<Point>& pts);
     // The user's points in the order given (before the split); empty for generated datasets.
     const std::vector<Point>& custom_points() const { return custom_points_; }
