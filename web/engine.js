@@ -220,6 +220,10 @@ export class Session {
   setSlice(values) {
     this.#check(this.#live().setSlice(values.map(Number)));
   }
+  /** The plot's two columns (column data), 0-based; throws the engine's message. */
+  setAxes(x, y) {
+    this.#check(this.#live().setAxes(Number(x), Number(y)));
+  }
   setPoints(flat) {
     return this.#live().setPoints(flat);
   }

@@ -157,6 +157,11 @@ const handlers = {
     S.setSlice(values);
     return { slice: S.slice() };
   },
+  // Column data: the plot's two columns; the points and the grid follow.
+  setAxes({ x, y }) {
+    S.setAxes(x, y);
+    return snapshot();
+  },
   // User points, flat [x1, x2, label, ...]: replace the data (weights kept); on error the old stay.
   setPoints({ points }) {
     const r = S.setPoints(points);

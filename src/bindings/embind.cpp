@@ -260,6 +260,14 @@ class Playground {
         o.set("values", v);
         return o;
     }
+    // The plot's two columns (0-based): {ok, error}; on error the old stay.
+    val set_axes(double x, double y) {
+        if (!s_) return result(kNoSession);
+        int ax = 0, ay = 0;
+        if (!int_arg(x, -kIdx, kIdx, ax) || !int_arg(y, -kIdx, kIdx, ay))
+            return result("the plot's axes are two column numbers");
+        return result(s_->set_axes(ax, ay));
+    }
     // New slice values (an array, one number per column): {ok, error}; on error the old stay.
     val set_slice(val values) {
         if (!s_) return result(kNoSession);
@@ -361,6 +369,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("setPoints", &Playground::set_points)
         .function("slice", &Playground::slice)
         .function("setSlice", &Playground::set_slice)
+        .function("setAxes", &Playground::set_axes)
         .function("customPoints", &Playground::custom_points)
         .function("setTraining", &Playground::set_training)
         .function("trace", &Playground::trace)

@@ -117,6 +117,7 @@ void Session::build_data() {
     std::vector<float> all = data_.train_cols;
     all.insert(all.end(), data_.test_cols.begin(), data_.test_cols.end());
     slice_ = column_medians(all, C);
+    apply_axes();
     grid_n_ = 0; // the grid's inputs are made again (a new slice)
     pos_ = 0;
     accum_ = 0;
@@ -200,6 +201,34 @@ std::string Session::set_slice(const std::vector<float>& values) {
     slice_ = values;
     grid_n_ = 0;
     return "";
+}
+
+std::string Session::set_axes(int axis_x, int axis_y) {
+    const int C = (int)data_.columns.size();
+    if (C == 0) return "the plot's axes can be chosen for column data (such as iris) only";
+    if (axis_x < 0 || axis_x >= C || axis_y < 0 || axis_y >= C || axis_x == axis_y)
+        return "the plot's axes are two different columns 1.." + std::to_string(C) + "; got " +
+               std::to_string(axis_x + 1) + " and " + std::to_string(axis_y + 1);
+    axes_[0] = axis_x;
+    axes_[1] = axis_y;
+    apply_axes();
+    grid_n_ = 0;
+    return "";
+}
+
+void Session::apply_axes() {
+    const std::size_t C = data_.columns.size();
+    if (C == 0 || axes_[0] < 0 || axes_[0] >= (int)C || axes_[1] >= (int)C) return;
+    data_.axis_x = axes_[0];
+    data_.axis_y = axes_[1];
+    auto place = [&](std::vector<Point>& pts, const std::vector<float>& cols) {
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            pts[k].x1 = cols[k * C + (std::size_t)axes_[0]];
+            pts[k].x2 = cols[k * C + (std::size_t)axes_[1]];
+        }
+    };
+    place(data_.train, data_.train_cols);
+    place(data_.test, data_.test_cols);
 }
 
 void Session::plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const {

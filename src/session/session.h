@@ -106,6 +106,10 @@ class Session {
     const std::vector<float>& slice() const { return slice_; }
     // Returns "" or an error (column data only, one finite value per column in [-1e6, 1e6]).
     std::string set_slice(const std::vector<float>& values);
+    // The two columns the plot shows (0-based, different, column data only): the points' x1, x2
+    // become those columns (training is unchanged: its inputs are all the columns). Kept when the
+    // data is made again (regenerate). Returns "" or an error; on error nothing changes.
+    std::string set_axes(int axis_x, int axis_y);
     // The network inputs training sees for sample `index` (0-based, in range) of the training
     // or test set: n_inputs() floats into f.
     void sample_inputs(bool test, int index, float* f) const;
@@ -247,6 +251,8 @@ class Session {
     int grid_n_ = 0;
     std::vector<float> grid_x_; // [inputs][N*N]
     std::vector<float> slice_;  // column data: the plot's slice, one value per column
+    int axes_[2] = {-1, -1};    // the user's plot axes (set_axes); -1: the dataset's own
+    void apply_axes();
 };
 
 } // namespace bp

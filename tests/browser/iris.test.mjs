@@ -1,7 +1,7 @@
 // iris.test.mjs: the built-in Iris set in the page (issue 17): the network's inputs are its 4
 // columns (named in the input layer), it trains to >= 95 % test accuracy, the plot is petal length x
-// petal width with the other two columns held at values the page shows and lets the user edit
-// (the engine's slice), and the picker offers the new sets with the engine's labels.
+// petal width (the user can pick others) with the other two columns held at values the page shows
+// and lets the user edit (the engine's slice), and the picker offers the new sets with the engine's labels.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { pageSuite } from './browser.mjs';
@@ -58,6 +58,18 @@ test('iris: 4 column inputs, >= 95 % test accuracy, plot petal length x petal wi
   await page.dispatchEvent('#sliceNote input[data-column="1"]', 'change');
   await page.waitForFunction(() => /slice was not changed/.test(document.getElementById('messages').innerText));
   assert.notEqual(await page.inputValue('#sliceNote input[data-column="1"]'), '1e9');
+  // the user picks the axes: sepal length across, petal width up; the points follow the columns
+  await page.selectOption('#sliceNote select.slice-axis-x', '0');
+  await page.waitForFunction(() =>
+    /sepal length \(across\) × petal width \(up\)/.test(document.getElementById('sliceNote').innerText),
+  );
+  assert.deepEqual(await page.$$eval('#sliceNote input', (is) => is.map((i) => i.dataset.column)), ['1', '2']);
+  const xs = await page.evaluate(() => Array.from(window.playground.train).filter((_, i) => i % 3 === 0));
+  assert.ok(Math.min(...xs) > -2.2 && Math.max(...xs) < 2.6, 'standardized sepal lengths across'); // 4.3..7.9 cm
+  // the same column twice is refused, and the old axes stay
+  await page.selectOption('#sliceNote select.slice-axis-y', '0');
+  await page.waitForFunction(() => /axes were not changed/.test(document.getElementById('messages').innerText));
+  assert.equal(await page.inputValue('#sliceNote select.slice-axis-y'), '3');
   await page.close();
 });
 

@@ -213,6 +213,28 @@ TEST_CASE("iris plot: the grid is the slice through the medians, against a float
     CHECK(plane->set_slice({0, 0}).find("column data") != std::string::npos);
 }
 
+TEST_CASE("iris plot axes: the user's two columns become the points' x1, x2; kept on regenerate") {
+    auto s = bp_test::make("dataset=iris&seed=3");
+    const Dataset before = s->data();
+    REQUIRE(s->set_axes(0, 1) == "");
+    auto check = [&](const Dataset& d) {
+        for (std::size_t k = 0; k < d.train.size(); ++k) {
+            CHECK(d.train[k].x1 == d.train_cols[k * 4 + 0]);
+            CHECK(d.train[k].x2 == d.train_cols[k * 4 + 1]);
+        }
+        for (std::size_t k = 0; k < d.test.size(); ++k) CHECK(d.test[k].x1 == d.test_cols[k * 4]);
+    };
+    check(s->data());
+    CHECK(s->data().train_cols == before.train_cols); // training sees the same inputs
+    s->regenerate("4");
+    CHECK(s->axis_x() == 0);
+    check(s->data());
+    CHECK(s->set_axes(2, 2).find("two different columns 1..4") != std::string::npos);
+    CHECK(s->set_axes(0, 4).find("got 1 and 5") != std::string::npos);
+    CHECK(s->axis_y() == 1);
+    CHECK(bp_test::make("dataset=circle")->set_axes(0, 1).find("column data") != std::string::npos);
+}
+
 TEST_CASE("dataset table: every kind has one row, keys unique, the codec reads them") {
     for (const DatasetInfo& d : kDatasets) {
         CHECK(&dataset_info(d.kind) == &d);

@@ -1,5 +1,5 @@
-// slice.js: the note under the plot for column data (Iris): which two columns the plot's axes are,
-// and the values the network's other inputs are held at while the boundary and the neurons'
+// slice.js: the note under the plot for column data (Iris): which two columns the plot's axes are
+// (the user picks them), and the values the network's other inputs are held at while the boundary and the neurons'
 // pictures are drawn (the engine's slice, their medians at first), each editable. The engine owns
 // the slice (snapshot.slice, worker 'setSlice'); this panel shows it and sends edits. textContent
 // only; hidden for plane data.
@@ -13,6 +13,12 @@ export function initSlice(ctx, root) {
     root.replaceChildren();
     if (!slice) return;
     const { names, axisX, axisY, values } = slice;
+    const axes = document.createElement('p');
+    axes.append('Plot axes: across ');
+    axes.appendChild(axisSelect('slice-axis-x', 'column across the plot', names, axisX, (k) => sendAxes(k, axisY)));
+    axes.append(' up ');
+    axes.appendChild(axisSelect('slice-axis-y', 'column up the plot', names, axisY, (k) => sendAxes(axisX, k)));
+    root.appendChild(axes);
     const head = document.createElement('p');
     head.textContent =
       `Plot: ${names[axisX]} (across) × ${names[axisY]} (up), standardized. ` +
@@ -32,6 +38,29 @@ export function initSlice(ctx, root) {
       label.appendChild(input);
       root.appendChild(label);
     });
+  }
+  function axisSelect(cls, label, names, chosen, onPick) {
+    const sel = document.createElement('select');
+    sel.className = cls;
+    sel.setAttribute('aria-label', label);
+    names.forEach((name, k) => {
+      const o = document.createElement('option');
+      o.value = String(k);
+      o.textContent = name;
+      sel.appendChild(o);
+    });
+    sel.value = String(chosen);
+    sel.onchange = () => onPick(Number(sel.value));
+    return sel;
+  }
+  async function sendAxes(x, y) {
+    try {
+      ctx.apply(await ctx.client.call('setAxes', { x, y })); // the points move, the note follows
+      ctx.clearMessage('slice');
+    } catch (e) {
+      ctx.message(`The plot's axes were not changed: ${e.message}`, 'error', 'slice');
+      render(shown);
+    }
   }
   async function send(k, input) {
     const values = shown.values.slice();
