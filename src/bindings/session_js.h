@@ -32,7 +32,8 @@ inline val counts_js(const std::vector<long>& v) {
 }
 
 // {epoch, updates, position, trainLoss, testLoss, trainAccuracy, testAccuracy, diverged, regLoss,
-//  confusion: {k, train, test} (K x K counts, row = true class; absent for regression)} of the
+//  confusion: {k, train, test, names?} (K x K counts, row = true class; names: the data's class
+//  names, as Iris's species, when it has them; absent for regression)} of the
 // network `net` (the session's, or the copy a sliced loss pass evaluated).
 inline val metrics_js(const Session& s, const Metrics& m, const Network<float>& net) {
     val r = progress_js(s);
@@ -46,6 +47,7 @@ inline val metrics_js(const Session& s, const Metrics& m, const Network<float>& 
         conf.set("k", s.model().num_classes);
         conf.set("train", counts_js(m.train_confusion));
         conf.set("test", counts_js(m.test_confusion));
+        if (!s.data().class_names.empty()) conf.set("names", strings_to_js(s.data().class_names));
         r.set("confusion", conf);
     }
     // rate * sum R(w): the regularization part of the objective, for the page's hints

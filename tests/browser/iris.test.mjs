@@ -46,6 +46,9 @@ test('iris: 4 column inputs, >= 95 % test accuracy, plot petal length x petal wi
   const m = await metrics(page);
   assert.equal(m.epoch, 300);
   assert.ok(m.testAccuracy >= 0.95, `test accuracy ${m.testAccuracy}`);
+  // the legend and the confusion matrix name the species (the engine's class names)
+  assert.deepEqual(m.confusion.names, ['setosa', 'versicolor', 'virginica']);
+  assert.match(await page.locator('#classMetrics').innerText(), /setosa[\s\S]*versicolor[\s\S]*virginica/);
   // moving sepal length's slice value redraws the boundary; a bad value keeps the old one
   const before = await outputSample(page);
   await page.fill('#sliceNote input[data-column="0"]', '2.5');
