@@ -63,10 +63,50 @@ std::string wrong_width(long row, std::size_t got, std::size_t expected) {
            std::to_string(expected);
 }
 
+std::string trim(const std::string& s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+    return s.substr(a, b - a);
+}
+
+// Text labels to classes: distinct names in order of first appearance; 2..kMaxClasses of them.
+bool name_classes(const std::vector<std::string>& text, int col, std::vector<Point>& pts,
+                  CsvParseResult& r) {
+    std::vector<std::string> names;
+    std::vector<int> index(text.size());
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        std::size_t i = 0;
+        while (i < names.size() && names[i] != text[k]) ++i;
+        if (i == names.size()) {
+            if (names.size() == (std::size_t)kMaxClasses) {
+                r.error = "column " + std::to_string(col + 1) + " has more than " +
+                          std::to_string(kMaxClasses) + " different labels (the " +
+                          std::to_string(kMaxClasses + 1) +
+                          "th: " + csv::quote_for_message(text[k]) + "); expected 2 to " +
+                          std::to_string(kMaxClasses) + " classes";
+                return false;
+            }
+            names.push_back(text[k]);
+        }
+        index[k] = (int)i;
+    }
+    if (names.size() < 2) {
+        r.error = "column " + std::to_string(col + 1) + " has one label only (" +
+                  csv::quote_for_message(names[0]) + "); expected 2 to " +
+                  std::to_string(kMaxClasses) + " classes";
+        return false;
+    }
+    for (std::size_t k = 0; k < pts.size(); ++k)
+        pts[k].label = names.size() == 2 ? (index[k] ? 1.0f : -1.0f) : (float)index[k];
+    for (const std::string& n : names) r.class_names.push_back(csv::clean_text(n, 40));
+    return true;
+}
+
 } // namespace
 
 CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2, int col_label,
-                                std::size_t max_rows) {
+                                std::size_t max_rows, bool text_labels) {
     CsvParseResult r;
     csv::Reader reader(text);
     if (!reader.ok()) {
@@ -81,7 +121,8 @@ CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2,
         if (!check_column(c, width, r.error)) return r;
 
     std::vector<Point> points;
-    std::vector<std::string> fields;
+    std::vector<std::string> fields, label_text; // label_text: with text_labels, each row's label
+    bool any_text = false;
     long row = 0;
     while (reader.next(fields, row)) {
         if (fields.size() != width) {
@@ -92,9 +133,24 @@ CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2,
             r.error = "the file has more than " + std::to_string(max_rows) + " rows (the limit)";
             return r;
         }
-        double v[3];
-        for (int k = 0; k < 3; ++k)
+        double v[3] = {0, 0, 0};
+        for (int k = 0; k < 2; ++k)
             if (!read_value(fields, cols[k], row, reader.separator(), v[k], r.error)) return r;
+        if (text_labels) {
+            const std::string name = trim(fields[(std::size_t)col_label]);
+            if (name.empty()) {
+                r.error = "row " + std::to_string(row) + ", column " +
+                          std::to_string(col_label + 1) +
+                          " is empty; expected a label (a class name or a number)";
+                return r;
+            }
+            std::string ignored;
+            if (!read_value(fields, col_label, row, reader.separator(), v[2], ignored))
+                any_text = true;
+            label_text.push_back(name);
+        } else if (!read_value(fields, col_label, row, reader.separator(), v[2], r.error)) {
+            return r;
+        }
         points.push_back(Point{(float)v[0], (float)v[1], (float)v[2]});
     }
     if (!reader.ok()) {
@@ -105,6 +161,7 @@ CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2,
         r.error = "the file has a header row but no data rows";
         return r;
     }
+    if (any_text && !name_classes(label_text, col_label, points, r)) return r;
     if (reader.has_header())
         for (const auto& name : reader.first_row()) r.header.push_back(csv::clean_text(name, 100));
     r.points = std::move(points);

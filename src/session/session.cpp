@@ -112,6 +112,8 @@ void Session::build_data() {
         data_ = split_points(custom_points_, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     }
     const std::size_t C = data_.columns.size();
+    if (kind == DatasetKind::Custom && class_names_.size() == (std::size_t)model_.num_classes)
+        data_.class_names = class_names_;
     fill_matrices(feats_, C, data_.train_cols, model_, data_.train, train_x_, train_y_);
     fill_matrices(feats_, C, data_.test_cols, model_, data_.test, test_x_, test_y_);
     std::vector<float> all = data_.train_cols;
@@ -187,6 +189,45 @@ std::string Session::set_points(const std::vector<Point>& pts) {
     if (points_to_text(in_hash).size() <= kMaxHashPointsBytes) cfg_.points = std::move(in_hash);
     build_data();
     return "";
+}
+
+std::string Session::set_class_names(const std::vector<std::string>& names) {
+    if (!names.empty() && names.size() != (std::size_t)model_.num_classes)
+        return std::to_string(names.size()) + " class names for " +
+               std::to_string(model_.num_classes) + " classes";
+    class_names_ = names;
+    if (active_dataset(cfg_) == DatasetKind::Custom) data_.class_names = names;
+    return "";
+}
+
+int Session::classes_needed(const std::vector<Point>& pts,
+                            const std::vector<std::string>& names) const {
+    int K = (int)names.size();
+    if (names.empty()) {
+        float top = 0;
+        for (const Point& p : pts) {
+            if (!(p.label == std::floor(p.label) && p.label >= 0 && p.label < kMaxClasses))
+                return 0; // -1/+1, reals: binary or regression as today
+            top = std::max(top, p.label);
+        }
+        K = top >= 2 ? (int)top + 1 : 0;
+    }
+    if (K < 3) return 0;
+    const bool same = cfg_.problem == Problem::Classification &&
+                      cfg_.dataset == DatasetKind::Custom && model_.num_classes == K;
+    return same ? 0 : K;
+}
+
+Config Session::config_for_classes(const Config& c, int K) {
+    Config n = c;
+    n.problem = Problem::Classification;
+    n.dataset = DatasetKind::Custom;
+    n.classes = K;
+    n.points.clear();
+    n.preset = Preset::None;
+    n.loss = Loss::Auto; // softmax cross-entropy on a softmax output: what K classes train with
+    n.output_activation.reset();
+    return n;
 }
 
 std::string Session::set_slice(const std::vector<float>& values) {

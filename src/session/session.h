@@ -172,6 +172,18 @@ class Session {
     // go into the config (so into the hash) when they fit kMaxHashPointsBytes. Returns "" or an
     // error; on error the current data is kept.
     std::string set_points(const std::vector<Point>& pts);
+    // The user's class names (a CSV's text labels), one per class; "" when the count is not the
+    // number of classes. Shown in the legend (Dataset::class_names); not carried by links.
+    std::string set_class_names(const std::vector<std::string>& names);
+    const std::vector<std::string>& class_names() const { return class_names_; }
+    // How many classes the user's points need when they are not what this session trains: K >= 3
+    // when the labels are class indices 0..K-1 (every label an integer in 0..kMaxClasses-1, some
+    // >= 2) or names.size() >= 3 named classes, and the session has another number of classes or
+    // generated data; else 0 (set_points takes them as they are). With K, the caller builds
+    // config_for_classes(config(), K) and sets the points there (the output layer changes, so the
+    // weights restart).
+    int classes_needed(const std::vector<Point>& pts, const std::vector<std::string>& names) const;
+    static Config config_for_classes(const Config& c, int K);
     // The user's points in the order given (before the split); empty for generated datasets.
     const std::vector<Point>& custom_points() const { return custom_points_; }
     // False when user points are too many for the hash (a link would not carry them).
@@ -227,6 +239,7 @@ class Session {
     std::vector<Feature> feats_;
     Dataset data_;
     std::vector<Point> custom_points_;                          // labels mapped (binary: -1/+1)
+    std::vector<std::string> class_names_;                      // the user's class names
     xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]
     Network<float> net_;
     OptimizerParams opt_;
