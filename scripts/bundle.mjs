@@ -37,8 +37,9 @@ export async function bundle() {
       chunkNames: 'chunk-[hash]',
       metafile: true,
     }),
-    // the worker stands alone: one file, no chunk shared with the page (one request fewer)
-    esbuild.build({ ...common, entryPoints: ['worker.js'], format: 'esm' }),
+    // the workers stand alone: one file each, no chunk shared with the page (one request fewer);
+    // pool-worker.js (compare and sweep) is fetched only when a race or sweep starts
+    esbuild.build({ ...common, entryPoints: ['worker.js', 'pool-worker.js'], format: 'esm' }),
     esbuild.build({ ...common, entryPoints: ['style.css'] }),
   ]);
   fixSharedChunks(page.metafile);
@@ -59,7 +60,7 @@ function fixSharedChunks(meta) {
     fs.renameSync(path.join(out, `${from}.map`), path.join(out, `${to}.map`));
   }
   for (const f of fs.readdirSync(out))
-    if (/\.js(\.map)?$/.test(f) && f !== 'worker.js' && f !== 'worker.js.map') {
+    if (/\.js(\.map)?$/.test(f) && !/^(pool-)?worker\.js(\.map)?$/.test(f)) {
       const file = path.join(out, f);
       let text = fs.readFileSync(file, 'utf8');
       for (const [from, to] of names) text = text.split(from).join(to);

@@ -100,8 +100,10 @@ const hints = initHints({
   change: (kv) => page.change(kv),
   reset: () => page.resetNetwork(),
 });
-// Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
-const hooks = { apply: [], pause: [] };
+// Panels (web/panels/) listen here: after every new engine state (apply), after any change of the
+// config (config: a new state or a live key), after each frame's answer (frame, with its metrics),
+// and when play turns to pause.
+const hooks = { apply: [], config: [], frame: [], pause: [] };
 Object.assign(page, { st, client, catalog, net, outMap, chart, options, classPanel, hints, hooks });
 Object.assign(page, { kindOf, datasetsOf, classesOf, fitting, stepper: null, dataEdit: null });
 Object.assign(page, initState(page), initControls(page), initFrameLoop(page), initPlay(page), initStepMode(page));
@@ -119,28 +121,38 @@ const panelCtx = {
   message,
   clearMessage,
   apply: (r) => page.apply(r),
+  edit: (type, args) => page.edit(type, args),
   setPlaying: (on) => page.setPlaying(on),
   load: (hash) => page.load(hash),
   change: (kv) => page.change(kv),
   fitting: (c, K) => page.fitting(c, K),
   onApply: (f) => hooks.apply.push(f),
   onPause: (f) => hooks.pause.push(f),
+  onConfig: (f) => hooks.config.push(f),
+  onFrame: (f) => hooks.frame.push(f),
+  kindOf,
+  catalog,
 };
 page.dataEdit = initDataEdit(panelCtx);
 initSlice(panelCtx, $('sliceNote'));
-// Panels the first frame does not need (CSV import, export, runs, step-through) load after it has
-// been drawn, so they do not delay the first heatmap; body[data-panels="ready"] says they are wired.
+// Panels the first frame does not need (CSV import, export, runs, compare and sweep, step-through,
+// loss landscape) load after it has been drawn, so they do not delay the first heatmap;
+// body[data-panels="ready"] says they are wired.
 function loadPanels() {
   Promise.all([
     import('./panels/csv-import.js'),
     import('./panels/export.js'),
     import('./panels/runs.js'),
+    import('./panels/variants.js'),
     page.loadStepper(),
+    import('./panels/landscape.js'),
   ])
-    .then(([csv, exp, runs]) => {
+    .then(([csv, exp, runs, variants, , land]) => {
       csv.initCsv(panelCtx);
       exp.initExport(panelCtx);
       runs.initRuns(panelCtx);
+      variants.initVariants(panelCtx);
+      land.initLandscape(panelCtx);
       document.body.dataset.panels = 'ready';
     })
     .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));

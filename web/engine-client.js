@@ -1,30 +1,34 @@
-// engine-client.js: the page's handle on the engine worker: call(type, args) -> Promise of the
-// worker's reply; rejects with the worker's error message. Requests are answered in order.
+// engine-client.js: the page's handle on one engine worker (worker.js, or a pool-worker.js of
+// pool.js): call(type, args, transfer, onProgress) -> Promise of the worker's reply; rejects with
+// the worker's error message. Requests are answered in order. A long request may post
+// {id, progress} messages before its reply (a sweep's finished runs): they go to onProgress.
 export class EngineClient {
-  constructor(url = new URL('./worker.js', import.meta.url)) {
+  constructor(url = new URL('./worker.js', import.meta.url), what = 'the engine worker') {
+    this.what = what;
     this.worker = new Worker(url, { type: 'module' });
     this.pending = new Map();
     this.next = 1;
     this.worker.onmessage = (ev) => {
-      const { id, ok, error, ...rest } = ev.data;
+      const { id, ok, error, progress, ...rest } = ev.data;
       const p = this.pending.get(id);
       if (!p) return;
+      if (progress) return p.onProgress?.(progress);
       this.pending.delete(id);
       if (ok) p.resolve(rest);
       else p.reject(new Error(error));
     };
     this.worker.onerror = (ev) => {
-      const err = new Error(`the engine worker failed: ${ev.message || 'could not load'}`);
+      const err = new Error(`${this.what} failed: ${ev.message || 'could not load'}`);
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
       if (this.onfatal) this.onfatal(err);
     };
   }
-  call(type, args = {}, transfer = []) {
+  call(type, args = {}, transfer = [], onProgress = null) {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type, ...args }, transfer);
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ ...args, id, type }, transfer); // the request's id wins over any arg
     });
   }
 }

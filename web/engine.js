@@ -56,6 +56,15 @@ export class Engine {
     if (!r.ok) throw new Error(r.error);
     return r.points;
   }
+  /**
+   * What a hash's compare (sweep false) or sweep runs (src/session/variants.h): {ok, error, axes:
+   * [{key, values}], runs: [{label, hash, cell, multiplyAdds, params, sameInit}], epochs, target,
+   * totalMultiplyAdds}. Refusals (no such key, a variant that cannot be built, the sweep's work
+   * bound) come back as {ok: false, error} naming the limit.
+   */
+  variantPlan(hash, sweep = false) {
+    return this.M.variantPlan(String(hash), !!sweep);
+  }
   /** A session for this hash; check .lastLoad.ok. @returns {Session} */
   createSession(hash) {
     return new Session(this.M, hash);
@@ -261,6 +270,43 @@ export class Session {
   /** The model as 'json' | 'pytorch' | 'keras' text plus the engine's predictions at the printed points. */
   exportCode(format) {
     return this.#check(this.#live().exportCode(String(format)));
+  }
+  /**
+   * The loss landscape (src/session/landscape.h): a plane through weight space centred on the
+   * current weights, along directions 'random' (filter-normalized) or 'pca' (the trajectory's
+   * principal directions), n x n points over [-span, span]^2 (span 0: the engine's choice).
+   * @returns {{directions: string, n: number, span: number, path: Float32Array, coords: number[]}}
+   *   path: (alpha, beta) of every recorded epoch, oldest first; coords: the n grid coordinates
+   *   (column c has alpha coords[c], row r beta coords[n - 1 - r])
+   */
+  landscapeBegin(directions, n, span = 0) {
+    return this.#check(this.#live().landscapeBegin(String(directions), Number(n), Number(span)));
+  }
+  /**
+   * Training losses of plane rows [r0, r1), row-major from the top-left (alpha = -span, beta = +span).
+   * @returns {Float32Array} view of n * n floats (valid until the next call; other rows keep what
+   *   earlier calls left)
+   */
+  landscapeRows(r0, r1) {
+    return this.#check(this.#live().landscapeRows(Number(r0), Number(r1))).loss;
+  }
+  /** Moves the weights to the plane's point (alpha, beta); the optimizer's state stays. */
+  landscapeMove(alpha, beta) {
+    this.#check(this.#live().landscapeMove(+alpha, +beta));
+  }
+  /**
+   * The loss as a function of parameter k alone, n points from w - halfWidth to w + halfWidth:
+   * of the training set (point null) or of one point [x1, x2, label].
+   * @returns {{w: number, loss: Float32Array}}
+   */
+  lossLine(k, halfWidth, n, point = null) {
+    const p = point ? [+point[0], +point[1], +point[2]] : null;
+    const r = this.#check(this.#live().lossLine(Number(k), +halfWidth, Number(n), p));
+    return { w: r.w, loss: r.loss };
+  }
+  /** Weights recorded so far (one per epoch, thinned when many). */
+  trajectoryCount() {
+    return this.#live().trajectoryCount();
   }
   /** Frees the C++ side; the session is unusable afterwards. */
   dispose() {

@@ -139,6 +139,7 @@ export function initFrameLoop(page) {
       );
     }
     if (work && st.step) page.refreshTrace();
+    for (const f of page.hooks.frame) f(r.metrics);
     page.checkStops(r.metrics);
     if (st.tick) request(); // an animation frame has passed since the last request: no need to wait
   }

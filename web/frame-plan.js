@@ -106,3 +106,24 @@ export function playWork(speed, pacer) {
 export function trainBudget(budgetMs, frameMs, restMs) {
   return frameMs > 0 ? Math.min(budgetMs, Math.max(MIN_TRAIN_MS, frameMs - restMs)) : budgetMs;
 }
+
+/** The loss landscape panel (panels/landscape.js): each of its requests evaluates plane rows in
+ * the worker for about this long (ms), between frames, so a plane refresh never costs a frame. */
+export const LANDSCAPE_MS = 2;
+/** A new plane begins at most this often (ms): while training the weights move every frame, and
+ * planes back to back cost the page ~5 of its 60 frames/s (bench/landscape.mjs). */
+export const LANDSCAPE_REFRESH_MS = 300;
+/** A whole plane should take about this many such requests (a refresh about twice a second). */
+export const LANDSCAPE_REQUESTS = 30;
+/** The plane's side: at most 41 (the issue's CLI grid), at least 9; odd, so the centre (the current
+ * weights) is a grid point. */
+export const LANDSCAPE_SIDE = { min: 9, max: 41 };
+
+/** The plane's side that keeps a refresh within LANDSCAPE_REQUESTS x LANDSCAPE_MS, from the
+ * measured cost of one loss evaluation (ms; 0: not measured yet, start small). */
+export function landscapeSide(msPerEval) {
+  if (!(msPerEval > 0)) return 21;
+  const n = Math.floor(Math.sqrt((LANDSCAPE_REQUESTS * LANDSCAPE_MS) / msPerEval));
+  const odd = n % 2 ? n : n - 1;
+  return Math.max(LANDSCAPE_SIDE.min, Math.min(LANDSCAPE_SIDE.max, odd));
+}

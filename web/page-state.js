@@ -136,6 +136,7 @@ export function initState(page) {
     if (st.step) page.refreshTrace();
     else net.annotate(null);
     for (const f of hooks.apply) f(r);
+    for (const f of hooks.config) f();
   }
   // Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
 
@@ -178,6 +179,7 @@ export function initState(page) {
         if (st.playing && ('stopEpoch' in kv || 'stopTestLoss' in kv)) page.armStops(); // a new limit counts from now
         page.syncControls();
         st.dirty = true;
+        for (const f of hooks.config) f();
         return;
       }
       if (r.errors) {

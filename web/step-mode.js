@@ -13,7 +13,12 @@ export function initStepMode(page) {
   // or when step mode is asked for first.
   const loadStepper = () =>
     import('./views/stepthrough.js').then(
-      ({ StepThrough }) => (page.stepper ||= new StepThrough($('stepPanel'), { net, getState: () => st })),
+      ({ StepThrough }) =>
+        (page.stepper ||= new StepThrough($('stepPanel'), {
+          net,
+          getState: () => st,
+          lossLine: (args) => client.call('lossLine', args),
+        })),
     );
 
   async function refreshTrace() {

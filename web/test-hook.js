@@ -3,7 +3,7 @@
 // object can change without breaking them and nothing outside writes it. Kept to what the
 // browser suites and bench/ read: the engine's last answer (config, layers, features, points,
 // weights, grid, metrics, health), the play and frame state, the step-through's trace and marker,
-// and the frame counters (perf; resetPerf() starts a new count).
+// the frame counters (perf; resetPerf() starts a new count), and the loss landscape panel's plane.
 
 const FIELDS = [
   'hash',
@@ -30,6 +30,7 @@ const FIELDS = [
   'drawnParams',
   'chartPushes',
   'perf',
+  'landscape',
 ];
 
 /** Exposes `st` (app.js's state) as window.playground, read-only, FIELDS only. */

@@ -5,9 +5,10 @@
 // grid cursor, the last losses) is private, cleared by forget() when a request changes the session.
 import { SLICE_MS, RUN_CHUNK_MS, trainBudget } from './frame-plan.js';
 
-// restMs: the loss pass and grid of recent frames (smoothed), what training must leave room for;
-// lastMetrics: the newest losses; metricsMs: how long the last full pass took; slicing: a sliced
-// pass is under way; msPerPoint: its measured cost
+// restMs: the loss pass and grid of recent frames and what other requests took between them (lend:
+// the loss landscape), smoothed: what training must leave room for; lastMetrics: the newest
+// losses; metricsMs: how long the last full pass took; slicing: a sliced pass is under way;
+// msPerPoint: its measured cost
 let restMs = 0,
   lastMetrics = null,
   metricsMs = 0,
@@ -98,6 +99,14 @@ function maxFrame(S, epochs, duty) {
   run = { S, target: S.trainBatches(0).epoch + epochs, samples: 0, duty: Math.min(1, Math.max(0.05, duty)) };
   keepRunning();
   return samples;
+}
+
+// Worker time spent between frames on other requests (the loss landscape), counted with the loss
+// pass and the grid in restMs, so training leaves room for it.
+let lentMs = 0;
+/** Another request took ms of the worker's time between frames. */
+export function lend(ms) {
+  lentMs += ms;
 }
 
 /** Ends Max's free run (the page paused). */
@@ -207,7 +216,8 @@ export function frame(
       ? paramsBuffer
       : new Float32Array(pv.length);
   params.set(pv);
-  restMs = 0.7 * restMs + 0.3 * (t2 - t1);
+  restMs = 0.7 * restMs + 0.3 * (t2 - t1 + lentMs);
+  lentMs = 0;
   return {
     metrics,
     params,

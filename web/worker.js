@@ -1,11 +1,13 @@
 // worker.js: the Web Worker that owns the wasm engine, so training never blocks the page.
-// Protocol: the page posts {id, type, ...args}; the worker replies {id, ok: true, ...result} or
-// {id, ok: false, error}. One session at a time. 'frame' is the hot message: train some epochs or
+// Protocol (worker-serve.js): the page posts {id, type, ...args}; the worker replies {id, ok: true,
+// ...result} or {id, ok: false, error}. One session at a time. 'frame' is the hot message: train some epochs or
 // batches, then evaluate every neuron's grid into the buffer the page lent us (transferred back),
 // so no buffer is allocated per frame.
 // The hot path ('frame': training paces, Max's free run, losses, grid) is worker-frame.js.
 import { loadEngine } from './engine.js';
+import { serve } from './worker-serve.js';
 import * as frames from './worker-frame.js';
+import * as land from './worker-landscape.js';
 
 let E = null;
 let S = null;
@@ -39,6 +41,9 @@ const READ_ONLY = new Set([
   'csvPreview',
   'exportCode',
   'modelJson',
+  'variantPlan',
+  'landscape',
+  'lossLine',
 ]);
 
 const handlers = {
@@ -49,6 +54,13 @@ const handlers = {
   // What the engine offers (engine.js catalog): the page builds its menus from it.
   catalog() {
     return E.catalog();
+  },
+  // What the hash's compare or sweep runs (engine.js variantPlan): the pool trains the runs' hashes.
+  // A refusal rejects the request with the engine's message.
+  variantPlan({ hash, sweep }) {
+    const { ok, error, ...plan } = E.variantPlan(hash, sweep);
+    if (!ok) throw new Error(error);
+    return plan;
   },
   // nearest (the page's first load): a refused link builds the nearest network it allows, and
   // `dropped` names each key dropped with why (engine: loadNearest). refuse (a control's edit):
@@ -77,6 +89,22 @@ const handlers = {
   },
   neuronGrid(args) {
     return frames.neuronGrid(S, args);
+  },
+  // the loss landscape, a few plane rows per request (worker-landscape.js)
+  landscape(args) {
+    const t0 = performance.now();
+    const r = land.landscape(S, args);
+    frames.lend(performance.now() - t0); // training makes room for it (worker-frame.js restMs)
+    return r;
+  },
+  lossLine(args) {
+    return land.lossLine(S, args);
+  },
+  // The weights move to a point (alpha, beta) of plane `plane` (an id: `id` names the request);
+  // the page applies them as an edit.
+  landscapeMove(args) {
+    land.move(S, args);
+    return { params: S.params().slice(), metrics: S.metrics() };
   },
   trace({ test = false, index = 0 }) {
     return { trace: S.trace(test, index), params: S.params().slice(), metrics: S.metrics() };
@@ -183,21 +211,10 @@ const handlers = {
   },
 };
 
-self.onmessage = async (ev) => {
-  const { id, type, ...args } = ev.data;
-  try {
-    await enginePromise;
-    const h = handlers[type];
-    if (!h) throw new Error(`unknown request '${type}'`);
-    if (!READ_ONLY.has(type)) {
-      // the session may change: no stale losses or half pass after it
-      frames.forget();
-    }
-    const result = await h(args);
-    const transfer = result._transfer || [];
-    delete result._transfer;
-    self.postMessage({ id, ok: true, ...result }, transfer);
-  } catch (e) {
-    self.postMessage({ id, ok: false, error: e && e.message ? e.message : String(e) });
+serve(handlers, enginePromise, (type) => {
+  if (!READ_ONLY.has(type)) {
+    // the session may change: no stale losses, half pass or half plane after it
+    frames.forget();
+    land.forget();
   }
-};
+});

@@ -6,11 +6,13 @@
 // web/engine.js turns a refusal into a thrown Error), and a Playground with no loaded session
 // answers every call with "no network is loaded". JS owns each Playground and must call .delete()
 // on it (web/engine.js does, in dispose()). The conversions live in js_args.h (checks, results),
-// js_values.h (config, catalog), session_js.h (a session's answers) and model_api.h (exports).
+// js_values.h (config, catalog), session_js.h (a session's answers), landscape_js.h (the loss
+// landscape) and model_api.h (exports).
 #include "config/config_codec.h"
 #include "config/config_schema.h"
 #include "js_args.h"
 #include "js_values.h"
+#include "landscape_js.h"
 #include "model_api.h"
 #include "session/model_io.h"
 #include "session/session.h"
@@ -323,9 +325,31 @@ class Playground {
         return s_ ? export_code_js(*s_, format) : result(kNoSession);
     }
 
+    // --- the loss landscape (session.h; landscape_js.h) ---
+    // A plane centred on the current weights: directions "random" | "pca", n x n, span (0: the
+    // engine's choice). {ok, error, directions, n, span, path}.
+    val landscape_begin(const std::string& dirs, double n, double span) {
+        return s_ ? landscape_begin_js(*s_, dirs, n, span) : result(kNoSession);
+    }
+    // Rows [r0, r1) of the plane: {ok, error, loss} (a view of n * n floats; other rows keep
+    // what earlier calls left).
+    val landscape_rows(double r0, double r1) {
+        return s_ ? landscape_rows_js(*s_, r0, r1, plane_) : result(kNoSession);
+    }
+    // The weights move to the plane's point (alpha, beta): {ok, error}.
+    val landscape_move(double alpha, double beta) {
+        return s_ ? landscape_move_js(*s_, alpha, beta) : result(kNoSession);
+    }
+    // The loss along parameter k: {ok, error, w, loss}; point null or [x1, x2, label].
+    val loss_line(double k, double half_width, double n, val point) {
+        return s_ ? loss_line_js(*s_, k, half_width, n, point) : result(kNoSession);
+    }
+    double trajectory_count() const { return s_ ? (double)s_->trajectory_count() : 0; }
+
   private:
     std::unique_ptr<Session> s_;
     std::vector<float> grid_;
+    std::vector<float> plane_;
 };
 
 } // namespace
@@ -341,6 +365,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
     function("parseHash", &parse_hash_js);
     function("catalog", &catalog_js);
     function("datasetPreview", &dataset_preview_js);
+    function("variantPlan", &variant_plan_js);
     function("csvPreview", &Playground::csv_preview);
     class_<Playground>("Playground")
         .constructor<>()
@@ -378,5 +403,10 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("health", &Playground::health)
         .function("modelJson", &Playground::model_json)
         .function("loadModelJson", &Playground::load_model_json)
-        .function("exportCode", &Playground::export_code);
+        .function("exportCode", &Playground::export_code)
+        .function("landscapeBegin", &Playground::landscape_begin)
+        .function("landscapeRows", &Playground::landscape_rows)
+        .function("landscapeMove", &Playground::landscape_move)
+        .function("lossLine", &Playground::loss_line)
+        .function("trajectoryCount", &Playground::trajectory_count);
 }

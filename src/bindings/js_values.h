@@ -9,6 +9,7 @@
 #include "js_args.h"
 #include "session/catalog.h"
 #include "session/model_spec.h"
+#include "session/variants.h"
 #include <emscripten/val.h>
 #include <string>
 #include <vector>
@@ -127,6 +128,14 @@ inline val catalog_js() {
         reads.set(std::string(name_of(ok.optimizer)), a);
     }
     o.set("optimizerKeys", reads);
+    val cmp = val::array(); // what a compare or a sweep may vary, and their bounds
+    for (std::size_t i = 0; i < std::size(kComparableKeys); ++i)
+        cmp.set(i, std::string(kComparableKeys[i]));
+    o.set("comparableKeys", cmp);
+    o.set("maxCompareVariants", kMaxCompareVariants);
+    o.set("maxSweepRuns", kMaxSweepRuns);
+    o.set("maxAxisValues", (int)kMaxAxisValues);
+    o.set("maxSweepMultiplyAdds", kMaxSweepMultiplyAdds);
     return o;
 }
 
@@ -140,6 +149,40 @@ inline val dataset_preview_js(const std::string& hash) {
     for (const Point& p : pts) flat.insert(flat.end(), {p.x1, p.x2, p.label});
     val r = result("");
     r.set("points", f32_copy(flat));
+    return r;
+}
+
+// variantPlan(hash, sweep) -> {ok, error, axes: [{key, values}], runs: [{label, hash, cell,
+// multiplyAdds, params, sameInit}], epochs, target, totalMultiplyAdds}: what the hash's compare
+// (sweep false) or sweep runs (session/variants.h); the page's worker pool trains the hashes.
+inline val variant_plan_js(const std::string& hash, bool sweep) {
+    const ParseResult pr = parse_hash(hash);
+    if (!pr.errors.empty()) return result(pr.errors.front().message);
+    const VariantPlan p = plan_variants(pr.config, sweep);
+    val r = result(p.error), axes = val::array(), runs = val::array();
+    for (std::size_t a = 0; a < p.axes.size(); ++a) {
+        val x = val::object();
+        x.set("key", p.axes[a].key);
+        x.set("values", strings_to_js(p.axes[a].values));
+        axes.set(a, x);
+    }
+    for (std::size_t i = 0; i < p.runs.size(); ++i) {
+        const VariantRun& v = p.runs[i];
+        val x = val::object(), cell = val::array();
+        for (std::size_t a = 0; a < v.cell.size(); ++a) cell.set(a, v.cell[a]);
+        x.set("label", v.label);
+        x.set("hash", v.hash);
+        x.set("cell", cell);
+        x.set("multiplyAdds", v.multiply_adds);
+        x.set("params", (double)v.params);
+        x.set("sameInit", v.same_init);
+        runs.set(i, x);
+    }
+    r.set("axes", axes);
+    r.set("runs", runs);
+    r.set("epochs", p.epochs);
+    r.set("target", pr.config.sweep_target);
+    r.set("totalMultiplyAdds", p.total_multiply_adds);
     return r;
 }
 

@@ -3,6 +3,7 @@
 //            [--dump-weights]
 //   bp grad-check (--config '<hash>' | --model FILE.json) [--batch B]
 //   bp export / bp predict: see export_cmd.h
+//   bp landscape: see landscape_cmd.h
 // A page run is repeated headless with the page's hash (seed included) or its saved model JSON:
 // the same calls give the same float32 bits (README: same numbers everywhere). A model file carries
 // its training state (session/model_state.h): `train --model` goes on where the file's run stopped,
@@ -14,6 +15,7 @@
 #include "config/config_codec.h"
 #include "engine/gradcheck.h"
 #include "export_cmd.h"
+#include "landscape_cmd.h"
 #include "session/session.h"
 #include "session_args.h"
 #include <cinttypes>
@@ -116,6 +118,8 @@ const char* kUsage =
     "  bp export (--config '<hash>' | --model FILE.json) [--epochs N]\n"
     "            --format json|pytorch|keras [--points 'x1,x2;x1,x2']   (to stdout)\n"
     "  bp predict (--config '<hash>' | --model FILE.json) [--epochs N] [--points ...]\n"
+    "  bp landscape (--config '<hash>' | --model FILE.json) [--epochs N] [--grid 41]\n"
+    "            [--directions random|pca] [--span S]   (CSV alpha,beta,loss to stdout)\n"
     "The hash uses TensorFlow Playground's keys, e.g. 'activation=relu&networkShape=4,2'.\n";
 
 } // namespace
@@ -124,10 +128,11 @@ int main(int argc, char** argv) {
     if (argc >= 2 && !std::strcmp(argv[1], "bench"))
         return fail("bench is not part of bp: bench/build.sh builds build/bp_bench (see README)");
     Args a;
-    std::string e = parse_args(argc, argv,
-                               {"--config", "--epochs", "--seed", "--csv", "--every", "--batch",
-                                "--model", "--format", "--points"},
-                               {"--dump-weights", "--help"}, a);
+    std::string e =
+        parse_args(argc, argv,
+                   {"--config", "--epochs", "--seed", "--csv", "--every", "--batch", "--model",
+                    "--format", "--points", "--grid", "--directions", "--span"},
+                   {"--dump-weights", "--help"}, a);
     if (!e.empty()) {
         if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help"))) {
             std::fputs(kUsage, stdout);
@@ -143,5 +148,7 @@ int main(int argc, char** argv) {
     if (a.command == "grad-check") return cmd_grad_check(a);
     if (a.command == "export") return cmd_export(a);
     if (a.command == "predict") return cmd_predict(a);
-    return fail("unknown command '" + a.command + "' (train, grad-check, export, predict, help)");
+    if (a.command == "landscape") return cmd_landscape(a);
+    return fail("unknown command '" + a.command +
+                "' (train, grad-check, export, predict, landscape, help)");
 }

@@ -59,6 +59,18 @@ struct CustomPoint {
     }
 };
 
+// One setting a compare or a sweep varies: a key of kComparableKeys (config_keys.h) and its values,
+// each as the hash writes it for that key ("sgd", "0.1", "4,4").
+struct VariantAxis {
+    std::string key;
+    std::vector<std::string> values;
+    bool operator==(const VariantAxis& o) const { return key == o.key && values == o.values; }
+};
+// At most this many variants in a compare (the page draws each as a small multiple) and runs in a
+// sweep (an 8 x 8 grid).
+constexpr int kMaxCompareVariants = 8;
+constexpr int kMaxSweepRuns = 64;
+
 struct Config {
     // --- TensorFlow Playground keys (same names, same meanings) ---
     Activation activation = Activation::Tanh; // "activation": all hidden layers
@@ -102,9 +114,16 @@ struct Config {
     bool residual = false;                // "residual": a_l += a_{l-1}, equal-width hidden layers
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
     int classes = 2;    // "classes": classes of the user's points (dataset=custom), 2..kMaxClasses
-    int stop_epoch = 0; // "stopEpoch": the page pauses there; 0 = never
-    double stop_test_loss = 0;    // "stopTestLoss": pause once test loss < it; 0 = never
-    Speed speed = Speed::Epochs1; // "speed": training per frame; 1 epoch is TF's pace
+    int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
+    double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
+    Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace
+    // "compare": variants raced beside this network, "optimizer:sgd,adam" or two settings
+    // "learningRate:0.01,0.1;activation:tanh,relu" (every combination); empty = no race.
+    std::vector<VariantAxis> compare;
+    // "sweep": a grid of runs over one or two settings, as compare writes them; empty = none.
+    std::vector<VariantAxis> sweep;
+    int sweep_epochs = 300;    // "sweepEpochs": each sweep run trains this many epochs
+    double sweep_target = 0.1; // "sweepTarget": the sweep reports the first epoch below it
 
     // Keys we do not know, kept in order so a hash round-trips without losing them.
     std::vector<std::pair<std::string, std::string>> unknown;

@@ -144,6 +144,13 @@ class Parser {
             return output_activation(e);
         case Kind::Points:
             return points(e);
+        case Kind::Variants: {
+            std::string problem;
+            int max_runs = (int)key.range.hi;
+            if (!parse_variants(v, max_runs, c.*key.variants, problem))
+                error(e.key, v, problem, variants_allowed(max_runs));
+            return;
+        }
         case Kind::Hidden:
             return; // never found by name: "<name>_hide" keys are read by hide()
         }

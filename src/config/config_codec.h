@@ -8,6 +8,7 @@
 #include "config.h"
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp {
@@ -39,6 +40,15 @@ std::vector<ConfigIssue> check_consistency(const Config& c);
 constexpr std::size_t kMaxHashPointsBytes = 28672;
 constexpr double kMaxPointCoord = 1e6; // |x1|, |x2|, |label|: far beyond any plot, finite in float
 std::string points_to_text(const std::vector<CustomPoint>& points);
+
+// The "compare" and "sweep" values (config_variants.cpp). parse_variants: false with `problem`
+// (a phrase after the value, for the usual message) when the text is not 1-2 comparable keys with
+// 2..8 valid values each and at most max_runs combinations; "" gives no axes.
+bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis>& out,
+                    std::string& problem);
+std::string variants_allowed(int max_runs); // what such a value may be, for messages
+std::string variants_to_text(const std::vector<VariantAxis>& axes);
+int variant_count(const std::vector<VariantAxis>& axes); // combinations; 0 for no axes
 
 // Number of classes the config's dataset has: 0 for regression, 2 for binary (-1/+1 labels), K
 // >= 3.

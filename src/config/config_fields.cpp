@@ -1,5 +1,6 @@
 // config_fields.cpp: what config_schema.h does with every row: defaults, equality, the live copy,
 // the live keys' names, and each value for the bindings.
+#include "config_codec.h"
 #include "config_schema.h"
 
 namespace bp::schema {
@@ -71,6 +72,10 @@ Value value_of(const Key& k, const Config& c) {
     case Kind::Hidden:
         v.type = T::Texts;
         v.texts = c.hidden;
+        break;
+    case Kind::Variants:
+        v.type = T::Text;
+        v.text = variants_to_text(c.*k.variants);
         break;
     case Kind::Points:
         break; // Absent

@@ -59,6 +59,24 @@ constexpr size_t kMaxUnknownBytes = 256;        // each unknown key and each unk
 constexpr size_t kMaxUnknownTotalBytes = 24576; // all kept unknown "key=value&", encoded
 constexpr size_t kMaxPointsBytes = kMaxHashPointsBytes; // config_codec.h
 constexpr int kMaxStopEpoch = 1000000000;
+constexpr int kMaxSweepEpochs = 100000;
+// The keys a compare or a sweep may vary: how the network learns, not which data it sees (so
+// every variant trains on the same points). Values per axis: 2..kMaxAxisValues.
+constexpr std::string_view kComparableKeys[] = {"optimizer",
+                                                "learningRate",
+                                                "momentum",
+                                                "activation",
+                                                "init",
+                                                "initZero",
+                                                "batchSize",
+                                                "regularization",
+                                                "regularizationRate",
+                                                "networkShape",
+                                                "dropout",
+                                                "batchNorm",
+                                                "residual",
+                                                "loss"};
+constexpr size_t kMaxAxes = 2, kMaxAxisValues = 8, kMaxVariantsBytes = 512;
 constexpr size_t kMaxErrors = 64; // a page cannot show more usefully
 constexpr size_t kShownValueBytes = 40, kShownKeyBytes = 64, kIssueFieldBytes = 256;
 

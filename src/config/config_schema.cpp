@@ -56,6 +56,13 @@ constexpr Key text(const char* name, std::size_t max_bytes, Origin origin,
     return k;
 }
 
+template <auto M> constexpr Key variants(const char* name, int max_runs, Origin origin) {
+    Key k = row<M>(name, Kind::Variants, origin, Live::Display);
+    k.variants = M;
+    k.range = {1, (double)max_runs, false, false};
+    return k;
+}
+
 // The access of an enum member M whose allowed values are the array Options.
 template <auto M, const auto& Options> struct EnumOf {
     using E = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<Config&>().*M)>>;
@@ -150,6 +157,11 @@ constexpr Key kKeys[] = {
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
     integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild,
                          " (the classes of your own points, dataset=custom)"),
+    // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
+    variants<&C::compare>("compare", kMaxCompareVariants, Ours),
+    variants<&C::sweep>("sweep", kMaxSweepRuns, Ours),
+    integer<&C::sweep_epochs>("sweepEpochs", 1, kMaxSweepEpochs, Ours, Live::Display),
+    number<&C::sweep_target>("sweepTarget", open_low(0, 1e6), Ours, Live::Display),
 };
 
 } // namespace

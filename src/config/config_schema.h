@@ -25,6 +25,7 @@ enum class Kind {
     Activations,        // layerActivations: comma-separated names, one per hidden layer
     OptionalActivation, // outputActivation: a name or nothing
     Points,             // points: x1,x2,label triples
+    Variants,           // compare, sweep: "key:v1,v2;key2:v1|v2" (config_variants.cpp)
     Hidden,             // "<name>_hide=true" keys; the row's name ("hidden") is not a hash key
 };
 
@@ -68,12 +69,13 @@ struct Key {
     bool (*same)(const Config&, const Config&);   // the member is equal (doubles by ==)
     void (*copy)(const Config& from, Config& to); // copies the member
     // The member and its limits, by kind (the others stay empty):
-    bool Config::*flag = nullptr;                 // Bool
-    double Config::*number = nullptr;             // Number
-    int Config::*integer = nullptr;               // Integer
-    std::string Config::*text = nullptr;          // Text
-    const EnumAccess* enumeration = nullptr;      // Enum
-    Interval range{};                             // Number, Integer
+    bool Config::*flag = nullptr;                         // Bool
+    double Config::*number = nullptr;                     // Number
+    int Config::*integer = nullptr;                       // Integer
+    std::string Config::*text = nullptr;                  // Text
+    std::vector<VariantAxis> Config::*variants = nullptr; // Variants
+    const EnumAccess* enumeration = nullptr;              // Enum
+    Interval range{};                             // Number, Integer; Variants: hi = most runs
     std::size_t max_bytes = 0;                    // Text
     const char* note = "";                        // Integer: follows the range in parse messages
     const char* refused = "is not a known value"; // Enum: check_consistency's problem text

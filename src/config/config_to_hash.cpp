@@ -66,6 +66,8 @@ static std::string value_text(const schema::Key& k, const Config& c) {
         return c.output_activation ? name_of(*c.output_activation) : "";
     case Kind::Points:
         return points_to_text(c.points);
+    case Kind::Variants:
+        return variants_to_text(c.*k.variants); // written plain: parse_variants allows no escapes
     case Kind::Hidden:
         return "true"; // one "<name>_hide=true" per name
     }

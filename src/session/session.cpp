@@ -144,6 +144,7 @@ void Session::reset() {
     pos_ = accum_ = 0;
     epoch_ = updates_ = 0;
     metrics_valid_ = false;
+    record_trajectory(true);
 }
 
 void Session::regenerate(const std::string& seed) {
@@ -339,6 +340,7 @@ int Session::train_batch() {
     if (pos_ == n) {
         pos_ = 0;
         ++epoch_;
+        record_trajectory(false);
     }
     metrics_valid_ = false;
     return count;

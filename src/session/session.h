@@ -10,7 +10,8 @@
 // dropout), as PyTorch's model.eval() would compute it.
 // Files: session.cpp (build, train, evaluate), session_probe.cpp (trace, gradient check, health,
 // predictions), session_edit.cpp (weights, points and loaded state), session_nearest.cpp (the
-// nearest buildable session of a refused link).
+// nearest buildable session of a refused link), session_landscape.cpp (the loss landscape and the
+// trajectory it draws).
 #pragma once
 #include "../config/config.h"
 #include "../config/config_codec.h"
@@ -19,6 +20,7 @@
 #include "../engine/network.h"
 #include "../engine/optimizer.h"
 #include "../engine/rng.h"
+#include "landscape.h"
 #include "model_spec.h"
 #include <memory>
 #include <string>
@@ -206,6 +208,27 @@ class Session {
     TrainingState training_state() const;
     std::string set_training_state(const TrainingState& t);
 
+    // The loss landscape (landscape.h, session_landscape.cpp). Its loss is the training loss
+    // metrics() reports (evaluation mode, mean per-sample loss, no regularization term).
+    // begin fixes a plane centred on the current weights (copied, with the batch-norm running
+    // statistics): random filter-normalized directions from the seed's "landscape" stream, or the
+    // trajectory's principal directions; span 0 picks it (random: 1, Li et al.'s range; pca: the
+    // trajectory with a margin). rows evaluates plane rows [r0, r1) into out (n * n floats,
+    // row-major, see plane_coord), so the page can spread a plane over frames; training may go on
+    // between calls. Each returns "" or an error.
+    std::string landscape_begin(PlaneDirections dirs, int n, double span);
+    std::string landscape_rows(int r0, int r1, float* out);
+    const LandscapePlane& landscape() const { return plane_; }
+    // Moves the weights to the plane's point (alpha, beta), optimizer state kept (as set_weight).
+    std::string landscape_move(double alpha, double beta);
+    // The loss as a function of parameter k alone, over n points evenly from w - half_width to
+    // w + half_width (w its current value): of the training set (point == nullptr) or of one point
+    // (its loss, the one trace() differentiates). out: n floats.
+    std::string loss_line(std::size_t k, double half_width, int n, const Point* point, float* out);
+    // Recorded weights: every completed epoch since the last reset or loaded state (epoch 0
+    // included), thinned to every other one when kMaxTrajectorySnapshots are kept.
+    std::size_t trajectory_count() const { return traj_count_; }
+
     void reset();                             // same seed: the same initial weights
     void regenerate(const std::string& seed); // new data with this seed; the network is kept
 
@@ -266,6 +289,12 @@ class Session {
     std::vector<float> slice_;  // column data: the plot's slice, one value per column
     int axes_[2] = {-1, -1};    // the user's plot axes (set_axes); -1: the dataset's own
     void apply_axes();
+    void record_trajectory(bool restart);
+    LandscapePlane plane_;
+    std::unique_ptr<Network<float>> plane_net_; // the plane's copy of the network
+    std::vector<float> traj_;                   // [traj_count_][params]
+    std::size_t traj_count_ = 0;
+    long traj_stride_ = 1; // epochs between snapshots
 };
 
 } // namespace bp

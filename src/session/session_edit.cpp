@@ -60,6 +60,7 @@ std::string Session::set_state(const std::vector<float>& params, const std::vect
     bn_backup_var_ = bn_var;
     epoch_ = epoch < 0 ? 0 : epoch;
     updates_ = updates < 0 ? 0 : updates;
+    record_trajectory(true); // the loaded weights start the path
     return "";
 }
 

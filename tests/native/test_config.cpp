@@ -484,6 +484,9 @@ void set_other_value(const schema::Key& k, Config& c) {
     case schema::Kind::Points:
         c.points = {{1, 2, 1}};
         break;
+    case schema::Kind::Variants:
+        c.*k.variants = {{"networkShape", {"", "4,4"}}, {"optimizer", {"sgd", "adam"}}};
+        break;
     case schema::Kind::Hidden:
         c.hidden = {"noise"};
         break;
@@ -510,8 +513,10 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
         CHECK((first_difference(live, c) == "") == (k.live != schema::Live::Rebuild));
     }
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
-    CHECK(schema::live_names() == "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-                                  "stopEpoch, stopTestLoss, speed, showTestData and discretize");
+    CHECK(schema::live_names() ==
+          "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
+          "stopEpoch, stopTestLoss, speed, showTestData, discretize, compare, "
+          "sweep, sweepEpochs and sweepTarget");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {

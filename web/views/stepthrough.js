@@ -3,8 +3,10 @@
 // layer (delta = dL/dz on neurons, dL/dw on links), then the weight update. Clicking a link shows
 // its gradient as the chain rule with the numbers plugged in, and its update with the optimizer's
 // own state. Every number comes from the engine's trace; JS only lays out the factors (and shows
-// their product next to the engine's value, so the two can be compared).
+// their product next to the engine's value, so the two can be compared). The selected weight's
+// loss curve L(w) with the chain rule's tangent is views/loss-line.js, from the engine's lossLine.
 import { fmt } from './format.js';
+import { drawLossLine } from './loss-line.js';
 
 const el = (tag, cls, parent, text) => {
   const e = document.createElement(tag);
@@ -16,7 +18,8 @@ const el = (tag, cls, parent, text) => {
 const ACT = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'σ', linear: 'linear', leakyrelu: 'leaky ReLU', softmax: 'softmax' };
 
 export class StepThrough {
-  /** @param {HTMLElement} panel @param {{net: any, getState: () => any, onPick: (p: any) => void}} deps */
+  /** @param {HTMLElement} panel @param {{net: any, getState: () => any, onPick: (p: any) => void,
+   *   lossLine?: (args: any) => Promise<{w: number, train: Float32Array, point: Float32Array}>}} deps */
   constructor(panel, deps) {
     this.panel = panel;
     this.deps = deps;
@@ -244,6 +247,51 @@ export class StepThrough {
       num(row4, prod, 'chainProduct');
     }
     this.#update(box, t, k, c);
+    this.#lossLine(box, t, k);
+  }
+
+  // L(w) for the selected weight alone: the traced point's loss (its slope at w is the dL/dw
+  // above) and the training set's, over a range that shows one optimizer step.
+  #lossLine(box, t, k) {
+    if (!this.deps.lossLine || !this.point) return;
+    const w = t.paramsBefore[k],
+      wAfter = t.paramsAfter[k],
+      half = Math.max(1, 2.5 * Math.abs(wAfter - w));
+    const fig = el('figure', 'st-lossline', box);
+    const cv = el('canvas', '', fig);
+    cv.width = 280;
+    cv.height = 120;
+    cv.setAttribute('role', 'img');
+    cv.setAttribute(
+      'aria-label',
+      'Loss as a function of this weight alone: the point’s loss (dark), the training loss (blue), the tangent with slope ∂L/∂w (dashed) and one optimizer step (green)',
+    );
+    el(
+      'figcaption',
+      'hint',
+      fig,
+      'L(w) for this weight alone: this point (dark), all training points (blue); dashed: slope ∂L/∂w; green: one step',
+    );
+    const { x1, x2, label } = this.point;
+    const ask = (this.lineAsk = { k, t });
+    this.deps
+      .lossLine({ k, halfWidth: half, n: 81, point: [x1, x2, label] })
+      .then((r) => {
+        if (this.lineAsk !== ask) return; // another link or trace since
+        this.line = { k, w: r.w, half, point: r.point, train: r.train };
+        drawLossLine(cv, {
+          w,
+          half,
+          point: r.point,
+          train: r.train,
+          grad: t.grad[k],
+          wAfter,
+          loss: t.loss,
+          dark: this.deps.getState().dark,
+        });
+        fig.dataset.ready = 'true';
+      })
+      .catch(() => fig.remove()); // e.g. the network changed under the request
   }
 
   #update(box, t, k, c) {

@@ -1,0 +1,112 @@
+// landscape.js: the "Loss landscape" panel (issue 18). While open, it asks the worker for the
+// training loss on a plane through weight space centred on the current weights ('landscape': a
+// few rows per request, one request per animation frame, each within frame-plan.js's budget; the
+// worker adapts the plane's side and paints the pixels), draws it (views/landscape-view.js) with
+// the trajectory, and begins a new plane whenever the weights moved since the last one began, so
+// the picture follows training; a plane the engine refuses (principal directions before training)
+// shows the engine's message until the weights or the directions change. Hover shows the loss at the nearest grid point; a click moves the weights there (the
+// engine's landscapeMove, applied like a weight edit). This panel owns the plane it shows
+// (st.landscape: the plane, its losses and pixels, and the epoch and update it began at; read by
+// tests through test-hook.js); the worker owns the computation.
+import { drawLandscape, toIndex } from '../views/landscape-view.js';
+
+export function initLandscape(ctx) {
+  const { st, client } = ctx;
+  const $ = (id) => document.getElementById(id);
+  const box = $('landscapePanel'),
+    cv = $('landscape'),
+    info = $('landscapeInfo'),
+    dirs = $('landscapeDirs');
+  let inflight = false,
+    failedKey = '',
+    moves = 0,
+    begunKey = '',
+    notBefore = 0; // the worker asked to wait until then before a new plane
+  // what the weights (and the directions and colours) are: a new plane is due when this differs
+  // from the one at its begin
+  const weightsKey = () =>
+    st.metrics
+      ? `${st.hash}|${st.metrics.epoch}|${st.metrics.updates}|${moves}|${dirs.value}|${st.palette}|${st.dark}`
+      : '';
+
+  function draw() {
+    const p = st.landscape;
+    if (!p) return;
+    if (drawLandscape(cv, p, { dark: st.dark })) cv.dataset.drawn = String(p.begins);
+  }
+
+  function tick() {
+    if (!box.open) return;
+    requestAnimationFrame(tick);
+    if (inflight || !st.metrics || st.loading || performance.now() < notBefore) return;
+    const key = weightsKey(),
+      p = st.landscape;
+    const restart = !p || p.directions !== dirs.value || (p.done && key !== begunKey);
+    if (p && p.done && !restart) return; // the plane shows the current weights: nothing to do
+    if (restart && key === failedKey) return; // refused for these weights: wait for a change
+    inflight = true;
+    const at = restart
+      ? { epoch: st.metrics.epoch, updates: st.metrics.updates }
+      : { epoch: p.epoch, updates: p.updates };
+    client
+      .call('landscape', { directions: dirs.value, restart, palette: st.palette, dark: st.dark })
+      .then((r) => {
+        if (r.wait) {
+          notBefore = performance.now() + r.wait;
+          return;
+        }
+        if (restart) begunKey = key;
+        const begins = (p?.begins ?? 0) + (restart ? 1 : 0);
+        const { loss, rgba, lo, hi, rowsDone, done } = r;
+        st.landscape = { ...r.plane, loss, rgba, lo, hi, rowsDone, done, begins, ...at };
+        failedKey = '';
+        if (restart) info.textContent = hoverText ?? planeText();
+        draw();
+      })
+      .catch((e) => {
+        failedKey = key;
+        st.landscape = null;
+        info.textContent = e.message;
+      })
+      .finally(() => (inflight = false));
+  }
+
+  const planeText = () => {
+    const p = st.landscape;
+    return p
+      ? `${p.n} × ${p.n} plane, ${p.directions === 'pca' ? 'principal directions of the path' : 'random filter-normalized directions'}, ±${p.span.toPrecision(3)}; centre: the current weights (dot), line: the path so far`
+      : '';
+  };
+  let hoverText = null;
+  const cellAt = (ev) => {
+    const p = st.landscape;
+    if (!p) return null;
+    const rect = cv.getBoundingClientRect(),
+      S = cv.width;
+    const c = toIndex(((ev.clientX - rect.left) * S) / rect.width, p.n, S),
+      r = toIndex(((ev.clientY - rect.top) * S) / rect.height, p.n, S);
+    return { c, r, alpha: p.coords[c], beta: p.coords[p.n - 1 - r], loss: p.loss[r * p.n + c], ready: r < p.rowsDone };
+  };
+  cv.addEventListener('mousemove', (ev) => {
+    const q = cellAt(ev);
+    if (!q) return;
+    hoverText = `α ${q.alpha.toFixed(3)}, β ${q.beta.toFixed(3)}: loss ${q.ready ? q.loss.toFixed(4) : '…'} (click to move the weights here)`;
+    info.textContent = hoverText;
+  });
+  cv.addEventListener('mouseleave', () => {
+    hoverText = null;
+    info.textContent = planeText();
+  });
+  cv.addEventListener('click', async (ev) => {
+    const q = cellAt(ev);
+    if (!q || !st.landscape.done) return;
+    ctx.setPlaying(false);
+    await ctx.edit('landscapeMove', { plane: st.landscape.id, alpha: q.alpha, beta: q.beta });
+    moves++;
+  });
+  dirs.addEventListener('change', () => box.open && tick());
+  box.addEventListener('toggle', () => {
+    if (box.open) requestAnimationFrame(tick);
+  });
+  if (box.open) requestAnimationFrame(tick);
+}
