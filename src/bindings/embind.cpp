@@ -55,14 +55,14 @@ class Playground {
         if (s) {
             // A custom dataset too big for the hash keeps the user's points across a reload
             // (networkShape, features...): the hash alone cannot bring them back.
-            if (s_ && active_dataset(s->config()) == DatasetKind::Custom &&
-                s->config().points.empty() && !s_->custom_points().empty()) {
-                std::string carry = s->set_points(s_->custom_points());
-                if (!carry.empty()) r.set("pointsError", "your points were not kept: " + carry);
+            if (s_) {
+                std::string carry = carry_user_data(*s, *s_);
+                if (!carry.empty()) r.set("pointsError", "your data was not kept: " + carry);
             }
             s_ = std::move(s);
             r.set("hash", to_hash(s_->config()));
             r.set("pointsInHash", s_->points_in_hash());
+            r.set("namesInHash", s_->names_in_hash());
         }
         return r;
     }
@@ -299,9 +299,17 @@ class Playground {
     static val csv_preview(const std::string& text, double max_rows) {
         return csv_preview_js(text, max_rows);
     }
-    // User data from CSV text: columns (0-based) for x1, x2 and the label.
+    // User data from CSV text: columns (0-based) for x1, x2 and the label (session_js.h).
     val load_csv(const std::string& text, double x1, double x2, double label) {
-        return s_ ? load_csv_js(*s_, text, x1, x2, label) : result(kNoSession);
+        val cols = val::array();
+        cols.set(0, x1);
+        cols.set(1, x2);
+        return s_ ? load_csv_js(s_, text, cols, label) : result(kNoSession);
+    }
+    // The same with 2 to 64 input columns (an array of 0-based indices): 3 or more are column
+    // data (the network's inputs are those columns; the plot shows two of them).
+    val load_csv_columns(const std::string& text, val cols, double label) {
+        return s_ ? load_csv_js(s_, text, cols, label) : result(kNoSession);
     }
 
     // --- model export / import (session/model_io.h, session/export_code.h) ---
@@ -391,6 +399,7 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("reset", &Playground::reset)
         .function("regenerate", &Playground::regenerate)
         .function("loadCsv", &Playground::load_csv)
+        .function("loadCsvColumns", &Playground::load_csv_columns)
         .function("setPoints", &Playground::set_points)
         .function("slice", &Playground::slice)
         .function("setSlice", &Playground::set_slice)

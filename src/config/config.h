@@ -44,6 +44,8 @@ constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 256;
 constexpr int kMaxBatchSize = 4096;
 constexpr int kMaxClasses = 8; // the user's own points: 2..8 classes (the class palette's size)
+constexpr int kMaxColumns = 64; // the user's column data: up to 64 input columns
+constexpr int kMaxClassNameBytes = 40; // one class name (a CSV's text label), UTF-8
 // Neurons x batch size: each per-layer buffer (z, a, delta, masks) holds this many floats, so it
 // bounds training memory (~8 buffers x 8 MiB) and the work of one step; 4096 neurons take
 // batches up to 512, TF-sized networks any batch.
@@ -114,6 +116,12 @@ struct Config {
     bool residual = false;                // "residual": a_l += a_{l-1}, equal-width hidden layers
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
     int classes = 2;    // "classes": classes of the user's points (dataset=custom), 2..kMaxClasses
+    // "classNames": the user's class names (a CSV's text labels), one per class; empty = unnamed
+    std::vector<std::string> class_names;
+    // "columns": the input columns of the user's column data (dataset=custom, a CSV of 3 or more
+    // feature columns; the data itself stays in the page); 0 = points of the plane
+    int columns = 0;
+    bool standardize = true; // "standardize": the user's columns to mean 0, variance 1
     int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
     double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
     Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace

@@ -174,6 +174,27 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
                                      : std::string("is for your own points, but dataset is '") +
                                            name_of(c.dataset) + "'",
                                  "classes with dataset=custom (a generated dataset has its own)"));
+    if (!c.class_names.empty() &&
+        (regression || c.dataset != DatasetKind::Custom || (int)c.class_names.size() != k))
+        out.push_back(make_issue(
+            "classNames", std::to_string(c.class_names.size()) + " names",
+            regression ? std::string("are for classification, but problem is 'regression'")
+            : c.dataset != DatasetKind::Custom
+                ? std::string("are for your own data, but dataset is '") + name_of(c.dataset) + "'"
+                : "do not match classes=" + std::to_string(k),
+            "one name per class with dataset=custom"));
+    if (c.columns != 0 && (c.columns < 3 || active_dataset(c) != DatasetKind::Custom))
+        out.push_back(make_issue(
+            "columns", std::to_string(c.columns),
+            c.columns < 3 ? std::string("is fewer than 3 (two columns are points of the plane)")
+                          : std::string("is for your own data, but the dataset is '") +
+                                name_of(active_dataset(c)) + "'",
+            "0, or 3.." + std::to_string(kMaxColumns) + " with dataset=custom"));
+    if (c.columns != 0 && !c.points.empty())
+        out.push_back(make_issue("points", std::to_string(c.points.size()) + " points",
+                                 "are points of the plane, but columns=" +
+                                     std::to_string(c.columns) + " asks for column data",
+                                 "points with columns=0"));
     for (const std::string& name : c.hidden) // a hand-built config; the parser refuses these
         if (!is_hidable(name)) {
             out.push_back(make_issue(name + "_hide", "true",

@@ -157,6 +157,11 @@ constexpr Key kKeys[] = {
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
     integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild,
                          " (the classes of your own points, dataset=custom)"),
+    row<&C::class_names>("classNames", Kind::Names, Ours, Live::Rebuild),
+    integer<&C::columns>("columns", 0, kMaxColumns, Ours, Live::Rebuild,
+                         " (the input columns of your own column data, dataset=custom; 0: points "
+                         "of the plane)"),
+    flag<&C::standardize>("standardize", Ours),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
     variants<&C::compare>("compare", kMaxCompareVariants, Ours),
     variants<&C::sweep>("sweep", kMaxSweepRuns, Ours),

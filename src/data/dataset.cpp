@@ -357,4 +357,10 @@ Dataset split_points(std::vector<Point> pts, int num_classes, double perc_train,
     return split(std::move(pts), num_classes, perc_train);
 }
 
+Dataset split_columns(const ColumnTable& t, int num_classes, double perc_train,
+                      const std::string& seed) {
+    Rng rng(seed, "data-custom");
+    return split_table(t, num_classes, perc_train, rng);
+}
+
 } // namespace bp

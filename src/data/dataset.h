@@ -47,6 +47,12 @@ Dataset make_dataset(DatasetKind kind, double noise_percent, double perc_train,
 Dataset split_points(std::vector<Point> pts, int num_classes, double perc_train,
                      const std::string& seed);
 
+// The user's column data (columns.h), shuffled and split by split_points's rule and stream, each
+// point's columns following it; x1, x2 from the table's axes.
+struct ColumnTable;
+Dataset split_columns(const ColumnTable& t, int num_classes, double perc_train,
+                      const std::string& seed);
+
 // Data domain: both axes span [-kDomain, kDomain].
 constexpr float kDomain = 6.0f;
 

@@ -13,7 +13,8 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
     m.num_classes = K;
     NetSpec& n = m.net;
     // column data (dataset_table.h: Iris) feeds its columns; plane data the selected features
-    const int columns = dataset_info(active_dataset(c)).columns;
+    const DatasetKind kind = active_dataset(c);
+    const int columns = kind == DatasetKind::Custom ? c.columns : dataset_info(kind).columns;
     n.n_inputs = columns > 0 ? columns : (int)active_features(c).size();
     if (n.n_inputs == 0)
         return "no input feature is selected: turn on at least one of x, y, xSquared, "

@@ -83,6 +83,7 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     error = build_model_spec(s->cfg_, s->model_);
     if (!error.empty()) return nullptr;
     s->feats_ = active_features(s->cfg_);
+    s->class_names_ = s->cfg_.class_names;
     if (active_dataset(s->cfg_) == DatasetKind::Custom)
         for (const CustomPoint& p : s->cfg_.points)
             s->custom_points_.push_back({p.x1, p.x2,
@@ -108,6 +109,14 @@ void Session::build_data() {
         data_.num_classes = 2;
     } else if (kind != DatasetKind::Custom) {
         data_ = make_dataset(kind, cfg_.noise, cfg_.perc_train_data, cfg_.seed);
+    } else if (cfg_.columns > 0) {
+        ColumnTable t = *user_table_;
+        if (t.cols() != (std::size_t)cfg_.columns) { // a link's column count, without its data
+            t = ColumnTable{};
+            for (int c = 1; c <= cfg_.columns; ++c) t.names.push_back("column " + std::to_string(c));
+        }
+        if (cfg_.standardize) standardize(t);
+        data_ = split_columns(t, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     } else {
         data_ = split_points(custom_points_, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     }
@@ -152,6 +161,24 @@ void Session::regenerate(const std::string& seed) {
     build_data();
 }
 
+std::string Session::map_label(float& label, const std::string& what) const {
+    const int K = model_.num_classes;
+    if (!(std::fabs(label) <= kMaxPointCoord))
+        return what + " has a label that is not finite or outside [-1e6, 1e6]";
+    if (K == 2) {
+        if (label != 0 && label != 1 && label != -1)
+            return what + " has label " + std::to_string(label) +
+                   "; binary classification takes labels 0/1 or -1/+1";
+        label = label > 0 ? 1.0f : -1.0f;
+    } else if (K >= 3) {
+        if (!(label == std::floor(label) && label >= -1 && label < K))
+            return what + " has label " + std::to_string(label) + "; " + std::to_string(K) +
+                   " classes take class indices 0.." + std::to_string(K - 1);
+        label = std::max(label, 0.0f); // -1: class 0, as the binary sets count it
+    }
+    return "";
+}
+
 std::string Session::set_points(const std::vector<Point>& pts) {
     if (!data_.columns.empty())
         return "points on the plot are 2 columns, but this dataset's inputs are its " +
@@ -167,18 +194,8 @@ std::string Session::set_points(const std::vector<Point>& pts) {
               std::fabs(p.label) <= kMaxPointCoord))
             return "point " + std::to_string(k + 1) +
                    " is not finite or outside [-1e6, 1e6] (x1, x2 and label)";
-        if (K == 2) {
-            if (p.label != 0 && p.label != 1 && p.label != -1)
-                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
-                       "; binary classification takes labels 0/1 or -1/+1";
-            p.label = p.label > 0 ? 1.0f : -1.0f;
-        } else if (K >= 3) {
-            if (!(p.label == std::floor(p.label) && p.label >= -1 && p.label < K))
-                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
-                       "; " + std::to_string(K) + " classes take class indices 0.." +
-                       std::to_string(K - 1);
-            p.label = std::max(p.label, 0.0f); // -1: class 0, as the binary sets count it
-        }
+        std::string err = map_label(p.label, "point " + std::to_string(k + 1));
+        if (!err.empty()) return err;
     }
     custom_points_ = std::move(mapped);
     (K == 0 ? cfg_.reg_dataset : cfg_.dataset) = DatasetKind::Custom;
@@ -192,43 +209,51 @@ std::string Session::set_points(const std::vector<Point>& pts) {
     return "";
 }
 
+std::string Session::set_columns(const std::vector<std::string>& names,
+                                 const std::vector<float>& values,
+                                 const std::vector<float>& labels) {
+    const std::size_t C = names.size(), n = labels.size();
+    if (active_dataset(cfg_) != DatasetKind::Custom || cfg_.columns != (int)C)
+        return "this network takes " + std::to_string(cfg_.columns) + " input columns, not " +
+               std::to_string(C) + " (columns=" + std::to_string(C) + " with dataset=custom)";
+    if (values.size() != n * C)
+        return std::to_string(values.size()) + " values for " + std::to_string(n) + " rows of " +
+               std::to_string(C) + " columns";
+    auto t = std::make_shared<ColumnTable>();
+    t->names = names;
+    t->values = values;
+    t->labels = labels;
+    for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t c = 0; c < C; ++c)
+            if (!(std::fabs(values[r * C + c]) <= kMaxPointCoord))
+                return "row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) +
+                       " is not finite or outside [-1e6, 1e6]";
+        std::string err = map_label(t->labels[r], "row " + std::to_string(r + 1));
+        if (!err.empty()) return err;
+    }
+    user_table_ = std::move(t);
+    custom_points_.clear();
+    cfg_.points.clear();
+    axes_[0] = axes_[1] = -1; // new columns: the first two, until the user picks others
+    build_data();
+    return "";
+}
+
 std::string Session::set_class_names(const std::vector<std::string>& names) {
     if (!names.empty() && names.size() != (std::size_t)model_.num_classes)
         return std::to_string(names.size()) + " class names for " +
                std::to_string(model_.num_classes) + " classes";
     class_names_ = names;
     if (active_dataset(cfg_) == DatasetKind::Custom) data_.class_names = names;
+    // Into the link when it carries them exactly (parsed back the same, consistent).
+    Config probe = cfg_;
+    probe.class_names = names;
+    ParseResult back = parse_hash(to_hash(probe));
+    cfg_.class_names = back.errors.empty() && back.config.class_names == names &&
+                               check_consistency(probe).empty()
+                           ? names
+                           : std::vector<std::string>{};
     return "";
-}
-
-int Session::classes_needed(const std::vector<Point>& pts,
-                            const std::vector<std::string>& names) const {
-    int K = (int)names.size();
-    if (names.empty()) {
-        float top = 0;
-        for (const Point& p : pts) {
-            if (!(p.label == std::floor(p.label) && p.label >= 0 && p.label < kMaxClasses))
-                return 0; // -1/+1, reals: binary or regression as today
-            top = std::max(top, p.label);
-        }
-        K = top >= 2 ? (int)top + 1 : 0;
-    }
-    if (K < 3) return 0;
-    const bool same = cfg_.problem == Problem::Classification &&
-                      cfg_.dataset == DatasetKind::Custom && model_.num_classes == K;
-    return same ? 0 : K;
-}
-
-Config Session::config_for_classes(const Config& c, int K) {
-    Config n = c;
-    n.problem = Problem::Classification;
-    n.dataset = DatasetKind::Custom;
-    n.classes = K;
-    n.points.clear();
-    n.preset = Preset::None;
-    n.loss = Loss::Auto; // softmax cross-entropy on a softmax output: what K classes train with
-    n.output_activation.reset();
-    return n;
 }
 
 std::string Session::set_slice(const std::vector<float>& values) {

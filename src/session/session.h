@@ -15,6 +15,7 @@
 #pragma once
 #include "../config/config.h"
 #include "../config/config_codec.h"
+#include "../data/columns.h"
 #include "../data/dataset.h"
 #include "../data/features.h"
 #include "../engine/network.h"
@@ -174,22 +175,29 @@ class Session {
     // go into the config (so into the hash) when they fit kMaxHashPointsBytes. Returns "" or an
     // error; on error the current data is kept.
     std::string set_points(const std::vector<Point>& pts);
+    // The user's column data (a CSV of 3 or more feature columns): names, values row-major
+    // [rows][columns] and one label per row (mapped as set_points maps them). The config must
+    // already say dataset=custom and columns = the number of columns (user_data.h's
+    // config_for_data makes it). The data stays out of the hash (links carry "columns" only);
+    // with "standardize" each column is made mean 0, variance 1 over all rows. Returns "" or an
+    // error naming the row; on error the current data is kept.
+    std::string set_columns(const std::vector<std::string>& names, const std::vector<float>& values,
+                            const std::vector<float>& labels);
+    // The user's column data as given (raw values, mapped labels); empty without.
+    const ColumnTable& user_columns() const { return *user_table_; }
     // The user's class names (a CSV's text labels), one per class; "" when the count is not the
-    // number of classes. Shown in the legend (Dataset::class_names); not carried by links.
+    // number of classes. Shown in the legend (Dataset::class_names); carried by links
+    // ("classNames") when the hash can hold them exactly.
     std::string set_class_names(const std::vector<std::string>& names);
     const std::vector<std::string>& class_names() const { return class_names_; }
-    // How many classes the user's points need when they are not what this session trains: K >= 3
-    // when the labels are class indices 0..K-1 (every label an integer in 0..kMaxClasses-1, some
-    // >= 2) or names.size() >= 3 named classes, and the session has another number of classes or
-    // generated data; else 0 (set_points takes them as they are). With K, the caller builds
-    // config_for_classes(config(), K) and sets the points there (the output layer changes, so the
-    // weights restart).
-    int classes_needed(const std::vector<Point>& pts, const std::vector<std::string>& names) const;
-    static Config config_for_classes(const Config& c, int K);
+    bool names_in_hash() const { return class_names_ == cfg_.class_names; }
     // The user's points in the order given (before the split); empty for generated datasets.
     const std::vector<Point>& custom_points() const { return custom_points_; }
-    // False when user points are too many for the hash (a link would not carry them).
-    bool points_in_hash() const { return custom_points_.empty() || !cfg_.points.empty(); }
+    // False when the user's data is not in the hash: points too many for it, or column data
+    // (a link would not carry them).
+    bool points_in_hash() const {
+        return (custom_points_.empty() && cfg_.columns == 0) || !cfg_.points.empty();
+    }
 
     // Outputs (evaluation mode) at points (x1, x2) of the plane (column data: of the slice): out
     // gets n_outputs() values per point.
@@ -235,6 +243,9 @@ class Session {
   private:
     Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
     void build_data();
+    // A user label as this session's classes read it (binary: -1/+1, K classes: 0..K-1), or an
+    // error naming `what` (e.g. "point 3").
+    std::string map_label(float& label, const std::string& what) const;
     // Network inputs [n_inputs()][n] for n positions of the plane: the features of (x1, x2), or
     // for column data the slice with the axes at (x1, x2).
     void plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const;
@@ -262,6 +273,7 @@ class Session {
     std::vector<Feature> feats_;
     Dataset data_;
     std::vector<Point> custom_points_;                          // labels mapped (binary: -1/+1)
+    std::shared_ptr<const ColumnTable> user_table_ = std::make_shared<const ColumnTable>();
     std::vector<std::string> class_names_;                      // the user's class names
     xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]
     Network<float> net_;

@@ -484,6 +484,9 @@ void set_other_value(const schema::Key& k, Config& c) {
     case schema::Kind::Points:
         c.points = {{1, 2, 1}};
         break;
+    case schema::Kind::Names:
+        c.class_names = {"a,b", "c&d"};
+        break;
     case schema::Kind::Variants:
         c.*k.variants = {{"networkShape", {"", "4,4"}}, {"optimizer", {"sgd", "adam"}}};
         break;

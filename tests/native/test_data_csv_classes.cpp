@@ -2,9 +2,11 @@
 // in order of first appearance) or as class indices, with the files spreadsheets write (a byte
 // order mark, CRLF, quoted fields, a column of constants), and the messages for bad ones (an empty
 // label, one class, too many), each naming the row or column and what was expected. Then the
-// engine's choice of the number of classes (Session::classes_needed) and a session built for them.
+// engine's choice of the problem and number of classes (user_data.h's import_data).
 #include "data/csv.h"
+#include "config/config_codec.h"
 #include "session/session.h"
+#include "session/user_data.h"
 #include "session_from_hash.h"
 #include <doctest/doctest.h>
 #include <string>
@@ -63,27 +65,59 @@ TEST_CASE("csv classes: bad files name the row or column and what was expected")
               "row 3 has 2 columns, expected 3"));
 }
 
-TEST_CASE("csv classes: the engine picks the number of classes and builds a session for them") {
+TEST_CASE("csv classes: the engine picks the network the data needs (user_data.h)") {
     auto s = bp_test::make("dataset=circle&seed=1&loss=bce");
     CsvParseResult r = parse_csv_points("x,y,c\n1,1,a\n-1,-1,b\n2,-2,c\n-2,2,a\n3,3,b\n-3,-3,c\n",
                                         0, 1, 2, 100, true);
     REQUIRE(r.ok);
-    const int K = s->classes_needed(r.points, r.class_names);
-    CHECK(K == 3);
     CHECK(has(s->set_points(r.points), "binary classification takes labels 0/1 or -1/+1"));
-    std::string err;
-    auto t = Session::create(Session::config_for_classes(s->config(), K), err);
-    REQUIRE_MESSAGE(t, err);
-    REQUIRE(t->set_points(r.points) == "");
-    REQUIRE(t->set_class_names(r.class_names) == "");
-    CHECK(t->network().n_outputs() == 3);
-    CHECK(t->config().classes == 3);
-    CHECK(t->data().class_names == r.class_names);
-    CHECK(t->classes_needed(r.points, r.class_names) == 0); // now it has them
-    // numeric class indices 0..4: five classes; -1/+1 and reals: the session as it is
-    std::vector<Point> five = {{0, 0, 0}, {1, 1, 4}, {2, 2, 2}};
-    CHECK(s->classes_needed(five, {}) == 5);
-    CHECK(s->classes_needed({{0, 0, -1}, {1, 1, 1}}, {}) == 0);
-    CHECK(s->classes_needed({{0, 0, 0.5f}, {1, 1, 3}}, {}) == 0);
-    CHECK(has(t->set_class_names({"a", "b"}), "2 class names for 3 classes"));
+    UserData d{r.points, {}, {}, r.class_names};
+    std::string changed;
+    REQUIRE(import_data(s, d, changed) == "");
+    CHECK(changed == "3 classes (a softmax output); the weights start afresh");
+    CHECK(s->network().n_outputs() == 3);
+    CHECK(s->config().classes == 3);
+    CHECK(s->config().loss == Loss::Auto); // bce was for one output
+    CHECK(s->data().class_names == r.class_names);
+    CHECK(s->config().class_names == r.class_names); // the link carries them
+    CHECK(has(to_hash(s->config()), "classNames=a,b,c"));
+    // the same classes again: the running network takes them, weights and all
+    const auto& P = s->network().params;
+    const std::vector<float> w(P.begin(), P.end());
+    s->train_epochs(1);
+    const std::vector<float> trained(s->network().params.begin(), s->network().params.end());
+    REQUIRE(import_data(s, d, changed) == "");
+    CHECK(changed.empty());
+    CHECK(std::vector<float>(s->network().params.begin(), s->network().params.end()) == trained);
+    CHECK(trained != w);
+    // numeric class indices 0..4: five classes
+    UserData five{{{0, 0, 0}, {1, 1, 4}, {2, 2, 2}}, {}, {}, {}};
+    REQUIRE(import_data(s, five, changed) == "");
+    CHECK(s->model().num_classes == 5);
+    CHECK(s->config().class_names.empty());
+    CHECK(has(s->set_class_names({"a", "b"}), "2 class names for 5 classes"));
+}
+
+TEST_CASE("csv classes: numbers that are not classes switch to regression, names back") {
+    auto s = bp_test::make("dataset=xor&seed=2");
+    UserData reals{{{0, 0, 0.5f}, {1, 1, 3}, {2, 0, -2}}, {}, {}, {}};
+    std::string changed;
+    REQUIRE(import_data(s, reals, changed) == "");
+    CHECK(s->config().problem == Problem::Regression);
+    CHECK(s->config().reg_dataset == DatasetKind::Custom);
+    CHECK(changed == "the problem is now regression: the labels are numbers, not classes (data "
+                     "row 1: 0.5); the weights start afresh");
+    CHECK(s->custom_points()[1].label == 3.0f);
+    // in regression, numbers stay values (0/1 are values too)
+    UserData bits{{{0, 0, 0}, {1, 1, 1}}, {}, {}, {}};
+    REQUIRE(import_data(s, bits, changed) == "");
+    CHECK(s->config().problem == Problem::Regression);
+    CHECK(changed.empty());
+    // names are classes
+    UserData named{{{0, 0, -1}, {1, 1, 1}}, {}, {}, {"cat", "dog"}};
+    REQUIRE(import_data(s, named, changed) == "");
+    CHECK(s->config().problem == Problem::Classification);
+    CHECK(s->config().dataset == DatasetKind::Custom);
+    CHECK(has(changed, "the problem is now classification: the labels are names of classes"));
+    CHECK(has(to_hash(s->config()), "classNames=cat,dog"));
 }
