@@ -279,10 +279,9 @@ class Parser {
     // name decoded; 2..kMaxClasses distinct names of 1..kMaxClassNameBytes bytes of UTF-8
     // without control characters. Empty: no names.
     void names(const Entry& e) {
-        const std::string allowed = "2 to " + std::to_string(kMaxClasses) +
-                                    " different comma-separated names of 1 to " +
-                                    std::to_string(kMaxClassNameBytes) +
-                                    " bytes (a comma in a name written %2C)";
+        const std::string allowed =
+            "2 to " + std::to_string(kMaxClasses) + " different comma-separated names of 1 to " +
+            std::to_string(kMaxClassNameBytes) + " bytes (a comma in a name written %2C)";
         std::vector<std::string> list;
         std::string_view rest = e.raw_value;
         const size_t n = rest.empty() ? 0 : count_elements(rest);

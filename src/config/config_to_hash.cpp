@@ -70,7 +70,8 @@ static std::string value_text(const schema::Key& k, const Config& c) {
         std::string s;
         for (const std::string& n : c.class_names) {
             if (!s.empty()) s += ',';
-            for (char ch : ht::percent_encode(n)) s += ch == ',' ? std::string("%2C") : std::string(1, ch);
+            for (char ch : ht::percent_encode(n))
+                s += ch == ',' ? std::string("%2C") : std::string(1, ch);
         }
         return s;
     }

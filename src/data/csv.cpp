@@ -139,6 +139,9 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
     std::vector<float> values, labels;
     std::vector<std::string> fields, label_text; // label_text: with text_labels, each row's label
     bool any_text = false;
+    // Words and numbers mixed in the label column: a typo in a column of numbers (or a number in
+    // a column of names), named at the first label of the other kind.
+    bool any_number = false;
     long row = 0;
     while (reader.next(fields, row)) {
         if (fields.size() != width) {
@@ -164,16 +167,26 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
                 return r;
             }
             std::string ignored;
-            if (!read_value(fields, col_label, row, reader.separator(), label, ignored)) {
-                // what a spreadsheet would run as a formula is refused, not kept as a class name
-                if (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@') {
-                    r.error = where + ": " + csv::quote_for_message(name) +
-                              " is not a number (and a class name may not begin with =, +, - "
-                              "or @, which spreadsheets read as a formula)";
-                    return r;
-                }
-                any_text = true;
+            const bool number =
+                read_value(fields, col_label, row, reader.separator(), label, ignored);
+            if (!number && ignored.find(" is not a number") == std::string::npos) {
+                r.error = ignored; // NaN, out of range: a number, and a bad one
+                return r;
             }
+            if (!number && (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@')) {
+                // what a spreadsheet would run as a formula is refused, not kept as a class name
+                r.error = where + ": " + csv::quote_for_message(name) +
+                          " is not a number (and a class name may not begin with =, +, - or @, "
+                          "which spreadsheets read as a formula)";
+                return r;
+            }
+            if (number ? any_text : any_number) {
+                r.error = where + ": " + csv::quote_for_message(name) +
+                          (number ? " is a number, but the labels before it are class names"
+                                  : " is not a number, but the labels before it are numbers");
+                return r;
+            }
+            (number ? any_number : any_text) = true;
             label_text.push_back(name);
         } else if (!read_value(fields, col_label, row, reader.separator(), label, r.error)) {
             return r;

@@ -113,7 +113,8 @@ void Session::build_data() {
         ColumnTable t = *user_table_;
         if (t.cols() != (std::size_t)cfg_.columns) { // a link's column count, without its data
             t = ColumnTable{};
-            for (int c = 1; c <= cfg_.columns; ++c) t.names.push_back("column " + std::to_string(c));
+            for (int c = 1; c <= cfg_.columns; ++c)
+                t.names.push_back("column " + std::to_string(c));
         }
         if (cfg_.standardize) standardize(t);
         data_ = split_columns(t, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
@@ -249,10 +250,10 @@ std::string Session::set_class_names(const std::vector<std::string>& names) {
     Config probe = cfg_;
     probe.class_names = names;
     ParseResult back = parse_hash(to_hash(probe));
-    cfg_.class_names = back.errors.empty() && back.config.class_names == names &&
-                               check_consistency(probe).empty()
-                           ? names
-                           : std::vector<std::string>{};
+    cfg_.class_names =
+        back.errors.empty() && back.config.class_names == names && check_consistency(probe).empty()
+            ? names
+            : std::vector<std::string>{};
     return "";
 }
 

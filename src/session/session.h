@@ -272,7 +272,7 @@ class Session {
     ModelSpec model_;
     std::vector<Feature> feats_;
     Dataset data_;
-    std::vector<Point> custom_points_;                          // labels mapped (binary: -1/+1)
+    std::vector<Point> custom_points_; // labels mapped (binary: -1/+1)
     std::shared_ptr<const ColumnTable> user_table_ = std::make_shared<const ColumnTable>();
     std::vector<std::string> class_names_;                      // the user's class names
     xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]

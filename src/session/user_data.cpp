@@ -72,8 +72,8 @@ Config config_for_data(const Config& c, const UserData& d, std::string& changed)
 
     changed.clear();
     if (n.problem != c.problem)
-        add(changed, std::string("the problem is now ") +
-                         (K ? "classification" : "regression") + (why.empty() ? "" : ": " + why));
+        add(changed, std::string("the problem is now ") + (K ? "classification" : "regression") +
+                         (why.empty() ? "" : ": " + why));
     const int before = c.problem == Problem::Classification ? num_classes(c) : 0;
     if (K && (K != before || n.problem != c.problem))
         add(changed, K >= 3 ? std::to_string(K) + " classes (a softmax output)"
@@ -127,7 +127,8 @@ std::string import_data(std::unique_ptr<Session>& s, const UserData& d, std::str
 
 std::string carry_user_data(Session& to, const Session& from) {
     const Config& c = to.config();
-    if (active_dataset(c) != DatasetKind::Custom || active_dataset(from.config()) != DatasetKind::Custom)
+    if (active_dataset(c) != DatasetKind::Custom ||
+        active_dataset(from.config()) != DatasetKind::Custom)
         return "";
     std::string err;
     const ColumnTable& t = from.user_columns();

@@ -3,8 +3,8 @@
 // order mark, CRLF, quoted fields, a column of constants), and the messages for bad ones (an empty
 // label, one class, too many), each naming the row or column and what was expected. Then the
 // engine's choice of the problem and number of classes (user_data.h's import_data).
-#include "data/csv.h"
 #include "config/config_codec.h"
+#include "data/csv.h"
 #include "session/session.h"
 #include "session/user_data.h"
 #include "session_from_hash.h"

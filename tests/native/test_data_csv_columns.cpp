@@ -1,6 +1,6 @@
-// test_data_csv_columns.cpp: CSV files of many feature columns (issue 17): the reader on a 12-column
-// file as spreadsheets write it (a byte order mark, CRLF, quotes, blank lines, a column of
-// constants, word labels), its messages for bad ones, and the column data in a session: the
+// test_data_csv_columns.cpp: CSV files of many feature columns (issue 17): the reader on a
+// 12-column file as spreadsheets write it (a byte order mark, CRLF, quotes, blank lines, a column
+// of constants, word labels), its messages for bad ones, and the column data in a session: the
 // network's inputs are the columns, "standardize" makes each mean 0 and variance 1 (checked
 // against z-scores worked out here), links carry the column count and not the data, a reload
 // keeps the data, and a 12-column set trains.
@@ -31,8 +31,8 @@ std::string twelve_columns(int rows) {
         float v[12];
         for (int c = 0; c < 12; ++c) v[c] = (float)(((r * 37 + c * 11) % 41) - 20) / 10.0f;
         v[4] = 3.5f; // the constant column
-        for (int c = 0; c < 12; ++c) t += (c == 1 ? "\"" : "") + std::to_string(v[c]) +
-                                         (c == 1 ? "\"" : "") + ",";
+        for (int c = 0; c < 12; ++c)
+            t += (c == 1 ? "\"" : "") + std::to_string(v[c]) + (c == 1 ? "\"" : "") + ",";
         // the class depends on two columns only: c3 + c8 > 0
         t += v[2] + v[7] > 0 ? "up" : "down";
         t += "\r\n";
@@ -87,6 +87,14 @@ TEST_CASE("csv columns: bad files and bad picks name the row, column and what wa
     CHECK(has(parse_csv_columns(ok, first(65), 3, 100, true).error, "pick 2 to 64 input columns"));
     CHECK(has(parse_csv_columns("a,b,c,d\n1,2,3,x\n4,5,6,=A1\n", {0, 1, 2}, 3, 100, true).error,
               "row 3, column 4: '=A1' is not a number"));
+    // words and numbers mixed: the first label of the other kind is named
+    CHECK(parse_csv_columns("a,b,c,d\n1,2,3,1\n4,5,6,0\n7,8,9,oops\n", {0, 1, 2}, 3, 100, true)
+              .error ==
+          "row 4, column 4: 'oops' is not a number, but the labels before it are numbers");
+    CHECK(parse_csv_columns("a,b,c,d\n1,2,3,cat\n4,5,6,2\n", {0, 1, 2}, 3, 100, true).error ==
+          "row 3, column 4: '2' is a number, but the labels before it are class names");
+    CHECK(has(parse_csv_columns("a,b,c,d\n1,2,3,cat\n4,5,6,NaN\n", {0, 1, 2}, 3, 100, true).error,
+              "NaN or Infinity in row 3, column 4"));
 }
 
 TEST_CASE("csv columns: a session's inputs are the columns; standardize gives z-scores") {
@@ -179,12 +187,10 @@ TEST_CASE("class names in links: percent-encoded one by one, refused when they d
     REQUIRE(ok.errors.empty());
     CHECK(ok.config.class_names == std::vector<std::string>{"a,b", "\xC3\xA9t\xC3\xA9", "c&d"});
     CHECK(has(to_hash(ok.config), "classNames=a%2Cb,%C3%A9t%C3%A9,c%26d"));
-    CHECK(has(issues("dataset=custom&classes=3&classNames=a,b"),
-              "do not match classes=3"));
+    CHECK(has(issues("dataset=custom&classes=3&classNames=a,b"), "do not match classes=3"));
     CHECK(has(parse_hash("dataset=custom&classNames=a,a").errors.at(0).message,
               "repeats an earlier name"));
-    CHECK(has(parse_hash("dataset=custom&classNames=a,%01").errors.at(0).message,
-              "not plain text"));
-    CHECK(has(issues("dataset=circle&classNames=a,b"),
-              "are for your own data"));
+    CHECK(
+        has(parse_hash("dataset=custom&classNames=a,%01").errors.at(0).message, "not plain text"));
+    CHECK(has(issues("dataset=circle&classNames=a,b"), "are for your own data"));
 }
