@@ -128,15 +128,16 @@ export function initControls(page) {
     const kv = { problem: p };
     if (own) {
       kv[p === 'regression' ? 'regDataset' : 'dataset'] = 'custom';
-      if (p === 'regression') kv.classes = 2; // classes belong to classification
+      if (p === 'regression') Object.assign(kv, { classes: 2, classNames: '' }); // classification's
     }
     const K = own && p !== 'regression' ? 2 : page.classesOf(p, kv.dataset ?? c.dataset);
     await page.change({ ...kv, ...page.fitting(c, K) });
+    const what = c.columns > 0 ? `Your ${c.columns}-column data is kept` : 'Your points are kept';
     if (own && st.config.problem === p)
       message(
         p === 'regression'
-          ? 'Your points are kept: regression fits their labels as values (class −1/+1 or 0..K−1 become the numbers −1, +1 or 0..K−1).'
-          : 'Your points are kept: classification reads their labels as the classes −1/+1.',
+          ? `${what}: regression fits their labels as values (class −1/+1 or 0..K−1 become the numbers −1, +1 or 0..K−1${c.classNames.length ? '; the class names are dropped' : ''}).`
+          : `${what}: classification reads their labels as the classes −1/+1.`,
         'info',
         'problem-switch',
       );

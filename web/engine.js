@@ -217,10 +217,15 @@ export class Session {
     return this.#live().loadCsv(t, Number(cx1), Number(cx2), Number(clabel));
   }
   /**
-   * Replaces the data with the user's points, a flat [x1, x2, label, ...] (Array or typed array);
-   * the engine splits train/test by seed, weights stay. pointsInHash=false: too many for a link.
-   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean}}
+   * The same with 2 to 64 input columns (0-based; the first two are the plot's axes): 3 or more
+   * are column data, the network's inputs. The engine picks the problem, classes and inputs the
+   * data needs; `changed` says what changed in words ("" for nothing but the data).
+   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean, namesInHash?: boolean, changed?: string}}
    */
+  loadCsvColumns(text, cols, clabel) {
+    const t = text instanceof Uint8Array ? text : String(text);
+    return this.#live().loadCsvColumns(t, Array.from(cols, Number), Number(clabel));
+  }
   /** @returns {{names: string[], axisX: number, axisY: number, values: number[]} | null} the plot's slice (column data) */
   slice() {
     return this.#live().slice();
@@ -233,6 +238,11 @@ export class Session {
   setAxes(x, y) {
     this.#check(this.#live().setAxes(Number(x), Number(y)));
   }
+  /**
+   * Replaces the data with the user's points, a flat [x1, x2, label, ...] (Array or typed array);
+   * the engine splits train/test by seed, weights stay. pointsInHash=false: too many for a link.
+   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean}}
+   */
   setPoints(flat) {
     return this.#live().setPoints(flat);
   }

@@ -72,6 +72,9 @@ export function initState(page) {
     const opensWorked = worked(r.hash) && !worked(st.config && st.hash);
     apply(r);
     if (opensWorked && !st.step) page.setStepMode(true);
+    // the user's data could not follow the new network (e.g. labels that are not classes)
+    if (r.pointsError) message(`${r.pointsError}.`, 'warn', 'points-carry');
+    else clearMessage('points-carry');
     r.dropped.forEach((e) =>
       message(
         `Dropped from this link so that a network can be built (the default is used): ${e.message}`,
@@ -165,8 +168,9 @@ export function initState(page) {
   async function change(kv) {
     // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
     const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
-    // The number of classes is theirs too.
-    const next = setKeys(generated ? dropKey(dropKey(st.hash, 'points'), 'classes') : st.hash, kv);
+    // The number of classes, their names and the column count are theirs too.
+    const own = ['points', 'classes', 'classNames', 'columns'];
+    const next = setKeys(generated ? own.reduce(dropKey, st.hash) : st.hash, kv);
     const { live } = await page.catalog;
     if (Object.keys(kv).every((k) => live.has(k))) {
       const r = await client.call('setTraining', { hash: next });

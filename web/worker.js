@@ -79,6 +79,7 @@ const handlers = {
       errors: r.errors,
       unknownKeys: r.unknownKeys,
       dropped: r.dropped || [],
+      pointsError: r.pointsError || '', // the user's data could not follow the new network
     };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
@@ -172,10 +173,12 @@ const handlers = {
     s.dispose();
     return { grid, _transfer: [grid.buffer] };
   },
-  loadCsv({ text, cx1, cx2, clabel }) {
-    const r = S.loadCsv(text, cx1, cx2, clabel);
+  // The CSV's input columns (the first two the plot's axes) and label; the engine may build a new
+  // network for them and says what changed.
+  loadCsv({ text, cols, clabel }) {
+    const r = S.loadCsvColumns(text, cols, clabel);
     if (!r.ok) throw new Error(r.error);
-    return snapshot();
+    return { ...snapshot(), changed: r.changed };
   },
   csvPreview({ text, maxRows = 5 }) {
     return { preview: E.csvPreview(text, maxRows) }; // its own ok/error: not the reply's
@@ -198,6 +201,7 @@ const handlers = {
   },
   exportCode({ format }) {
     const r = S.exportCode(format);
+    if (!r.ok) throw new Error(r.error); // e.g. a script for column data: the engine says why
     return { text: r.text, points: r.points, predictions: r.predictions };
   },
   modelJson() {

@@ -19,9 +19,20 @@ const round2 = (v) => Math.round(Math.max(-6, Math.min(6, v)) * 100) / 100;
 /** Whether config's active dataset is the user's own (regression has its own dataset key). */
 export const isCustom = (c) => (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
 
-/** Warns when the user's points are too many for the URL (the engine leaves points= out). */
+/**
+ * Warns when the user's data is not in the URL: points too many for it (the engine leaves points=
+ * out), column data (links carry only its column count), class names that do not fit.
+ */
 export function noteLink(ctx, r) {
-  if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
+  const columns = (r.config && isCustom(r.config) && r.config.columns) || 0;
+  const rows = r.train ? (r.train.length + (r.test || []).length) / 3 : 0;
+  if (columns > 0 && rows > 0)
+    ctx.message(
+      `Links do not carry column data: the URL keeps the network (${columns} input columns) but not these ${rows} rows. Keep the CSV file to share the data.`,
+      'warn',
+      'points-link',
+    );
+  else if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
     ctx.message(
       'Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.',
       'warn',
@@ -39,11 +50,22 @@ export function noteLink(ctx, r) {
     r.train.length === 0
   )
     ctx.message(
-      'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
+      columns > 0
+        ? `This link's network takes ${columns} columns of your own data, which links do not carry: import the CSV it was made from.`
+        : 'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
       'warn',
       'points-empty',
     );
   else ctx.clearMessage('points-empty');
+  // Names the data gave (the legend shows them) that the link could not hold exactly.
+  const names = r.metrics && r.metrics.confusion && r.metrics.confusion.names;
+  if (r.config && isCustom(r.config) && names && names.length && !(r.config.classNames || []).length)
+    ctx.message(
+      'Class names too long for a link: the URL keeps the classes as numbers, and the names stay in this page.',
+      'info',
+      'names-link',
+    );
+  else ctx.clearMessage('names-link');
 }
 
 export function initDataEdit(ctx) {
@@ -213,7 +235,8 @@ export function initDataEdit(ctx) {
       pushUndo();
       if (!(await send(current()))) return undo.pop();
     }
-    await ctx.change({ classes: K, ...ctx.fitting(st.config, K) });
+    // a new number of classes: the old names (a CSV's words) no longer name them
+    await ctx.change({ classes: K, classNames: '', ...ctx.fitting(st.config, K) });
   }
   function updateButtons() {
     const reg = st.config && st.config.problem === 'regression';

@@ -1,5 +1,6 @@
-// slice.js: the note under the plot for column data (Iris): which two columns the plot's axes are
-// (the user picks them), and the values the network's other inputs are held at while the boundary and the neurons'
+// slice.js: the note under the plot for column data (Iris, or a CSV of 3 or more input columns):
+// which two columns the plot's axes are (the user picks them), whether the user's columns are
+// standardized (the "standardize" key; Iris ships standardized), and the values the network's other inputs are held at while the boundary and the neurons'
 // pictures are drawn (the engine's slice, their medians at first), each editable. The engine owns
 // the slice (snapshot.slice, worker 'setSlice'); this panel shows it and sends edits. textContent
 // only; hidden for plane data.
@@ -19,9 +20,21 @@ export function initSlice(ctx, root) {
     axes.append(' up ');
     axes.appendChild(axisSelect('slice-axis-y', 'column up the plot', names, axisY, (k) => sendAxes(axisX, k)));
     root.appendChild(axes);
+    const c = ctx.st.config;
+    const own = (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
+    if (own) {
+      const box = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.id = 'standardize';
+      input.checked = c.standardize;
+      input.onchange = () => ctx.change({ standardize: input.checked });
+      box.append(input, ' Standardize the columns (mean 0, variance 1)');
+      root.appendChild(box);
+    }
     const head = document.createElement('p');
     head.textContent =
-      `Plot: ${names[axisX]} (across) × ${names[axisY]} (up), standardized. ` +
+      `Plot: ${names[axisX]} (across) × ${names[axisY]} (up)${!own || c.standardize ? ', standardized' : ', as in the file'}. ` +
       'The boundary and the neurons are drawn on the slice where the other inputs are:';
     root.appendChild(head);
     names.forEach((name, k) => {
