@@ -61,7 +61,7 @@ export function noteLink(ctx, r) {
   const names = r.metrics && r.metrics.confusion && r.metrics.confusion.names;
   if (r.config && isCustom(r.config) && names && names.length && !(r.config.classNames || []).length)
     ctx.message(
-      'Class names too long for a link: the URL keeps the classes as numbers, and the names stay in this page.',
+      'These class names do not fit in a link (too long, or characters a link cannot hold): the URL keeps the classes as numbers and the names stay in this page.',
       'info',
       'names-link',
     );
