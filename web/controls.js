@@ -40,6 +40,7 @@ export function initControls(page) {
 
   function buildDatasetPicker(kinds, pts) {
     const box = $('datasets');
+    const focused = box.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     box.replaceChildren();
     const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
     for (const [k, label, K] of kinds) {
@@ -57,6 +58,7 @@ export function initControls(page) {
         new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: page.kindOf(K) });
       b.onclick = () => page.change({ [key]: k, ...page.fitting(st.config, K) });
       box.appendChild(b);
+      if (k === focused) b.focus(); // a rebuilt picker keeps the keyboard's place
     }
   }
 
@@ -108,10 +110,15 @@ export function initControls(page) {
     $('colorblind').checked = st.palette === 'colorblind';
     $('speed').value = page.speedOf();
     $('accuracyRow').hidden = c.problem === 'regression';
+    const dsKey = c.problem === 'regression' ? c.regDataset : c.dataset; // checked now, thumbnails later
+    for (const b of $('datasets').children) b.setAttribute('aria-checked', String(b.dataset.key === dsKey));
     const hidden = new Set(c.hidden);
     for (const e of document.querySelectorAll('[data-control]')) e.hidden = hidden.has(e.dataset.control);
     // TF Playground's hideText hides the article under the playground; ours is the footer's help
     document.querySelector('.footer').hidden = !!c.hideText;
+    // embed=true: the plot and the top bar's controls only, sized for an iframe (style.css)
+    document.body.classList.toggle('embed', !!c.embed);
+    $('openFull').href = `./#${st.hash.replace(/(^|&)embed=true/, '')}`;
     options.sync(c);
   }
 
@@ -167,15 +174,34 @@ export function initControls(page) {
   };
   $('newSeed').onclick = () => page.change({ seed: String(Math.floor(Math.random() * 90000) + 10000) });
 
+  // Radio groups (datasets, the class of new points): the arrow keys choose the next or previous
+  // one, as the ARIA radio group pattern has it.
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest && e.target.closest('input, select, textarea')) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    const radio = step && e.target.closest && e.target.closest('[role="radio"]');
+    const group = radio && radio.closest('[role="radiogroup"]');
+    if (!group) return;
+    e.preventDefault();
+    const all = [...group.querySelectorAll('[role="radio"]')].filter((r) => !r.disabled && !r.hidden);
+    const next = all[(all.indexOf(radio) + step + all.length) % all.length];
+    next.focus();
+    next.click();
+  });
+  // The page's keys (space, right arrow, r) act only when no control has the focus: a focused
+  // button, radio group, link or weight list keeps its own keys (space presses a button, arrows
+  // move within a group).
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const interactive =
+      'input, select, textarea, button, a[href], summary, [role], [tabindex], [contenteditable], dialog';
+    if (e.target.closest && e.target !== document.body && e.target.closest(interactive)) return;
     if (e.key === ' ') {
       e.preventDefault();
       if (!$('play').closest('[hidden]')) page.setPlaying(!st.playing);
     } else if (e.key === 'ArrowRight') {
       e.preventDefault();
       page.step(e.shiftKey ? { batches: 1 } : { epochs: 1 });
-    } else if (e.key === 'r' && !e.ctrlKey && !e.metaKey) {
+    } else if (e.key === 'r') {
       $('reset').click();
     }
   });

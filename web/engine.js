@@ -314,6 +314,23 @@ export class Session {
     const r = this.#check(this.#live().lossLine(Number(k), +halfWidth, Number(n), p));
     return { w: r.w, loss: r.loss };
   }
+  /**
+   * The weights recorded so far: count snapshots of the parameters, oldest first, and their
+   * layout in words (networks of equal layouts can share a plane).
+   * @returns {{count: number, layout: string, snaps: Float32Array}}
+   */
+  trajectory() {
+    const r = this.#check(this.#live().trajectory());
+    return { count: r.count, layout: r.layout, snaps: r.snaps };
+  }
+  /**
+   * Where another network's recorded weights (trajectory()) lie on the current plane; throws,
+   * naming both layouts, when its weights are laid out otherwise.
+   * @returns {Float32Array} alpha, beta per snapshot
+   */
+  landscapeProject(snaps, count, layout) {
+    return this.#check(this.#live().landscapeProject(snaps, Number(count), String(layout))).path;
+  }
   /** Weights recorded so far (one per epoch, thinned when many). */
   trajectoryCount() {
     return this.#live().trajectoryCount();

@@ -12,6 +12,8 @@
 //                                      reporting each as it ends; 'stop' ends it between epochs
 //   stop {}                            stops a running sweep (answered at once)
 //   params {run}, modelJson {run}      a run's weights; its model file (weights and training state)
+//   trajectory {run}                   its recorded weights and their layout (for the loss
+//                                      landscape: worker.js 'landscapeProject' puts them on its plane)
 import { loadEngine } from './engine.js';
 import { serve } from './worker-serve.js';
 
@@ -156,6 +158,10 @@ const handlers = {
   params({ run: id }) {
     const run = runOf(id);
     return { params: run.S.params().slice(), epoch: run.S.metrics().epoch };
+  },
+  trajectory({ run: id }) {
+    const { count, layout, snaps } = runOf(id).S.trajectory();
+    return { count, layout, snaps, _transfer: [snaps.buffer] };
   },
   modelJson({ run: id }) {
     return { text: runOf(id).S.modelJson() };

@@ -99,6 +99,24 @@ export function move(S, { plane: id, alpha, beta }) {
   S.landscapeMove(alpha, beta);
 }
 
+/**
+ * Where other networks' recorded weights (a race's variants: pool-worker.js 'trajectory') lie on
+ * plane `plane` (an id): per entry its path (alpha, beta per snapshot) or the engine's reason it
+ * cannot be drawn there (another layout of weights).
+ */
+export function project(S, { plane: id, trajectories }) {
+  if (id !== planes) throw new Error('the landscape changed meanwhile');
+  return {
+    paths: trajectories.map(({ snaps, count, layout }) => {
+      try {
+        return { path: S.landscapeProject(snaps, count, layout) };
+      } catch (e) {
+        return { error: e.message };
+      }
+    }),
+  };
+}
+
 /** Parameter k's loss curve: the training set's, and the traced point's when point is given. */
 export function lossLine(S, { k, halfWidth, n = 41, point = null }) {
   const train = S.lossLine(k, halfWidth, n, null);

@@ -43,6 +43,7 @@ const READ_ONLY = new Set([
   'modelJson',
   'variantPlan',
   'landscape',
+  'landscapeProject',
   'lossLine',
 ]);
 
@@ -97,6 +98,9 @@ const handlers = {
     const r = land.landscape(S, args);
     frames.lend(performance.now() - t0); // training makes room for it (worker-frame.js restMs)
     return r;
+  },
+  landscapeProject(args) {
+    return land.project(S, args);
   },
   lossLine(args) {
     return land.lossLine(S, args);

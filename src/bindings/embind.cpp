@@ -344,6 +344,11 @@ class Playground {
     val landscape_rows(double r0, double r1) {
         return s_ ? landscape_rows_js(*s_, r0, r1, plane_) : result(kNoSession);
     }
+    // This network's recorded weights, and where another's lie on the plane (landscape_js.h).
+    val trajectory() { return s_ ? trajectory_js(*s_) : result(kNoSession); }
+    val landscape_project(val snaps, double count, const std::string& layout) {
+        return s_ ? landscape_project_js(*s_, snaps, count, layout) : result(kNoSession);
+    }
     // The weights move to the plane's point (alpha, beta): {ok, error}.
     val landscape_move(double alpha, double beta) {
         return s_ ? landscape_move_js(*s_, alpha, beta) : result(kNoSession);
@@ -416,6 +421,8 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("landscapeBegin", &Playground::landscape_begin)
         .function("landscapeRows", &Playground::landscape_rows)
         .function("landscapeMove", &Playground::landscape_move)
+        .function("trajectory", &Playground::trajectory)
+        .function("landscapeProject", &Playground::landscape_project)
         .function("lossLine", &Playground::loss_line)
         .function("trajectoryCount", &Playground::trajectory_count);
 }

@@ -87,4 +87,37 @@ inline val loss_line_js(Session& s, double k, double half_width, double n, val p
     return r;
 }
 
+// The recorded weights (session.h trajectory_data): {ok, count, layout (param_layout), snaps
+// (Float32Array copy, count x the parameters)}: a race variant's path, for the page's plane.
+inline val trajectory_js(const Session& s) {
+    const std::size_t P = s.network().params.size(), m = s.trajectory_count();
+    const float* d = s.trajectory_data();
+    val r = result("");
+    r.set("count", (double)m);
+    r.set("layout", param_layout(s.network().spec()));
+    r.set("snaps", val(emscripten::typed_memory_view(m * P, d)).call<val>("slice"));
+    return r;
+}
+
+// Where count snapshots (a Float32Array, count x P) of a network laid out as `layout` lie on the
+// current plane: {ok, error, path (Float32Array copy, alpha, beta per snapshot)}.
+inline val landscape_project_js(const Session& s, val snaps, double count,
+                                const std::string& layout) {
+    if (!snaps.instanceof (val::global("Float32Array")))
+        return result("landscapeProject takes the snapshots as a Float32Array");
+    int m = 0;
+    if (!int_arg(count, 1, kMaxTrajectorySnapshots, m))
+        return result(bad_int("snapshot count", count, 1, kMaxTrajectorySnapshots));
+    const double len = snaps["length"].as<double>();
+    if (std::fmod(len, m) != 0)
+        return result("landscapeProject: " + std::to_string((long long)len) + " numbers are not " +
+                      std::to_string(m) + " equal snapshots");
+    const std::vector<float> v = emscripten::convertJSArrayToNumberVector<float>(snaps);
+    std::vector<float> out;
+    const std::string e = s.landscape_project(v.data(), (std::size_t)m, v.size() / m, layout, out);
+    val r = result(e);
+    if (e.empty()) r.set("path", f32_copy(out));
+    return r;
+}
+
 } // namespace bp

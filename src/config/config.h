@@ -98,6 +98,7 @@ struct Config {
     std::vector<std::string> hidden; // names X of "X_hide=true", in hash order
 
     // --- our keys ---
+    bool embed = false; // "embed": the page shows the plot and its controls only (an iframe)
     std::vector<Activation>
         layer_activations; // "layerActivations": per hidden layer; empty = all `activation`
     std::optional<Activation>

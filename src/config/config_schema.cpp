@@ -162,6 +162,7 @@ constexpr Key kKeys[] = {
                          " (the input columns of your own column data, dataset=custom; 0: points "
                          "of the plane)"),
     flag<&C::standardize>("standardize", Ours),
+    flag<&C::embed>("embed", Ours, Live::Display),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
     variants<&C::compare>("compare", kMaxCompareVariants, Ours),
     variants<&C::sweep>("sweep", kMaxSweepRuns, Ours),

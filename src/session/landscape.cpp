@@ -135,6 +135,18 @@ void plane_project(const float* p, const std::vector<float>& centre, const std::
     beta = (r2 * g11 - r1 * g12) / det;
 }
 
+std::string param_layout(const NetSpec& spec) {
+    std::string s = std::to_string(spec.n_inputs) + (spec.n_inputs == 1 ? " input" : " inputs");
+    s += ", hidden ";
+    if (spec.sizes.size() <= 1) s += "none";
+    for (std::size_t i = 0; i + 1 < spec.sizes.size(); ++i)
+        s += (i ? "," : "") + std::to_string(spec.sizes[i]);
+    const int out = spec.sizes.empty() ? 0 : spec.sizes.back();
+    s += ", " + std::to_string(out) + (out == 1 ? " output" : " outputs");
+    if (spec.batch_norm && spec.sizes.size() > 1) s += ", batch norm";
+    return s;
+}
+
 void plane_point(const LandscapePlane& pl, double alpha, double beta, float* out) {
     for (std::size_t k = 0; k < pl.centre.size(); ++k)
         out[k] = (float)((double)pl.centre[k] + alpha * (double)pl.d1[k] + beta * (double)pl.d2[k]);

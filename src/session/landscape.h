@@ -59,6 +59,12 @@ std::string pca_directions(const std::vector<float>& snaps, std::size_t count, s
 void plane_project(const float* p, const std::vector<float>& centre, const std::vector<float>& d1,
                    const std::vector<float>& d2, double& alpha, double& beta);
 
+// A network's parameter layout in words ("2 inputs, hidden 4,2, 1 output, batch norm"): networks
+// with equal layouts keep each weight at the same offset of their parameters (network.h), so the
+// weights of one (a race variant) can be projected on a plane made for the other. Activations,
+// optimizers and the like do not change it.
+std::string param_layout(const NetSpec& spec);
+
 // centre + alpha d1 + beta d2, each entry summed in double and rounded once.
 void plane_point(const LandscapePlane& pl, double alpha, double beta, float* out);
 

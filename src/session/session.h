@@ -236,6 +236,13 @@ class Session {
     // Recorded weights: every completed epoch since the last reset or loaded state (epoch 0
     // included), thinned to every other one when kMaxTrajectorySnapshots are kept.
     std::size_t trajectory_count() const { return traj_count_; }
+    // Those weights: trajectory_count() snapshots of params().size() floats, oldest first.
+    const float* trajectory_data() const { return traj_.data(); }
+    // Where count snapshots of P weights of a network laid out as `layout` (param_layout), e.g. a
+    // race variant's trajectory, lie on the current plane: out = [count][2] (alpha, beta), least
+    // squares as the plane's own path. Refused, naming both layouts, when they differ.
+    std::string landscape_project(const float* snaps, std::size_t count, std::size_t P,
+                                  const std::string& layout, std::vector<float>& out) const;
 
     void reset();                             // same seed: the same initial weights
     void regenerate(const std::string& seed); // new data with this seed; the network is kept

@@ -102,6 +102,26 @@ std::string Session::landscape_rows(int r0, int r1, float* out) {
     return "";
 }
 
+std::string Session::landscape_project(const float* snaps, std::size_t count, std::size_t P,
+                                       const std::string& layout, std::vector<float>& out) const {
+    if (plane_.n == 0 || !plane_net_) return "no landscape plane: begin one first";
+    const std::string mine = param_layout(plane_net_->spec());
+    if (layout != mine)
+        return "its network (" + layout.substr(0, 200) + ") is not laid out as the plane's (" +
+               mine + ")";
+    if (P != plane_.centre.size())
+        return "its weights are " + std::to_string(P) + " numbers, the plane's " +
+               std::to_string(plane_.centre.size());
+    out.resize(count * 2);
+    for (std::size_t i = 0; i < count; ++i) {
+        double a, b;
+        plane_project(snaps + i * P, plane_.centre, plane_.d1, plane_.d2, a, b);
+        out[2 * i] = (float)a;
+        out[2 * i + 1] = (float)b;
+    }
+    return "";
+}
+
 std::string Session::landscape_move(double alpha, double beta) {
     if (plane_.n == 0) return "no landscape plane: begin one first";
     if (plane_.centre.size() != net_.params.size())

@@ -2,7 +2,9 @@
 // the engine's plane (a heatmap with contours, the path, the centre); it follows training (new
 // planes begin as the weights move, the path grows); a click on a grid point moves the weights
 // there and the training loss becomes the plane's loss at that point (to the bit); the
-// step-through plots L(w) for a clicked link. Console clean, no request leaves 127.0.0.1.
+// step-through plots L(w) for a clicked link; a race's variants draw their paths on the plane
+// (the page's own config trained in a pool worker walks the page's path exactly) or are named
+// when their weights are laid out otherwise. Console clean, no request leaves 127.0.0.1.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -130,6 +132,58 @@ test('the step-through plots L(w) for a clicked link', async () => {
   assert.ok(n > 200, `${n} pixels drawn`);
   await page.locator('#stepPanel').screenshot({ path: path.join(shots, 'step-lossline.png') });
   await page.close();
+});
+
+test('a race’s variants walk the same plane: same weights, same path; another shape is named', async () => {
+  // learningRate 0.03 is the page's own network trained in a pool worker; 0.3 starts from the same
+  // weights and leaves on its own path
+  const page = await open('seed=1&compare=learningRate:0.03,0.3');
+  await page.waitForFunction(() => window.playgroundVariants.race().length === 2);
+  await page.click('#landscapePanel > summary');
+  await page.click('#play');
+  await page.waitForFunction(() => window.playground.metrics.epoch >= 25, null, { timeout: 30000 });
+  await page.click('#play');
+  await settle(page);
+  const epoch = await page.evaluate(() => window.playground.metrics.epoch);
+  await page.waitForFunction((e) => window.playgroundVariants.race().every((v) => v.epoch === e), epoch, {
+    timeout: 30000,
+  });
+  await page.waitForFunction(
+    (e) => {
+      const p = window.playground.landscape;
+      return p?.done && p.epoch === e && p.variants?.length === 2 && p.variants.every((v) => v.path?.length >= 2 * 20);
+    },
+    epoch,
+    { timeout: 30000 },
+  );
+  const p = await page.evaluate(() => {
+    const l = window.playground.landscape;
+    return { path: Array.from(l.path), variants: l.variants.map((v) => ({ ...v, path: Array.from(v.path) })) };
+  });
+  const [same, fast] = p.variants;
+  assert.deepEqual(
+    same.path,
+    p.path.slice(0, same.path.length),
+    'the same config in another worker walks the same path',
+  );
+  assert.deepEqual(fast.path.slice(0, 2), p.path.slice(0, 2), 'the same initial weights');
+  assert.notDeepEqual(fast.path.slice(2, 20), p.path.slice(2, 20), 'another learning rate, another path');
+  assert.match(await page.locator('#landscapeRace').innerText(), /learningRate=0\.3/);
+  await page.locator('#landscapePanel').screenshot({ path: path.join(shots, 'landscape-race.png') });
+  await page.close();
+
+  const other = await open('seed=1&compare=networkShape:4,2|3');
+  await other.waitForFunction(() => window.playgroundVariants.race().length === 2);
+  await other.click('#landscapePanel > summary');
+  await other.waitForFunction(() => window.playground.landscape?.variants?.length === 2, null, { timeout: 30000 });
+  const legend = await other.locator('#landscapeRace').innerText();
+  assert.match(
+    legend,
+    /networkShape=3: not drawn, its network \(2 inputs, hidden 3, 1 output\) is not laid out as the plane's \(2 inputs, hidden 4,2, 1 output\)/,
+  );
+  const v = await other.evaluate(() => window.playground.landscape.variants.map((v) => !!v.path));
+  assert.deepEqual(v, [true, false]);
+  await other.close();
 });
 
 test('no request left 127.0.0.1; console clean', () => {

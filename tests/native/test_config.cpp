@@ -518,7 +518,7 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
     CHECK(schema::live_names() ==
           "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-          "stopEpoch, stopTestLoss, speed, showTestData, discretize, compare, "
+          "stopEpoch, stopTestLoss, speed, showTestData, discretize, embed, compare, "
           "sweep, sweepEpochs and sweepTarget");
 }
 

@@ -262,3 +262,49 @@ TEST_CASE("landscape: bad requests are named") {
     CHECK(s->loss_line(0, 1, 1, nullptr, out.data()) ==
           "a loss line of 1 points is out of range; allowed: 2..257");
 }
+
+TEST_CASE("landscape: another network's weights projected on the plane (a race variant's path)") {
+    auto s = make("seed=1");
+    s->train_epochs(4);
+    REQUIRE(s->landscape_begin(PlaneDirections::Random, 5, 0) == "");
+    const LandscapePlane pl = s->landscape();
+    const std::size_t P = pl.centre.size();
+    CHECK(param_layout(s->network().spec()) == "2 inputs, hidden 4,2, 1 output");
+    // Points built in double as centre + a d1 + b d2 come back as (a, b): d1, d2 are independent,
+    // so the least-squares solution is exact up to the floats' rounding of the points.
+    const double ab[3][2] = {{0.3, -0.2}, {0, 0}, {-1.5, 0.75}};
+    std::vector<float> snaps(3 * P);
+    for (int i = 0; i < 3; ++i)
+        for (std::size_t k = 0; k < P; ++k)
+            snaps[i * P + k] =
+                (float)((double)pl.centre[k] + ab[i][0] * pl.d1[k] + ab[i][1] * pl.d2[k]);
+    std::vector<float> out;
+    REQUIRE(s->landscape_project(snaps.data(), 3, P, "2 inputs, hidden 4,2, 1 output", out) == "");
+    REQUIRE(out.size() == 6);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(out[2 * i] == doctest::Approx(ab[i][0]).epsilon(1e-5));
+        CHECK(out[2 * i + 1] == doctest::Approx(ab[i][1]).epsilon(1e-5));
+    }
+    // A variant with another optimizer starts from the same weights: its path begins where the
+    // plane's own path begins, then goes its own way.
+    auto v = make("seed=1&optimizer=adam&learningRate=0.01");
+    v->train_epochs(4);
+    REQUIRE(v->trajectory_count() == 5);
+    REQUIRE(s->landscape_project(v->trajectory_data(), v->trajectory_count(), P,
+                                 param_layout(v->network().spec()), out) == "");
+    CHECK(out[0] == pl.path[0]);
+    CHECK(out[1] == pl.path[1]);
+    CHECK((out[8] != pl.path[8] || out[9] != pl.path[9]));
+    // Another shape is refused, naming both layouts.
+    auto w = make("seed=1&networkShape=3&batchNorm=true");
+    w->train_epochs(1);
+    CHECK(param_layout(w->network().spec()) == "2 inputs, hidden 3, 1 output, batch norm");
+    CHECK(s->landscape_project(w->trajectory_data(), w->trajectory_count(),
+                               w->network().params.size(), param_layout(w->network().spec()),
+                               out) ==
+          "its network (2 inputs, hidden 3, 1 output, batch norm) is "
+          "not laid out as the plane's (2 inputs, hidden 4,2, 1 output)");
+    CHECK(s->landscape_project(snaps.data(), 3, P - 1, "2 inputs, hidden 4,2, 1 output", out) ==
+          "its weights are " + std::to_string(P - 1) + " numbers, the plane's " +
+              std::to_string(P));
+}

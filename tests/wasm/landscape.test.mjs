@@ -104,6 +104,27 @@ test('loss line, move, the worker rows and misuse', () => {
   assert.throws(() => s.landscapeMove(NaN, 0), /finite alpha and beta/);
   assert.throws(() => s.lossLine(1e6, 1, 5), /parameter 1000000 does not exist/);
   assert.throws(() => s.lossLine(0, 1, 5, [0, 0]), /point needs finite coordinates and label/);
+  // another session's recorded weights on s's plane: a variant of the same layout projects (its
+  // first snapshot, the same seed's initial weights, where s's own path starts), a wrong size or
+  // another layout is refused by name
+  const v = E.createSession('seed=3&networkShape=4,2&optimizer=adam');
+  v.trainEpochs(3);
+  const own = s.landscapeBegin('random', 5);
+  const t = v.trajectory();
+  assert.equal(t.count, 4);
+  assert.equal(t.layout, '2 inputs, hidden 4,2, 1 output');
+  assert.equal(t.snaps.length, 4 * p.length);
+  const onPlane = s.landscapeProject(t.snaps, t.count, t.layout);
+  assert.equal(onPlane.length, 8);
+  assert.deepEqual(Array.from(onPlane.slice(0, 2)), Array.from(own.path.slice(0, 2)));
+  assert.throws(() => s.landscapeProject([1, 2], 1, t.layout), /takes the snapshots as a Float32Array/);
+  assert.throws(() => s.landscapeProject(t.snaps, 3, t.layout), /are not 3 equal snapshots/);
+  assert.throws(() => s.landscapeProject(t.snaps, 0, t.layout), /snapshot count must be an integer in 1\.\.128/);
+  assert.throws(
+    () => s.landscapeProject(t.snaps, 4, '2 inputs, hidden 3, 1 output'),
+    /its network \(2 inputs, hidden 3, 1 output\) is not laid out as the plane's \(2 inputs, hidden 4,2, 1 output\)/,
+  );
+  v.dispose();
   const fresh = E.createSession('seed=1');
   assert.throws(() => fresh.landscapeRows(0, 1), /no landscape plane: begin one first/);
   assert.throws(() => fresh.landscapeBegin('pca', 9), /at least 3 recorded weights/);

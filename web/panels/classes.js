@@ -45,6 +45,7 @@ export class ClassPanel {
     this.set = 'test';
     this.key = '';
     this.legend = el('div', 'class-legend');
+    this.legend.setAttribute('role', 'group');
     this.legend.setAttribute('aria-label', 'Class colours');
     const head = el('div', 'cm-head');
     this.title = el('h3', '', 'Per class (test)');

@@ -9,6 +9,7 @@
 // (st.landscape: the plane, its losses and pixels, and the epoch and update it began at; read by
 // tests through test-hook.js); the worker owns the computation.
 import { drawLandscape, toIndex } from '../views/landscape-view.js';
+import { runColour, runDash } from '../views/runchart.js';
 
 export function initLandscape(ctx) {
   const { st, client } = ctx;
@@ -58,7 +59,9 @@ export function initLandscape(ctx) {
         if (restart) begunKey = key;
         const begins = (p?.begins ?? 0) + (restart ? 1 : 0);
         const { loss, rgba, lo, hi, rowsDone, done } = r;
-        st.landscape = { ...r.plane, loss, rgba, lo, hi, rowsDone, done, begins, ...at };
+        const variants = restart ? null : p.variants; // the race's paths on this plane
+        st.landscape = { ...r.plane, loss, rgba, lo, hi, rowsDone, done, begins, ...at, variants };
+        if (done && (restart || !p?.done)) racePaths(st.landscape);
         failedKey = '';
         if (restart) info.textContent = hoverText ?? planeText();
         draw();
@@ -69,6 +72,43 @@ export function initLandscape(ctx) {
         info.textContent = e.message;
       })
       .finally(() => (inflight = false));
+  }
+
+  // A race's variants (variants.js): once a plane is whole, the engine puts each variant's
+  // recorded weights on it ('landscapeProject'); a variant whose weights are laid out otherwise
+  // (another network shape) is named with the engine's reason instead of drawn.
+  async function racePaths(plane) {
+    const note = $('landscapeRace');
+    const ts = ctx.raceTrajectories ? await ctx.raceTrajectories().catch(() => []) : [];
+    const drawable = ts.filter((t) => !t.error);
+    let paths = [];
+    if (drawable.length)
+      paths = (
+        await client
+          .call(
+            'landscapeProject',
+            { plane: plane.id, trajectories: drawable.map(({ snaps, count, layout }) => ({ snaps, count, layout })) },
+            drawable.map((t) => t.snaps.buffer),
+          )
+          .catch(() => ({ paths: null }))
+      ).paths;
+    if (st.landscape?.id !== plane.id || !paths) return; // a newer plane is under way
+    plane.variants = ts.map((t) => {
+      const k = drawable.indexOf(t);
+      return { i: t.i, label: t.label, ...(k >= 0 ? paths[k] : { error: t.error }) };
+    });
+    note.replaceChildren();
+    for (const v of plane.variants) {
+      const li = document.createElement('li');
+      const sw = document.createElement('span');
+      sw.className = 'run-swatch';
+      sw.style.borderColor = runColour(v.i);
+      sw.style.borderStyle = runDash(v.i).length ? 'dashed' : 'solid';
+      li.append(sw, v.error ? ` ${v.label}: not drawn, ${v.error}` : ` ${v.label}`);
+      note.append(li);
+    }
+    note.hidden = !plane.variants.length;
+    draw();
   }
 
   const planeText = () => {

@@ -155,7 +155,7 @@ export class Race {
       const promote = document.createElement('button');
       promote.className = 'text-btn';
       promote.textContent = 'Make main';
-      promote.setAttribute('aria-label', `Make ${v.run.label} the main network, with its weights`);
+      promote.title = `Make ${v.run.label} the main network, with its weights`;
       promote.onclick = () => this.promote(v);
       cap.append(name, nums, promote);
       card.append(canvas, spark, cap);
@@ -224,6 +224,21 @@ export class Race {
     } catch (e) {
       this.ctx.message(`Could not open that variant: ${e.message}. The current network is unchanged.`, 'error', 'race');
     }
+  }
+
+  /** Each variant's recorded weights, for the loss landscape's plane: [{i, label, count, layout,
+   * snaps} or {i, label, error}] (i: its colour, runColour(i)); [] when the race changed meanwhile. */
+  async trajectories() {
+    const gen = this.gen;
+    const out = await Promise.all(
+      this.variants.map((v, i) =>
+        this.pool.call(v.worker, 'trajectory', { run: v.id }).then(
+          (t) => ({ i, label: v.run.label, count: t.count, layout: t.layout, snaps: t.snaps }),
+          (e) => ({ i, label: v.run.label, error: e.message }),
+        ),
+      ),
+    );
+    return gen === this.gen ? out : [];
   }
 
   /** For tests: each variant's label, epoch, losses, sameInit and initial weights. */

@@ -87,7 +87,7 @@ export class Sweep {
     const cap = document.createElement('caption');
     cap.textContent = `${colsAxis ? `${rowsAxis.key} (rows) × ${colsAxis.key} (columns)` : rowsAxis.key}; darker is lower`;
     const head = document.createElement('tr');
-    head.append(document.createElement('th'));
+    head.append(document.createElement('td')); // the corner: no header of its own
     for (const v of colsAxis ? colsAxis.values : ['']) {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -174,7 +174,7 @@ export class Sweep {
     const run = this.plan.runs[k];
     b.setAttribute(
       'aria-label',
-      `${run.label}: ${p.diverged ? 'diverged' : `test loss ${fmt(p.testLoss)} after ${p.epoch} epochs, ${p.epochsToTarget > 0 ? `below ${this.plan.target} at epoch ${p.epochsToTarget}` : `never below ${this.plan.target}`}`}`,
+      `${run.label}: ${p.diverged ? 'diverged' : `test loss ${fmt(p.testLoss)} after ${p.epoch} epochs, ${p.epochsToTarget > 0 ? `below ${this.plan.target} at epoch ${p.epochsToTarget}` : `not reached: never below ${this.plan.target}`}`}`,
     );
   }
 

@@ -151,6 +151,8 @@ export function initVariants(ctx) {
       }
     } else sweepKey = '';
   }
+  // The loss landscape panel draws the race's paths on its plane (landscape.js).
+  ctx.raceTrajectories = () => (race && raceKey ? race.trajectories() : Promise.resolve([]));
   ctx.onConfig(sync);
   ctx.onFrame((m) => race?.follow(m.epoch));
   sync();

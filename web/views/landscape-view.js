@@ -2,7 +2,9 @@
 // losses of a plane through weight space as the heatmap the worker painted (worker-landscape.js
 // paint: log loss on the palette's table) with contour lines (marching squares on the grid, evenly
 // spaced in log loss), the recorded trajectory projected on the plane as a path, and the current
-// weights (the centre). Draws only; the numbers are the engine's (worker 'landscape').
+// weights (the centre), and a race's variants' paths in their run colours. Draws only; the numbers are the engine's (worker 'landscape').
+
+import { runColour, runDash } from './runchart.js';
 
 const LEVELS = 10; // contour lines, evenly spaced in log loss between the plane's extremes
 
@@ -89,6 +91,26 @@ export function drawLandscape(cv, p, look) {
     g.fillStyle = g.strokeStyle;
     g.beginPath();
     g.arc(X(path[0]), Y(path[1]), 2.5, 0, 2 * Math.PI);
+    g.fill();
+  }
+  // a race's variants (each starts where the main path starts when it has the same weights)
+  for (const v of p.variants || []) {
+    if (!v.path || v.path.length < 4) continue;
+    g.beginPath();
+    for (let i = 0; i < v.path.length; i += 2) (i ? g.lineTo : g.moveTo).call(g, X(v.path[i]), Y(v.path[i + 1]));
+    // a halo first: a run colour can be the heatmap's own colour (orange on high loss)
+    g.strokeStyle = look.dark ? 'rgba(0,0,0,0.7)' : 'rgba(255,255,255,0.8)';
+    g.lineWidth = 3.5;
+    g.stroke();
+    g.strokeStyle = runColour(v.i);
+    g.setLineDash(runDash(v.i));
+    g.lineWidth = 1.5;
+    g.stroke();
+    g.setLineDash([]);
+    const e = v.path.length - 2; // where it is now
+    g.fillStyle = runColour(v.i);
+    g.beginPath();
+    g.arc(X(v.path[e]), Y(v.path[e + 1]), 3, 0, 2 * Math.PI);
     g.fill();
   }
   g.fillStyle = '#e0552b';

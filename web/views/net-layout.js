@@ -8,6 +8,7 @@ import { Heatmap } from './heatmap.js';
 import { el, SVGNS } from './dom.js';
 import { LINK_CAP } from './net-links.js';
 import { tip, hideTips, showBig, edit, fmt } from './net-edit.js';
+import { openWeights } from './net-weights.js';
 
 // Above this many neurons the view is compact (net-compact.js): bars instead of thumbnails.
 export const THUMB_CAP = 300;
@@ -202,13 +203,15 @@ export function buildColumns(view, features, layers, limits, geo) {
         colNodes.push({ ...p, el: null, map: null, row: row++, layer: li, j, key: -2 });
         continue;
       }
-      const d = el('div', 'net-node', view.root);
+      // a button: pressed (or tapped) it lists its weights and bias (net-weights.js)
+      const d = el('button', 'net-node', view.root);
       d.style.left = `${p.x}px`;
       d.style.top = `${p.y}px`;
       d.style.width = d.style.height = `${view.node}px`;
-      d.tabIndex = 0;
       const name = isOut ? `output ${j + 1}` : `neuron ${j + 1} of hidden layer ${li + 1}`;
-      d.setAttribute('aria-label', `${name} (${L.activation}); hover to enlarge its heatmap`);
+      d.setAttribute('aria-label', `${name} (${L.activation}): its weights`);
+      d.setAttribute('aria-haspopup', 'dialog');
+      d.title = `${name}: press to list and edit its weights; hover to enlarge its heatmap`;
       let map = null;
       if (thumbs) {
         // no canvas of its own: drawn straight into the one shared canvas (view.sheet, drawInto);
@@ -221,6 +224,7 @@ export function buildColumns(view, features, layers, limits, geo) {
       d.onmouseenter = () => showBig(view, node, name);
       d.onfocus = () => showBig(view, node, name);
       d.onmouseleave = d.onblur = () => hideTips(view);
+      d.onclick = () => openWeights(view, node);
       // bias square at the bottom-left corner
       const b = document.createElementNS(SVGNS, 'rect');
       b.setAttribute('x', p.x - 5);

@@ -69,6 +69,9 @@ export class NetworkView {
     const shown = features.filter((f) => !f.hidden);
     this.features = shown;
     this.layers = layers;
+    // A rebuild replaces every button: the one that had the focus (say "add a hidden layer") gets
+    // it back by its name, so a keyboard user is not dropped to the top of the page.
+    const had = this.root.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
     this.root.replaceChildren();
     if (!this.css) this.setTheme(this.palette, this.dark);
     const geo = geometry(this, shown, layers),
@@ -118,6 +121,12 @@ export class NetworkView {
     this.linkText = document.createElementNS(SVGNS, 'g');
     this.linkText.setAttribute('class', 'net-link-text');
     svg.appendChild(this.linkText);
+    if (had) {
+      const named = [...this.root.querySelectorAll('[aria-label]')].filter((e) => !e.disabled);
+      const again =
+        named.find((e) => e.getAttribute('aria-label') === had) || named.find((e) => e.tagName === 'BUTTON');
+      if (again) again.focus();
+    }
   }
 
   /**
