@@ -15,6 +15,7 @@ import { LossChart } from './views/losschart.js';
 import { OptionsPanel, fitsKind, kindOf, layerActsFor } from './panels/options.js';
 import { ClassPanel } from './panels/classes.js';
 import { initDataEdit } from './panels/data-edit.js';
+import { initSlice } from './panels/slice.js';
 import { initHints } from './hints.js';
 import { message, clearMessage } from './messages.js';
 import { exposeForTests } from './test-hook.js';
@@ -38,7 +39,11 @@ const catalog = client.call('catalog').then((c) => {
 });
 const datasetsOf = (problem) => page.cat.datasets.filter((d) => d.problem === problem);
 const classesOf = (problem, dataset) =>
-  problem === 'regression' ? 0 : (page.cat.datasets.find((d) => d.key === dataset)?.classes ?? 2);
+  problem === 'regression'
+    ? 0
+    : dataset === 'custom'
+      ? (st.config?.classes ?? 2) // the user's points: the "classes" key
+      : (page.cat.datasets.find((d) => d.key === dataset)?.classes ?? 2);
 const fitting = (c, K) => fitsKind(c, page.cat.kinds[kindOf(K)]);
 const st = {
   hash: '',
@@ -120,15 +125,17 @@ const panelCtx = {
   edit: (type, args) => page.edit(type, args),
   setPlaying: (on) => page.setPlaying(on),
   load: (hash) => page.load(hash),
+  change: (kv) => page.change(kv),
+  fitting: (c, K) => page.fitting(c, K),
   onApply: (f) => hooks.apply.push(f),
   onPause: (f) => hooks.pause.push(f),
   onConfig: (f) => hooks.config.push(f),
   onFrame: (f) => hooks.frame.push(f),
-  change: (kv) => page.change(kv),
   kindOf,
   catalog,
 };
 page.dataEdit = initDataEdit(panelCtx);
+initSlice(panelCtx, $('sliceNote'));
 // Panels the first frame does not need (CSV import, export, runs, compare and sweep, step-through,
 // loss landscape) load after it has been drawn, so they do not delay the first heatmap;
 // body[data-panels="ready"] says they are wired.

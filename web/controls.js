@@ -8,31 +8,18 @@ import { drawLegend } from './views/axes-legend.js';
 import { palette } from './views/colors.js';
 import { SPEEDS } from './frame-plan.js';
 import { setKeys } from './hash.js';
+import { message } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-// Display names of the generated datasets; which datasets exist, their problem and classes come
-// from the engine's catalog.
-const DATASET_LABELS = {
-  circle: 'Circle',
-  xor: 'Exclusive or',
-  gauss: 'Gaussian',
-  spiral: 'Spiral',
-  blobs3: '3 blobs (softmax)',
-  blobs4: '4 blobs (softmax)',
-  blobs5: '5 blobs (softmax)',
-  spiral3: '3-arm spiral (softmax)',
-  'reg-plane': 'Plane',
-  'reg-gauss': 'Multi gaussian',
-};
-
 /** Wires the controls; returns what other modules call. */
 export function initControls(page) {
   const { st, client, net, chart, options } = page;
   async function loadPreviews() {
-    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, DATASET_LABELS[d.key] || d.key, d.classes]);
+    // which datasets exist, their names, problem and classes: the engine's catalog
+    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, d.label, d.classes]);
     const hashes = {};
     for (const [k] of kinds) {
       const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
@@ -138,9 +125,29 @@ export function initControls(page) {
   $('learningRate').onchange = (e) => page.change({ learningRate: e.target.value }); // live, without a reset
   for (const id of ['activation', 'regularization', 'regularizationRate'])
     $(id).onchange = (e) => page.change({ [id]: e.target.value });
-  $('problem').onchange = (e) => {
+  // With your own data loaded the points stay: the new problem's dataset key becomes "custom" too
+  // (regression fits their labels as values; classification reads them as classes, and the engine
+  // refuses, saying which point, labels that are not), and the page says what changed.
+  $('problem').onchange = async (e) => {
     const p = e.target.value;
-    page.change({ problem: p, ...page.fitting(st.config, page.classesOf(p, st.config.dataset)) });
+    const c = st.config;
+    const own = (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
+    const kv = { problem: p };
+    if (own) {
+      kv[p === 'regression' ? 'regDataset' : 'dataset'] = 'custom';
+      if (p === 'regression') Object.assign(kv, { classes: 2, classNames: '' }); // classification's
+    }
+    const K = own && p !== 'regression' ? 2 : page.classesOf(p, kv.dataset ?? c.dataset);
+    await page.change({ ...kv, ...page.fitting(c, K) });
+    const what = c.columns > 0 ? `Your ${c.columns}-column data is kept` : 'Your points are kept';
+    if (own && st.config.problem === p)
+      message(
+        p === 'regression'
+          ? `${what}: regression fits their labels as values (class −1/+1 or 0..K−1 become the numbers −1, +1 or 0..K−1${c.classNames.length ? '; the class names are dropped' : ''}).`
+          : `${what}: classification reads their labels as the classes −1/+1.`,
+        'info',
+        'problem-switch',
+      );
   };
   for (const id of ['percTrainData', 'noise', 'batchSize']) {
     $(id).oninput = (e) => {

@@ -185,7 +185,7 @@ export class Session {
       .layers()
       .map((l) => ({ ...l, activation: ACTIVATION_NAMES[l.activation.value] }));
   }
-  /** @returns {{key: string, label: string}[]} active input features in order */
+  /** @returns {{key: string, label: string, column?: boolean}[]} the network's inputs in order: active features, or the data's columns */
   features() {
     return this.#live().features();
   }
@@ -219,6 +219,28 @@ export class Session {
   loadCsv(text, cx1 = 0, cx2 = 1, clabel = 2) {
     const t = text instanceof Uint8Array ? text : String(text);
     return this.#live().loadCsv(t, Number(cx1), Number(cx2), Number(clabel));
+  }
+  /**
+   * The same with 2 to 64 input columns (0-based; the first two are the plot's axes): 3 or more
+   * are column data, the network's inputs. The engine picks the problem, classes and inputs the
+   * data needs; `changed` says what changed in words ("" for nothing but the data).
+   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean, namesInHash?: boolean, changed?: string}}
+   */
+  loadCsvColumns(text, cols, clabel) {
+    const t = text instanceof Uint8Array ? text : String(text);
+    return this.#live().loadCsvColumns(t, Array.from(cols, Number), Number(clabel));
+  }
+  /** @returns {{names: string[], axisX: number, axisY: number, values: number[]} | null} the plot's slice (column data) */
+  slice() {
+    return this.#live().slice();
+  }
+  /** New slice values, one per column; throws the engine's message (the old values stay). */
+  setSlice(values) {
+    this.#check(this.#live().setSlice(values.map(Number)));
+  }
+  /** The plot's two columns (column data), 0-based; throws the engine's message. */
+  setAxes(x, y) {
+    this.#check(this.#live().setAxes(Number(x), Number(y)));
   }
   /**
    * Replaces the data with the user's points, a flat [x1, x2, label, ...] (Array or typed array);

@@ -72,6 +72,9 @@ export function initState(page) {
     const opensWorked = worked(r.hash) && !worked(st.config && st.hash);
     apply(r);
     if (opensWorked && !st.step) page.setStepMode(true);
+    // the user's data could not follow the new network (e.g. labels that are not classes)
+    if (r.pointsError) message(`${r.pointsError}.`, 'warn', 'points-carry');
+    else clearMessage('points-carry');
     r.dropped.forEach((e) =>
       message(
         `Dropped from this link so that a network can be built (the default is used): ${e.message}`,
@@ -142,7 +145,9 @@ export function initState(page) {
 
   // The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
   // hidden feature still feeds the network, as in TensorFlow Playground).
+  // Column data (Iris): its columns instead, every one an input, none to toggle.
   function featureList() {
+    if (st.features[0]?.column) return st.features.map((f) => ({ ...f, active: true, hidden: false }));
     return page.cat.features.map((f) => ({
       ...f,
       active: !!st.config[f.key],
@@ -152,7 +157,7 @@ export function initState(page) {
   async function loadFeatureGrids() {
     await page.firstDrawn;
     const shown = featureList().filter((f) => !f.hidden); // the view's feature column
-    if (!shown.length) return;
+    if (!shown.length || shown[0].column) return; // columns are all inputs: the frames draw them
     const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
     net.setFeatureGrids(r.grid, N);
   }
@@ -163,7 +168,9 @@ export function initState(page) {
   async function change(kv) {
     // User points belong to dataset=custom: picking a generated dataset leaves them out of the hash.
     const generated = [kv.dataset, kv.regDataset].some((d) => d !== undefined && d !== 'custom');
-    const next = setKeys(generated ? dropKey(st.hash, 'points') : st.hash, kv);
+    // The number of classes, their names and the column count are theirs too.
+    const own = ['points', 'classes', 'classNames', 'columns'];
+    const next = setKeys(generated ? own.reduce(dropKey, st.hash) : st.hash, kv);
     const { live } = await page.catalog;
     if (Object.keys(kv).every((k) => live.has(k))) {
       const r = await client.call('setTraining', { hash: next });

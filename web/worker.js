@@ -19,6 +19,7 @@ function snapshot() {
     config: S.config(),
     layers: S.layers(),
     features: S.features(),
+    slice: S.slice(),
     train: S.points(false).slice(),
     test: S.points(true).slice(),
     custom: (S.customPoints() || []).slice(), // the user's points in their order (empty: generated)
@@ -79,6 +80,7 @@ const handlers = {
       errors: r.errors,
       unknownKeys: r.unknownKeys,
       dropped: r.dropped || [],
+      pointsError: r.pointsError || '', // the user's data could not follow the new network
     };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
@@ -175,13 +177,25 @@ const handlers = {
     s.dispose();
     return { grid, _transfer: [grid.buffer] };
   },
-  loadCsv({ text, cx1, cx2, clabel }) {
-    const r = S.loadCsv(text, cx1, cx2, clabel);
+  // The CSV's input columns (the first two the plot's axes) and label; the engine may build a new
+  // network for them and says what changed.
+  loadCsv({ text, cols, clabel }) {
+    const r = S.loadCsvColumns(text, cols, clabel);
     if (!r.ok) throw new Error(r.error);
-    return snapshot();
+    return { ...snapshot(), changed: r.changed };
   },
   csvPreview({ text, maxRows = 5 }) {
     return { preview: E.csvPreview(text, maxRows) }; // its own ok/error: not the reply's
+  },
+  // Column data: the values the plot holds the off-axis columns at; the grid is made again.
+  setSlice({ values }) {
+    S.setSlice(values);
+    return { slice: S.slice() };
+  },
+  // Column data: the plot's two columns; the points and the grid follow.
+  setAxes({ x, y }) {
+    S.setAxes(x, y);
+    return snapshot();
   },
   // User points, flat [x1, x2, label, ...]: replace the data (weights kept); on error the old stay.
   setPoints({ points }) {
@@ -191,6 +205,7 @@ const handlers = {
   },
   exportCode({ format }) {
     const r = S.exportCode(format);
+    if (!r.ok) throw new Error(r.error); // e.g. a script for column data: the engine says why
     return { text: r.text, points: r.points, predictions: r.predictions };
   },
   modelJson() {

@@ -55,14 +55,14 @@ class Playground {
         if (s) {
             // A custom dataset too big for the hash keeps the user's points across a reload
             // (networkShape, features...): the hash alone cannot bring them back.
-            if (s_ && active_dataset(s->config()) == DatasetKind::Custom &&
-                s->config().points.empty() && !s_->custom_points().empty()) {
-                std::string carry = s->set_points(s_->custom_points());
-                if (!carry.empty()) r.set("pointsError", "your points were not kept: " + carry);
+            if (s_) {
+                std::string carry = carry_user_data(*s, *s_);
+                if (!carry.empty()) r.set("pointsError", "your data was not kept: " + carry);
             }
             s_ = std::move(s);
             r.set("hash", to_hash(s_->config()));
             r.set("pointsInHash", s_->points_in_hash());
+            r.set("namesInHash", s_->names_in_hash());
         }
         return r;
     }
@@ -192,9 +192,20 @@ class Playground {
         }
         return a;
     }
+    // The network's inputs in order: the active features ({key, label}), or for column data
+    // (Iris) the columns ({key: name, label: name, column: true}).
     val features() const {
         val a = val::array();
         if (!s_) return a;
+        const auto& cols = s_->columns();
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            val o = val::object();
+            o.set("key", cols[k]);
+            o.set("label", cols[k]);
+            o.set("column", true);
+            a.set(k, o);
+        }
+        if (!cols.empty()) return a;
         const auto& fs = s_->features();
         for (std::size_t k = 0; k < fs.size(); ++k) {
             val o = val::object();
@@ -238,6 +249,36 @@ class Playground {
     // Replaces the data with the user's points: a flat array x1, x2, label, ... (at most
     // kCsvMaxRows points). {ok, error, hash, pointsInHash}; on error the old data stays.
     val set_points(val flat) { return s_ ? set_points_js(*s_, flat) : result(kNoSession); }
+    // Column data: {names, axisX, axisY, values} (the plot's slice: every column's value off
+    // the two axes; session.h); null for plane data.
+    val slice() const {
+        if (!s_ || s_->columns().empty()) return val::null();
+        val o = val::object();
+        o.set("names", strings_to_js(s_->columns()));
+        o.set("axisX", s_->axis_x());
+        o.set("axisY", s_->axis_y());
+        val v = val::array();
+        for (std::size_t k = 0; k < s_->slice().size(); ++k) v.set(k, s_->slice()[k]);
+        o.set("values", v);
+        return o;
+    }
+    // The plot's two columns (0-based): {ok, error}; on error the old stay.
+    val set_axes(double x, double y) {
+        if (!s_) return result(kNoSession);
+        int ax = 0, ay = 0;
+        if (!int_arg(x, -kIdx, kIdx, ax) || !int_arg(y, -kIdx, kIdx, ay))
+            return result("the plot's axes are two column numbers");
+        return result(s_->set_axes(ax, ay));
+    }
+    // New slice values (an array, one number per column): {ok, error}; on error the old stay.
+    val set_slice(val values) {
+        if (!s_) return result(kNoSession);
+        std::vector<float> v;
+        const unsigned n = values.isArray() ? values["length"].as<unsigned>() : 0;
+        if (n > 64) return result("the slice takes one value per column (at most 64)");
+        for (unsigned k = 0; k < n; ++k) v.push_back((float)values[k].as<double>());
+        return result(s_->set_slice(v));
+    }
     // The user's points in the order given (x1, x2, label flat); empty for a generated dataset.
     val custom_points() const {
         if (!s_) return val::null();
@@ -258,9 +299,17 @@ class Playground {
     static val csv_preview(const std::string& text, double max_rows) {
         return csv_preview_js(text, max_rows);
     }
-    // User data from CSV text: columns (0-based) for x1, x2 and the label.
+    // User data from CSV text: columns (0-based) for x1, x2 and the label (session_js.h).
     val load_csv(const std::string& text, double x1, double x2, double label) {
-        return s_ ? load_csv_js(*s_, text, x1, x2, label) : result(kNoSession);
+        val cols = val::array();
+        cols.set(0, x1);
+        cols.set(1, x2);
+        return s_ ? load_csv_js(s_, text, cols, label) : result(kNoSession);
+    }
+    // The same with 2 to 64 input columns (an array of 0-based indices): 3 or more are column
+    // data (the network's inputs are those columns; the plot shows two of them).
+    val load_csv_columns(const std::string& text, val cols, double label) {
+        return s_ ? load_csv_js(s_, text, cols, label) : result(kNoSession);
     }
 
     // --- model export / import (session/model_io.h, session/export_code.h) ---
@@ -355,7 +404,11 @@ EMSCRIPTEN_BINDINGS(backprop_playground) {
         .function("reset", &Playground::reset)
         .function("regenerate", &Playground::regenerate)
         .function("loadCsv", &Playground::load_csv)
+        .function("loadCsvColumns", &Playground::load_csv_columns)
         .function("setPoints", &Playground::set_points)
+        .function("slice", &Playground::slice)
+        .function("setSlice", &Playground::set_slice)
+        .function("setAxes", &Playground::set_axes)
         .function("customPoints", &Playground::custom_points)
         .function("setTraining", &Playground::set_training)
         .function("trace", &Playground::trace)

@@ -79,10 +79,10 @@ template <class E, std::size_t N> val names_js(const E (&list)[N]) {
 }
 
 // catalog() -> what the engine offers (session/catalog.h), for the page's menus: {datasets:
-// [{key, problem, classes}], features: [{key, label}], kinds: {binary|multiclass|regression:
-// {losses, outputs, autoLoss, autoOutput}}, liveKeys (the keys setTraining applies to a running
-// session), the values of the activation, optimizer, init, regularization and speed menus, and
-// optimizerKeys: {optimizer: [the keys it reads]}}.
+// [{key, problem, classes, label, columns}], features: [{key, label}], kinds:
+// {binary|multiclass|regression: {losses, outputs, autoLoss, autoOutput}}, liveKeys (the keys
+// setTraining applies to a running session), the values of the activation, optimizer, init,
+// regularization and speed menus, and optimizerKeys: {optimizer: [the keys it reads]}}.
 inline val catalog_js() {
     using namespace config_keys;
     const Catalog c = make_catalog();
@@ -92,6 +92,8 @@ inline val catalog_js() {
         d.set("key", std::string(name_of(c.datasets[k].kind)));
         d.set("problem", std::string(name_of(c.datasets[k].problem)));
         d.set("classes", c.datasets[k].classes);
+        d.set("label", c.datasets[k].label);
+        d.set("columns", c.datasets[k].columns);
         ds.set(k, d);
     }
     for (std::size_t k = 0; k < c.features.size(); ++k) {

@@ -9,6 +9,7 @@
 #include "js_args.h"
 #include "js_values.h"
 #include "session/session.h"
+#include "session/user_data.h"
 #include <cmath>
 #include <emscripten/val.h>
 #include <string>
@@ -32,7 +33,8 @@ inline val counts_js(const std::vector<long>& v) {
 }
 
 // {epoch, updates, position, trainLoss, testLoss, trainAccuracy, testAccuracy, diverged, regLoss,
-//  confusion: {k, train, test} (K x K counts, row = true class; absent for regression)} of the
+//  confusion: {k, train, test, names?} (K x K counts, row = true class; names: the data's class
+//  names, as Iris's species, when it has them; absent for regression)} of the
 // network `net` (the session's, or the copy a sliced loss pass evaluated).
 inline val metrics_js(const Session& s, const Metrics& m, const Network<float>& net) {
     val r = progress_js(s);
@@ -46,6 +48,7 @@ inline val metrics_js(const Session& s, const Metrics& m, const Network<float>& 
         conf.set("k", s.model().num_classes);
         conf.set("train", counts_js(m.train_confusion));
         conf.set("test", counts_js(m.test_confusion));
+        if (!s.data().class_names.empty()) conf.set("names", strings_to_js(s.data().class_names));
         r.set("confusion", conf);
     }
     // rate * sum R(w): the regularization part of the objective, for the page's hints
@@ -164,15 +167,40 @@ inline val csv_preview_js(const std::string& text, double max_rows) {
     return r;
 }
 
-// User data from CSV text: columns (0-based) for x1, x2 and the label.
-inline val load_csv_js(Session& s, const std::string& text, double x1, double x2, double label) {
-    int cx1 = 0, cx2 = 0, clabel = 0;
-    if (!int_arg(x1, -kIdx, kIdx, cx1) || !int_arg(x2, -kIdx, kIdx, cx2) ||
-        !int_arg(label, -kIdx, kIdx, clabel))
-        return result("CSV column indices must be integers from 0");
-    CsvParseResult r = parse_csv_points(text, cx1, cx2, clabel);
+// User data from CSV text: 2 to kMaxColumns input columns and the label column (0-based). The
+// label may be numbers or class names (a formula-looking name is refused by the reader first).
+// The engine picks the network the data needs (user_data.h), so s may become a new session.
+// {ok, error, hash, pointsInHash, namesInHash, changed (what changed, in words; "" for nothing)}.
+inline val load_csv_js(std::unique_ptr<Session>& s, const std::string& text, val cols,
+                       double label) {
+    std::vector<int> picked;
+    int clabel = 0;
+    const unsigned n = cols.isArray() ? cols["length"].as<unsigned>() : 0;
+    if (n < 2 || n > (unsigned)kMaxColumns)
+        return result("pick 2 to " + std::to_string(kMaxColumns) + " input columns");
+    for (unsigned k = 0; k < n; ++k) {
+        int c = 0;
+        if (!int_arg(cols[k].as<double>(), -kIdx, kIdx, c) || !int_arg(label, -kIdx, kIdx, clabel))
+            return result("CSV column indices must be integers from 0");
+        picked.push_back(c);
+    }
+    CsvParseResult r = parse_csv_columns(text, picked, clabel, kCsvMaxRows, true);
     if (!r.ok) return result(r.error);
-    return points_result_js(s, s.set_points(r.points));
+    UserData d;
+    d.points = std::move(r.points);
+    d.class_names = std::move(r.class_names);
+    if (picked.size() > 2) {
+        d.columns = std::move(r.columns);
+        d.values = std::move(r.values);
+    }
+    std::string changed;
+    const std::string err = import_data(s, d, changed); // may replace *s: read it after
+    val out = points_result_js(*s, err);
+    if (err.empty()) {
+        out.set("namesInHash", s->names_in_hash());
+        out.set("changed", changed);
+    }
+    return out;
 }
 
 } // namespace bp

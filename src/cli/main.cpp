@@ -80,16 +80,14 @@ int cmd_grad_check(const Args& a) {
     if (train.empty()) return fail("the training set is empty");
     if (batch == 0) batch = std::min<long>(c.batch_size, (long)train.size());
     batch = std::min<long>(batch, (long)train.size());
-    // The first batch of the epoch, as features and targets in double.
-    const int F = (int)s->features().size(), n_out = s->network().n_outputs();
-    std::vector<float> x1(batch), x2(batch), fx((std::size_t)F * batch),
-        y((std::size_t)n_out * batch);
+    // The first batch of the epoch, as inputs (features or columns) and targets.
+    const int F = (int)s->n_inputs(), n_out = s->network().n_outputs();
+    std::vector<float> fx((std::size_t)F * batch), y((std::size_t)n_out * batch), f((std::size_t)F);
     for (long k = 0; k < batch; ++k) {
-        x1[k] = train[k].x1;
-        x2[k] = train[k].x2;
         write_target(s->model(), train[k].label, y.data(), (std::size_t)batch, (int)k);
+        s->sample_inputs(false, (int)k, f.data());
+        for (int i = 0; i < F; ++i) fx[(std::size_t)i * batch + k] = f[i];
     }
-    compute_features(s->features(), x1.data(), x2.data(), (std::size_t)batch, fx.data());
     GradCheckBatch b;
     b.B = (int)batch;
     b.x.assign(fx.begin(), fx.end());

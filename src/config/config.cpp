@@ -2,6 +2,7 @@
 // hash (TensorFlow Playground's where it has the value), so changing one breaks shared links.
 // Every enumerator has a name; an out-of-range enum value (only possible through a cast) gives "?".
 #include "config.h"
+#include "dataset_table.h"
 
 namespace bp {
 
@@ -24,30 +25,8 @@ const char* name_of(Activation a) {
 }
 
 const char* name_of(DatasetKind d) {
-    switch (d) {
-    case DatasetKind::Circle:
-        return "circle";
-    case DatasetKind::Xor:
-        return "xor";
-    case DatasetKind::Gauss:
-        return "gauss";
-    case DatasetKind::Spiral:
-        return "spiral";
-    case DatasetKind::RegPlane:
-        return "reg-plane";
-    case DatasetKind::RegGauss:
-        return "reg-gauss";
-    case DatasetKind::Blobs3:
-        return "blobs3";
-    case DatasetKind::Blobs4:
-        return "blobs4";
-    case DatasetKind::Blobs5:
-        return "blobs5";
-    case DatasetKind::Spiral3:
-        return "spiral3";
-    case DatasetKind::Custom:
-        return "custom";
-    }
+    for (const DatasetInfo& row : kDatasets) // dataset_table.h
+        if (row.kind == d) return row.key;
     return "?";
 }
 

@@ -25,8 +25,14 @@ enum class DatasetKind {
     Blobs4,
     Blobs5,
     Spiral3, // multi-class, labels 0..K-1
-    Custom   // points supplied by the user (CSV / clicks)
+    Moons,
+    Sine,
+    Cubic,
+    Vee,   // binary, ours (dataset_table.h)
+    Iris,  // 3 classes, 4 input columns (data/iris.h)
+    Custom // points supplied by the user (CSV / clicks)
 };
+// Each kind's key, label, problem, classes, point count and columns: dataset_table.h.
 // A preset replaces the network, data and weights with a fixed teaching example.
 enum class Preset { None, WorkedExample };
 // How much the page trains per drawn frame: 1, 10 or 100 epochs, as many epochs as the frame's
@@ -37,13 +43,17 @@ enum class Speed { Epochs1, Epochs10, Epochs100, Max, Batch };
 constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 256;
 constexpr int kMaxBatchSize = 4096;
+constexpr int kMaxClasses = 8;  // the user's own points: 2..8 classes (the class palette's size)
+constexpr int kMaxColumns = 64; // the user's column data: up to 64 input columns
+constexpr int kMaxClassNameBytes = 40; // one class name (a CSV's text label), UTF-8
 // Neurons x batch size: each per-layer buffer (z, a, delta, masks) holds this many floats, so it
 // bounds training memory (~8 buffers x 8 MiB) and the work of one step; 4096 neurons take
 // batches up to 512, TF-sized networks any batch.
 constexpr long long kMaxBatchActivations = 1LL << 21;
 
 // A user's data point as the hash carries it ("points"): label -1/+1 (0 reads as -1) for
-// classification, a real value for regression.
+// two classes, the class index 0..K-1 for K >= 3 ("classes"; -1 reads as class 0, so a binary
+// set keeps its points when it gets more classes), a real value for regression.
 struct CustomPoint {
     float x1, x2, label;
     bool operator==(const CustomPoint& o) const {
@@ -106,9 +116,16 @@ struct Config {
     bool batch_norm = false;              // "batchNorm": on hidden layers (z -> BN -> f)
     bool residual = false;                // "residual": a_l += a_{l-1}, equal-width hidden layers
     std::vector<CustomPoint> points;      // "points": with dataset=custom; empty = none in the hash
-    int stop_epoch = 0;                   // "stopEpoch": the page pauses there; 0 = never
-    double stop_test_loss = 0;            // "stopTestLoss": pause once test loss < it; 0 = never
-    Speed speed = Speed::Epochs1;         // "speed": training per frame; 1 epoch is TF's pace
+    int classes = 2; // "classes": classes of the user's points (dataset=custom), 2..kMaxClasses
+    // "classNames": the user's class names (a CSV's text labels), one per class; empty = unnamed
+    std::vector<std::string> class_names;
+    // "columns": the input columns of the user's column data (dataset=custom, a CSV of 3 or more
+    // feature columns; the data itself stays in the page); 0 = points of the plane
+    int columns = 0;
+    bool standardize = true;      // "standardize": the user's columns to mean 0, variance 1
+    int stop_epoch = 0;           // "stopEpoch": the page pauses there; 0 = never
+    double stop_test_loss = 0;    // "stopTestLoss": pause once test loss < it; 0 = never
+    Speed speed = Speed::Epochs1; // "speed": training per frame; 1 epoch is TF's pace
     // "compare": variants raced beside this network, "optimizer:sgd,adam" or two settings
     // "learningRate:0.01,0.1;activation:tanh,relu" (every combination); empty = no race.
     std::vector<VariantAxis> compare;

@@ -15,18 +15,16 @@ namespace ht = hash_text;
 
 int num_classes(const Config& c) {
     if (c.problem == Problem::Regression) return 0;
-    switch (c.dataset) {
-    case DatasetKind::Blobs3:
-        return 3;
-    case DatasetKind::Blobs4:
-        return 4;
-    case DatasetKind::Blobs5:
-        return 5;
-    case DatasetKind::Spiral3:
-        return 3;
-    default:
-        return 2; // the binary sets and custom points (labels -1/+1)
-    }
+    if (c.dataset == DatasetKind::Custom) return c.classes; // the user's points: "classes"
+    return dataset_info(c.dataset).classes;
+}
+
+// The multi-class datasets, for messages: dataset_table.h's rows with 3 or more classes.
+static std::string multi_class_sets() {
+    std::string s;
+    for (const DatasetInfo& d : kDatasets)
+        if (d.classes >= 3) s += (s.empty() ? "" : ", ") + std::string(d.key);
+    return s;
 }
 
 DatasetKind active_dataset(const Config& c) {
@@ -101,7 +99,7 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
     const bool multi = k >= 3;
     const std::string data =
         std::string("dataset '") + name_of(c.dataset) + "' has " + std::to_string(k) + " classes";
-    const char* multi_sets = "blobs3, blobs4, blobs5, spiral3";
+    const std::string multi_sets = multi_class_sets();
     const char* loss = name_of(c.loss);
 
     if (regression && (c.loss == Loss::BCE || c.loss == Loss::SoftmaxCE)) {
@@ -160,11 +158,43 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
             break;
         }
         if (regression || l == -1 || l == 0 || l == 1) continue;
+        if (k >= 3 && l == std::floor(l) && l >= 0 && l < k) continue;
         out.push_back(make_issue("points", ht::format_number(l),
                                  "has point " + std::to_string(i + 1) + " with that label",
-                                 "labels -1/+1 (or 0/1) for classification"));
+                                 k >= 3
+                                     ? "class indices 0.." + std::to_string(k - 1) +
+                                           " (or -1 for class 0) with classes=" + std::to_string(k)
+                                     : std::string("labels -1/+1 (or 0/1) for classification")));
         break;
     }
+    if (c.classes != 2 && (regression || c.dataset != DatasetKind::Custom))
+        out.push_back(make_issue("classes", std::to_string(c.classes),
+                                 regression
+                                     ? "is for classification, but problem is 'regression'"
+                                     : std::string("is for your own points, but dataset is '") +
+                                           name_of(c.dataset) + "'",
+                                 "classes with dataset=custom (a generated dataset has its own)"));
+    if (!c.class_names.empty() &&
+        (regression || c.dataset != DatasetKind::Custom || (int)c.class_names.size() != k))
+        out.push_back(make_issue(
+            "classNames", std::to_string(c.class_names.size()) + " names",
+            regression ? std::string("are for classification, but problem is 'regression'")
+            : c.dataset != DatasetKind::Custom
+                ? std::string("are for your own data, but dataset is '") + name_of(c.dataset) + "'"
+                : "do not match classes=" + std::to_string(k),
+            "one name per class with dataset=custom"));
+    if (c.columns != 0 && (c.columns < 3 || active_dataset(c) != DatasetKind::Custom))
+        out.push_back(make_issue(
+            "columns", std::to_string(c.columns),
+            c.columns < 3 ? std::string("is fewer than 3 (two columns are points of the plane)")
+                          : std::string("is for your own data, but the dataset is '") +
+                                name_of(active_dataset(c)) + "'",
+            "0, or 3.." + std::to_string(kMaxColumns) + " with dataset=custom"));
+    if (c.columns != 0 && !c.points.empty())
+        out.push_back(make_issue("points", std::to_string(c.points.size()) + " points",
+                                 "are points of the plane, but columns=" +
+                                     std::to_string(c.columns) + " asks for column data",
+                                 "points with columns=0"));
     for (const std::string& name : c.hidden) // a hand-built config; the parser refuses these
         if (!is_hidable(name)) {
             out.push_back(make_issue(name + "_hide", "true",

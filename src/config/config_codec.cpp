@@ -144,6 +144,8 @@ class Parser {
             return output_activation(e);
         case Kind::Points:
             return points(e);
+        case Kind::Names:
+            return names(e);
         case Kind::Variants: {
             std::string problem;
             int max_runs = (int)key.range.hi;
@@ -271,6 +273,38 @@ class Parser {
             error(e.key, e.value, "is not a known value",
                   names_text(kOutputActivations) + " (empty: chosen by problem and loss)");
         }
+    }
+
+    // classNames: split on the raw value's commas (a ',' inside a name is escaped as %2C), each
+    // name decoded; 2..kMaxClasses distinct names of 1..kMaxClassNameBytes bytes of UTF-8
+    // without control characters. Empty: no names.
+    void names(const Entry& e) {
+        const std::string allowed =
+            "2 to " + std::to_string(kMaxClasses) + " different comma-separated names of 1 to " +
+            std::to_string(kMaxClassNameBytes) + " bytes (a comma in a name written %2C)";
+        std::vector<std::string> list;
+        std::string_view rest = e.raw_value;
+        const size_t n = rest.empty() ? 0 : count_elements(rest);
+        if (n == 1 || n > (size_t)kMaxClasses)
+            return error(e.key, e.value, "has " + std::to_string(n) + " names", allowed);
+        for (size_t i = 1; i <= n; ++i) {
+            std::string name;
+            std::string_view raw = next_element(rest);
+            const bool decoded = ht::percent_decode(raw, name);
+            std::string problem;
+            if (!decoded || name.empty() || name.size() > (size_t)kMaxClassNameBytes ||
+                !ht::plain_utf8(name))
+                problem = "is empty, too long, or not plain text";
+            for (const std::string& seen : list)
+                if (seen == name) problem = "repeats an earlier name";
+            if (!problem.empty())
+                return error(e.key, e.value,
+                             "has name " + std::to_string(i) + " '" +
+                                 ht::display(raw, kShownValueBytes) + "' that " + problem,
+                             allowed);
+            list.push_back(std::move(name));
+        }
+        result.config.class_names = std::move(list);
     }
 
     void text(const Entry& e, size_t max_bytes, std::string& field) {

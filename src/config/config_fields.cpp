@@ -77,6 +77,10 @@ Value value_of(const Key& k, const Config& c) {
         v.type = T::Text;
         v.text = variants_to_text(c.*k.variants);
         break;
+    case Kind::Names:
+        v.type = T::Texts;
+        v.texts = c.class_names;
+        break;
     case Kind::Points:
         break; // Absent
     }

@@ -6,8 +6,10 @@
 #pragma once
 #include "config_codec.h"
 #include "config_schema.h"
+#include "dataset_table.h"
 #include "hash_text.h"
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -99,12 +101,9 @@ inline constexpr Activation kHiddenActivations[] = {Activation::ReLU, Activation
 inline constexpr Activation kOutputActivations[] = {Activation::ReLU,      Activation::Tanh,
                                                     Activation::Sigmoid,   Activation::Linear,
                                                     Activation::LeakyReLU, Activation::Softmax};
-inline constexpr DatasetKind kClassDatasets[] = {
-    DatasetKind::Circle, DatasetKind::Xor,     DatasetKind::Gauss,
-    DatasetKind::Spiral, DatasetKind::Blobs3,  DatasetKind::Blobs4,
-    DatasetKind::Blobs5, DatasetKind::Spiral3, DatasetKind::Custom};
-inline constexpr DatasetKind kRegDatasets[] = {DatasetKind::RegPlane, DatasetKind::RegGauss,
-                                               DatasetKind::Custom};
+// The allowed values of "dataset" and "regDataset": dataset_table.h's rows of each problem.
+inline constexpr const auto& kClassDatasets = DatasetsOf<Problem::Classification>::kinds;
+inline constexpr const auto& kRegDatasets = DatasetsOf<Problem::Regression>::kinds;
 inline constexpr Regularization kRegularizations[] = {Regularization::None, Regularization::L1,
                                                       Regularization::L2};
 inline constexpr Problem kProblems[] = {Problem::Classification, Problem::Regression};
@@ -129,19 +128,21 @@ inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
 inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,
                                     Speed::Batch};
 
-template <class E, size_t N> const E* find_name(const E (&options)[N], std::string_view name) {
-    for (const E& e : options)
+// Options: a C array or a std::array of enum values.
+template <class Options>
+auto find_name(const Options& options, std::string_view name) -> decltype(&*std::begin(options)) {
+    for (const auto& e : options)
         if (name == name_of(e)) return &e;
     return nullptr;
 }
-template <class E, size_t N> bool contains(const E (&options)[N], E value) {
+template <class Options, class E> bool contains(const Options& options, E value) {
     for (const E& e : options)
         if (e == value) return true;
     return false;
 }
-template <class E, size_t N> std::string names_text(const E (&options)[N]) {
+template <class Options> std::string names_text(const Options& options) {
     std::string s;
-    for (const E& e : options) s += (s.empty() ? "" : ", ") + std::string(name_of(e));
+    for (const auto& e : options) s += (s.empty() ? "" : ", ") + std::string(name_of(e));
     return s;
 }
 

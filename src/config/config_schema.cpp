@@ -155,6 +155,13 @@ constexpr Key kKeys[] = {
     number<&C::stop_test_loss>("stopTestLoss", closed(0, 1e6), Ours, Live::Training),
     enumeration<&C::speed, kSpeeds>("speed", Ours, Live::Training),
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
+    integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild,
+                         " (the classes of your own points, dataset=custom)"),
+    row<&C::class_names>("classNames", Kind::Names, Ours, Live::Rebuild),
+    integer<&C::columns>("columns", 0, kMaxColumns, Ours, Live::Rebuild,
+                         " (the input columns of your own column data, dataset=custom; 0: points "
+                         "of the plane)"),
+    flag<&C::standardize>("standardize", Ours),
     flag<&C::embed>("embed", Ours, Live::Display),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
     variants<&C::compare>("compare", kMaxCompareVariants, Ours),

@@ -25,6 +25,7 @@ enum class Kind {
     Activations,        // layerActivations: comma-separated names, one per hidden layer
     OptionalActivation, // outputActivation: a name or nothing
     Points,             // points: x1,x2,label triples
+    Names,              // classNames: comma-separated names, each percent-encoded (',' too)
     Variants,           // compare, sweep: "key:v1,v2;key2:v1|v2" (config_variants.cpp)
     Hidden,             // "<name>_hide=true" keys; the row's name ("hidden") is not a hash key
 };

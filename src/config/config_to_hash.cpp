@@ -66,6 +66,15 @@ static std::string value_text(const schema::Key& k, const Config& c) {
         return c.output_activation ? name_of(*c.output_activation) : "";
     case Kind::Points:
         return points_to_text(c.points);
+    case Kind::Names: {
+        std::string s;
+        for (const std::string& n : c.class_names) {
+            if (!s.empty()) s += ',';
+            for (char ch : ht::percent_encode(n))
+                s += ch == ',' ? std::string("%2C") : std::string(1, ch);
+        }
+        return s;
+    }
     case Kind::Variants:
         return variants_to_text(c.*k.variants); // written plain: parse_variants allows no escapes
     case Kind::Hidden:

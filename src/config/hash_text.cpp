@@ -139,6 +139,31 @@ std::string display(std::string_view s, size_t max_bytes) {
     return out;
 }
 
+bool plain_utf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f) return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // lead byte: the sequence's length and the smallest code point it may encode
+        size_t len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+        if (c >= 0xf5 || len == 0 || i + len > s.size()) return false;
+        unsigned cp = c & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+        for (size_t k = 1; k < len; ++k) {
+            const unsigned char b = (unsigned char)s[i + k];
+            if ((b & 0xc0) != 0x80) return false;
+            cp = cp << 6 | (b & 0x3f);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+            return false; // overlong, out of range, a surrogate, or a C1 control
+        i += len;
+    }
+    return true;
+}
+
 std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

@@ -30,6 +30,8 @@ std::string format_number(double v);
 // `s` for a message shown to people: the first `max_bytes` bytes, printable ASCII kept, every other
 // byte (and '\') as \xNN, "..." appended when cut.
 std::string display(std::string_view s, size_t max_bytes);
+// True when s is valid UTF-8 (no overlong forms or surrogates) without ASCII control characters.
+bool plain_utf8(std::string_view s);
 // Strips ASCII spaces and tabs at both ends (list elements are read leniently).
 std::string_view trim_spaces(std::string_view s);
 

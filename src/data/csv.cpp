@@ -63,10 +63,50 @@ std::string wrong_width(long row, std::size_t got, std::size_t expected) {
            std::to_string(expected);
 }
 
+std::string trim(const std::string& s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+    return s.substr(a, b - a);
+}
+
+// Text labels to classes: distinct names in order of first appearance; 2..kMaxClasses of them.
+bool name_classes(const std::vector<std::string>& text, int col, std::vector<Point>& pts,
+                  CsvParseResult& r) {
+    std::vector<std::string> names;
+    std::vector<int> index(text.size());
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        std::size_t i = 0;
+        while (i < names.size() && names[i] != text[k]) ++i;
+        if (i == names.size()) {
+            if (names.size() == (std::size_t)kMaxClasses) {
+                r.error = "column " + std::to_string(col + 1) + " has more than " +
+                          std::to_string(kMaxClasses) + " different labels (the " +
+                          std::to_string(kMaxClasses + 1) +
+                          "th: " + csv::quote_for_message(text[k]) + "); expected 2 to " +
+                          std::to_string(kMaxClasses) + " classes";
+                return false;
+            }
+            names.push_back(text[k]);
+        }
+        index[k] = (int)i;
+    }
+    if (names.size() < 2) {
+        r.error = "column " + std::to_string(col + 1) + " has one label only (" +
+                  csv::quote_for_message(names[0]) + "); expected 2 to " +
+                  std::to_string(kMaxClasses) + " classes";
+        return false;
+    }
+    for (std::size_t k = 0; k < pts.size(); ++k)
+        pts[k].label = names.size() == 2 ? (index[k] ? 1.0f : -1.0f) : (float)index[k];
+    for (const std::string& n : names) r.class_names.push_back(csv::clean_text(n, 40));
+    return true;
+}
+
 } // namespace
 
-CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2, int col_label,
-                                std::size_t max_rows) {
+CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>& cols,
+                                 int col_label, std::size_t max_rows, bool text_labels) {
     CsvParseResult r;
     csv::Reader reader(text);
     if (!reader.ok()) {
@@ -76,40 +116,109 @@ CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2,
     const std::size_t width = reader.num_columns();
     r.num_columns = (int)width;
     r.separator = reader.separator();
-    const int cols[3] = {col_x1, col_x2, col_label};
-    for (int c : cols)
-        if (!check_column(c, width, r.error)) return r;
+    if (cols.size() < 2 || cols.size() > (std::size_t)kMaxColumns) {
+        r.error = "pick 2 to " + std::to_string(kMaxColumns) + " input columns (got " +
+                  std::to_string(cols.size()) + ")";
+        return r;
+    }
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        if (!check_column(cols[i], width, r.error)) return r;
+        for (std::size_t j = 0; j < i && cols.size() > 2; ++j)
+            if (cols[j] == cols[i]) {
+                r.error = "column " + std::to_string(cols[i] + 1) + " is picked twice";
+                return r;
+            }
+        if (cols[i] == col_label && cols.size() > 2) {
+            r.error = "column " + std::to_string(col_label + 1) + " is both an input and the label";
+            return r;
+        }
+    }
+    if (!check_column(col_label, width, r.error)) return r;
 
-    std::vector<Point> points;
-    std::vector<std::string> fields;
+    const std::size_t C = cols.size();
+    std::vector<float> values, labels;
+    std::vector<std::string> fields, label_text; // label_text: with text_labels, each row's label
+    bool any_text = false;
+    // Words and numbers mixed in the label column: a typo in a column of numbers (or a number in
+    // a column of names), named at the first label of the other kind.
+    bool any_number = false;
     long row = 0;
     while (reader.next(fields, row)) {
         if (fields.size() != width) {
             r.error = wrong_width(row, fields.size(), width);
             return r;
         }
-        if (points.size() >= max_rows) {
+        if (labels.size() >= max_rows) {
             r.error = "the file has more than " + std::to_string(max_rows) + " rows (the limit)";
             return r;
         }
-        double v[3];
-        for (int k = 0; k < 3; ++k)
-            if (!read_value(fields, cols[k], row, reader.separator(), v[k], r.error)) return r;
-        points.push_back(Point{(float)v[0], (float)v[1], (float)v[2]});
+        for (std::size_t k = 0; k < C; ++k) {
+            double v = 0;
+            if (!read_value(fields, cols[k], row, reader.separator(), v, r.error)) return r;
+            values.push_back((float)v);
+        }
+        double label = 0;
+        if (text_labels) {
+            const std::string name = trim(fields[(std::size_t)col_label]);
+            const std::string where =
+                "row " + std::to_string(row) + ", column " + std::to_string(col_label + 1);
+            if (name.empty()) {
+                r.error = where + " is empty; expected a label (a class name or a number)";
+                return r;
+            }
+            std::string ignored;
+            const bool number =
+                read_value(fields, col_label, row, reader.separator(), label, ignored);
+            if (!number && ignored.find(" is not a number") == std::string::npos) {
+                r.error = ignored; // NaN, out of range: a number, and a bad one
+                return r;
+            }
+            if (!number && (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@')) {
+                // what a spreadsheet would run as a formula is refused, not kept as a class name
+                r.error = where + ": " + csv::quote_for_message(name) +
+                          " is not a number (and a class name may not begin with =, +, - or @, "
+                          "which spreadsheets read as a formula)";
+                return r;
+            }
+            if (number ? any_text : any_number) {
+                r.error = where + ": " + csv::quote_for_message(name) +
+                          (number ? " is a number, but the labels before it are class names"
+                                  : " is not a number, but the labels before it are numbers");
+                return r;
+            }
+            (number ? any_number : any_text) = true;
+            label_text.push_back(name);
+        } else if (!read_value(fields, col_label, row, reader.separator(), label, r.error)) {
+            return r;
+        }
+        labels.push_back((float)label);
     }
     if (!reader.ok()) {
         r.error = reader.error();
         return r;
     }
-    if (points.empty()) {
+    if (labels.empty()) {
         r.error = "the file has a header row but no data rows";
         return r;
     }
+    std::vector<Point> points(labels.size());
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        points[k] = Point{values[k * C], values[k * C + 1], labels[k]};
+    if (any_text && !name_classes(label_text, col_label, points, r)) return r;
     if (reader.has_header())
         for (const auto& name : reader.first_row()) r.header.push_back(csv::clean_text(name, 100));
+    for (int c : cols)
+        r.columns.push_back(reader.has_header() ? r.header[(std::size_t)c]
+                                                : "column " + std::to_string(c + 1));
     r.points = std::move(points);
+    if (C > 2) r.values = std::move(values);
     r.ok = true;
     return r;
+}
+
+CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2, int col_label,
+                                std::size_t max_rows, bool text_labels) {
+    return parse_csv_columns(text, {col_x1, col_x2}, col_label, max_rows, text_labels);
 }
 
 CsvTable csv_preview(const std::string& text, std::size_t max_rows) {

@@ -33,12 +33,29 @@ struct CsvParseResult {
     std::vector<std::string> header; // column names; empty when the file has no header row
     int num_columns = 0;
     char separator = ',';
+    // Text labels (text_labels and a label that is not a number): the distinct labels in order
+    // of first appearance, made valid UTF-8 and cut to 40 bytes; each point's label is then its
+    // class index (3 or more names) or -1/+1 (two names: the first is -1). Empty otherwise.
+    std::vector<std::string> class_names;
+    // parse_csv_columns: the input columns' names (the header's, else "column N") and, for 3 or
+    // more of them, every row's values row-major [rows][columns]; points then hold the first two.
+    std::vector<std::string> columns;
+    std::vector<float> values;
 };
 
 // Reads columns col_x1, col_x2, col_label (0-based) of every data row as numbers. Other columns may
-// hold anything. More than max_rows data rows is an error, not a silent truncation.
+// hold anything. More than max_rows data rows is an error, not a silent truncation. With
+// text_labels the label column may hold words (class names): 2 to kMaxClasses distinct ones; an
+// empty label is an error naming its row and column.
 CsvParseResult parse_csv_points(const std::string& text, int col_x1, int col_x2, int col_label,
-                                std::size_t max_rows = kCsvMaxRows);
+                                std::size_t max_rows = kCsvMaxRows, bool text_labels = false);
+
+// The same for 2 to kMaxColumns input columns cols (0-based, different, none the label column).
+// With text_labels a label that is not a number and begins with =, +, - or @ is refused (a
+// spreadsheet would run it as a formula).
+CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>& cols,
+                                 int col_label, std::size_t max_rows = kCsvMaxRows,
+                                 bool text_labels = false);
 
 // The start of a file, for a column picker: reads only the header and the first max_rows data rows.
 struct CsvTable {

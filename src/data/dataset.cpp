@@ -4,7 +4,10 @@
 // only (bit-identical native and wasm), rounded to float once when a Point is stored. Out-of-range
 // noise or split percentages are clamped, never undefined.
 #include "dataset.h"
+#include "../config/dataset_table.h"
 #include "../engine/elementary.h"
+#include "columns.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -175,6 +178,56 @@ void gen_blobs(int k_classes, int n, double noise, Rng& rng, std::vector<Point>&
     }
 }
 
+// Ours: two interleaved half circles, the shape of scikit-learn's make_moons, at random angles:
+// the upper moon (cos t, sin t), label +1, and the lower (1 - cos t, 0.5 - sin t), label -1,
+// t ~ U(0, pi); centred on (0.5, 0.25) and scaled by 3 to fill the plane. Noise moves each point
+// by N(0, noise^2) per coordinate in moon units (noise 0.1..0.3 are make_moons' usual values).
+void gen_moons(int n, double noise, Rng& rng, std::vector<Point>& out) {
+    const double scale = 3.0;
+    for (int i = 0; i < n; ++i) {
+        const bool upper = i < n - n / 2;
+        const double t = rng.uniform(0.0, kPi);
+        double x = upper ? elem::cos(t) : 1.0 - elem::cos(t);
+        double y = upper ? elem::sin(t) : 0.5 - elem::sin(t);
+        x += noise * rng.normal();
+        y += noise * rng.normal();
+        out.push_back(make_point(scale * (x - 0.5), scale * (y - 0.25), upper ? 1.0 : -1.0));
+    }
+}
+
+// Ours, TensorFlow Playground issue 252's "function boundary" sets: points uniform in [-5, 5]^2,
+// label +1 above the graph y = f(x) and -1 below, drawn in units `scale` times the plot's (y /
+// scale against f(x / scale)). Noise moves the point before it is labelled, as TF's xor does, so
+// it flips labels near the graph but never moves a point.
+void gen_boundary(int n, double noise, double (*f)(double), double scale, Rng& rng,
+                  std::vector<Point>& out) {
+    for (int i = 0; i < n; ++i) {
+        const double x = rng.uniform(-5.0, 5.0), y = rng.uniform(-5.0, 5.0);
+        const double px = x + rng.uniform(-5.0, 5.0) * noise;
+        const double py = y + rng.uniform(-5.0, 5.0) * noise;
+        out.push_back(make_point(x, y, py / scale > f(px / scale) ? 1.0 : -1.0));
+    }
+}
+double sine_graph(double x) {
+    return elem::sin(x); // y = sin x at the plot's scale: 1.6 periods across it
+}
+double cubic_graph(double x) {
+    return x * x * x - x; // at scale 2.5: its roots -1, 0, 1 at -2.5, 0, 2.5 on the plot
+}
+double vee_graph(double x) {
+    return std::fabs(x);
+}
+
+// Column data as points: x1, x2 from the table's axes, the label as it is, in table order.
+std::vector<Point> table_points(const ColumnTable& t) {
+    std::vector<Point> pts;
+    const std::size_t C = t.cols();
+    for (std::size_t r = 0; r < t.rows(); ++r)
+        pts.push_back(Point{t.values[r * C + (std::size_t)t.axis_x],
+                            t.values[r * C + (std::size_t)t.axis_y], t.labels[r]});
+    return pts;
+}
+
 void shuffle_points(std::vector<Point>& pts, Rng& rng) {
     // Sizes beyond 2^32 cannot occur (wasm32, CSV row limit); the cast would only bias, never be
     // UB.
@@ -193,6 +246,29 @@ Dataset split(std::vector<Point> pts, int num_classes, double perc_train) {
     d.num_classes = num_classes;
     d.train.assign(pts.begin(), pts.begin() + (std::ptrdiff_t)n_train);
     d.test.assign(pts.begin() + (std::ptrdiff_t)n_train, pts.end());
+    return d;
+}
+
+// Column data: the rows shuffled by the points' rule (the same Fisher-Yates draws on a row index)
+// and split by split()'s, each point's columns following it.
+Dataset split_table(const ColumnTable& t, int classes, double perc_train, Rng& rng) {
+    std::vector<Point> pts = table_points(t);
+    std::vector<Point> order(pts.size());
+    for (std::size_t r = 0; r < pts.size(); ++r) order[r] = Point{(float)r, 0.0f, 0.0f};
+    shuffle_points(order, rng); // exact: row indices < 2^24
+    std::vector<Point> shuffled;
+    for (const Point& o : order) shuffled.push_back(pts[(std::size_t)o.x1]);
+    Dataset d = split(std::move(shuffled), classes, perc_train);
+    const std::size_t C = t.cols();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const float* row = t.values.data() + (std::size_t)order[k].x1 * C;
+        (k < d.train.size() ? d.train_cols : d.test_cols)
+            .insert(k < d.train.size() ? d.train_cols.end() : d.test_cols.end(), row, row + C);
+    }
+    d.columns = t.names;
+    d.class_names = t.classes;
+    d.axis_x = t.axis_x;
+    d.axis_y = t.axis_y;
     return d;
 }
 
@@ -234,6 +310,21 @@ std::vector<Point> generate_points(DatasetKind kind, int n, double noise, Rng& r
     case DatasetKind::Spiral3:
         gen_spiral3(n, noise, rng, out);
         break;
+    case DatasetKind::Moons:
+        gen_moons(n, noise, rng, out);
+        break;
+    case DatasetKind::Sine:
+        gen_boundary(n, noise, sine_graph, 1.0, rng, out);
+        break;
+    case DatasetKind::Cubic:
+        gen_boundary(n, noise, cubic_graph, 2.5, rng, out);
+        break;
+    case DatasetKind::Vee:
+        gen_boundary(n, noise, vee_graph, 1.0, rng, out);
+        break;
+    case DatasetKind::Iris: // measured, not generated: its rows, whatever n and noise say
+        out = table_points(iris_table());
+        break;
     case DatasetKind::Custom:
         break;
     }
@@ -241,37 +332,18 @@ std::vector<Point> generate_points(DatasetKind kind, int n, double noise, Rng& r
 }
 
 int default_point_count(DatasetKind kind) {
-    switch (kind) {
-    case DatasetKind::RegPlane:
-    case DatasetKind::RegGauss:
-        return 1200;
-    case DatasetKind::Custom:
-        return 0;
-    default:
-        return 500;
-    }
+    return dataset_info(kind).points;
 }
 
 int num_classes_of(DatasetKind kind) {
-    switch (kind) {
-    case DatasetKind::RegPlane:
-    case DatasetKind::RegGauss:
-        return 0;
-    case DatasetKind::Blobs3:
-    case DatasetKind::Spiral3:
-        return 3;
-    case DatasetKind::Blobs4:
-        return 4;
-    case DatasetKind::Blobs5:
-        return 5;
-    default:
-        return 2; // binary sets and Custom (user points are -1/+1 unless the caller says more)
-    }
+    return dataset_info(kind).classes;
 }
 
 Dataset make_dataset(DatasetKind kind, double noise_percent, double perc_train,
                      const std::string& seed) {
     Rng rng(seed, "data");
+    if (dataset_info(kind).columns > 0)
+        return split_table(iris_table(), num_classes_of(kind), perc_train, rng);
     std::vector<Point> pts =
         generate_points(kind, default_point_count(kind), noise_percent / 100.0, rng);
     shuffle_points(pts, rng); // same stream, as TF shuffles right after generating
@@ -283,6 +355,12 @@ Dataset split_points(std::vector<Point> pts, int num_classes, double perc_train,
     Rng rng(seed, "data-custom");
     shuffle_points(pts, rng);
     return split(std::move(pts), num_classes, perc_train);
+}
+
+Dataset split_columns(const ColumnTable& t, int num_classes, double perc_train,
+                      const std::string& seed) {
+    Rng rng(seed, "data-custom");
+    return split_table(t, num_classes, perc_train, rng);
 }
 
 } // namespace bp

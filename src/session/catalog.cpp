@@ -5,6 +5,7 @@
 #include "../config/config_codec.h"
 #include "../config/config_keys.h"
 #include "../config/config_schema.h"
+#include "../config/dataset_table.h"
 #include "../data/features.h"
 #include "model_spec.h"
 
@@ -51,7 +52,8 @@ Catalog make_catalog() {
     auto add = [&](Problem p, const auto& kinds) {
         for (DatasetKind d : kinds) // custom: the user's points, not a menu entry
             if (d != DatasetKind::Custom)
-                cat.datasets.push_back({d, p, num_classes(example(p, d))});
+                cat.datasets.push_back({d, p, num_classes(example(p, d)), dataset_info(d).label,
+                                        dataset_info(d).columns});
     };
     add(Problem::Classification, kClassDatasets);
     add(Problem::Regression, kRegDatasets);

@@ -1,9 +1,9 @@
 // catalog.h: what the engine offers, for a page or tool that draws menus: the datasets (problem,
-// number of classes), the input features (key, label), per problem kind the losses and output
-// activations the engine accepts and what "auto" resolves to, the enum values of the other menus,
-// and the keys a running session takes live. Every entry is derived from the engine's own tables
-// and checks (config_keys.h, check_consistency, model_spec), so a page that builds its menus from
-// it cannot disagree with the engine.
+// number of classes, label, input columns), the input features (key, label), per problem kind the
+// losses and output activations the engine accepts and what "auto" resolves to, the enum values of
+// the other menus, and the keys a running session takes live. Every entry is derived from the
+// engine's own tables and checks (config_keys.h, check_consistency, model_spec), so a page that
+// builds its menus from it cannot disagree with the engine.
 #pragma once
 #include "../config/config.h"
 #include "../data/dataset.h"
@@ -15,7 +15,9 @@ namespace bp {
 struct CatalogDataset {
     DatasetKind kind;
     Problem problem;
-    int classes; // 0 regression, 2 binary, K >= 3 softmax
+    int classes;       // 0 regression, 2 binary, K >= 3 softmax
+    std::string label; // the menu's name
+    int columns;       // 0: plane data (inputs: the features); else input columns
 };
 
 // A problem kind: "binary", "multiclass" or "regression", with an example dataset of it.

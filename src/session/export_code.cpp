@@ -13,6 +13,11 @@ std::vector<ExportPoint> default_export_points() {
 std::string export_model(const Session& s, const std::string& format,
                          const std::vector<ExportPoint>& points, std::string& out) {
     const std::vector<ExportPoint> pts = points.empty() ? default_export_points() : points;
+    if ((format == "pytorch" || format == "keras") && !s.columns().empty())
+        return "the " + format +
+               " script computes the plane's features from (x1, x2), but this "
+               "network's inputs are the data's " +
+               std::to_string(s.columns().size()) + " columns; export json instead";
     if (format == "json")
         out = model_to_json(s);
     else if (format == "pytorch")

@@ -1,6 +1,7 @@
 // model_spec.cpp: Config -> ModelSpec (see model_spec.h).
 #include "model_spec.h"
 #include "../config/config_codec.h"
+#include "../config/dataset_table.h"
 #include "../data/features.h"
 
 namespace bp {
@@ -11,7 +12,10 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
     const int K = num_classes(c);
     m.num_classes = K;
     NetSpec& n = m.net;
-    n.n_inputs = (int)active_features(c).size();
+    // column data (dataset_table.h: Iris) feeds its columns; plane data the selected features
+    const DatasetKind kind = active_dataset(c);
+    const int columns = kind == DatasetKind::Custom ? c.columns : dataset_info(kind).columns;
+    n.n_inputs = columns > 0 ? columns : (int)active_features(c).size();
     if (n.n_inputs == 0)
         return "no input feature is selected: turn on at least one of x, y, xSquared, "
                "ySquared, xTimesY, sinX, sinY";

@@ -1,4 +1,5 @@
-// model_spec.h: how a Config becomes a network: inputs = active features, hidden layers with their
+// model_spec.h: how a Config becomes a network: inputs = active features (column data: its
+// columns), hidden layers with their
 // activations, and the output (size, activation, loss) resolved from problem, dataset and loss
 // keys:
 //   multi-class (K >= 3): K softmax outputs, softmax cross-entropy (loss auto or softmax)

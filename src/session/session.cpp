@@ -1,6 +1,7 @@
 // session.cpp: Session (see session.h): building it from a config, its data and training. The
 // losses, metrics and the grid are in session_eval.cpp.
 #include "session.h"
+#include "../data/columns.h"
 #include "../engine/init.h"
 #include <algorithm>
 #include <cmath>
@@ -12,17 +13,23 @@ std::size_t padded_ld(std::size_t n) {
     return (std::size_t)round4((int)n) + 4;
 }
 
-// Features of pts into x ([F][ld], zero padding) and targets into y ([n_out][ld]).
-void fill_matrices(const std::vector<Feature>& feats, const ModelSpec& m,
+// Inputs of pts into x ([F][ld], zero padding): the features of (x1, x2), or the columns of
+// column data (cols: [n][C] row-major, C = columns); targets into y ([n_out][ld]).
+void fill_matrices(const std::vector<Feature>& feats, std::size_t columns,
+                   const std::vector<float>& cols, const ModelSpec& m,
                    const std::vector<Point>& pts, xt::xtensor<float, 2>& x,
                    xt::xtensor<float, 2>& y) {
-    const std::size_t n = pts.size(), ld = padded_ld(n), F = feats.size();
+    const std::size_t n = pts.size(), ld = padded_ld(n), F = columns ? columns : feats.size();
     std::vector<float> x1(n), x2(n), tmp(F * n);
     for (std::size_t k = 0; k < n; ++k) {
         x1[k] = pts[k].x1;
         x2[k] = pts[k].x2;
     }
-    compute_features(feats, x1.data(), x2.data(), n, tmp.data());
+    if (columns == 0)
+        compute_features(feats, x1.data(), x2.data(), n, tmp.data());
+    else
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t c = 0; c < F; ++c) tmp[c * n + k] = cols[k * F + c];
     x = xt::zeros<float>({F, ld});
     for (std::size_t f = 0; f < F; ++f)
         std::copy(tmp.begin() + f * n, tmp.begin() + (f + 1) * n, x.data() + f * ld);
@@ -76,10 +83,13 @@ std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
     error = build_model_spec(s->cfg_, s->model_);
     if (!error.empty()) return nullptr;
     s->feats_ = active_features(s->cfg_);
+    s->class_names_ = s->cfg_.class_names;
     if (active_dataset(s->cfg_) == DatasetKind::Custom)
         for (const CustomPoint& p : s->cfg_.points)
-            s->custom_points_.push_back(
-                {p.x1, p.x2, s->model_.num_classes == 2 ? (p.label > 0 ? 1.0f : -1.0f) : p.label});
+            s->custom_points_.push_back({p.x1, p.x2,
+                                         s->model_.num_classes == 2  ? (p.label > 0 ? 1.0f : -1.0f)
+                                         : s->model_.num_classes > 2 ? std::max(p.label, 0.0f)
+                                                                     : p.label});
     s->net_ = Network<float>(s->model_.net);
     s->net_.reserve(std::max(std::min(c.batch_size, kMaxBatchSize), 256));
     s->yb_.assign((std::size_t)s->net_.n_outputs() * s->net_.capacity(), 0.0f);
@@ -99,11 +109,28 @@ void Session::build_data() {
         data_.num_classes = 2;
     } else if (kind != DatasetKind::Custom) {
         data_ = make_dataset(kind, cfg_.noise, cfg_.perc_train_data, cfg_.seed);
+    } else if (cfg_.columns > 0) {
+        ColumnTable t = *user_table_;
+        if (t.cols() != (std::size_t)cfg_.columns) { // a link's column count, without its data
+            t = ColumnTable{};
+            for (int c = 1; c <= cfg_.columns; ++c)
+                t.names.push_back("column " + std::to_string(c));
+        }
+        if (cfg_.standardize) standardize(t);
+        data_ = split_columns(t, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     } else {
         data_ = split_points(custom_points_, model_.num_classes, cfg_.perc_train_data, cfg_.seed);
     }
-    fill_matrices(feats_, model_, data_.train, train_x_, train_y_);
-    fill_matrices(feats_, model_, data_.test, test_x_, test_y_);
+    const std::size_t C = data_.columns.size();
+    if (kind == DatasetKind::Custom && class_names_.size() == (std::size_t)model_.num_classes)
+        data_.class_names = class_names_;
+    fill_matrices(feats_, C, data_.train_cols, model_, data_.train, train_x_, train_y_);
+    fill_matrices(feats_, C, data_.test_cols, model_, data_.test, test_x_, test_y_);
+    std::vector<float> all = data_.train_cols;
+    all.insert(all.end(), data_.test_cols.begin(), data_.test_cols.end());
+    slice_ = column_medians(all, C);
+    apply_axes();
+    grid_n_ = 0; // the grid's inputs are made again (a new slice)
     pos_ = 0;
     accum_ = 0;
     net_.zero_grads();
@@ -135,12 +162,32 @@ void Session::regenerate(const std::string& seed) {
     build_data();
 }
 
-std::string Session::set_points(const std::vector<Point>& pts) {
+std::string Session::map_label(float& label, const std::string& what) const {
     const int K = model_.num_classes;
-    if (K >= 3)
-        return "your own points need a binary classification or regression problem, but this "
-               "dataset has " +
-               std::to_string(K) + " classes; choose circle, xor, gauss or spiral first";
+    if (!(std::fabs(label) <= kMaxPointCoord))
+        return what + " has a label that is not finite or outside [-1e6, 1e6]";
+    if (K == 2) {
+        if (label != 0 && label != 1 && label != -1)
+            return what + " has label " + std::to_string(label) +
+                   "; binary classification takes labels 0/1 or -1/+1";
+        label = label > 0 ? 1.0f : -1.0f;
+    } else if (K >= 3) {
+        if (!(label == std::floor(label) && label >= -1 && label < K))
+            return what + " has label " + std::to_string(label) + "; " + std::to_string(K) +
+                   " classes take class indices 0.." + std::to_string(K - 1);
+        label = std::max(label, 0.0f); // -1: class 0, as the binary sets count it
+    }
+    return "";
+}
+
+std::string Session::set_points(const std::vector<Point>& pts) {
+    if (!data_.columns.empty())
+        return "points on the plot are 2 columns, but this dataset's inputs are its " +
+               std::to_string(data_.columns.size()) + " columns; pick a dataset of the plane first";
+    const int K = model_.num_classes;
+    if (K > kMaxClasses)
+        return "your own points take at most " + std::to_string(kMaxClasses) +
+               " classes, but this dataset has " + std::to_string(K);
     std::vector<Point> mapped = pts;
     for (std::size_t k = 0; k < mapped.size(); ++k) {
         Point& p = mapped[k];
@@ -148,15 +195,12 @@ std::string Session::set_points(const std::vector<Point>& pts) {
               std::fabs(p.label) <= kMaxPointCoord))
             return "point " + std::to_string(k + 1) +
                    " is not finite or outside [-1e6, 1e6] (x1, x2 and label)";
-        if (K == 2) {
-            if (p.label != 0 && p.label != 1 && p.label != -1)
-                return "point " + std::to_string(k + 1) + " has label " + std::to_string(p.label) +
-                       "; binary classification takes labels 0/1 or -1/+1";
-            p.label = p.label > 0 ? 1.0f : -1.0f;
-        }
+        std::string err = map_label(p.label, "point " + std::to_string(k + 1));
+        if (!err.empty()) return err;
     }
     custom_points_ = std::move(mapped);
     (K == 0 ? cfg_.reg_dataset : cfg_.dataset) = DatasetKind::Custom;
+    if (K >= 2) cfg_.classes = K; // a generated multi-class set's points keep its classes
     cfg_.points.clear();
     std::vector<CustomPoint> in_hash;
     in_hash.reserve(custom_points_.size());
@@ -164,6 +208,108 @@ std::string Session::set_points(const std::vector<Point>& pts) {
     if (points_to_text(in_hash).size() <= kMaxHashPointsBytes) cfg_.points = std::move(in_hash);
     build_data();
     return "";
+}
+
+std::string Session::set_columns(const std::vector<std::string>& names,
+                                 const std::vector<float>& values,
+                                 const std::vector<float>& labels) {
+    const std::size_t C = names.size(), n = labels.size();
+    if (active_dataset(cfg_) != DatasetKind::Custom || cfg_.columns != (int)C)
+        return "this network takes " + std::to_string(cfg_.columns) + " input columns, not " +
+               std::to_string(C) + " (columns=" + std::to_string(C) + " with dataset=custom)";
+    if (values.size() != n * C)
+        return std::to_string(values.size()) + " values for " + std::to_string(n) + " rows of " +
+               std::to_string(C) + " columns";
+    auto t = std::make_shared<ColumnTable>();
+    t->names = names;
+    t->values = values;
+    t->labels = labels;
+    for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t c = 0; c < C; ++c)
+            if (!(std::fabs(values[r * C + c]) <= kMaxPointCoord))
+                return "row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) +
+                       " is not finite or outside [-1e6, 1e6]";
+        std::string err = map_label(t->labels[r], "row " + std::to_string(r + 1));
+        if (!err.empty()) return err;
+    }
+    user_table_ = std::move(t);
+    custom_points_.clear();
+    cfg_.points.clear();
+    axes_[0] = axes_[1] = -1; // new columns: the first two, until the user picks others
+    build_data();
+    return "";
+}
+
+std::string Session::set_class_names(const std::vector<std::string>& names) {
+    if (!names.empty() && names.size() != (std::size_t)model_.num_classes)
+        return std::to_string(names.size()) + " class names for " +
+               std::to_string(model_.num_classes) + " classes";
+    class_names_ = names;
+    if (active_dataset(cfg_) == DatasetKind::Custom) data_.class_names = names;
+    // Into the link when it carries them exactly (parsed back the same, consistent).
+    Config probe = cfg_;
+    probe.class_names = names;
+    ParseResult back = parse_hash(to_hash(probe));
+    cfg_.class_names =
+        back.errors.empty() && back.config.class_names == names && check_consistency(probe).empty()
+            ? names
+            : std::vector<std::string>{};
+    return "";
+}
+
+std::string Session::set_slice(const std::vector<float>& values) {
+    if (data_.columns.empty()) return "the plot's slice needs column data (such as iris)";
+    if (values.size() != data_.columns.size())
+        return "the slice needs " + std::to_string(data_.columns.size()) +
+               " values, one per column; got " + std::to_string(values.size());
+    for (std::size_t c = 0; c < values.size(); ++c)
+        if (!(std::fabs(values[c]) <= kMaxPointCoord))
+            return "slice value " + std::to_string(c + 1) + " (" + data_.columns[c] +
+                   ") is not finite or outside [-1e6, 1e6]";
+    slice_ = values;
+    grid_n_ = 0;
+    return "";
+}
+
+std::string Session::set_axes(int axis_x, int axis_y) {
+    const int C = (int)data_.columns.size();
+    if (C == 0) return "the plot's axes can be chosen for column data (such as iris) only";
+    if (axis_x < 0 || axis_x >= C || axis_y < 0 || axis_y >= C || axis_x == axis_y)
+        return "the plot's axes are two different columns 1.." + std::to_string(C) + "; got " +
+               std::to_string(axis_x + 1) + " and " + std::to_string(axis_y + 1);
+    axes_[0] = axis_x;
+    axes_[1] = axis_y;
+    apply_axes();
+    grid_n_ = 0;
+    return "";
+}
+
+void Session::apply_axes() {
+    const std::size_t C = data_.columns.size();
+    if (C == 0 || axes_[0] < 0 || axes_[0] >= (int)C || axes_[1] >= (int)C) return;
+    data_.axis_x = axes_[0];
+    data_.axis_y = axes_[1];
+    auto place = [&](std::vector<Point>& pts, const std::vector<float>& cols) {
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            pts[k].x1 = cols[k * C + (std::size_t)axes_[0]];
+            pts[k].x2 = cols[k * C + (std::size_t)axes_[1]];
+        }
+    };
+    place(data_.train, data_.train_cols);
+    place(data_.test, data_.test_cols);
+}
+
+void Session::plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const {
+    if (data_.columns.empty())
+        compute_features(feats_, x1, x2, n, out);
+    else
+        slice_inputs(slice_, data_.axis_x, data_.axis_y, x1, x2, n, out);
+}
+
+void Session::sample_inputs(bool test, int index, float* f) const {
+    const xt::xtensor<float, 2>& x = test ? test_x_ : train_x_;
+    const std::size_t ld = x.shape(1), s = (std::size_t)index;
+    for (std::size_t i = 0; i < x.shape(0); ++i) f[i] = x.data()[i * ld + s];
 }
 
 void Session::set_learning_rate(double lr) {

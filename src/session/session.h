@@ -15,6 +15,7 @@
 #pragma once
 #include "../config/config.h"
 #include "../config/config_codec.h"
+#include "../data/columns.h"
 #include "../data/dataset.h"
 #include "../data/features.h"
 #include "../engine/network.h"
@@ -97,6 +98,24 @@ class Session {
     const Network<float>& network() const { return net_; }
     const Dataset& data() const { return data_; }
     const std::vector<Feature>& features() const { return feats_; }
+    // Column data (Iris): the input columns' names, the network's inputs in order; empty for
+    // plane data, whose inputs are features(). The plot shows columns axis_x() x axis_y() and
+    // holds every other column at its slice() value: the medians over all points, until
+    // set_slice changes them (one value per column; the axes' entries are not used).
+    const std::vector<std::string>& columns() const { return data_.columns; }
+    std::size_t n_inputs() const { return columns().empty() ? feats_.size() : columns().size(); }
+    int axis_x() const { return data_.axis_x; }
+    int axis_y() const { return data_.axis_y; }
+    const std::vector<float>& slice() const { return slice_; }
+    // Returns "" or an error (column data only, one finite value per column in [-1e6, 1e6]).
+    std::string set_slice(const std::vector<float>& values);
+    // The two columns the plot shows (0-based, different, column data only): the points' x1, x2
+    // become those columns (training is unchanged: its inputs are all the columns). Kept when the
+    // data is made again (regenerate). Returns "" or an error; on error nothing changes.
+    std::string set_axes(int axis_x, int axis_y);
+    // The network inputs training sees for sample `index` (0-based, in range) of the training
+    // or test set: n_inputs() floats into f.
+    void sample_inputs(bool test, int index, float* f) const;
 
     void train_epochs(int n);
     // Runs up to the next weight update (or to the end of the epoch, which then carries). Returns
@@ -118,9 +137,10 @@ class Session {
     long metrics_slices_updates() const { return slice_updates_; }
     const Network<float>* metrics_slices_network() const { return slice_net_.get(); }
 
-    // Rows: every active feature, then every hidden and output neuron; each row an N x N image,
-    // row-major from the top-left (x = -6, y = +6) to the bottom-right (x = +6, y = -6).
-    std::size_t grid_rows() const { return feats_.size() + (std::size_t)net_.total_neurons(); }
+    // Rows: every input (active feature or column), then every hidden and output neuron; each
+    // row an N x N image, row-major from the top-left (x = -6, y = +6) to the bottom-right
+    // (x = +6, y = -6). Column data: the plane is the slice (see slice()).
+    std::size_t grid_rows() const { return n_inputs() + (std::size_t)net_.total_neurons(); }
     // Returns "" or an error (bad N, buffer too large). out holds grid_rows() * N * N floats.
     std::string eval_grid(int N, float* out);
     // Only the grid rows [r0, r1) of every image (the rest of out is left as it was), so a big
@@ -148,18 +168,39 @@ class Session {
     // changes. Returns "" or why c differs in more.
     std::string set_training(const Config& c);
 
-    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1) or finite reals
-    // (regression); multi-class datasets take no user points. Shuffled and split by the config's
-    // seed and percTrainData; the dataset becomes "custom" and the points go into the config (so
-    // into the hash) when they fit kMaxHashPointsBytes. Returns "" or an error; on error the
-    // current data is kept.
+    // User data (CSV, clicks): labels must be 0/1 or -1/+1 (binary; 0 becomes -1), class indices
+    // 0..K-1 for K >= 3 classes (-1 becomes 0; the config's "classes" becomes K, so the points of
+    // a generated multi-class set become the user's own), or finite reals (regression). Shuffled
+    // and split by the config's seed and percTrainData; the dataset becomes "custom" and the points
+    // go into the config (so into the hash) when they fit kMaxHashPointsBytes. Returns "" or an
+    // error; on error the current data is kept.
     std::string set_points(const std::vector<Point>& pts);
+    // The user's column data (a CSV of 3 or more feature columns): names, values row-major
+    // [rows][columns] and one label per row (mapped as set_points maps them). The config must
+    // already say dataset=custom and columns = the number of columns (user_data.h's
+    // config_for_data makes it). The data stays out of the hash (links carry "columns" only);
+    // with "standardize" each column is made mean 0, variance 1 over all rows. Returns "" or an
+    // error naming the row; on error the current data is kept.
+    std::string set_columns(const std::vector<std::string>& names, const std::vector<float>& values,
+                            const std::vector<float>& labels);
+    // The user's column data as given (raw values, mapped labels); empty without.
+    const ColumnTable& user_columns() const { return *user_table_; }
+    // The user's class names (a CSV's text labels), one per class; "" when the count is not the
+    // number of classes. Shown in the legend (Dataset::class_names); carried by links
+    // ("classNames") when the hash can hold them exactly.
+    std::string set_class_names(const std::vector<std::string>& names);
+    const std::vector<std::string>& class_names() const { return class_names_; }
+    bool names_in_hash() const { return class_names_ == cfg_.class_names; }
     // The user's points in the order given (before the split); empty for generated datasets.
     const std::vector<Point>& custom_points() const { return custom_points_; }
-    // False when user points are too many for the hash (a link would not carry them).
-    bool points_in_hash() const { return custom_points_.empty() || !cfg_.points.empty(); }
+    // False when the user's data is not in the hash: points too many for it, or column data
+    // (a link would not carry them).
+    bool points_in_hash() const {
+        return (custom_points_.empty() && cfg_.columns == 0) || !cfg_.points.empty();
+    }
 
-    // Outputs (evaluation mode) at points (x1, x2): out gets n_outputs() values per point.
+    // Outputs (evaluation mode) at points (x1, x2) of the plane (column data: of the slice): out
+    // gets n_outputs() values per point.
     void predict(const std::vector<float>& x1, const std::vector<float>& x2,
                  std::vector<float>& out) const;
     // Replaces every parameter and the batch-norm running statistics (a loaded model): sizes must
@@ -209,6 +250,12 @@ class Session {
   private:
     Session() : net_(NetSpec{1, {1}, {Activation::Linear}, Loss::Square, 0.01}) {}
     void build_data();
+    // A user label as this session's classes read it (binary: -1/+1, K classes: 0..K-1), or an
+    // error naming `what` (e.g. "point 3").
+    std::string map_label(float& label, const std::string& what) const;
+    // Network inputs [n_inputs()][n] for n positions of the plane: the features of (x1, x2), or
+    // for column data the slice with the axes at (x1, x2).
+    void plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const;
     static OptimizerParams optimizer_params(const Config& c);
     // forward + backward of train columns [start, start+count)
     void run_chunk(int start, int count, Pass pass);
@@ -232,7 +279,9 @@ class Session {
     ModelSpec model_;
     std::vector<Feature> feats_;
     Dataset data_;
-    std::vector<Point> custom_points_;                          // labels mapped (binary: -1/+1)
+    std::vector<Point> custom_points_; // labels mapped (binary: -1/+1)
+    std::shared_ptr<const ColumnTable> user_table_ = std::make_shared<const ColumnTable>();
+    std::vector<std::string> class_names_;                      // the user's class names
     xt::xtensor<float, 2> train_x_, test_x_, train_y_, test_y_; // [rows][round4(n) + 4]
     Network<float> net_;
     OptimizerParams opt_;
@@ -255,7 +304,10 @@ class Session {
     std::size_t slice_n_train_ = 0, slice_n_test_ = 0;
     long slice_epoch_ = 0, slice_updates_ = 0;
     int grid_n_ = 0;
-    std::vector<float> grid_x_; // [features][N*N]
+    std::vector<float> grid_x_; // [inputs][N*N]
+    std::vector<float> slice_;  // column data: the plot's slice, one value per column
+    int axes_[2] = {-1, -1};    // the user's plot axes (set_axes); -1: the dataset's own
+    void apply_axes();
     void record_trajectory(bool restart);
     LandscapePlane plane_;
     std::unique_ptr<Network<float>> plane_net_; // the plane's copy of the network

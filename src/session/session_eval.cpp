@@ -138,8 +138,8 @@ std::string Session::eval_grid_rows(int N, int r0, int r1, float* out) {
                 x1[(std::size_t)r * N + c] = (float)(-kDomain + 2.0 * kDomain * c / (N - 1));
                 x2[(std::size_t)r * N + c] = (float)(kDomain - 2.0 * kDomain * r / (N - 1));
             }
-        grid_x_.assign(feats_.size() * P, 0.0f);
-        compute_features(feats_, x1.data(), x2.data(), P, grid_x_.data());
+        grid_x_.assign(n_inputs() * P, 0.0f);
+        plane_inputs(x1.data(), x2.data(), P, grid_x_.data());
         grid_n_ = N;
     }
     if (r0 < 0 || r1 > N || r0 > r1)
@@ -149,9 +149,10 @@ std::string Session::eval_grid_rows(int N, int r0, int r1, float* out) {
     // others in its batch (evaluation mode), so a slice gives the bits of the whole grid.
     const std::size_t p0 = (std::size_t)r0 * N, p1 = (std::size_t)r1 * N;
     if (p1 == p0) return "";
-    for (std::size_t f = 0; f < feats_.size(); ++f)
+    const std::size_t F = n_inputs();
+    for (std::size_t f = 0; f < F; ++f)
         std::copy(grid_x_.begin() + f * P + p0, grid_x_.begin() + f * P + p1, out + f * P + p0);
-    net_.forward_into(grid_x_.data() + p0, P, (int)(p1 - p0), out + feats_.size() * P + p0, P);
+    net_.forward_into(grid_x_.data() + p0, P, (int)(p1 - p0), out + F * P + p0, P);
     return "";
 }
 

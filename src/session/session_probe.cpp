@@ -10,7 +10,7 @@
 
 namespace bp {
 void Session::compute_trace(const float* f, float label, SampleTrace& t) {
-    const int F = (int)feats_.size(), n_out = net_.n_outputs(), cap = net_.capacity();
+    const int F = (int)n_inputs(), n_out = net_.n_outputs(), cap = net_.capacity();
     std::vector<float> x((std::size_t)F * 4, 0.0f);
     for (int i = 0; i < F; ++i) x[(std::size_t)i * 4] = f[i];
     std::vector<float> y((std::size_t)n_out * cap, 0.0f);
@@ -65,14 +65,18 @@ std::string Session::trace(bool test, int index, SampleTrace& out) {
     if (index < 0 || index >= (int)pts.size())
         return "point " + std::to_string(index) + " does not exist (the " +
                (test ? "test" : "training") + " set has " + std::to_string(pts.size()) + ")";
-    return trace_point(pts[index].x1, pts[index].x2, pts[index].label, out);
+    // the sample's own inputs (for column data, all its columns, not the slice)
+    std::vector<float> f(n_inputs());
+    sample_inputs(test, index, f.data());
+    compute_trace(f.data(), pts[index].label, out);
+    return "";
 }
 
 std::string Session::trace_point(float x1, float x2, float label, SampleTrace& out) {
     if (!std::isfinite(x1) || !std::isfinite(x2) || !std::isfinite(label))
         return "a traced point needs finite coordinates and label";
-    std::vector<float> f(feats_.size());
-    compute_features(feats_, &x1, &x2, 1, f.data());
+    std::vector<float> f(n_inputs());
+    plane_inputs(&x1, &x2, 1, f.data());
     compute_trace(f.data(), label, out);
     return "";
 }
@@ -82,15 +86,14 @@ std::string Session::grad_check(double& max_rel, std::string& where, std::size_t
     const auto& train = data_.train;
     if (train.empty()) return "the training set is empty";
     const int B = std::min<int>(std::min(cfg_.batch_size, (int)train.size()), 64);
-    const int F = (int)feats_.size(), n_out = net_.n_outputs();
-    std::vector<float> x1(B), x2(B), fx((std::size_t)F * B), y((std::size_t)n_out * B);
+    const int F = (int)n_inputs(), n_out = net_.n_outputs();
+    std::vector<float> fx((std::size_t)F * B), y((std::size_t)n_out * B), f((std::size_t)F);
     for (int k = 0; k < B; ++k) {
-        const Point& p = train[(pos_ + k) % train.size()];
-        x1[k] = p.x1;
-        x2[k] = p.x2;
-        write_target(model_, p.label, y.data(), (std::size_t)B, k);
+        const int s = (int)((pos_ + k) % train.size());
+        write_target(model_, train[s].label, y.data(), (std::size_t)B, k);
+        sample_inputs(false, s, f.data()); // the inputs training sees
+        for (int i = 0; i < F; ++i) fx[(std::size_t)i * B + k] = f[i];
     }
-    compute_features(feats_, x1.data(), x2.data(), (std::size_t)B, fx.data());
     GradCheckBatch b;
     b.B = B;
     b.x.assign(fx.begin(), fx.end());
@@ -176,10 +179,10 @@ std::vector<LayerHealth> Session::health() {
 
 void Session::predict(const std::vector<float>& x1, const std::vector<float>& x2,
                       std::vector<float>& out) const {
-    const std::size_t n = std::min(x1.size(), x2.size()), F = feats_.size();
+    const std::size_t n = std::min(x1.size(), x2.size()), F = n_inputs();
     const int n_out = net_.n_outputs(), T = net_.total_neurons();
     std::vector<float> fx(F * n), all((std::size_t)T * n);
-    compute_features(feats_, x1.data(), x2.data(), n, fx.data());
+    plane_inputs(x1.data(), x2.data(), n, fx.data());
     if (n) net_.forward_into(fx.data(), n, (int)n, all.data(), n); // the grid's own path
     out.assign(n * n_out, 0.0f);
     const std::size_t first = (std::size_t)(T - n_out) * n; // the output rows come last

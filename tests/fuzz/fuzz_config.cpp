@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (check_consistency(q.config).size() != cons.size())
         fail("check_consistency differs after the round trip", h2);
     int k = num_classes(p.config);
-    if (k != 0 && k != 2 && (k < 3 || k > 5)) fail("num_classes out of range", h2);
+    if (k != 0 && k != 2 && (k < 3 || k > kMaxClasses)) fail("num_classes out of range", h2);
     DatasetKind d = active_dataset(p.config);
     if (name_of(d)[0] == '?') fail("active_dataset is not a named dataset", h2);
     return 0;

@@ -35,11 +35,18 @@ TEST_CASE("catalog: the generated datasets, their problem and number of classes"
     for (const CatalogDataset& d : c.datasets)
         got.push_back(std::string(name_of(d.kind)) + "/" + name_of(d.problem) + "/" +
                       std::to_string(d.classes));
-    // TF Playground's six (binary -1/+1 and regression), then the softmax sets (README)
+    // TF Playground's binary sets (-1/+1), ours (moons, the function boundaries of TF's issue 252),
+    // the softmax sets, Iris (3 species), then TF's regression sets (README)
     CHECK(got == S{"circle/classification/2", "xor/classification/2", "gauss/classification/2",
-                   "spiral/classification/2", "blobs3/classification/3", "blobs4/classification/4",
-                   "blobs5/classification/5", "spiral3/classification/3", "reg-plane/regression/0",
-                   "reg-gauss/regression/0"});
+                   "spiral/classification/2", "moons/classification/2", "sine/classification/2",
+                   "cubic/classification/2", "vee/classification/2", "blobs3/classification/3",
+                   "blobs4/classification/4", "blobs5/classification/5", "spiral3/classification/3",
+                   "iris/classification/3", "reg-plane/regression/0", "reg-gauss/regression/0"});
+    for (const CatalogDataset& d : c.datasets) { // Iris alone feeds columns: its 4 measurements
+        CAPTURE(name_of(d.kind));
+        CHECK(d.columns == (d.kind == DatasetKind::Iris ? 4 : 0));
+        CHECK(!d.label.empty());
+    }
     REQUIRE(c.features.size() == 7);
     CHECK(std::string(feature_key((Feature)c.features[0])) == "x");
     CHECK(std::string(feature_key((Feature)c.features[6])) == "sinY");

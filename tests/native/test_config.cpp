@@ -484,6 +484,9 @@ void set_other_value(const schema::Key& k, Config& c) {
     case schema::Kind::Points:
         c.points = {{1, 2, 1}};
         break;
+    case schema::Kind::Names:
+        c.class_names = {"a,b", "c&d"};
+        break;
     case schema::Kind::Variants:
         c.*k.variants = {{"networkShape", {"", "4,4"}}, {"optimizer", {"sgd", "adam"}}};
         break;
@@ -626,7 +629,8 @@ TEST_CASE("config: bad values are reported, keep the default, and the rest still
         {"activation=", "activation: '' is not a known value", "relu, tanh"},
         {"regularization=l1", "regularization: 'l1' is not a known value", "none, L1, L2"},
         {"dataset=reg-plane", "dataset: 'reg-plane' is not a known value",
-         "circle, xor, gauss, spiral, blobs3, blobs4, blobs5, spiral3, custom"},
+         "circle, xor, gauss, spiral, moons, sine, cubic, vee, blobs3, blobs4, blobs5, spiral3, "
+         "iris, custom"},
         {"regDataset=circle", "regDataset: 'circle' is not a known value",
          "reg-plane, reg-gauss, custom"},
         {"problem=clustering", "problem: 'clustering' is not a known value",
@@ -893,7 +897,7 @@ TEST_CASE("config: check_consistency") {
     }
     std::string m = issues("loss=softmax");
     CHECK(contains(m, "loss: 'softmax' needs a multi-class dataset, but dataset 'circle' has 2"));
-    CHECK(contains(m, "allowed: softmax only with blobs3, blobs4, blobs5, spiral3"));
+    CHECK(contains(m, "allowed: softmax only with blobs3, blobs4, blobs5, spiral3, iris"));
     CHECK(contains(issues("dataset=blobs3&loss=square"),
                    "loss: 'square' cannot train a multi-class dataset: dataset 'blobs3' has 3 "
                    "classes; allowed: auto or softmax"));

@@ -68,13 +68,46 @@ TEST_CASE("too many points for a link: kept in the session, left out of the hash
     CHECK(s->data().train.size() + s->data().test.size() == 5000);
 }
 
-TEST_CASE("user points: multi-class datasets and non-finite values are refused, data kept") {
-    auto m = make("dataset=blobs3&seed=2");
-    const std::size_t before = m->data().train.size();
-    CHECK(m->set_points(clicks(10)).find("dataset has 3 classes") != std::string::npos);
-    CHECK(m->data().train.size() == before);
-    CHECK(m->config().dataset == DatasetKind::Blobs3);
+TEST_CASE("user points of K classes: class indices, the hash carries classes=K and the points") {
+    // a generated 3-class set's points become the user's own, with its 3 classes
+    auto m = make("dataset=blobs3&seed=2&networkShape=4");
+    std::vector<Point> pts = clicks(30);
+    for (std::size_t k = 0; k < pts.size(); ++k) pts[k].label = (float)(k % 3);
+    REQUIRE(m->set_points(pts) == "");
+    CHECK(m->config().dataset == DatasetKind::Custom);
+    CHECK(m->config().classes == 3);
+    const std::string h = to_hash(m->config());
+    CHECK(h.find("classes=3") != std::string::npos);
+    auto t = make(h); // the link: same points, same 3 softmax outputs
+    CHECK(t->network().n_outputs() == 3);
+    CHECK(same_points(m->data().train, t->data().train));
+    CHECK(same_points(m->data().test, t->data().test));
+    // a label beyond the classes is refused with the point's number; the data stays
+    pts[7].label = 3;
+    CHECK(m->set_points(pts).find("point 8 has label 3") != std::string::npos);
+    CHECK(m->data().train.size() + m->data().test.size() == 30);
+    pts[7].label = 0.5f;
+    CHECK(m->set_points(pts).find("class indices 0..2") != std::string::npos);
+    // a binary set given 5 classes: -1 reads as class 0, +1 as class 1 (the confusion matrix's
+    // convention), so the points stay
+    auto b = make("dataset=custom&classes=5&points=1,1,1,-2,-2,-1,3,0,4&networkShape=4&seed=1");
+    CHECK(b->network().n_outputs() == 5);
+    std::vector<float> labels;
+    for (const Point& p : b->custom_points()) labels.push_back(p.label);
+    CHECK(labels == std::vector<float>{1, 0, 4});
+    // classes belong to the user's points: refused with a generated dataset or regression
+    ParseResult pr = parse_hash("dataset=circle&classes=4");
+    REQUIRE(!check_consistency(pr.config).empty());
+    CHECK(check_consistency(pr.config)[0].message.find("classes with dataset=custom") !=
+          std::string::npos);
+    CHECK(!parse_hash("dataset=custom&classes=9").errors.empty()); // 2..8
+    // column data takes no painted points: its inputs are 4 columns, the plot shows 2
+    auto iris = make("dataset=iris&seed=1");
+    CHECK(iris->set_points(clicks(10)).find("4 columns") != std::string::npos);
+    CHECK(iris->config().dataset == DatasetKind::Iris);
+}
 
+TEST_CASE("user points: non-finite values are refused, data kept") {
     auto s = make("dataset=circle&seed=2");
     std::vector<Point> pts = clicks(10);
     pts[4].x2 = INFINITY;

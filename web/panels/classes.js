@@ -14,14 +14,18 @@ function el(tag, cls, text) {
 }
 const pct = (num, den) => (den > 0 ? `${((100 * num) / den).toFixed(1)}%` : '–');
 
-/** Names and CSS colours of K classes (binary: the value scale's two ends). */
-export function classStyles(K, paletteName, dark) {
+/** Names and CSS colours of K classes (binary: the value scale's two ends); names: the data's own. */
+export function classStyles(K, paletteName, dark, names) {
   if (K === 2)
     return [
       { name: 'class −1', short: '−1', css: cssColor(paletteName, -1, dark) },
       { name: 'class +1', short: '+1', css: cssColor(paletteName, 1, dark) },
     ];
-  return Array.from({ length: K }, (_, k) => ({ name: `class ${k}`, short: String(k), css: classCss(paletteName, k) }));
+  return Array.from({ length: K }, (_, k) => ({
+    name: names?.[k] ? `${names[k]} (class ${k})` : `class ${k}`,
+    short: names?.[k] ?? String(k),
+    css: classCss(paletteName, k),
+  }));
 }
 
 /** Per-class accuracy from K x K counts: correct / row sum for each true class (NaN if no points). */
@@ -70,16 +74,16 @@ export class ClassPanel {
     this.root.hidden = !conf;
     if (this.valueLegend) this.valueLegend.hidden = !!conf && conf.k >= 3;
     if (!conf) return;
-    const key = `${this.set}|${style.palette}|${style.dark}|${conf.k}|${conf.test}|${conf.train}`;
+    const key = `${this.set}|${style.palette}|${style.dark}|${conf.k}|${conf.names}|${conf.test}|${conf.train}`;
     if (key === this.key) return;
     this.key = key;
     const K = conf.k,
       counts = conf[this.set],
       other = conf[this.set === 'test' ? 'train' : 'test'];
-    const cls = classStyles(K, style.palette, style.dark);
+    const cls = classStyles(K, style.palette, style.dark, conf.names);
     // While training the counts change nearly every frame: same table shape, so only the cells'
     // text is rewritten (rebuilding the table each frame made the page re-lay it out each frame).
-    const shape = `${this.set}|${style.palette}|${style.dark}|${K}`;
+    const shape = `${this.set}|${style.palette}|${style.dark}|${K}|${conf.names}`;
     if (shape === this.shape) return this.#fill(K, cls, counts, other);
     this.shape = shape;
     this.#legend(K, cls);

@@ -1,5 +1,6 @@
 // csv-import.js: the CSV import dialog (file picker or pasted text, a preview of the first rows read
-// by the engine's own CSV parser, selects for the x1, x2 and label columns, Import) and the CSV
+// by the engine's own CSV parser, selects for the x1, x2 and label columns and boxes for more input
+// columns, Import) and the CSV
 // export of the current train and test points. The engine validates everything; its message
 // (naming the row and column) is shown in the dialog, and the old data stays until an import works.
 import { download, readFileBytes, stamp } from './download.js';
@@ -61,13 +62,18 @@ export function initCsv(ctx) {
     $('csvError').hidden = !text;
   }
   // Default columns: the numeric ones in order (skipping text such as names), the label by its name
-  // when it has a usual one. With fewer than three numeric columns (a bad cell in the first rows)
-  // the first three columns are taken, so the import names the bad cell instead of skipping it.
+  // when it has a usual one, else the last column when it holds words (class names), else the third
+  // numeric one. With fewer than three numeric columns (a bad cell in the first rows) the first three
+  // columns are taken, so the import names the bad cell instead of skipping it. Every other numeric
+  // column is a further input, up to 64 in all.
   function fillColumns(cols, numeric) {
-    let ok = cols.map((_, i) => i).filter((i) => numeric[i]);
-    if (ok.length < 3) ok = cols.map((_, i) => i);
-    const named = ok.find((i) => /^(label|labels|class|target|value|output)$/i.test(cols[i].trim()));
-    const label = named ?? ok[Math.min(2, ok.length - 1)];
+    const all = cols.map((_, i) => i);
+    let ok = all.filter((i) => numeric[i]);
+    const last = cols.length - 1;
+    const words = ok.length >= 2 && !numeric[last] ? last : undefined;
+    if (ok.length + (words === undefined ? 0 : 1) < 3) ok = all;
+    const named = all.find((i) => /^(label|labels|class|species|target|value|output)$/i.test(cols[i].trim()));
+    const label = named ?? words ?? ok[Math.min(2, ok.length - 1)];
     const xs = ok.filter((i) => i !== label);
     const choice = [xs[0] ?? 0, xs[1] ?? xs[0] ?? 0, label ?? 0];
     ['csvX1', 'csvX2', 'csvLabel'].forEach((id, k) => {
@@ -81,7 +87,29 @@ export function initCsv(ctx) {
       );
       $(id).value = String(choice[k]);
     });
+    const more = $('csvMore');
+    more.replaceChildren(more.firstElementChild); // its legend
+    cols.forEach((c, i) => {
+      const box = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.value = String(i);
+      input.checked = numeric[i] && xs.indexOf(i) >= 2 && xs.indexOf(i) < 64;
+      box.append(input, ` ${i + 1}: ${c}`);
+      more.appendChild(box);
+    });
+    more.hidden = cols.length <= 3;
+    syncMore();
   }
+  // x1, x2 and the label are not "more" columns: their boxes are off and disabled.
+  function syncMore() {
+    const taken = new Set(['csvX1', 'csvX2', 'csvLabel'].map((id) => $(id).value));
+    for (const input of $('csvMore').querySelectorAll('input')) {
+      input.disabled = taken.has(input.value);
+      if (input.disabled) input.checked = false;
+    }
+  }
+  for (const id of ['csvX1', 'csvX2', 'csvLabel']) $(id).addEventListener('change', syncMore);
   function table(p) {
     const t = textTable(p.columns, p.rows);
     const note = document.createElement('p');
@@ -144,15 +172,18 @@ export function initCsv(ctx) {
     }, 250);
   };
   $('csvImport').onclick = async () => {
-    const cols = ['csvX1', 'csvX2', 'csvLabel'].map((id) => Number($(id).value));
+    const [x1, x2, clabel] = ['csvX1', 'csvX2', 'csvLabel'].map((id) => Number($(id).value));
+    const more = [...$('csvMore').querySelectorAll('input:checked')].map((b) => Number(b.value));
     $('csvImport').disabled = true;
     try {
-      const r = await client.call('loadCsv', { text: source, cx1: cols[0], cx2: cols[1], clabel: cols[2] });
+      const r = await client.call('loadCsv', { text: source, cols: [x1, x2, ...more], clabel });
       ctx.apply(r);
       noteLink(ctx, r);
       dialog.close();
+      const n = (r.train.length + r.test.length) / 3;
       ctx.message(
-        `Imported ${(r.train.length + r.test.length) / 3} points from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).`,
+        `Imported ${n} ${r.slice ? `rows of ${r.slice.names.length} columns` : 'points'} from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).` +
+          (r.changed ? ` Changed to fit the data: ${r.changed}.` : ''),
         'info',
         'csv',
       );

@@ -1,5 +1,6 @@
 // data-edit.js: "your own points" on the output plot. With "Edit points" on, a click adds a point of
-// the chosen class (shift: the other class; regression: the chosen value, shift: its negative),
+// the chosen class (2 to 8 classes, the "classes" key; two classes: shift gives the other one;
+// regression: the chosen value, shift: its negative),
 // a drag paints points, alt-click removes the nearest point; Undo and Clear act on whole edits.
 // Pointer events, so touch and pen work too. The engine owns the data: every edit sends the whole
 // point list (setPoints, weights kept) and draws what the engine answers; the hash then carries the
@@ -7,6 +8,7 @@
 // current points; undoing that edit reloads the generated dataset's hash.
 import { pixelToData } from '../views/heatmap.js';
 import { kindOfConfig } from './options.js';
+import { classCss } from '../views/colors.js';
 
 const PAINT_STEP = 0.35; // data units between painted points: a drag leaves a trail, not a blob
 const REMOVE_RADIUS = 0.5;
@@ -17,9 +19,20 @@ const round2 = (v) => Math.round(Math.max(-6, Math.min(6, v)) * 100) / 100;
 /** Whether config's active dataset is the user's own (regression has its own dataset key). */
 export const isCustom = (c) => (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
 
-/** Warns when the user's points are too many for the URL (the engine leaves points= out). */
+/**
+ * Warns when the user's data is not in the URL: points too many for it (the engine leaves points=
+ * out), column data (links carry only its column count), class names that do not fit.
+ */
 export function noteLink(ctx, r) {
-  if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
+  const columns = (r.config && isCustom(r.config) && r.config.columns) || 0;
+  const rows = r.train ? (r.train.length + (r.test || []).length) / 3 : 0;
+  if (columns > 0 && rows > 0)
+    ctx.message(
+      `Links do not carry column data: the URL keeps the network (${columns} input columns) but not these ${rows} rows. Keep the CSV file to share the data.`,
+      'warn',
+      'points-link',
+    );
+  else if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
     ctx.message(
       'Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.',
       'warn',
@@ -37,11 +50,22 @@ export function noteLink(ctx, r) {
     r.train.length === 0
   )
     ctx.message(
-      'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
+      columns > 0
+        ? `This link's network takes ${columns} columns of your own data, which links do not carry: import the CSV it was made from.`
+        : 'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
       'warn',
       'points-empty',
     );
   else ctx.clearMessage('points-empty');
+  // Names the data gave (the legend shows them) that the link could not hold exactly.
+  const names = r.metrics && r.metrics.confusion && r.metrics.confusion.names;
+  if (r.config && isCustom(r.config) && names && names.length && !(r.config.classNames || []).length)
+    ctx.message(
+      'These class names do not fit in a link (too long, or characters a link cannot hold): the URL keeps the classes as numbers and the names stay in this page.',
+      'info',
+      'names-link',
+    );
+  else ctx.clearMessage('names-link');
 }
 
 export function initDataEdit(ctx) {
@@ -64,6 +88,7 @@ export function initDataEdit(ctx) {
       const v = Number($('pointValue').value);
       return ev.shiftKey ? -v : v;
     }
+    if (st.config.numClasses >= 3) return chosenClass;
     const pos = $('classPos').getAttribute('aria-checked') === 'true';
     return pos !== ev.shiftKey ? 1 : -1;
   }
@@ -117,14 +142,6 @@ export function initDataEdit(ctx) {
   canvas.addEventListener('pointerdown', (ev) => {
     if (!st.editing || st.step || ev.button !== 0) return;
     ev.preventDefault();
-    if (kind() === 'multiclass') {
-      message(
-        'Your own points work for two classes and for regression; multi-class datasets (3 or more classes) take no custom points. Pick a two-class dataset first.',
-        'warn',
-        'points',
-      );
-      return;
-    }
     const { x, y } = dataAt(ev);
     const base = current();
     if (ev.altKey) {
@@ -164,9 +181,9 @@ export function initDataEdit(ctx) {
   canvas.addEventListener('pointercancel', end);
 
   function setEditing(on) {
-    if (on && st.config.numClasses >= 3) {
+    if (on && st.features[0]?.column) {
       message(
-        'Your own points work for two classes and for regression; this dataset has 3 or more classes. Pick a two-class dataset or switch to regression first.',
+        `Points on the plot have 2 coordinates, but this dataset's inputs are its ${st.features.length} columns. Pick a dataset of the plane to paint your own points.`,
         'warn',
         'points',
       );
@@ -180,9 +197,55 @@ export function initDataEdit(ctx) {
     st.dirty = true;
     updateButtons();
   }
+  // The class buttons: two classes keep the value scale's two ends (+1 / -1); K >= 3 one button
+  // per class, in the class palette the generated multi-class sets use.
+  let chosenClass = 0,
+    builtFor = '';
+  function buildClassButtons() {
+    const K = st.config.numClasses;
+    const key = `${K}|${st.palette}`;
+    if (key === builtFor) return;
+    builtFor = key;
+    const box = $('classButtons');
+    box.replaceChildren();
+    $('classPos').hidden = $('classNeg').hidden = K >= 3;
+    if (K < 3) return;
+    chosenClass = Math.min(chosenClass, K - 1);
+    for (let k = 0; k < K; k++) {
+      const b = document.createElement('button');
+      b.className = 'cls';
+      b.setAttribute('role', 'radio');
+      b.setAttribute('aria-checked', String(k === chosenClass));
+      b.setAttribute('aria-label', `class ${k}`);
+      b.dataset.cls = String(k);
+      b.textContent = String(k);
+      b.style.background = classCss(st.palette, k);
+      b.onclick = () => {
+        chosenClass = k;
+        for (const o of box.children) o.setAttribute('aria-checked', String(o === b));
+      };
+      box.appendChild(b);
+    }
+  }
+  // A new number of classes: the points become the user's own (a generated set's current points
+  // first), then the engine rebuilds with classes=K; it refuses (and says why) when a point's class
+  // does not fit.
+  async function setClasses(K) {
+    if (!isCustom(st.config)) {
+      pushUndo();
+      if (!(await send(current()))) return undo.pop();
+    }
+    // a new number of classes: the old names (a CSV's words) no longer name them
+    await ctx.change({ classes: K, classNames: '', ...ctx.fitting(st.config, K) });
+  }
   function updateButtons() {
     const reg = st.config && st.config.problem === 'regression';
     $('classPicker').hidden = reg;
+    $('classCount').hidden = reg;
+    if (st.config) {
+      $('classCountSel').value = String(st.config.numClasses || 2);
+      buildClassButtons();
+    }
     $('valuePicker').hidden = !reg;
     $('undoPoints').disabled = undo.length === 0;
   }
@@ -197,13 +260,14 @@ export function initDataEdit(ctx) {
     // user's own data.
     if (isCustom(st.config))
       for (const b of document.querySelectorAll('#datasets .dataset')) b.setAttribute('aria-checked', 'false');
-    if (st.editing && st.config.numClasses >= 3) setEditing(false);
+    if (st.editing && st.features[0]?.column) setEditing(false);
     updateButtons();
     noteLink(ctx, r);
   });
   $('editPoints').onclick = () => setEditing(!st.editing);
   $('classPos').onclick = () => pickClass(true);
   $('classNeg').onclick = () => pickClass(false);
+  $('classCountSel').onchange = (e) => setClasses(Number(e.target.value));
   $('pointValue').oninput = (e) => {
     $('pointValueOut').textContent = Number(e.target.value).toFixed(1);
   };
@@ -215,7 +279,6 @@ export function initDataEdit(ctx) {
     updateButtons();
   };
   $('clearPoints').onclick = async () => {
-    if (kind() === 'multiclass') return setEditing(true);
     pushUndo();
     if (!(await send([]))) undo.pop();
     updateButtons();

@@ -121,7 +121,7 @@ export function buildColumns(view, features, layers, limits, geo) {
   view.nodes = []; // per column: [{x, y, canvas, map, row}]
   // Column 0: features
   const fcol = [];
-  el('div', 'net-col-title', view.root).textContent = 'Features';
+  el('div', 'net-col-title', view.root).textContent = features[0]?.column ? 'Columns' : 'Features';
   let activeIndex = 0;
   const inputs = []; // per network input (active feature, engine order): its node, null if hidden
   features.forEach((f) => {
@@ -138,10 +138,16 @@ export function buildColumns(view, features, layers, limits, geo) {
     d.style.left = `${p.x}px`;
     d.style.top = `${p.y}px`;
     d.style.width = d.style.height = `${view.node}px`;
-    d.setAttribute('aria-pressed', String(f.active));
-    d.setAttribute('aria-label', `input feature ${f.label}: ${f.active ? 'on' : 'off'}; press to toggle`);
-    d.title = `${f.label} (click to turn ${f.active ? 'off' : 'on'})`;
-    d.onclick = () => view.cb.toggleFeature(f.key);
+    if (f.column) {
+      // a column of the data: always an input
+      d.setAttribute('aria-label', `input column ${f.label}`);
+      d.title = f.label;
+    } else {
+      d.setAttribute('aria-pressed', String(f.active));
+      d.setAttribute('aria-label', `input feature ${f.label}: ${f.active ? 'on' : 'off'}; press to toggle`);
+      d.title = `${f.label} (click to turn ${f.active ? 'off' : 'on'})`;
+      d.onclick = () => view.cb.toggleFeature(f.key);
+    }
     const lab = el('span', 'net-feature-label', view.root);
     lab.textContent = f.label;
     lab.style.left = `${p.x - 58}px`;
