@@ -234,17 +234,25 @@ function wrapPage(p, downloads) {
         });
       });
     },
-    /** 'download' only: the next file the page saves, once Firefox has finished writing it. */
+    /**
+     * 'download' only: the next file the page saves, once Firefox has written it (its placeholder
+     * and .part file gone, the size steady over three polls).
+     */
     async waitForEvent(event) {
       if (event !== 'download') throw new Error(`waitForEvent('${event}') is not in the Firefox adapter`);
       const before = new Set(fs.readdirSync(downloads));
       const end = Date.now() + TIMEOUT;
+      let last = '',
+        steady = 0;
       for (;;) {
         const names = fs.readdirSync(downloads);
-        const done = names.find((n) => !before.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`));
-        if (done) {
-          const file = path.join(downloads, done);
-          return { suggestedFilename: () => done, path: async () => file };
+        const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
+        if (name && !names.some((n) => n.endsWith('.part'))) {
+          const file = path.join(downloads, name);
+          const size = `${name}:${fs.statSync(file).size}`;
+          steady = size === last ? steady + 1 : 0;
+          last = size;
+          if (steady >= 3) return { suggestedFilename: () => name, path: async () => file };
         }
         if (Date.now() > end) throw new Error('no download');
         await sleep(50);
