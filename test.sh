@@ -3,7 +3,9 @@
 # and runs every suite: native doctest (also under ASan + UBSan), the CLI, short libFuzzer runs of
 # the config codec, the CSV reader and the model-file reader, the wasm build under Node (API,
 # lifetime, SIMD, misuse, memory soak, bit-identity with native), the page in headless Chromium
-# (hostile links too), and the benchmark harness's quick mode (bench/harness.test.mjs). First of
+# (hostile links too) and the same browser suite in headless Firefox ESR (BROWSER=firefox), the
+# cross-browser bit-identity test (Chromium, Firefox, Node and the CLI train to the same weights),
+# and the benchmark harness's quick mode (bench/harness.test.mjs). First of
 # all, the linters: clang-format, eslint and prettier (scripts/lint.sh) fail the run on any
 # violation.
 set -euo pipefail
@@ -31,8 +33,10 @@ scripts/setup.sh export
 tests/export/run.sh
 echo "== wasm build"
 ./build-wasm.sh
-echo "== wasm under Node + browser (headless Chromium)"
+echo "== wasm under Node + browser (headless Chromium; cross-browser.test.mjs launches Firefox too)"
 node --test --test-concurrency=1 tests/wasm/ tests/browser/
+echo "== browser suite in headless Firefox ESR (puppeteer-core over WebDriver BiDi; what it cannot drive skips, saying why)"
+BROWSER=firefox node --test --test-concurrency=1 tests/browser/
 echo "== bench harness quick check: every engine (ours, tfjs, convnetjs, brain.js) learns; no timing"
 bench/build.sh
 (cd bench && npm ci --no-audit --no-fund --loglevel=error)

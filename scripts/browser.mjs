@@ -1,8 +1,10 @@
-// browser.mjs: the headless-Chromium set-up shared by the browser tests (tests/browser/browser.mjs)
+// browser.mjs: the headless-browser set-up shared by the browser tests (tests/browser/browser.mjs)
 // and the benchmark (bench/browser.mjs): a static server for one folder on 127.0.0.1 and Debian's
 // chromium, launched by the caller's playwright-core with flags that keep it off the (closed)
-// network. Every request that does not go to 127.0.0.1 is recorded in `external`, and aborted.
-// Each caller passes its own playwright `chromium` (tests/ and bench/ install their own).
+// network, or Firefox ESR through the tests' puppeteer adapter (tests/browser/puppeteer-page.mjs,
+// same launch/newPage shape). Every request that does not go to 127.0.0.1 is recorded in
+// `external`, and aborted. Each caller passes its own browser type (tests/ and bench/ install
+// their own playwright-core).
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, TYPES } from './serve.mjs';
@@ -19,21 +21,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * @param {any} chromium playwright-core's chromium
+ * @param {any} browserType playwright-core's chromium, or the Firefox adapter's `firefox`
  * @param {string} dir the folder served at the root
  * @returns {Promise<{base: string, newPage: () => Promise<any>, close: () => Promise<void>, external: string[], consoleErrors: string[]}>}
  */
-export async function startBrowser(chromium, dir) {
+export async function startBrowser(browserType, dir) {
   const server = await serve(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
   let browser;
   try {
-    // playwright gives every launch a new, empty profile directory of its own.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      timeout: 60000,
-      args: CHROMIUM_ARGS,
-    });
+    // playwright (and puppeteer) give every launch a new, empty profile directory of its own.
+    browser = await browserType.launch(
+      browserType.name() === 'chromium'
+        ? { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', timeout: 60000, args: CHROMIUM_ARGS }
+        : { timeout: 60000 },
+    );
   } catch (e) {
     server.close();
     throw e;
@@ -59,7 +61,7 @@ export async function startBrowser(chromium, dir) {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   }
-  return { base, newPage, close, external, consoleErrors };
+  return { name: browserType.name(), base, newPage, close, external, consoleErrors };
 }
 
 /**

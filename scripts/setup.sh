@@ -8,7 +8,7 @@ for part in "$@"; do
   case "$part" in
     native)  pkgs+=(cmake g++ make libxtensor-dev doctest-dev clang-format) ;;
     wasm)    pkgs+=(emscripten binaryen wabt libxtensor-dev gzip) ;;
-    browser) pkgs+=(chromium) ;;
+    browser) pkgs+=(chromium firefox-esr) ;; # tests/browser: both browsers (BROWSER=firefox)
     fuzz)    pkgs+=(clang libclang-rt-14-dev) ;;
     export)  pkgs+=(python3 python3-torch python3-numpy) ;; # tests/export: run the PyTorch script
     *) echo "setup.sh: unknown part '$part' (native, wasm, browser, fuzz, export)" >&2; exit 2 ;;

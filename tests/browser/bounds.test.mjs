@@ -17,6 +17,8 @@ test.after(async () => {
 
 test('a 16 x 256 network loads with bounded drawing, a note, and stays responsive while training', async () => {
   const page = await b.newPage();
+  // tall enough that the hovered column is inside the viewport (Firefox refuses input outside it)
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto(`${b.base}/index.html#networkShape=${Array(16).fill(256).join(',')}&seed=1`);
   await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
   const counts = await page.evaluate(() => ({

@@ -1,17 +1,24 @@
 // browser.mjs: shared set-up for browser tests: the page's folder (web/) served on 127.0.0.1 and
-// Debian's chromium driven by the tests' playwright-core (scripts/browser.mjs). Every request that
-// does not go to 127.0.0.1 is recorded, and aborted.
+// Debian's chromium driven by the tests' playwright-core (scripts/browser.mjs), or with
+// BROWSER=firefox Debian's firefox-esr driven by puppeteer-core behind the same page API
+// (puppeteer-page.mjs). Every request that does not go to 127.0.0.1 is recorded, and aborted.
+// `isFirefox` lets a test that needs a Chromium-only API skip itself, saying why.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startBrowser as start } from '../../scripts/browser.mjs';
+import { firefox } from './puppeteer-page.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A browser and a server of web/: {base, newPage, close, external, consoleErrors}. */
-export function startBrowser() {
-  return start(chromium, path.join(root, 'web'));
+export const browserName = process.env.BROWSER || 'chromium';
+if (!['chromium', 'firefox'].includes(browserName)) throw new Error(`BROWSER=${browserName}: chromium or firefox`);
+export const isFirefox = browserName === 'firefox';
+
+/** A browser (BROWSER's, or the one named) and a server of web/: {name, base, newPage, close, external, consoleErrors}. */
+export function startBrowser(name = browserName) {
+  return start(name === 'firefox' ? firefox : chromium, path.join(root, 'web'));
 }
 
 /**

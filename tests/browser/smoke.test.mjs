@@ -1,10 +1,11 @@
-// smoke.test.mjs: headless Chromium loads the wasm engine over http from 127.0.0.1, trains, reads
-// a grid; nothing leaves 127.0.0.1 and the console stays clean.
+// smoke.test.mjs: the headless browser (Chromium, or Firefox with BROWSER=firefox) loads the wasm
+// engine over http from 127.0.0.1, trains, reads a grid; nothing leaves 127.0.0.1 and the console
+// stays clean.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './browser.mjs';
+import { startBrowser, browserName } from './browser.mjs';
 
-test('engine self-test page trains and reads a grid in Chromium', async () => {
+test(`engine self-test page trains and reads a grid in ${browserName}`, async () => {
   const b = await startBrowser();
   try {
     const page = await b.newPage();

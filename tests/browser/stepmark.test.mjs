@@ -124,7 +124,7 @@ test('the X2 -> h1 link of the worked example answers along its length, labels o
   await page.close();
 });
 
-test('labels on links are not covered by the neuron annotation boxes', async () => {
+test('labels on links are not covered by the neuron annotation boxes and keep their neurons’ order', async () => {
   const page = await open('preset=worked-example&learningRate=0.5');
   await page.waitForFunction(() => window.playground.trace);
   let checked = 0;
@@ -132,15 +132,47 @@ test('labels on links are not covered by the neuron annotation boxes', async () 
     const r = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll('.net-anno')].map((b) => b.getBoundingClientRect());
       const labels = [...document.querySelectorAll('.net-link-text text')];
+      // the glyphs: a 10 px label's em box about its rect's middle (Firefox's rect of SVG text
+      // holds the font's whole line, 18 px)
+      const glyphs = (t) => {
+        const a = t.getBoundingClientRect(),
+          mid = (a.top + a.bottom) / 2,
+          h = 1.1 * parseFloat(getComputedStyle(t).fontSize);
+        return {
+          left: a.left,
+          right: a.right,
+          top: Math.max(a.top, mid - h / 2),
+          bottom: Math.min(a.bottom, mid + h / 2),
+        };
+      };
       const covered = labels
         .filter((t) => {
-          const a = t.getBoundingClientRect();
+          const a = glyphs(t);
           return boxes.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
         })
         .map((t) => t.textContent);
-      return { n: labels.length, covered };
+      // backward, output: the labels (dL/dw) of the links into the output neuron keep their source
+      // neurons' top-to-bottom order (in Firefox one was pushed under the next neuron's box: its
+      // text rect is 18 px tall)
+      const ends = Object.fromEntries(
+        [...document.querySelectorAll('.net-link-hit')].map((path) => {
+          const len = path.getTotalLength();
+          const end = path.getPointAtLength(len);
+          return [path.dataset.k, { from: path.getPointAtLength(0).y, x: end.x }];
+        }),
+      );
+      const out = Math.max(...Object.values(ends).map((e) => e.x));
+      const group = labels.filter((t) => ends[t.dataset.k].x > out - 1);
+      const bySource = [...group].sort((u, v) => ends[u.dataset.k].from - ends[v.dataset.k].from);
+      const byLabel = [...group].sort((u, v) => u.getBoundingClientRect().top - v.getBoundingClientRect().top);
+      const misplaced = bySource.some((t, i) => t !== byLabel[i]) ? byLabel.map((t) => t.textContent) : [];
+      return { n: labels.length, covered, misplaced, outLabels: group.length };
     });
     assert.deepEqual(r.covered, [], `phase ${p}: labels under a box`);
+    if (p === 3) {
+      assert.equal(r.outLabels, 3, 'phase 3 labels the three links into the output');
+      assert.deepEqual(r.misplaced, [], `phase ${p}: labels out of their neurons' order`);
+    }
     checked += r.n;
     await page.click('#stNext');
   }
