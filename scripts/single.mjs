@@ -2,9 +2,9 @@
 // USB stick: opened from file:// it needs no server. The page's code is bundled without chunks
 // (the late panels inlined), the style sheet and the icon inlined, and the engine carried once as
 // base64; the two workers are inline text the page turns into blob: workers, each given the
-// engine (engine.js reads BP_WASM_B64, engine-client.js and pool.js BP_WORKERS). Its CSP allows
-// exactly its own inline script and style (by hash), blob: workers and compiling the engine. No
-// service worker (none on file://). Run by `./build-wasm.sh single` after a normal build.
+// engine (engine.js reads BP_WASM_B64 and BP_WASM_DEFERRED_B64, the engine's two parts;
+// engine-client.js and pool.js BP_WORKERS). Its CSP allows exactly its own inline script and
+// style (by hash), blob: workers and compiling the engine. No service worker (none on file://). Run by `./build-wasm.sh single` after a normal build.
 // Usage: node scripts/single.mjs [OUT] (default web/gen/backprop-playground.html)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +35,8 @@ const [app, worker, pool, css] = await Promise.all([
   esbuild.build({ ...opts, entryPoints: ['style.css'] }),
 ]);
 const wasm = fs.readFileSync(path.join(web, 'gen/engine.wasm')).toString('base64');
+// the engine's second part (scripts/split-engine.mjs), loaded on the first call into it
+const deferred = fs.readFileSync(path.join(web, 'gen/engine.deferred.wasm')).toString('base64');
 const icon = `data:image/svg+xml;base64,${fs.readFileSync(path.join(web, 'icon.svg')).toString('base64')}`;
 
 // The workers' code sits in <script type="text/plain"> elements: it must not end them early.
@@ -45,7 +47,7 @@ for (const [name, code] of [
 ])
   if (/<\/script/i.test(code)) throw new Error(`the ${name} bundle holds "</script": it cannot be inlined`);
 
-const boot = `{const B=document.getElementById("bp-wasm").textContent,W=(i)=>URL.createObjectURL(new Blob(["self.BP_WASM_B64="+JSON.stringify(B)+";\\n",document.getElementById(i).textContent],{type:"text/javascript"}));globalThis.BP_WORKERS={engine:W("bp-worker"),pool:W("bp-pool-worker"),type:"classic"};}\n`;
+const boot = `{const T=(i)=>document.getElementById(i).textContent,B=T("bp-wasm"),D=T("bp-wasm-deferred"),W=(i)=>URL.createObjectURL(new Blob(["self.BP_WASM_B64="+JSON.stringify(B)+";self.BP_WASM_DEFERRED_B64="+JSON.stringify(D)+";\\n",T(i)],{type:"text/javascript"}));globalThis.BP_WORKERS={engine:W("bp-worker"),pool:W("bp-pool-worker"),type:"classic"};}\n`;
 const script = boot + text(app);
 const style = text(css);
 const sha = (s) => `'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`;
@@ -74,6 +76,7 @@ swap(
   /<\/body>/,
   () =>
     `<script type="text/plain" id="bp-wasm">${wasm}</script>\n` +
+    `<script type="text/plain" id="bp-wasm-deferred">${deferred}</script>\n` +
     `<script type="text/plain" id="bp-worker">${text(worker)}</script>\n` +
     `<script type="text/plain" id="bp-pool-worker">${text(pool)}</script>\n` +
     `<script type="module">${script}</script>\n</body>`,

@@ -22,16 +22,50 @@ const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'sof
  * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs (or taken from
  * the one-file page's inline copy); under Node pass {wasmBinary} (Emscripten 3.1.6 cannot fetch
  * file paths there).
- * @param {{wasmBinary?: Uint8Array, moduleUrl?: string}} [opts]
+ * The engine comes in two parts (scripts/split-engine.mjs): engine.wasm holds what loading,
+ * training and drawing run; engine.deferred.wasm the rest (exports, model files, CSV import, the
+ * step-through, the gradient check, the loss landscape, compare plans). The second part is
+ * loaded on the first call into it, synchronously, as Emscripten's SPLIT_MODULE does: fetched
+ * by a synchronous request (workers only), taken from {deferredBinary}, from the one-file page's
+ * inline copy, or under Node read from the file next to engine.wasm. Both parts are one module:
+ * same memory, same table, same bits.
+ * @param {{wasmBinary?: Uint8Array, deferredBinary?: Uint8Array, moduleUrl?: string}} [opts]
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
   const createEngine = opts.moduleUrl ? (await import(opts.moduleUrl)).default : createBuiltEngine;
   // the one-file page (scripts/single.mjs) gives its workers the engine inline, as base64
   const inline = globalThis.BP_WASM_B64;
-  const wasmBinary = opts.wasmBinary ?? (inline ? Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) : undefined);
-  const M = await createEngine(wasmBinary ? { wasmBinary } : {});
+  const wasmBinary = opts.wasmBinary ?? (inline ? fromBase64(inline) : undefined);
+  const M = await createEngine({
+    ...(wasmBinary ? { wasmBinary } : {}),
+    loadSplitModule: (file, imports) => {
+      const module = new WebAssembly.Module(deferredBytes(file, opts.deferredBinary));
+      return [new WebAssembly.Instance(module, imports), module];
+    },
+    // the glue says when it loads the second part: not worth a console line
+    printErr: (text) => {
+      if (!/^(placeholder function called|instantiated deferred module)/.test(text)) console.warn(text);
+    },
+  });
   return new Engine(M);
+}
+
+const fromBase64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+
+// The second part's bytes: given, inline (the one-file page), a file under Node, else a
+// synchronous request (allowed in workers, where the page runs the engine).
+function deferredBytes(file, given) {
+  if (given) return given;
+  if (globalThis.BP_WASM_DEFERRED_B64) return fromBase64(globalThis.BP_WASM_DEFERRED_B64);
+  const node = globalThis.process?.getBuiltinModule?.('node:fs');
+  if (node) return node.readFileSync(new URL(file));
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', file, false);
+  xhr.responseType = 'arraybuffer';
+  xhr.send(null);
+  if (xhr.status !== 200) throw new Error(`the engine's second part (${file}) could not be loaded: ${xhr.status}`);
+  return new Uint8Array(xhr.response);
 }
 
 export class Engine {
