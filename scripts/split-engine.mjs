@@ -41,6 +41,7 @@ function play(hash) {
   t(() => S.load(hash));
   for (const f of ['config', 'hash', 'layers', 'features', 'params', 'health', 'slice', 'customPoints', 'gridRows'])
     t(() => S[f]());
+  t(() => S.loaded);
   t(() => S.points(false));
   t(() => S.points(true));
   for (let k = 0; k < 3; k++) {
