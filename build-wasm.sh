@@ -25,6 +25,7 @@ fi
 node scripts/bundle.mjs
 size() { printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
 size "$out/engine.wasm"
+size "$out/engine.deferred.wasm" # the engine's second part, loaded on first use (scripts/split-engine.mjs)
 size "$out/app.js"
 size "$out/worker.js"
 echo "f32x4 instructions: $simd"

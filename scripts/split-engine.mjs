@@ -25,7 +25,10 @@ const file = (f) => path.join(dir, f);
 if (!fs.existsSync(file('engine.wasm.orig'))) throw new Error(`${dir}: no engine.wasm.orig (link with -sSPLIT_MODULE)`);
 
 // The page's ordinary work (web/worker.js, worker-frame.js): refusals are part of it.
-const E = await loadEngine({ moduleUrl: pathToFileURL(file('engine.mjs')).href, wasmBinary: fs.readFileSync(file('engine.wasm')) });
+const E = await loadEngine({
+  moduleUrl: pathToFileURL(file('engine.mjs')).href,
+  wasmBinary: fs.readFileSync(file('engine.wasm')),
+});
 const t = (f) => {
   try {
     return f();
@@ -76,7 +79,9 @@ for (const [problem, kind, dataset] of [
     play(`problem=${problem}&dataset=${dataset}&outputActivation=${out}`);
 }
 for (const r of cat.regularization) play(`regularization=${r}&regularizationRate=0.01`);
-play('x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&networkShape=8,8,8,8,8,8&activation=relu');
+play(
+  'x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&networkShape=8,8,8,8,8,8&activation=relu',
+);
 play('networkShape=8,8,8,8,8,8,8,8&batchSize=1');
 play('networkShape=256,256&batchSize=10');
 play('batchNorm=true&dropout=0.1&residual=true&networkShape=8,8,8');
