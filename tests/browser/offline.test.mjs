@@ -68,6 +68,10 @@ test('cached on the first visit: offline, the page loads, trains and steps; it i
   await page.waitForFunction(() => window.playground.metrics.epoch >= 10);
   await page.click('#play');
   assert.deepEqual(await page.evaluate(() => window.playground.config.networkShape), [3]);
+  // the engine's second part (engine.deferred.wasm, loaded on first use) comes from the cache too
+  assert.ok(files.includes('gen/engine.deferred.wasm'));
+  await page.click('#gradCheck');
+  await page.waitForFunction(() => /worst relative error/.test(document.getElementById('gradCheckOut').textContent));
   await page.context().setOffline(false);
   await page.close();
 });
