@@ -86,6 +86,7 @@ const SNAP = path.join(here, 'gen/snap');
 const SNAP_FILES = {
   'engine.mjs': 'web/gen/engine.mjs',
   'engine.wasm': 'web/gen/engine.wasm',
+  'engine.deferred.wasm': 'web/gen/engine.deferred.wasm', // its second part (scripts/split-engine.mjs)
   'bench.mjs': 'bench/gen/wasm/bench.mjs',
   'bench.wasm': 'bench/gen/wasm/bench.wasm',
   bp_bench: 'build/bp_bench',
