@@ -162,6 +162,18 @@ function loadPanels() {
 // late panels) waits for it: the worker answers in order, and these would queue before the first
 // frame. The frame loop resolves it when a picture has been drawn.
 page.firstDrawn = new Promise((resolve) => (page.drawn = resolve));
+// Lessons (web/lessons/) load when first asked for: the Lessons button, or a link with `lesson=`
+// or `tutorial=` (which may name one); a visitor who never opens them downloads none of their
+// code or words.
+let lessons = null;
+const openLessons = () =>
+  (lessons ||= import('./lessons/lesson-mode.js').then((m) => m.initLessons(page, { message, clearMessage })))
+    .then((l) => l.open())
+    .catch((e) => message(`The lessons could not load: ${e.message}`, 'error', 'lessons'));
+$('lessons').onclick = () => (st.config?.lesson ? page.change({ lesson: '', step: 1 }) : openLessons());
+hooks.config.push(() => {
+  if (!lessons && (st.config.lesson || st.config.tutorial)) openLessons();
+});
 catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {

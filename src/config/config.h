@@ -99,6 +99,11 @@ struct Config {
 
     // --- our keys ---
     bool embed = false; // "embed": the page shows the plot and its controls only (an iframe)
+    // "lesson" and "step": the lesson the page opens and its step (1-based). The lessons are the
+    // page's (web/lessons/lesson-table.js); the engine only bounds the text, so a link naming a
+    // lesson this build does not have still opens and the page says so.
+    std::string lesson; // empty: no lesson
+    int lesson_step = 1;
     std::vector<Activation>
         layer_activations; // "layerActivations": per hidden layer; empty = all `activation`
     std::optional<Activation>
