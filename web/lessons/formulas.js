@@ -1,6 +1,6 @@
 // formulas.js: the lessons' formulas as MathML (the browsers render <math> natively; no library),
 // shared by both languages. Each formula is a small tree of [tag, ...children] written here (a
-// string child is text); build() turns it into elements with DOM calls, so nothing from a URL or a
+// string child is text, an object child the element's attributes); build() turns it into elements with DOM calls, so nothing from a URL or a
 // catalog is ever parsed as markup. The worked example's formulas take their numbers from the
 // engine's trace of the step-through (live), and the seed tutorial's printed values from WORKED.
 
@@ -23,7 +23,9 @@ const sig = i('σ');
 const eta = i('η');
 const sum = (under) => ['munder', o('∑'), under];
 // Numbers shown as the step-through shows them (4 decimals), with a real minus sign.
-const num = (v) => n(Number.isFinite(v) ? v.toFixed(4).replace('-', '−') : '–');
+// (class "value": a number from the engine's trace; "printed": the seed tutorial's)
+const num = (v) => ['mn', { class: 'value' }, Number.isFinite(v) ? v.toFixed(4).replace('-', '−') : '–'];
+const printed = (v) => ['mn', { class: 'printed' }, String(v)];
 const vec = (vs) => paren(...vs.flatMap((v, k) => (k ? [o(','), num(v)] : [num(v)])));
 
 /**
@@ -88,12 +90,12 @@ const FORMULAS = {
   // the first hidden neuron by hand: the example's weights and x, and the engine's z beside the printed one
   weZ1Row: (t) =>
     r(subsup(i('z'), n(1), n(1)), eq, n(WORKED.W1[0][0]), o('·'), n(WORKED.x[0]), o('+'), n(WORKED.W1[0][1]),
-      o('·'), n(WORKED.x[1]), o('+'), n(WORKED.b1[0]), eq, num(we(t)?.z1[0]), o('≠'), n(WORKED.printed.z1[0])),
+      o('·'), n(WORKED.x[1]), o('+'), n(WORKED.b1[0]), eq, num(we(t)?.z1[0]), o('≠'), printed(WORKED.printed.z1[0])),
   weA2: (t) => {
     const v = we(t);
     return r(sup(i('z'), n(2)), eq, sup(i('W'), n(2)), sup(i('a'), n(1)), o('+'), sup(i('b'), n(2)), eq,
       num(v?.z2), o(','), sup(i('a'), n(2)), eq, sig, paren(sup(i('z'), n(2))), eq, num(v?.a2), o('≠'),
-      n(WORKED.printed.a2));
+      printed(WORKED.printed.a2));
   },
   weDelta2: (t) => {
     const v = we(t);
@@ -167,7 +169,9 @@ function build(spec) {
   if (typeof spec === 'string') return document.createTextNode(spec);
   const [tag, ...kids] = spec;
   const e = document.createElementNS(NS, tag);
-  for (const k of kids) e.append(build(k));
+  for (const k of kids)
+    if (typeof k === 'object' && !Array.isArray(k)) for (const [a, v] of Object.entries(k)) e.setAttribute(a, v);
+    else e.append(build(k));
   return e;
 }
 

@@ -6,7 +6,7 @@
 // it opens that step, which loads the step's network (its setup hash), highlights the controls
 // that matter, shows the words and formulas, and checks the task against the engine's state a few
 // times a second. Progress is remembered in progress.js. st.lesson (window.playground.lesson) is
-// what tests read: {id, step, steps, done}.
+// what tests read: {id, step, steps, done, ready}.
 import { t, lang, addCatalog, onLangChange } from '../i18n.js';
 import { LESSONS, lessonOf, lessonForTutorial } from './lesson-table.js';
 import { mathFor } from './formulas.js';
@@ -63,7 +63,7 @@ export async function initLessons(page, { message, clearMessage }) {
 
   const setState = () =>
     (st.lesson = cur
-      ? { id: cur.lesson.id, step: cur.index + 1, steps: cur.lesson.steps.length, done: cur.done }
+      ? { id: cur.lesson.id, step: cur.index + 1, steps: cur.lesson.steps.length, done: cur.done, ready: cur.ready }
       : null);
 
   // ---- following the link ----
@@ -90,6 +90,7 @@ export async function initLessons(page, { message, clearMessage }) {
     const step = lesson.steps[index];
     cur = { lesson, index, answer: null, done: false, ready: false };
     setState();
+    page.setPlaying(false); // a step starts from its own network, still
     setLast(lesson.id, index + 1);
     clearHighlights();
     render();
@@ -106,6 +107,7 @@ export async function initLessons(page, { message, clearMessage }) {
     } else if (st.step) await page.setStepMode(false);
     highlight(step.show);
     cur.ready = true; // checks start once the step's own network is in
+    setState();
     render();
   }
 
