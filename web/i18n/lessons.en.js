@@ -96,7 +96,7 @@ export default {
   'lesson.activations.title': 'Activations and vanishing gradients',
   'lesson.activations.1.title': 'Why not linear?',
   'lesson.activations.1.body':
-    'Without a nonlinear activation, layers collapse into one: a matrix times a matrix is just another matrix, so however deep the network, its boundary stays a straight line. XOR needs a bend.',
+    'Without a nonlinear activation, layers collapse into one: a matrix times a matrix is just another matrix, so however deep the network, its boundary stays a straight line. A circle needs a curve.',
   'lesson.activations.1.task': 'Choose a nonlinear activation and bring the test loss below {loss}.',
   'lesson.activations.2.title': 'The sigmoid’s slope',
   'lesson.activations.2.body':

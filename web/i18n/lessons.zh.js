@@ -89,7 +89,7 @@ export default {
   'lesson.activations.title': '激活函数与梯度消失',
   'lesson.activations.1.title': '为什么不能全是线性？',
   'lesson.activations.1.body':
-    '没有非线性激活，多层就会合并成一层：矩阵乘矩阵还是一个矩阵，所以网络再深，边界也只是一条直线。异或（XOR）数据需要弯曲的边界。',
+    '没有非线性激活，多层就会合并成一层：矩阵乘矩阵还是一个矩阵，所以网络再深，边界也只是一条直线。圆形数据需要弯曲的边界。',
   'lesson.activations.1.task': '选一个非线性激活函数，把测试损失降到 {loss} 以下。',
   'lesson.activations.2.title': 'sigmoid 的斜率',
   'lesson.activations.2.body':

@@ -168,7 +168,7 @@ export const LESSONS = [
     id: 'activations',
     steps: [
       {
-        setup: 'dataset=xor&networkShape=4&activation=linear&learningRate=0.03&seed=1',
+        setup: 'dataset=circle&networkShape=4&activation=linear&learningRate=0.1&seed=1',
         show: ['#activation', '#learningRate', '#play'],
         math: ['linearStack'],
         vars: { loss: 0.1 },
