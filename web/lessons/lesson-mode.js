@@ -185,7 +185,13 @@ export async function initLessons(page, { message, clearMessage }) {
     pick.onchange = () => {
       const l = lessonOf(pick.value),
         d = doneSteps(l.id);
-      go(l, Math.max(0, l.steps.findIndex((_, i) => !d.has(i + 1))));
+      go(
+        l,
+        Math.max(
+          0,
+          l.steps.findIndex((_, i) => !d.has(i + 1)),
+        ),
+      );
     };
     const back = el('button', { id: 'lessonBack', class: 'text-btn', text: t('lessons.back') });
     back.disabled = index === 0;
