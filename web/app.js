@@ -25,6 +25,8 @@ import { initFrameLoop } from './frame-loop.js';
 import { registerOffline } from './offline.js';
 import { initPlay } from './play.js';
 import { initStepMode } from './step-mode.js';
+import { initLang } from './page-lang.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 // The context the rooms share: the objects made here, then each room's functions (init* below).
@@ -103,15 +105,16 @@ const hints = initHints({
 });
 // Panels (web/panels/) listen here: after every new engine state (apply), after any change of the
 // config (config: a new state or a live key), after each frame's answer (frame, with its metrics),
-// and when play turns to pause.
-const hooks = { apply: [], config: [], frame: [], pause: [] };
+// when play turns to pause, and after a change of the page's language (lang: redraw composed text).
+const hooks = { apply: [], config: [], frame: [], pause: [], lang: [] };
 Object.assign(page, { st, client, catalog, net, outMap, chart, options, classPanel, hints, hooks });
 Object.assign(page, { kindOf, datasetsOf, classesOf, fitting, stepper: null, dataEdit: null });
 Object.assign(page, initState(page), initControls(page), initFrameLoop(page), initPlay(page), initStepMode(page));
+Object.assign(page, initLang(page));
+hooks.lang.push(() => options.relabel());
 
 // ---------- start ----------
-client.onfatal = (e) =>
-  message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
+client.onfatal = (e) => message(() => t('msg.fatal', { error: e.message }), 'error', 'engine');
 drawAxes($('axes'), 300);
 drawLegend($('legend'), st.palette, st.dark);
 page.paintClassButtons();
@@ -131,6 +134,7 @@ const panelCtx = {
   onPause: (f) => hooks.pause.push(f),
   onConfig: (f) => hooks.config.push(f),
   onFrame: (f) => hooks.frame.push(f),
+  onLang: (f) => hooks.lang.push(f),
   kindOf,
   catalog,
 };
@@ -156,7 +160,7 @@ function loadPanels() {
       land.initLandscape(panelCtx);
       document.body.dataset.panels = 'ready';
     })
-    .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));
+    .catch((e) => message(() => t('msg.panelFailed', { error: e.message }), 'error', 'panels'));
 }
 // What the first picture does not need (dataset thumbnails, the inactive features' pictures, the
 // late panels) waits for it: the worker answers in order, and these would queue before the first

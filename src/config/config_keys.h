@@ -129,6 +129,8 @@ inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
 inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
 inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,
                                     Speed::Batch};
+// The page's languages (web/i18n.js LANGS); auto: the browser's.
+inline constexpr Lang kLangs[] = {Lang::Auto, Lang::En, Lang::Zh};
 
 // Options: a C array or a std::array of enum values.
 template <class Options>

@@ -518,8 +518,8 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
     CHECK(schema::live_names() ==
           "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-          "stopEpoch, stopTestLoss, speed, showTestData, discretize, embed, lesson, step, "
-          "compare, sweep, sweepEpochs and sweepTarget");
+          "stopEpoch, stopTestLoss, speed, showTestData, discretize, embed, lang, lesson, "
+          "step, compare, sweep, sweepEpochs and sweepTarget");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {

@@ -2,7 +2,6 @@
 // their steps). lessons.zh.js holds the same keys (tests/browser/lessons.test.mjs checks); numbers
 // come in as {name} from the table's vars, formulas from web/lessons/formulas.js.
 export default {
-  'lessons.open': 'Lessons',
   'lessons.region': 'Lesson',
   'lessons.pick': 'Lesson',
   'lessons.stepOf': 'Step {n} of {total}',

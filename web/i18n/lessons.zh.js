@@ -1,7 +1,6 @@
 // lessons.zh.js: the lessons' words in Simplified Chinese; the same keys as lessons.en.js
 // (tests/browser/lessons.test.mjs checks). Numbers come in as {name} from the lesson table's vars.
 export default {
-  'lessons.open': '课程',
   'lessons.region': '课程',
   'lessons.pick': '课程',
   'lessons.stepOf': '第 {n} 步，共 {total} 步',
