@@ -48,7 +48,7 @@ export default {
   'lesson.chain-rule.1.task': 'Press “Next step” in the step-through until the output neuron shows its z and a.',
   'lesson.chain-rule.2.title': 'Where the printed numbers go wrong',
   'lesson.chain-rule.2.body':
-    'The tutorial this example is taken from prints z¹ = ({z1}) and a² = {a2}. Both are wrong. Working the first neuron by hand (below) gives 0.35, not the printed value: every printed z¹ is too large by the same amount. Its z² = {z2} does not even follow from its own a¹, which give {z2own}. The values below are the engine’s, and they agree with a float64 derivation.',
+    'The tutorial this example is taken from prints z¹ = ({z1}) and a² = {a2}. Both are wrong. Working the first neuron by hand (below) gives {z11}, not the printed value: every printed z¹ is too large by the same amount. Its z² = {z2} does not even follow from its own a¹, which give {z2own}, and σ({z2}) is {a2own}, not {a2}. The values below are the engine’s, and they agree with a float64 derivation.',
   'lesson.chain-rule.2.task': 'Read a on the output neuron in the step-through and type it here (four decimals).',
   'lesson.chain-rule.3.title': 'The loss and the output’s δ',
   'lesson.chain-rule.3.body':

@@ -96,6 +96,10 @@ export const LESSONS = [
           z2: WORKED.printed.z2,
           // the z2 the tutorial's own a1 gives: W2 . a1 + b2 (the printed z2 does not follow from it)
           z2own: (WORKED.W2.reduce((a, w, j) => a + w * WORKED.printed.a1[j], 0) + WORKED.b2).toFixed(4),
+          // the first hidden neuron by hand: 0.1 * 0.5 + 0.2 * 1 + 0.1
+          z11: (WORKED.W1[0][0] * WORKED.x[0] + WORKED.W1[0][1] * WORKED.x[1] + WORKED.b1[0]).toFixed(2),
+          // and the sigmoid of the printed z2 is not the printed a2 either
+          a2own: (1 / (1 + Math.exp(-WORKED.printed.z2))).toFixed(4),
         },
         answer: 'number',
         check: (s) => s.st.trace && near(s.answer, s.st.trace.a[outRow(s)], 6e-4),
