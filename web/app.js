@@ -112,6 +112,7 @@ Object.assign(page, { kindOf, datasetsOf, classesOf, fitting, stepper: null, dat
 Object.assign(page, initState(page), initControls(page), initFrameLoop(page), initPlay(page), initStepMode(page));
 Object.assign(page, initLang(page));
 hooks.lang.push(() => options.relabel());
+hooks.lang.push(() => classPanel.relabel());
 
 // ---------- start ----------
 client.onfatal = (e) => message(() => t('msg.fatal', { error: e.message }), 'error', 'engine');

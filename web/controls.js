@@ -272,6 +272,7 @@ export function initControls(page) {
       loadPreviews();
     }
     paintClassButtons();
+    if (st.health) page.drawHealthNow(); // the gradient chart's words are drawn into it
   });
   return { syncControls, loadPreviews, redrawStatic, paintClassButtons };
 }

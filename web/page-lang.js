@@ -72,6 +72,9 @@ export function initLang(page) {
     }
   }
   hooks.config.push(follow);
+  // A hint, not a decision (the engine's answer decides): a link or browser that likely wants
+  // Chinese starts fetching its catalog now, beside the engine, so the words do not lag the picture.
+  if (browserLang() === 'zh' || /(^|[#&])lang=zh(&|$)/.test(location.hash)) load('zh').catch(() => {});
   translateDom();
   return { follow };
 }

@@ -115,15 +115,7 @@ export function initState(page) {
     st.metrics = r.metrics;
     history.replaceState(null, '', `#${st.hash}`);
     page.syncControls();
-    if (structureChanged) {
-      net.setTheme(st.palette, st.dark);
-      net.setStructure(featureList(), st.layers, {
-        maxLayers: UI_MAX_LAYERS,
-        maxNeurons: UI_MAX_NEURONS,
-        hideLayerControls: st.config.hidden.includes('numHiddenLayers'),
-      });
-      loadFeatureGrids();
-    }
+    if (structureChanged) buildNet();
     if (dataChanged) page.loadPreviews();
     chart.clear();
     st.lastChartEpoch = -1;
@@ -134,7 +126,23 @@ export function initState(page) {
     for (const f of hooks.apply) f(r);
     for (const f of hooks.config) f();
   }
-  // Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
+  function buildNet() {
+    net.setTheme(st.palette, st.dark);
+    net.setStructure(featureList(), st.layers, {
+      maxLayers: UI_MAX_LAYERS,
+      maxNeurons: UI_MAX_NEURONS,
+      hideLayerControls: st.config.hidden.includes('numHiddenLayers'),
+    });
+    loadFeatureGrids();
+  }
+  // A new language: the network view's words are made when it is built, so it is built again
+  // (same structure, same weights); the next frame draws it.
+  hooks.lang.push(() => {
+    if (!st.config) return;
+    buildNet();
+    st.dirty = true;
+    if (st.step) page.refreshTrace();
+  });
 
   // The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
   // hidden feature still feeds the network, as in TensorFlow Playground).

@@ -72,6 +72,46 @@ test('every key the page uses is in the English catalog', async () => {
   assert.deepEqual(missing, []);
 });
 
+// The engine's catalog gives ids; their display names are the page's (datasets, activations,
+// losses, optimizers, initializations: '<group>.<id>'), and each speed's label is a key.
+test("every id the engine's menus offer has a name in the page's catalog", async () => {
+  const en = await load('en.js');
+  const { engine } = await import('../wasm/load.mjs');
+  const { SPEEDS } = await import(pathToFileURL(path.join(web, 'frame-plan.js')).href);
+  const cat = (await engine()).catalog();
+  const want = [
+    ...cat.datasets.map((d) => `dataset.${d.key}`),
+    ...cat.activation.map((a) => `act.${a}`),
+    ...cat.optimizer.map((o) => `optimizer.${o}`),
+    ...cat.init.map((i) => `init.${i}`),
+    ...Object.values(cat.kinds).flatMap((k) => k.losses.filter((l) => l !== 'auto').map((l) => `loss.${l}`)),
+    ...Object.values(cat.kinds).flatMap((k) => k.outputs.filter(Boolean).map((a) => `act.${a}`)),
+    ...cat.speed.map((v) => SPEEDS.find((x) => x.value === v)?.label ?? `speed ${v} missing in SPEEDS`),
+  ];
+  assert.deepEqual(
+    [...new Set(want)].filter((k) => !(k in en)),
+    [],
+  );
+});
+
+// English ships in the page's bundle; Chinese is a chunk of its own (fetched when chosen) that
+// the offline cache still holds (scripts/bundle.mjs writes gen/precache.json).
+test('the built page: zh.js is a chunk of its own, in the offline precache list', async () => {
+  const gen = path.join(web, 'gen');
+  const zh = await load('zh.js');
+  const files = fs.readdirSync(gen).filter((f) => f.endsWith('.js'));
+  // esbuild may write non-ASCII text as \uXXXX escapes
+  const word = zh['top.learningRate'];
+  const escaped = word.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const holding = files.filter((f) => {
+    const text = fs.readFileSync(path.join(gen, f), 'utf8');
+    return text.includes(word) || text.toLowerCase().includes(escaped);
+  });
+  assert.equal(holding.length, 1, `one file holds the Chinese strings: ${holding}`);
+  assert.match(holding[0], /^chunk-/, 'a chunk, not the page bundle or a shared chunk');
+  assert.ok(JSON.parse(fs.readFileSync(path.join(gen, 'precache.json'), 'utf8')).files.includes(`gen/${holding[0]}`));
+});
+
 test('the checks catch what they are for', () => {
   const en = { a: 'A {n}', b: 'B', c: 'C' };
   const faults = catalogFaults(en, { a: '甲', b: 'b', d: '丁' });
