@@ -177,7 +177,7 @@ const DO = {
     },
     async (p) => {
       for (let n = 3; n <= 8; n++) {
-        await p.click('.net-layer-ctl button[aria-label="add a hidden layer"]');
+        await p.click('.net-layer-ctl button:first-of-type'); // + (its label is in the page's language)
         await until(p, (n) => window.playground.config.networkShape.length === n, n, `${n} layers`);
       }
       await waitDone(p, 'eight sigmoid layers');

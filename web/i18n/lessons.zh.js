@@ -50,7 +50,7 @@ export default {
   'lesson.chain-rule.3.title': '损失与输出层的 δ',
   'lesson.chain-rule.3.body':
     'y = 1 时交叉熵就是 −log a²。把它对 z² 求导，sigmoid 的导数 σ′ = a(1 − a) 恰好与损失的 1/a 抵消，结果只剩 a² − y。这个 δ² 就是反向传播的起点。',
-  'lesson.chain-rule.3.task': '继续单步，走到“Backward, output”（反向，输出层）。',
+  'lesson.chain-rule.3.task': '继续单步，走到“反向传播，输出层”。',
   'lesson.chain-rule.4.title': '用链式法则算一条连线',
   'lesson.chain-rule.4.body':
     '从隐藏神经元 3 出发的连线权重 w 只通过乘积 w · a¹₃ 影响 z²，所以 ∂z²/∂w = a¹₃。链式法则把沿途的局部斜率相乘：',
@@ -58,8 +58,7 @@ export default {
   'lesson.chain-rule.5.title': '传回隐藏层',
   'lesson.chain-rule.5.body':
     '隐藏神经元的 δ 收集它所连接的下一个神经元的 δ（乘以两者之间的权重），再乘以自己的斜率 σ′(z) = a(1 − a)。它每个权重的梯度就是这个 δ 乘以该连线上的输入。',
-  'lesson.chain-rule.5.task':
-    '继续单步，走到“Backward, hidden layer 1”（反向，隐藏层 1），把三个 δ 和输出层的 δ 比较一下。',
+  'lesson.chain-rule.5.task': '继续单步，走到“反向传播，第 1 个隐藏层”，把三个 δ 和输出层的 δ 比较一下。',
   'lesson.chain-rule.6.title': '更新权重',
   'lesson.chain-rule.6.body':
     '梯度下降让每个权重沿梯度的反方向移动一小步。学习率 η = {lr} 时，隐藏神经元 3 到输出的连线这样变化：',
