@@ -336,8 +336,10 @@ for (const code of ['en', 'zh'])
         await DO[lesson.id][i](page);
         assert.equal((await state(page)).done, true, `${key}: the check passes after the task`);
         assert.match(await page.locator('#lessonStatus').innerText(), /^✓/);
-        if (code === 'zh' && i === 1 && ['chain-rule', 'gradient-descent'].includes(lesson.id))
+        if (code === 'zh' && i === 1 && ['chain-rule', 'gradient-descent'].includes(lesson.id)) {
+          await page.evaluate(() => scrollTo(0, 0)); // the lesson, not where the last click scrolled
           await page.screenshot({ path: path.join(shots, `lesson-${lesson.id}-${code}.png`) });
+        }
         if (i < lesson.steps.length - 1) await page.click('#lessonNext');
       }
       assert.equal(
