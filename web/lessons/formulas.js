@@ -1,0 +1,464 @@
+// formulas.js: the lessons' formulas as MathML (the browsers render <math> natively; no library),
+// shared by both languages. Each formula is a small tree of [tag, ...children] written here (a
+// string child is text, an object child the element's attributes); build() turns it into elements with DOM calls, so nothing from a URL or a
+// catalog is ever parsed as markup. The worked example's formulas take their numbers from the
+// engine's trace of the step-through (live), and the seed tutorial's printed values from WORKED.
+
+const NS = 'http://www.w3.org/1998/Math/MathML';
+const i = (s) => ['mi', s];
+const n = (v) => ['mn', String(v)];
+const o = (s) => ['mo', s];
+const r = (...k) => ['mrow', ...k];
+const sub = (a, b) => ['msub', a, b];
+const sup = (a, b) => ['msup', a, b];
+const subsup = (a, b, c) => ['msubsup', a, b, c];
+const frac = (a, b) => ['mfrac', a, b];
+const sqrt = (a) => ['msqrt', a];
+const hat = (a) => ['mover', a, o('^')];
+const paren = (...k) => r(o('('), ...k, o(')'));
+const d = (num, den) => frac(r(o('∂'), num), r(o('∂'), den));
+const eq = o('=');
+const L = i('L');
+const sig = i('σ');
+const eta = i('η');
+const sum = (under) => ['munder', o('∑'), under];
+// Numbers shown as the step-through shows them (4 decimals), with a real minus sign.
+// (class "value": a number from the engine's trace; "printed": the seed tutorial's)
+const num = (v) => ['mn', { class: 'value' }, Number.isFinite(v) ? v.toFixed(4).replace('-', '−') : '–'];
+const printed = (v) => ['mn', { class: 'printed' }, String(v)];
+const vec = (vs) => paren(...vs.flatMap((v, k) => (k ? [o(','), num(v)] : [num(v)])));
+
+/**
+ * The 2-3-1 worked example (x, y, weights) and the values a widely copied tutorial prints for it
+ * (the seed tutorial in the project's shared notes, section 4.2): z1 and a2 there are wrong; the
+ * lesson shows the engine's values beside them. Weight layout as the engine's (src/session/session.cpp
+ * kWorkedW): W1 row by row, b1, W2, b2.
+ */
+export const WORKED = {
+  x: [0.5, 1],
+  y: 1,
+  W1: [
+    [0.1, 0.2],
+    [0.3, 0.4],
+    [0.5, 0.6],
+  ],
+  b1: [0.1, 0.2, 0.3],
+  W2: [0.4, 0.5, 0.6],
+  b2: 0.1,
+  lr: 0.5,
+  printed: { z1: [0.7, 1.1, 1.5], a1: [0.6681, 0.7501, 0.8175], z2: 1.2728, a2: 0.7808 },
+};
+
+// The trace's values the worked-example formulas use (null before the trace arrives).
+function we(t) {
+  if (!t) return null;
+  const grad = (k) => t.grad[k];
+  return {
+    z1: [t.z[0], t.z[1], t.z[2]],
+    a1: [t.a[0], t.a[1], t.a[2]],
+    z2: t.z[3],
+    a2: t.a[3],
+    loss: t.loss,
+    d2: t.delta[3],
+    d1: [t.delta[0], t.delta[1], t.delta[2]],
+    g11: grad(11),
+    w11After: t.paramsAfter[11],
+  };
+}
+
+/** Formula id -> (trace) => tree. */
+const FORMULAS = {
+  neuron: () =>
+    r(
+      sub(i('a'), i('j')),
+      eq,
+      i('f'),
+      paren(sub(i('z'), i('j'))),
+      o(','),
+      sub(i('z'), i('j')),
+      eq,
+      sum(i('i')),
+      sub(i('w'), r(i('j'), i('i'))),
+      sub(i('a'), i('i')),
+      o('+'),
+      sub(i('b'), i('j')),
+    ),
+  squareLoss: () => r(L, eq, frac(n(1), n(2)), sup(paren(i('a'), o('−'), i('y')), n(2))),
+  meanLoss: () => r(i('J'), eq, frac(n(1), i('m')), sum(r(i('k'), eq, n(1))), sub(L, i('k'))),
+  bce: () =>
+    r(
+      L,
+      eq,
+      o('−'),
+      r(
+        o('['),
+        i('y'),
+        i('log'),
+        i('a'),
+        o('+'),
+        paren(n(1), o('−'), i('y')),
+        i('log'),
+        paren(n(1), o('−'), i('a')),
+        o(']'),
+      ),
+    ),
+  layers: () =>
+    r(
+      sup(i('a'), paren(i('l'))),
+      eq,
+      i('f'),
+      paren(sup(i('W'), paren(i('l'))), sup(i('a'), paren(i('l'), o('−'), n(1))), o('+'), sup(i('b'), paren(i('l')))),
+    ),
+  sigmoid: () =>
+    r(
+      sig,
+      paren(i('z')),
+      eq,
+      frac(n(1), r(n(1), o('+'), sup(i('e'), r(o('−'), i('z'))))),
+      o(','),
+      sup(sig, o('′')),
+      paren(i('z')),
+      eq,
+      sig,
+      paren(i('z')),
+      paren(n(1), o('−'), sig, paren(i('z'))),
+    ),
+  weZ1: (t) => {
+    const v = we(t);
+    return r(
+      sup(i('z'), n(1)),
+      eq,
+      sup(i('W'), n(1)),
+      i('x'),
+      o('+'),
+      sup(i('b'), n(1)),
+      eq,
+      v ? vec(v.z1) : num(NaN),
+      o(','),
+      sup(i('a'), n(1)),
+      eq,
+      sig,
+      paren(sup(i('z'), n(1))),
+      eq,
+      v ? vec(v.a1) : num(NaN),
+    );
+  },
+  // the first hidden neuron by hand: the example's weights and x, and the engine's z beside the printed one
+  weZ1Row: (t) =>
+    r(
+      subsup(i('z'), n(1), n(1)),
+      eq,
+      n(WORKED.W1[0][0]),
+      o('·'),
+      n(WORKED.x[0]),
+      o('+'),
+      n(WORKED.W1[0][1]),
+      o('·'),
+      n(WORKED.x[1]),
+      o('+'),
+      n(WORKED.b1[0]),
+      eq,
+      num(we(t)?.z1[0]),
+      o('≠'),
+      printed(WORKED.printed.z1[0]),
+    ),
+  weA2: (t) => {
+    const v = we(t);
+    return r(
+      sup(i('z'), n(2)),
+      eq,
+      sup(i('W'), n(2)),
+      sup(i('a'), n(1)),
+      o('+'),
+      sup(i('b'), n(2)),
+      eq,
+      num(v?.z2),
+      o(','),
+      sup(i('a'), n(2)),
+      eq,
+      sig,
+      paren(sup(i('z'), n(2))),
+      eq,
+      num(v?.a2),
+      o('≠'),
+      printed(WORKED.printed.a2),
+    );
+  },
+  weDelta2: (t) => {
+    const v = we(t);
+    return r(
+      L,
+      eq,
+      o('−'),
+      i('log'),
+      sup(i('a'), n(2)),
+      eq,
+      num(v?.loss),
+      o(','),
+      sup(i('δ'), n(2)),
+      eq,
+      d(L, sup(i('z'), n(2))),
+      eq,
+      sup(i('a'), n(2)),
+      o('−'),
+      i('y'),
+      eq,
+      num(v?.d2),
+    );
+  },
+  chain: () => r(d(L, i('w')), eq, d(L, i('z')), o('·'), d(i('z'), i('w')), eq, i('δ'), o('·'), sub(i('a'), i('in'))),
+  weGrad: (t) => {
+    const v = we(t);
+    return r(
+      d(L, sub(i('w'), r(n(3), o('→'), i('out')))),
+      eq,
+      sup(i('δ'), n(2)),
+      o('·'),
+      subsup(i('a'), n(3), n(1)),
+      eq,
+      num(v?.d2),
+      o('×'),
+      num(v?.a1[2]),
+      eq,
+      num(v?.g11),
+    );
+  },
+  hiddenDelta: () =>
+    r(
+      subsup(i('δ'), i('j'), n(1)),
+      eq,
+      sup(sig, o('′')),
+      paren(subsup(i('z'), i('j'), n(1))),
+      o('·'),
+      subsup(i('w'), i('j'), n(2)),
+      o('·'),
+      sup(i('δ'), n(2)),
+      o(','),
+      d(L, sub(i('w'), r(i('j'), i('i')))),
+      eq,
+      subsup(i('δ'), i('j'), n(1)),
+      sub(i('x'), i('i')),
+    ),
+  update: () => r(i('w'), o('←'), i('w'), o('−'), eta, d(L, i('w'))),
+  weUpdate: (t) => {
+    const v = we(t);
+    return r(n(WORKED.W2[2]), o('−'), n(WORKED.lr), o('·'), paren(num(v?.g11)), eq, num(v?.w11After));
+  },
+  gd: () =>
+    r(
+      sub(i('θ'), r(i('t'), o('+'), n(1))),
+      eq,
+      sub(i('θ'), i('t')),
+      o('−'),
+      eta,
+      o('∇'),
+      i('J'),
+      paren(sub(i('θ'), i('t'))),
+    ),
+  momentum: () =>
+    r(
+      sub(i('v'), i('t')),
+      eq,
+      i('μ'),
+      sub(i('v'), r(i('t'), o('−'), n(1))),
+      o('+'),
+      sub(i('g'), i('t')),
+      o(','),
+      sub(i('θ'), i('t')),
+      eq,
+      sub(i('θ'), r(i('t'), o('−'), n(1))),
+      o('−'),
+      eta,
+      sub(i('v'), i('t')),
+    ),
+  adam: () =>
+    r(
+      sub(i('m'), i('t')),
+      eq,
+      sub(i('β'), n(1)),
+      sub(i('m'), r(i('t'), o('−'), n(1))),
+      o('+'),
+      paren(n(1), o('−'), sub(i('β'), n(1))),
+      sub(i('g'), i('t')),
+      o(','),
+      sub(i('v'), i('t')),
+      eq,
+      sub(i('β'), n(2)),
+      sub(i('v'), r(i('t'), o('−'), n(1))),
+      o('+'),
+      paren(n(1), o('−'), sub(i('β'), n(2))),
+      subsup(i('g'), i('t'), n(2)),
+      o(','),
+      sub(i('θ'), i('t')),
+      eq,
+      sub(i('θ'), r(i('t'), o('−'), n(1))),
+      o('−'),
+      eta,
+      frac(sub(hat(i('m')), i('t')), r(sqrt(sub(hat(i('v')), i('t'))), o('+'), i('ε'))),
+      o(','),
+      sub(hat(i('m')), i('t')),
+      eq,
+      frac(sub(i('m'), i('t')), r(n(1), o('−'), subsup(i('β'), n(1), i('t')))),
+    ),
+  linearStack: () =>
+    r(
+      sup(i('W'), n(2)),
+      paren(sup(i('W'), n(1)), i('x'), o('+'), sup(i('b'), n(1))),
+      o('+'),
+      sup(i('b'), n(2)),
+      eq,
+      paren(sup(i('W'), n(2)), sup(i('W'), n(1))),
+      i('x'),
+      o('+'),
+      paren(sup(i('W'), n(2)), sup(i('b'), n(1)), o('+'), sup(i('b'), n(2))),
+    ),
+  sigmoidSlope: () =>
+    r(
+      sup(sig, o('′')),
+      paren(i('z')),
+      eq,
+      sig,
+      paren(i('z')),
+      paren(n(1), o('−'), sig, paren(i('z'))),
+      o('≤'),
+      sup(sig, o('′')),
+      paren(n(0)),
+      eq,
+      frac(n(1), n(4)),
+    ),
+  vanish: () =>
+    r(
+      d(L, sup(i('a'), paren(n(1)))),
+      eq,
+      ['munder', o('∏'), r(i('l'), o('>'), n(1))],
+      paren(sup(i('f'), o('′')), paren(sup(i('z'), paren(i('l')))), sup(i('W'), paren(i('l')))),
+      o('·'),
+      d(L, sup(i('a'), paren(i('L')))),
+    ),
+  explode: () =>
+    r(
+      sup(i('tanh'), o('′')),
+      paren(n(0)),
+      eq,
+      n(1),
+      o(','),
+      sup(i('ReLU'), o('′')),
+      paren(i('z')),
+      eq,
+      n(1),
+      r(o('('), i('z'), o('>'), n(0), o(')')),
+    ),
+  symmetry: () =>
+    r(
+      sup(i('W'), paren(n(1))),
+      eq,
+      n(0),
+      o('⇒'),
+      subsup(i('a'), n(1), paren(n(1))),
+      eq,
+      subsup(i('a'), n(2), paren(n(1))),
+      eq,
+      o('⋯'),
+      o('⇒'),
+      d(L, sub(i('w'), n(1))),
+      eq,
+      d(L, sub(i('w'), n(2))),
+      eq,
+      o('⋯'),
+    ),
+  initPlayground: () => r(i('w'), o('∼'), i('U'), paren(o('−'), n(0.5), o(','), n(0.5)), o(','), i('b'), eq, n(0.1)),
+  xavier: () =>
+    r(
+      i('w'),
+      o('∼'),
+      i('U'),
+      paren(o('−'), i('l'), o(','), i('l')),
+      o(','),
+      i('l'),
+      eq,
+      sqrt(frac(n(6), r(sub(i('n'), i('in')), o('+'), sub(i('n'), i('out'))))),
+      o(','),
+      i('Var'),
+      paren(i('w')),
+      eq,
+      frac(n(2), r(sub(i('n'), i('in')), o('+'), sub(i('n'), i('out')))),
+    ),
+  he: () => r(i('w'), o('∼'), ['mi', 'N'], paren(n(0), o(','), frac(n(2), sub(i('n'), i('in'))))),
+  gap: () => r(sub(i('J'), i('test')), o('−'), sub(i('J'), i('train')), o('≫'), n(0)),
+  l2: () =>
+    r(
+      sub(i('J'), i('reg')),
+      eq,
+      i('J'),
+      o('+'),
+      frac(i('λ'), n(2)),
+      sum(i('w')),
+      sup(i('w'), n(2)),
+      o(','),
+      i('w'),
+      o('←'),
+      i('w'),
+      o('−'),
+      eta,
+      d(i('J'), i('w')),
+      o('−'),
+      eta,
+      i('λ'),
+      i('w'),
+    ),
+  l1: () =>
+    r(
+      sub(i('J'), i('reg')),
+      eq,
+      i('J'),
+      o('+'),
+      i('λ'),
+      sum(i('w')),
+      r(o('|'), i('w'), o('|')),
+      o(','),
+      i('w'),
+      o('←'),
+      i('w'),
+      o('−'),
+      eta,
+      d(i('J'), i('w')),
+      o('−'),
+      eta,
+      i('λ'),
+      i('sign'),
+      paren(i('w')),
+    ),
+  dropout: () =>
+    r(
+      i('ã'),
+      eq,
+      frac(r(i('m'), o('⊙'), i('a')), r(n(1), o('−'), i('p'))),
+      o(','),
+      sub(i('m'), i('j')),
+      o('∼'),
+      i('Bernoulli'),
+      paren(n(1), o('−'), i('p')),
+    ),
+};
+
+/** The formula ids the table may name. */
+export const FORMULA_IDS = Object.keys(FORMULAS);
+
+function build(spec) {
+  if (typeof spec === 'string') return document.createTextNode(spec);
+  const [tag, ...kids] = spec;
+  const e = document.createElementNS(NS, tag);
+  for (const k of kids)
+    if (typeof k === 'object' && !Array.isArray(k)) for (const [a, v] of Object.entries(k)) e.setAttribute(a, v);
+    else e.append(build(k));
+  return e;
+}
+
+/** A <math display="block"> element for formula id, its numbers from the trace t when it uses one. */
+export function mathFor(id, t) {
+  const m = document.createElementNS(NS, 'math');
+  m.setAttribute('display', 'block');
+  m.setAttribute('data-formula', id);
+  m.append(build(FORMULAS[id](t)));
+  return m;
+}
