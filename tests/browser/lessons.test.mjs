@@ -408,7 +408,11 @@ test('axe finds no violations in lesson mode; at 390 x 844 lesson and plot are b
     assert.deepEqual(await violations(page), [], `axe: ${hash}`);
     if (size) {
       const m = await page.evaluate(() => {
-        const box = (e) => e.getBoundingClientRect();
+        // a plain object: WebDriver BiDi does not serialise a DOMRect's fields
+        const box = (e) => {
+          const { top, bottom, left, right, height } = e.getBoundingClientRect();
+          return { top, bottom, left, right, height };
+        };
         const panel = document.getElementById('lessonPanel');
         return {
           overflow: document.scrollingElement.scrollWidth - innerWidth,
@@ -427,7 +431,10 @@ test('axe finds no violations in lesson mode; at 390 x 844 lesson and plot are b
       await page.locator('.lesson-task').scrollIntoViewIfNeeded();
       assert.ok(await page.locator('.lesson-task').isVisible(), 'the task is reachable');
       await page.locator('#output').scrollIntoViewIfNeeded();
-      const out = await page.evaluate(() => document.getElementById('output').getBoundingClientRect());
+      const out = await page.evaluate(() => {
+        const { top, bottom } = document.getElementById('output').getBoundingClientRect();
+        return { top, bottom };
+      });
       assert.ok(out.top >= 0 && out.bottom <= 845, `the plot scrolls into view: ${JSON.stringify(out)}`);
       await page.evaluate(() => scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, 'lesson-phone-390x844.png') });

@@ -133,6 +133,7 @@ function locator(p, selector, parts = parseChain(selector)) {
     dispatchEvent: (type) => on((el, t) => el.dispatchEvent(new Event(t, { bubbles: true })), type),
     evaluate: (fn, arg) => on(fn, arg),
     boundingBox: async () => (await handle()).boundingBox(),
+    scrollIntoViewIfNeeded: () => on((el) => el.scrollIntoView({ block: 'nearest' })),
     screenshot: async (opts) => (await handle()).screenshot(opts),
     innerText: () => on((el) => el.innerText),
     allTextContents: async () => Promise.all((await all()).map((h) => h.evaluate((el) => el.textContent))),
@@ -183,6 +184,7 @@ function wrapPage(p, downloads) {
     workers: () => p.workers(),
     click: (sel, opts) => loc(sel).click(opts),
     focus: (sel) => loc(sel).evaluate((el) => el.focus()),
+    press: (sel, key) => loc(sel).press(key),
     dispatchEvent: (sel, type) => loc(sel).dispatchEvent(type),
     /** playwright's frameLocator(iframe).locator(sel).click(), as far as the tests use it */
     frameLocator: (frameSel) => ({
