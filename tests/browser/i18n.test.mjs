@@ -6,12 +6,10 @@
 // fits (no sideways scrolling, every control inside the screen).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, root, isFirefox } from './browser.mjs';
+import { pageSuite, isFirefox, axeViolations } from './browser.mjs';
 
 const { b, shots, open } = await pageSuite(test);
-const AXE = fs.readFileSync(path.join(root, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
 const text = (page, sel) => page.evaluate((s) => document.querySelector(s).textContent.replace(/\s+/g, ' '), sel);
 const langKey = (page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('lang'));
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
@@ -92,12 +90,7 @@ test('in Chinese: axe finds no violations; at 390 x 844 the top bar fits', async
   const page = await open('seed=1&lang=zh', { width: 390, height: 844 });
   await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  await page.evaluate(AXE);
-  const v = await page.evaluate(async () =>
-    (await window.axe.run(document)).violations.map(
-      (x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-  );
+  const v = await axeViolations(page);
   assert.deepEqual(v, []);
   const out = await page.evaluate(() =>
     [...document.querySelectorAll('.topbar > *')]

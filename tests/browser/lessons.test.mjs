@@ -8,16 +8,15 @@
 // 390 x 844 the lesson and the plot are both reachable without sideways scrolling.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, root } from './browser.mjs';
+import { pageSuite, axeViolations } from './browser.mjs';
 import en from '../../web/i18n/lessons.en.js';
 import zh from '../../web/i18n/lessons.zh.js';
 import { LESSONS, TUTORIALS, lessonForTutorial } from '../../web/lessons/lesson-table.js';
-import { FORMULA_IDS, WORKED } from '../../web/lessons/formulas.js';
+import { FORMULA_IDS } from '../../web/lessons/formulas.js';
+import { WORKED } from '../../web/lessons/worked.js';
 
 const { b, shots, open } = await pageSuite(test);
-const AXE = fs.readFileSync(path.join(root, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
 const CATALOGS = { en, zh };
 
 // ---- the worked example by hand: float64, the tutorial's formulas, not the engine's code ----
@@ -386,16 +385,6 @@ test('links open the right lesson and step; tutorial= opens its lesson; an unkno
   await page.close();
 });
 
-async function violations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await window.axe.run(document)).violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-    })),
-  );
-}
-
 test('axe finds no violations in lesson mode; at 390 x 844 lesson and plot are both reachable', async () => {
   for (const [hash, size] of [
     ['lesson=chain-rule&step=2', undefined],
@@ -405,7 +394,7 @@ test('axe finds no violations in lesson mode; at 390 x 844 lesson and plot are b
     const page = await open(hash, size);
     const [id, step] = [/lesson=([^&]+)/.exec(hash)[1], Number(/step=(\d+)/.exec(hash)[1])];
     await ready(page, id, step);
-    assert.deepEqual(await violations(page), [], `axe: ${hash}`);
+    assert.deepEqual(await axeViolations(page), [], `axe: ${hash}`);
     if (size) {
       const m = await page.evaluate(() => {
         // a plain object: WebDriver BiDi does not serialise a DOMRect's fields

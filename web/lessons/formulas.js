@@ -1,70 +1,47 @@
 // formulas.js: the lessons' formulas as MathML (the browsers render <math> natively; no library),
-// shared by both languages. Each formula is a small tree of [tag, ...children] written here (a
-// string child is text, an object child the element's attributes); build() turns it into elements with DOM calls, so nothing from a URL or a
-// catalog is ever parsed as markup. The worked example's formulas take their numbers from the
-// engine's trace of the step-through (live), and the seed tutorial's printed values from WORKED.
+// shared by both languages, written with the builders of mathml.js. The worked example's formulas
+// take their numbers from the engine's trace of the step-through (live), and the seed tutorial's
+// printed values from WORKED (worked.js).
+import {
+  NS,
+  i,
+  n,
+  o,
+  r,
+  sub,
+  sup,
+  subsup,
+  frac,
+  sqrt,
+  hat,
+  paren,
+  d,
+  eq,
+  L,
+  sig,
+  eta,
+  sum,
+  num,
+  printed,
+  vec,
+  build,
+} from './mathml.js';
+import { WORKED, we } from './worked.js';
 
-const NS = 'http://www.w3.org/1998/Math/MathML';
-const i = (s) => ['mi', s];
-const n = (v) => ['mn', String(v)];
-const o = (s) => ['mo', s];
-const r = (...k) => ['mrow', ...k];
-const sub = (a, b) => ['msub', a, b];
-const sup = (a, b) => ['msup', a, b];
-const subsup = (a, b, c) => ['msubsup', a, b, c];
-const frac = (a, b) => ['mfrac', a, b];
-const sqrt = (a) => ['msqrt', a];
-const hat = (a) => ['mover', a, o('^')];
-const paren = (...k) => r(o('('), ...k, o(')'));
-const d = (num, den) => frac(r(o('∂'), num), r(o('∂'), den));
-const eq = o('=');
-const L = i('L');
-const sig = i('σ');
-const eta = i('η');
-const sum = (under) => ['munder', o('∑'), under];
-// Numbers shown as the step-through shows them (4 decimals), with a real minus sign.
-// (class "value": a number from the engine's trace; "printed": the seed tutorial's)
-const num = (v) => ['mn', { class: 'value' }, Number.isFinite(v) ? v.toFixed(4).replace('-', '−') : '–'];
-const printed = (v) => ['mn', { class: 'printed' }, String(v)];
-const vec = (vs) => paren(...vs.flatMap((v, k) => (k ? [o(','), num(v)] : [num(v)])));
-
-/**
- * The 2-3-1 worked example (x, y, weights) and the values a widely copied tutorial prints for it
- * (the seed tutorial in the project's shared notes, section 4.2): z1 and a2 there are wrong; the
- * lesson shows the engine's values beside them. Weight layout as the engine's (src/session/session.cpp
- * kWorkedW): W1 row by row, b1, W2, b2.
- */
-export const WORKED = {
-  x: [0.5, 1],
-  y: 1,
-  W1: [
-    [0.1, 0.2],
-    [0.3, 0.4],
-    [0.5, 0.6],
-  ],
-  b1: [0.1, 0.2, 0.3],
-  W2: [0.4, 0.5, 0.6],
-  b2: 0.1,
-  lr: 0.5,
-  printed: { z1: [0.7, 1.1, 1.5], a1: [0.6681, 0.7501, 0.8175], z2: 1.2728, a2: 0.7808 },
-};
-
-// The trace's values the worked-example formulas use (null before the trace arrives).
-function we(t) {
-  if (!t) return null;
-  const grad = (k) => t.grad[k];
-  return {
-    z1: [t.z[0], t.z[1], t.z[2]],
-    a1: [t.a[0], t.a[1], t.a[2]],
-    z2: t.z[3],
-    a2: t.a[3],
-    loss: t.loss,
-    d2: t.delta[3],
-    d1: [t.delta[0], t.delta[1], t.delta[2]],
-    g11: grad(11),
-    w11After: t.paramsAfter[11],
-  };
-}
+// L1's and L2's update: w <- w - eta dJ/dw - eta lambda (penalty's slope)
+const decayStep = (...slope) => [
+  o(','),
+  i('w'),
+  o('←'),
+  i('w'),
+  o('−'),
+  eta,
+  d(i('J'), i('w')),
+  o('−'),
+  eta,
+  i('λ'),
+  ...slope,
+];
 
 /** Formula id -> (trace) => tree. */
 const FORMULAS = {
@@ -394,17 +371,7 @@ const FORMULAS = {
       frac(i('λ'), n(2)),
       sum(i('w')),
       sup(i('w'), n(2)),
-      o(','),
-      i('w'),
-      o('←'),
-      i('w'),
-      o('−'),
-      eta,
-      d(i('J'), i('w')),
-      o('−'),
-      eta,
-      i('λ'),
-      i('w'),
+      ...decayStep(i('w')),
     ),
   l1: () =>
     r(
@@ -415,18 +382,7 @@ const FORMULAS = {
       i('λ'),
       sum(i('w')),
       r(o('|'), i('w'), o('|')),
-      o(','),
-      i('w'),
-      o('←'),
-      i('w'),
-      o('−'),
-      eta,
-      d(i('J'), i('w')),
-      o('−'),
-      eta,
-      i('λ'),
-      i('sign'),
-      paren(i('w')),
+      ...decayStep(i('sign'), paren(i('w'))),
     ),
   dropout: () =>
     r(
@@ -443,16 +399,6 @@ const FORMULAS = {
 
 /** The formula ids the table may name. */
 export const FORMULA_IDS = Object.keys(FORMULAS);
-
-function build(spec) {
-  if (typeof spec === 'string') return document.createTextNode(spec);
-  const [tag, ...kids] = spec;
-  const e = document.createElementNS(NS, tag);
-  for (const k of kids)
-    if (typeof k === 'object' && !Array.isArray(k)) for (const [a, v] of Object.entries(k)) e.setAttribute(a, v);
-    else e.append(build(k));
-  return e;
-}
 
 /** A <math display="block"> element for formula id, its numbers from the trace t when it uses one. */
 export function mathFor(id, t) {

@@ -13,7 +13,7 @@
 // The words (titles, paragraphs, tasks) are in web/i18n/lessons.<lang>.js under
 // `lesson.<id>.<step>.title|body|task` and `lesson.<id>.title`; numbers and formulas are shared.
 
-import { WORKED } from './formulas.js';
+import { WORKED } from './worked.js';
 
 // Hidden neurons in all: "with two neurons" counts these.
 const neurons = (c) => c.networkShape.reduce((a, b) => a + b, 0);
