@@ -8,6 +8,7 @@ import { setKey, setKeys, dropKey } from './hash.js';
 import { GRID_SIDE as N } from './frame-plan.js';
 import { message, clearMessage } from './messages.js';
 import { t } from './i18n.js';
+import { shownUntrusted } from './views/format.js';
 
 export const UI_MAX_LAYERS = 8,
   UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
@@ -15,21 +16,8 @@ export const UI_MAX_LAYERS = 8,
 /** Loading, applying and changing the state; returns the functions the other modules call. */
 export function initState(page) {
   const { st, client, net, chart, hooks } = page;
-  // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
-  // long, so control characters become \xNN, the bidi controls (which reorder the text around them:
-  // "zz ,exe.txt") \uNNNN, and it is cut at 40 characters (textContent only).
-  function shownKey(k) {
-    const s = k
-      .replace(
-        /[\u0000-\u001f\u007f-\u009f]/g,
-        (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`,
-      )
-      .replace(
-        /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      );
-    return s === '' ? t('msg.emptyKey') : s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  }
+  // An unknown key as shown in a message (untrusted URL text: views/format.js shownUntrusted)
+  const shownKey = (k) => (k === '' ? t('msg.emptyKey') : shownUntrusted(k));
   // The first load (no network yet) builds the nearest network a refused link allows: the engine
   // drops the keys that stop it (r.dropped, each with why) and the user's link stays in the address
   // bar. refuse (a control's edit): a value the engine refuses changes nothing, not even the

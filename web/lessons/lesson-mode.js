@@ -10,6 +10,7 @@
 import { t, lang, addCatalog, onLangChange } from '../i18n.js';
 import { LESSONS, lessonOf, lessonForTutorial } from './lesson-table.js';
 import { mathFor } from './formulas.js';
+import { shownUntrusted } from '../views/format.js';
 import { doneSteps, markDone, setLast, last } from './progress.js';
 import en from '../i18n/lessons.en.js';
 
@@ -37,13 +38,6 @@ const el = (tag, attrs = {}, ...kids) => {
   e.append(...kids);
   return e;
 };
-// A lesson id from a link, as a message may show it: URL text is untrusted (textContent only),
-// without control characters, cut at 40.
-const shown = (s) => {
-  const c = String(s).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
-  return c.length > 40 ? `${c.slice(0, 40)}…` : c;
-};
-
 /**
  * Builds the panel and follows the link's lesson keys; returns {open}.
  * @param {object} page app.js's context (st, hooks, load, change, setStepMode, loadStepper)
@@ -79,7 +73,7 @@ export async function initLessons(page, { message, clearMessage }) {
     if (!id) return void (cur && leave());
     let lesson = lessonOf(id);
     if (!lesson) {
-      message(t('lessons.unknown', { name: shown(id) }), 'warn', 'lesson');
+      message(t('lessons.unknown', { name: shownUntrusted(id) }), 'warn', 'lesson');
       lesson = LESSONS[0];
     }
     const index = Math.min(Math.max(1, c.step || 1), lesson.steps.length) - 1;
