@@ -1,32 +1,8 @@
 // formulas.js: the lessons' formulas as MathML (the browsers render <math> natively; no library),
-// shared by both languages, written with the builders of mathml.js. The worked example's formulas
-// take their numbers from the engine's trace of the step-through (live), and the seed tutorial's
-// printed values from WORKED (worked.js).
-import {
-  NS,
-  i,
-  n,
-  o,
-  r,
-  sub,
-  sup,
-  subsup,
-  frac,
-  sqrt,
-  hat,
-  paren,
-  d,
-  eq,
-  L,
-  sig,
-  eta,
-  sum,
-  num,
-  printed,
-  vec,
-  build,
-} from './mathml.js';
-import { WORKED, we } from './worked.js';
+// shared by both languages, written with the builders of mathml.js. The worked example's own
+// formulas (numbers from the engine's trace and the seed tutorial's printed values) are in worked.js.
+import { NS, i, n, o, r, sub, sup, subsup, frac, sqrt, hat, paren, d, eq, L, sig, eta, sum, build } from './mathml.js';
+import { WORKED_FORMULAS } from './worked.js';
 
 // L1's and L2's update: w <- w - eta dJ/dw - eta lambda (penalty's slope)
 const decayStep = (...slope) => [
@@ -100,106 +76,7 @@ const FORMULAS = {
       paren(i('z')),
       paren(n(1), o('−'), sig, paren(i('z'))),
     ),
-  weZ1: (t) => {
-    const v = we(t);
-    return r(
-      sup(i('z'), n(1)),
-      eq,
-      sup(i('W'), n(1)),
-      i('x'),
-      o('+'),
-      sup(i('b'), n(1)),
-      eq,
-      v ? vec(v.z1) : num(NaN),
-      o(','),
-      sup(i('a'), n(1)),
-      eq,
-      sig,
-      paren(sup(i('z'), n(1))),
-      eq,
-      v ? vec(v.a1) : num(NaN),
-    );
-  },
-  // the first hidden neuron by hand: the example's weights and x, and the engine's z beside the printed one
-  weZ1Row: (t) =>
-    r(
-      subsup(i('z'), n(1), n(1)),
-      eq,
-      n(WORKED.W1[0][0]),
-      o('·'),
-      n(WORKED.x[0]),
-      o('+'),
-      n(WORKED.W1[0][1]),
-      o('·'),
-      n(WORKED.x[1]),
-      o('+'),
-      n(WORKED.b1[0]),
-      eq,
-      num(we(t)?.z1[0]),
-      o('≠'),
-      printed(WORKED.printed.z1[0]),
-    ),
-  weA2: (t) => {
-    const v = we(t);
-    return r(
-      sup(i('z'), n(2)),
-      eq,
-      sup(i('W'), n(2)),
-      sup(i('a'), n(1)),
-      o('+'),
-      sup(i('b'), n(2)),
-      eq,
-      num(v?.z2),
-      o(','),
-      sup(i('a'), n(2)),
-      eq,
-      sig,
-      paren(sup(i('z'), n(2))),
-      eq,
-      num(v?.a2),
-      o('≠'),
-      printed(WORKED.printed.a2),
-    );
-  },
-  weDelta2: (t) => {
-    const v = we(t);
-    return r(
-      L,
-      eq,
-      o('−'),
-      i('log'),
-      sup(i('a'), n(2)),
-      eq,
-      num(v?.loss),
-      o(','),
-      sup(i('δ'), n(2)),
-      eq,
-      d(L, sup(i('z'), n(2))),
-      eq,
-      sup(i('a'), n(2)),
-      o('−'),
-      i('y'),
-      eq,
-      num(v?.d2),
-    );
-  },
   chain: () => r(d(L, i('w')), eq, d(L, i('z')), o('·'), d(i('z'), i('w')), eq, i('δ'), o('·'), sub(i('a'), i('in'))),
-  weGrad: (t) => {
-    const v = we(t);
-    return r(
-      d(L, sub(i('w'), r(n(3), o('→'), i('out')))),
-      eq,
-      sup(i('δ'), n(2)),
-      o('·'),
-      subsup(i('a'), n(3), n(1)),
-      eq,
-      num(v?.d2),
-      o('×'),
-      num(v?.a1[2]),
-      eq,
-      num(v?.g11),
-    );
-  },
   hiddenDelta: () =>
     r(
       subsup(i('δ'), i('j'), n(1)),
@@ -217,10 +94,6 @@ const FORMULAS = {
       sub(i('x'), i('i')),
     ),
   update: () => r(i('w'), o('←'), i('w'), o('−'), eta, d(L, i('w'))),
-  weUpdate: (t) => {
-    const v = we(t);
-    return r(n(WORKED.W2[2]), o('−'), n(WORKED.lr), o('·'), paren(num(v?.g11)), eq, num(v?.w11After));
-  },
   gd: () =>
     r(
       sub(i('θ'), r(i('t'), o('+'), n(1))),
@@ -395,6 +268,7 @@ const FORMULAS = {
       i('Bernoulli'),
       paren(n(1), o('−'), i('p')),
     ),
+  ...WORKED_FORMULAS,
 };
 
 /** The formula ids the table may name. */
