@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
 /**
  * @param {any} browserType playwright-core's chromium, or the Firefox adapter's `firefox`
  * @param {string} dir the folder served at the root
- * @returns {Promise<{base: string, newPage: () => Promise<any>, close: () => Promise<void>, external: string[], consoleErrors: string[]}>}
+ * @returns {Promise<{base: string, newPage: (options?: object) => Promise<any>, close: () => Promise<void>, external: string[], consoleErrors: string[]}>}
  */
 export async function startBrowser(browserType, dir) {
   const server = await serve(dir, 0);
@@ -42,8 +42,9 @@ export async function startBrowser(browserType, dir) {
   }
   const external = [];
   const consoleErrors = [];
-  async function newPage() {
-    const page = await browser.newPage();
+  // options: playwright's context options (e.g. locale), where the browser takes them
+  async function newPage(options = {}) {
+    const page = await browser.newPage(options);
     await page.route('**/*', (route) => {
       const u = new URL(route.request().url());
       if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();

@@ -25,6 +25,8 @@ import { initFrameLoop } from './frame-loop.js';
 import { registerOffline } from './offline.js';
 import { initPlay } from './play.js';
 import { initStepMode } from './step-mode.js';
+import { initLang } from './page-lang.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 // The context the rooms share: the objects made here, then each room's functions (init* below).
@@ -103,15 +105,17 @@ const hints = initHints({
 });
 // Panels (web/panels/) listen here: after every new engine state (apply), after any change of the
 // config (config: a new state or a live key), after each frame's answer (frame, with its metrics),
-// and when play turns to pause.
-const hooks = { apply: [], config: [], frame: [], pause: [] };
+// when play turns to pause, and after a change of the page's language (lang: redraw composed text).
+const hooks = { apply: [], config: [], frame: [], pause: [], lang: [] };
 Object.assign(page, { st, client, catalog, net, outMap, chart, options, classPanel, hints, hooks });
 Object.assign(page, { kindOf, datasetsOf, classesOf, fitting, stepper: null, dataEdit: null });
 Object.assign(page, initState(page), initControls(page), initFrameLoop(page), initPlay(page), initStepMode(page));
+Object.assign(page, initLang(page));
+hooks.lang.push(() => options.relabel());
+hooks.lang.push(() => classPanel.relabel());
 
 // ---------- start ----------
-client.onfatal = (e) =>
-  message(`${e.message}. This browser may not support WebAssembly SIMD or module workers.`, 'error', 'engine');
+client.onfatal = (e) => message(() => t('msg.fatal', { error: e.message }), 'error', 'engine');
 drawAxes($('axes'), 300);
 drawLegend($('legend'), st.palette, st.dark);
 page.paintClassButtons();
@@ -131,6 +135,7 @@ const panelCtx = {
   onPause: (f) => hooks.pause.push(f),
   onConfig: (f) => hooks.config.push(f),
   onFrame: (f) => hooks.frame.push(f),
+  onLang: (f) => hooks.lang.push(f),
   kindOf,
   catalog,
 };
@@ -156,12 +161,24 @@ function loadPanels() {
       land.initLandscape(panelCtx);
       document.body.dataset.panels = 'ready';
     })
-    .catch((e) => message(`A panel could not load: ${e.message}`, 'error', 'panels'));
+    .catch((e) => message(() => t('msg.panelFailed', { error: e.message }), 'error', 'panels'));
 }
 // What the first picture does not need (dataset thumbnails, the inactive features' pictures, the
 // late panels) waits for it: the worker answers in order, and these would queue before the first
 // frame. The frame loop resolves it when a picture has been drawn.
 page.firstDrawn = new Promise((resolve) => (page.drawn = resolve));
+// Lessons (web/lessons/) load when first asked for: the Lessons button, or a link with `lesson=`
+// or `tutorial=` (which may name one); a visitor who never opens them downloads none of their
+// code or words.
+let lessons = null;
+const openLessons = () =>
+  (lessons ||= import('./lessons/lesson-mode.js').then((m) => m.initLessons(page, { message, clearMessage })))
+    .then((l) => l.open())
+    .catch((e) => message(`The lessons could not load: ${e.message}`, 'error', 'lessons'));
+$('lessons').onclick = () => (st.config?.lesson ? page.change({ lesson: '', step: 1 }) : openLessons());
+hooks.config.push(() => {
+  if (!lessons && (st.config.lesson || st.config.tutorial)) openLessons();
+});
 catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {

@@ -9,9 +9,13 @@ import { palette } from './views/colors.js';
 import { SPEEDS } from './frame-plan.js';
 import { setKeys } from './hash.js';
 import { message } from './messages.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
+// A dataset's name in the page's language (the catalog's key dataset.<key>); the engine's label for
+// a dataset the catalogs do not name yet.
+const datasetName = (d) => (t(`dataset.${d.key}`) === `dataset.${d.key}` ? d.label : t(`dataset.${d.key}`));
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Wires the controls; returns what other modules call. */
@@ -19,7 +23,8 @@ export function initControls(page) {
   const { st, client, net, chart, options } = page;
   async function loadPreviews() {
     // which datasets exist, their names, problem and classes: the engine's catalog
-    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, d.label, d.classes]);
+    // display names are the page's (web/i18n/), the engine's label the fallback for a new one
+    const kinds = page.datasetsOf(st.config.problem).map((d) => [d.key, datasetName(d), d.classes]);
     const hashes = {};
     for (const [k] of kinds) {
       const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
@@ -48,7 +53,7 @@ export function initControls(page) {
       b.className = 'dataset';
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(st.config[key] === k));
-      b.setAttribute('aria-label', `${label} dataset`);
+      b.setAttribute('aria-label', t('data.datasetAria', { name: label }));
       b.dataset.key = k;
       b.title = label;
       const c = document.createElement('canvas');
@@ -74,11 +79,13 @@ export function initControls(page) {
   }
   fillSelect($('learningRate'), LEARNING_RATES);
   fillSelect($('regularizationRate'), REG_RATES);
-  fillSelect(
-    $('speed'),
-    SPEEDS.map((s) => s.value),
-    (v) => SPEEDS.find((s) => s.value === v).label,
-  );
+  const fillSpeeds = () =>
+    fillSelect(
+      $('speed'),
+      SPEEDS.map((s) => s.value),
+      (v) => t(SPEEDS.find((s) => s.value === v).label),
+    );
+  fillSpeeds();
 
   function selectValue(sel, v) {
     const s = String(v);
@@ -139,12 +146,12 @@ export function initControls(page) {
     }
     const K = own && p !== 'regression' ? 2 : page.classesOf(p, kv.dataset ?? c.dataset);
     await page.change({ ...kv, ...page.fitting(c, K) });
-    const what = c.columns > 0 ? `Your ${c.columns}-column data is kept` : 'Your points are kept';
+    const what = c.columns > 0 ? t('msg.keptColumns', { n: c.columns }) : t('msg.keptPoints');
     if (own && st.config.problem === p)
       message(
         p === 'regression'
-          ? `${what}: regression fits their labels as values (class −1/+1 or 0..K−1 become the numbers −1, +1 or 0..K−1${c.classNames.length ? '; the class names are dropped' : ''}).`
-          : `${what}: classification reads their labels as the classes −1/+1.`,
+          ? t('msg.toRegression', { what, names: c.classNames.length ? t('msg.namesDropped') : '' })
+          : t('msg.toClassification', { what }),
         'info',
         'problem-switch',
       );
@@ -214,16 +221,19 @@ export function initControls(page) {
   });
 
   // The point-class buttons name and show the palette's two end colours.
-  const CLASS_NAMES = { default: ['Blue', 'Orange'], colorblind: ['Purple', 'Brown-orange'] };
+  const CLASS_NAMES = {
+    default: ['colour.blue', 'colour.orange'],
+    colorblind: ['colour.purple', 'colour.brownOrange'],
+  };
   function paintClassButtons() {
     const p = palette(st.palette),
-      [pos, neg] = CLASS_NAMES[st.palette] || CLASS_NAMES.default;
+      [pos, neg] = (CLASS_NAMES[st.palette] || CLASS_NAMES.default).map((k) => t(k));
     document.documentElement.style.setProperty('--cls-pos', p.pos);
     document.documentElement.style.setProperty('--cls-neg', p.neg);
     $('classPos').textContent = `${pos} +1`;
-    $('classPos').setAttribute('aria-label', `${pos}, label +1`);
+    $('classPos').setAttribute('aria-label', t('data.classAria', { colour: pos, label: '+1' }));
     $('classNeg').textContent = `${neg} −1`;
-    $('classNeg').setAttribute('aria-label', `${neg}, label -1`);
+    $('classNeg').setAttribute('aria-label', t('data.classAria', { colour: neg, label: '-1' }));
   }
 
   function redrawStatic() {
@@ -241,15 +251,28 @@ export function initControls(page) {
   }
 
   $('gradCheck').onclick = async () => {
-    $('gradCheckOut').textContent = 'checking…';
+    $('gradCheckOut').textContent = t('out.checking');
     try {
       const r = await client.call('gradCheck');
-      $('gradCheckOut').textContent =
-        `worst relative error ${r.maxRelError.toExponential(2)} at ${r.where} ` +
-        `(${r.checked} parameters checked${r.skipped ? `, ${r.skipped} skipped at a kink` : ''}; float32 backprop vs float64 finite differences)`;
+      $('gradCheckOut').textContent = t('out.gradCheckResult', {
+        error: r.maxRelError.toExponential(2),
+        where: r.where,
+        checked: r.checked,
+        skipped: r.skipped ? t('out.gradCheckSkipped', { n: r.skipped }) : '',
+      });
     } catch (e) {
-      $('gradCheckOut').textContent = `gradient check failed: ${e.message}`;
+      $('gradCheckOut').textContent = t('out.gradCheckFailed', { error: e.message });
     }
   };
+  // A new language: the menus and buttons whose words are made here
+  page.hooks.lang.push(() => {
+    fillSpeeds();
+    if (st.config) {
+      $('speed').value = page.speedOf();
+      loadPreviews();
+    }
+    paintClassButtons();
+    if (st.health) page.drawHealthNow(); // the gradient chart's words are drawn into it
+  });
   return { syncControls, loadPreviews, redrawStatic, paintClassButtons };
 }

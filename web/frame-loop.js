@@ -6,6 +6,7 @@
 import { drawHealth } from './views/health.js';
 import { heatmapStats } from './views/heatmap.js';
 import { GRID_SIDE as N, VIEW_MS, NETWORK_MAX_MS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
+import { t } from './i18n.js';
 import { message, clearMessage } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -94,7 +95,7 @@ export function initFrameLoop(page) {
         st.req = false;
         st.inflight = !!st.fresh;
         page.setPlaying(false);
-        message(`The engine failed: ${e.message}`, 'error', 'engine');
+        message(() => t('msg.engineFailed', { error: e.message }), 'error', 'engine');
       },
     );
   }
@@ -132,11 +133,7 @@ export function initFrameLoop(page) {
     if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
     if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
       page.setPlaying(false);
-      message(
-        'Training diverged: the loss became NaN or Infinity, so training stopped; the weights shown are the last finite ones. The learning rate is probably too high: lower it, then press reset (↺).',
-        'error',
-        'diverged',
-      );
+      message(() => t('msg.diverged'), 'error', 'diverged');
     }
     if (work && st.step) page.refreshTrace();
     for (const f of page.hooks.frame) f(r.metrics);
@@ -176,7 +173,7 @@ export function initFrameLoop(page) {
       return true;
     } catch (e) {
       page.setPlaying(false);
-      message(`The page could not draw this network: ${e.message}`, 'error', 'draw');
+      message(() => t('msg.drawFailed', { error: e.message }), 'error', 'draw');
       return false;
     }
   }
@@ -263,12 +260,7 @@ export function initFrameLoop(page) {
     if (due('classes')) classPanel.render(m, { palette: st.palette, dark: st.dark });
     if (G !== st.shownN) {
       st.shownN = G;
-      if (G < N)
-        message(
-          `This network is large: its heatmaps are computed on a ${G} x ${G} grid (not ${N} x ${N})${st.packed ? ', a few rows per frame,' : ''} so that every frame stays short.`,
-          'info',
-          'grid-res',
-        );
+      if (G < N) message(() => t(st.packed ? 'msg.gridResRows' : 'msg.gridRes', { G, N }), 'info', 'grid-res');
       else clearMessage('grid-res');
     }
   }

@@ -27,13 +27,14 @@ export const VIEW_MS = { chart: 33, classes: 100, numbers: 33 };
  * page's costliest drawing, and at thousands of epochs a second 15 pictures a second tell as much). */
 export const NETWORK_MAX_MS = 66;
 
-/** The speed menu, in the order shown; value is the `speed` key's value in the URL. */
+/** The speed menu, in the order shown; value is the `speed` key's value in the URL, label the key of
+ * its display name in the string catalogs (web/i18n/). */
 export const SPEEDS = [
-  { value: '1', label: '1 epoch / frame', work: { epochs: 1 } },
-  { value: '10', label: '10 epochs / frame', work: { epochs: 10 } },
-  { value: '100', label: '100 epochs / frame', work: { epochs: 100 } },
-  { value: 'max', label: 'Max', work: { epochs: 1e9, max: true } },
-  { value: 'batch', label: '1 batch / frame', work: { batches: 1 } },
+  { value: '1', label: 'speed.1', work: { epochs: 1 } },
+  { value: '10', label: 'speed.10', work: { epochs: 10 } },
+  { value: '100', label: 'speed.100', work: { epochs: 100 } },
+  { value: 'max', label: 'speed.max', work: { epochs: 1e9, max: true } },
+  { value: 'batch', label: 'speed.batch', work: { batches: 1 } },
 ];
 
 /** The heatmaps of a network too big for a fine grid in one frame keep this side at least, and

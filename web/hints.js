@@ -4,6 +4,7 @@
 // saturated network does not recover by lowering the rate alone (its outputs stay in the flat
 // tails, where the gradient is ~0).
 import { fmt } from './views/format.js';
+import { t } from './i18n.js';
 
 // Share of the probe points (engine: LayerHealth::stuck_fraction) whose output is saturated on
 // the wrong side of its label. Measured over 1,000 epochs: runs that learn (the default net at
@@ -31,40 +32,26 @@ export function initHints({ st, message, clearMessage, change, reset }) {
       L = st.layers;
     if (!m || !c) return;
     const dead = h.findIndex((x, i) => i < h.length - 1 && L[i].activation === 'relu' && x.inactive === 1);
-    if (dead >= 0)
-      show(
-        'hint-dead',
-        `Every ReLU in hidden layer ${dead + 1} outputs 0 for every point (they are “dead”): no gradient reaches the layers before it. Try a smaller learning rate, Leaky ReLU, or press reset.`,
-        'warn',
-      );
+    if (dead >= 0) show('hint-dead', t('hint.dead', { layer: dead + 1 }), 'warn');
     else clearMessage('hint-dead');
     const out = h[h.length - 1];
     if (out && out.stuck >= STUCK_SHARE && m.epoch >= MIN_EPOCH) {
       const lower = Number((c.learningRate / 10).toPrecision(1));
-      show(
-        'hint-sat',
-        `The output is stuck at ±1 on the wrong side for ${Math.round(out.stuck * 100)}% of the points checked (saturated): its gradient there is ~0, so those points no longer teach the network. The learning rate (${c.learningRate}) is probably too high; lowering it alone does not recover a saturated network: lower it and reset.`,
-        'warn',
-        {
-          label: `Use rate ${lower} and reset`,
-          run: async () => {
-            await change({ learningRate: String(lower) });
-            await reset();
-          },
+      show('hint-sat', t('hint.saturated', { share: Math.round(out.stuck * 100), rate: c.learningRate }), 'warn', {
+        label: t('hint.saturatedFix', { rate: lower }),
+        run: async () => {
+          await change({ learningRate: String(lower) });
+          await reset();
         },
-      );
+      });
     } else clearMessage('hint-sat');
     if (m.regLoss > 2 * m.trainLoss && m.epoch >= 10 && c.regularizationRate > 0)
-      show(
-        'hint-reg',
-        `Regularization dominates the objective (λ·R(w) = ${fmt(m.regLoss)} vs data loss ${fmt(m.trainLoss)}): the weights are pulled to 0 instead of fitting the data. Lower the regularization rate.`,
-        'warn',
-      );
+      show('hint-reg', t('hint.reg', { reg: fmt(m.regLoss), loss: fmt(m.trainLoss) }), 'warn');
     else clearMessage('hint-reg');
     if (h.length > 3 && h[0].gradNorm > 0 && h[0].gradNorm < 1e-3 * h[h.length - 1].gradNorm)
       show(
         'hint-vanish',
-        `Gradients vanish: the first layer's gradient is ${(h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0)} times smaller than the output layer's, so early layers barely learn. Try ReLU, fewer layers, or another initialization.`,
+        t('hint.vanish', { ratio: (h[h.length - 1].gradNorm / h[0].gradNorm).toExponential(0) }),
         'info',
       );
     else clearMessage('hint-vanish');

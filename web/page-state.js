@@ -7,6 +7,8 @@
 import { setKey, setKeys, dropKey } from './hash.js';
 import { GRID_SIDE as N } from './frame-plan.js';
 import { message, clearMessage } from './messages.js';
+import { t } from './i18n.js';
+import { shownUntrusted } from './views/format.js';
 
 export const UI_MAX_LAYERS = 8,
   UI_MAX_NEURONS = 16; // the +/- buttons stop here (engine: 16 x 256)
@@ -14,21 +16,8 @@ export const UI_MAX_LAYERS = 8,
 /** Loading, applying and changing the state; returns the functions the other modules call. */
 export function initState(page) {
   const { st, client, net, chart, hooks } = page;
-  // An unknown key as shown in a message: URL text is untrusted and may hold invisible bytes or be
-  // long, so control characters become \xNN, the bidi controls (which reorder the text around them:
-  // "zz ,exe.txt") \uNNNN, and it is cut at 40 characters (textContent only).
-  function shownKey(k) {
-    const s = k
-      .replace(
-        /[\u0000-\u001f\u007f-\u009f]/g,
-        (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`,
-      )
-      .replace(
-        /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      );
-    return s === '' ? '(empty key)' : s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  }
+  // An unknown key as shown in a message (untrusted URL text: views/format.js shownUntrusted)
+  const shownKey = (k) => (k === '' ? t('msg.emptyKey') : shownUntrusted(k));
   // The first load (no network yet) builds the nearest network a refused link allows: the engine
   // drops the keys that stop it (r.dropped, each with why) and the user's link stays in the address
   // bar. refuse (a control's edit): a value the engine refuses changes nothing, not even the
@@ -39,26 +28,28 @@ export function initState(page) {
     const first = !st.config;
     const r = await client.call('load', { hash, nearest: first, refuse });
     if (r.refused) {
-      r.refused.forEach((e, i) =>
-        message(`Not applied: ${e.message}${inForce(e.key)}`, 'warn', `cfg-${e.key || `#${i}`}`),
-      );
+      r.refused.forEach((e, i) => {
+        const v = st.config && st.config[e.key]; // what stays in force, as it is now
+        message(() => t('msg.notApplied', { error: e.message + inForce(e.key, v) }), 'warn', `cfg-${e.key || `#${i}`}`);
+      });
       page.syncControls();
       return false;
     }
     // One message per key (a later load replaces it); hash-wide errors have no key: one each.
-    r.errors.forEach((e, i) => message(`Ignored ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
+    r.errors.forEach((e, i) =>
+      message(() => t('msg.ignored', { error: e.message }), 'warn', `cfg-${e.key || `#${i}`}`),
+    );
     if (r.unknownKeys.length)
       message(
-        `Ignored unknown settings: ${r.unknownKeys.slice(0, 8).map(shownKey).join(', ')}${r.unknownKeys.length > 8 ? ', …' : ''}`,
+        () =>
+          t('msg.unknownKeys', {
+            keys: r.unknownKeys.slice(0, 8).map(shownKey).join(', ') + (r.unknownKeys.length > 8 ? ', …' : ''),
+          }),
         'warn',
         'unknown',
       );
     if (!r.loadOk) {
-      message(
-        `Could not build this network: ${r.loadError}.${first ? '' : ' The previous network is kept.'}`,
-        'error',
-        'load',
-      );
+      message(() => t(first ? 'msg.loadFailed' : 'msg.loadFailedKept', { error: r.loadError }), 'error', 'load');
       if (first) return false;
       history.replaceState(null, '', `#${st.hash}`);
       page.syncControls(); // the control the user changed shows the setting in force again
@@ -73,32 +64,22 @@ export function initState(page) {
     apply(r);
     if (opensWorked && !st.step) page.setStepMode(true);
     // the user's data could not follow the new network (e.g. labels that are not classes)
-    if (r.pointsError) message(`${r.pointsError}.`, 'warn', 'points-carry');
+    if (r.pointsError) message(() => t('msg.engineSays', { error: r.pointsError }), 'warn', 'points-carry');
     else clearMessage('points-carry');
-    r.dropped.forEach((e) =>
-      message(
-        `Dropped from this link so that a network can be built (the default is used): ${e.message}`,
-        'warn',
-        `cfg-${e.key}`,
-      ),
-    );
+    r.dropped.forEach((e) => message(() => t('msg.dropped', { error: e.message }), 'warn', `cfg-${e.key}`));
     if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
     if (
       fromUser &&
       (r.config.networkShape.some((n) => n > UI_MAX_NEURONS) || r.config.networkShape.length > UI_MAX_LAYERS)
     )
-      message(
-        `This network is larger than the page draws comfortably (${UI_MAX_LAYERS} layers of ${UI_MAX_NEURONS}); it works, but may be slow to draw.`,
-        'info',
-        'big',
-      );
+      message(() => t('msg.big', { layers: UI_MAX_LAYERS, neurons: UI_MAX_NEURONS }), 'info', 'big');
     return true;
   }
 
   // " (dropout stays 0.2)": what a refused edit leaves in force, for keys the config names.
-  function inForce(key) {
-    const v = st.config && st.config[key];
-    return v === undefined || v === null ? '' : ` (${key} stays ${Array.isArray(v) ? v.join(',') || 'empty' : v})`;
+  function inForce(key, v) {
+    const shown = Array.isArray(v) ? v.join(',') || t('msg.empty') : v;
+    return v === undefined || v === null ? '' : t('msg.stays', { key, value: shown });
   }
 
   function apply(r) {
@@ -122,15 +103,7 @@ export function initState(page) {
     st.metrics = r.metrics;
     history.replaceState(null, '', `#${st.hash}`);
     page.syncControls();
-    if (structureChanged) {
-      net.setTheme(st.palette, st.dark);
-      net.setStructure(featureList(), st.layers, {
-        maxLayers: UI_MAX_LAYERS,
-        maxNeurons: UI_MAX_NEURONS,
-        hideLayerControls: st.config.hidden.includes('numHiddenLayers'),
-      });
-      loadFeatureGrids();
-    }
+    if (structureChanged) buildNet();
     if (dataChanged) page.loadPreviews();
     chart.clear();
     st.lastChartEpoch = -1;
@@ -141,7 +114,23 @@ export function initState(page) {
     for (const f of hooks.apply) f(r);
     for (const f of hooks.config) f();
   }
-  // Panels (web/panels/) listen here: after every new engine state, and when play turns to pause.
+  function buildNet() {
+    net.setTheme(st.palette, st.dark);
+    net.setStructure(featureList(), st.layers, {
+      maxLayers: UI_MAX_LAYERS,
+      maxNeurons: UI_MAX_NEURONS,
+      hideLayerControls: st.config.hidden.includes('numHiddenLayers'),
+    });
+    loadFeatureGrids();
+  }
+  // A new language: the network view's words are made when it is built, so it is built again
+  // (same structure, same weights); the next frame draws it.
+  hooks.lang.push(() => {
+    if (!st.config) return;
+    buildNet();
+    st.dirty = true;
+    if (st.step) page.refreshTrace();
+  });
 
   // The seven inputs in the engine's order; "<feature>_hide" hides one from the view only (an active
   // hidden feature still feeds the network, as in TensorFlow Playground).
@@ -187,7 +176,9 @@ export function initState(page) {
         return;
       }
       if (r.errors) {
-        r.errors.forEach((e, i) => message(`Not applied: ${e.message}`, 'warn', `cfg-${e.key || `#${i}`}`));
+        r.errors.forEach((e, i) =>
+          message(() => t('msg.notApplied', { error: e.message }), 'warn', `cfg-${e.key || `#${i}`}`),
+        );
         page.syncControls();
         return;
       }
@@ -204,7 +195,7 @@ export function initState(page) {
       st.healthDue = true;
       if (st.step) page.refreshTrace();
     } catch (e) {
-      message(`Could not set that value: ${e.message}`, 'error', 'edit');
+      message(() => t('msg.editFailed', { error: e.message }), 'error', 'edit');
     }
   }
 

@@ -3,6 +3,7 @@
 // when play starts, checked on every answer, and a frame never trains past a stop epoch.
 import { message, clearMessage } from './messages.js';
 import { fmtLoss } from './frame-loop.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,9 +21,11 @@ export function initPlay(page) {
     page.restartPace();
     if (paused) for (const f of hooks.pause) f();
     $('play').textContent = on ? '❚❚' : '▶';
-    $('play').setAttribute('aria-label', on ? 'Pause (space)' : 'Play (space)');
+    labelPlay();
     $('play').classList.toggle('playing', on);
   }
+  const labelPlay = () => $('play').setAttribute('aria-label', t(st.playing ? 'top.pause.aria' : 'top.play.aria'));
+  hooks.lang.push(labelPlay);
   // Stop conditions fire when play crosses them: pressing play again past them goes on training.
   function armStops() {
     clearMessage('stop');
@@ -35,15 +38,11 @@ export function initPlay(page) {
     if (!st.playing || !s) return;
     if (s.epoch && c.stopEpoch > 0 && m.epoch >= c.stopEpoch) {
       setPlaying(false);
-      message(
-        `Paused at epoch ${m.epoch}: the "stop at epoch" condition (${c.stopEpoch}) was reached. Play continues past it.`,
-        'info',
-        'stop',
-      );
+      message(() => t('msg.stopEpoch', { epoch: m.epoch, stop: c.stopEpoch }), 'info', 'stop');
     } else if (s.loss && c.stopTestLoss > 0 && m.testLoss < c.stopTestLoss) {
       setPlaying(false);
       message(
-        `Paused at epoch ${m.epoch}: test loss ${fmtLoss(m.testLoss)} fell below the "stop when test loss <" value (${c.stopTestLoss}).`,
+        () => t('msg.stopLoss', { epoch: m.epoch, loss: fmtLoss(m.testLoss), stop: c.stopTestLoss }),
         'info',
         'stop',
       );

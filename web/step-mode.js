@@ -58,6 +58,7 @@ export function initStepMode(page) {
       page.redraw(); // without the ring
     }
   }
+  page.hooks.lang.push(() => page.stepper?.render()); // its words are made as it draws
   $('stepThrough').onclick = () => setStepMode(!st.step);
   $('stClose').onclick = () => setStepMode(false);
   $('stNext').onclick = () => page.stepper?.move(+1);

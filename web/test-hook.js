@@ -3,7 +3,8 @@
 // object can change without breaking them and nothing outside writes it. Kept to what the
 // browser suites and bench/ read: the engine's last answer (config, layers, features, points,
 // weights, grid, metrics, health), the play and frame state, the step-through's trace and marker,
-// the frame counters (perf; resetPerf() starts a new count), and the loss landscape panel's plane.
+// the frame counters (perf; resetPerf() starts a new count), the loss landscape panel's plane, and
+// the lesson in view (lessons/lesson-mode.js: id, step, steps, done).
 
 const FIELDS = [
   'hash',
@@ -31,6 +32,7 @@ const FIELDS = [
   'chartPushes',
   'perf',
   'landscape',
+  'lesson',
 ];
 
 /** Exposes `st` (app.js's state) as window.playground, read-only, FIELDS only. */

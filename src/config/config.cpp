@@ -112,6 +112,18 @@ const char* name_of(Speed s) {
     return "?";
 }
 
+const char* name_of(Lang l) {
+    switch (l) {
+    case Lang::Auto:
+        return "auto";
+    case Lang::En:
+        return "en";
+    case Lang::Zh:
+        return "zh";
+    }
+    return "?";
+}
+
 const char* name_of(Problem p) {
     switch (p) {
     case Problem::Classification:

@@ -38,6 +38,8 @@ enum class Preset { None, WorkedExample };
 // How much the page trains per drawn frame: 1, 10 or 100 epochs, as many epochs as the frame's
 // time allows (Max), or one batch (Batch).
 enum class Speed { Epochs1, Epochs10, Epochs100, Max, Batch };
+// The page's language ("lang"): Auto (absent from a link) follows the browser's language.
+enum class Lang { Auto, En, Zh };
 
 // Engine limits (resource bounds): a config beyond them is refused with a message.
 constexpr int kMaxHiddenLayers = 16;
@@ -98,7 +100,13 @@ struct Config {
     std::vector<std::string> hidden; // names X of "X_hide=true", in hash order
 
     // --- our keys ---
-    bool embed = false; // "embed": the page shows the plot and its controls only (an iframe)
+    bool embed = false;     // "embed": the page shows the plot and its controls only (an iframe)
+    Lang lang = Lang::Auto; // "lang": the page's language (display only; web/i18n.js)
+    // "lesson" and "step": the lesson the page opens and its step (1-based). The lessons are the
+    // page's (web/lessons/lesson-table.js); the engine only bounds the text, so a link naming a
+    // lesson this build does not have still opens and the page says so.
+    std::string lesson; // empty: no lesson
+    int lesson_step = 1;
     std::vector<Activation>
         layer_activations; // "layerActivations": per hidden layer; empty = all `activation`
     std::optional<Activation>
@@ -148,5 +156,6 @@ const char* name_of(Init i);
 const char* name_of(Problem p);
 const char* name_of(Preset p);
 const char* name_of(Speed s);
+const char* name_of(Lang l);
 
 } // namespace bp

@@ -16,12 +16,14 @@
 namespace bp::config_keys {
 
 // Resource bounds on what a hash may carry. They are chosen so that to_hash of anything parse_hash
-// keeps stays below kMaxHashBytes (else the round trip would cut it): fixed keys < 2 KiB, seed and
-// tutorial < 1 KiB encoded, hidden names < 5 KiB, unknown keys <= kMaxUnknownTotalBytes encoded,
-// points <= kMaxPointsBytes (written unencoded: digits, '-', '.', 'e', ',').
+// keeps stays below kMaxHashBytes (else the round trip would cut it): fixed keys < 2 KiB, seed,
+// tutorial and lesson < 1 KiB encoded, hidden names < 5 KiB, unknown keys <= kMaxUnknownTotalBytes
+// encoded, points <= kMaxPointsBytes (written unencoded: digits, '-', '.', 'e', ',').
 constexpr size_t kMaxHashBytes = 65536;
 constexpr size_t kMaxSeedBytes = 64;
 constexpr size_t kMaxTutorialBytes = 200;
+constexpr size_t kMaxLessonBytes = 40; // a lesson id, e.g. "chain-rule"
+constexpr int kMaxLessonSteps = 16;
 constexpr size_t kMaxHidden = 64;
 
 // The names "<name>_hide" may take. TensorFlow Playground's hidable controls (its "hide controls"
@@ -127,6 +129,8 @@ inline constexpr Init kInits[] = {Init::Playground, Init::Xavier, Init::He};
 inline constexpr Preset kPresets[] = {Preset::None, Preset::WorkedExample};
 inline constexpr Speed kSpeeds[] = {Speed::Epochs1, Speed::Epochs10, Speed::Epochs100, Speed::Max,
                                     Speed::Batch};
+// The page's languages (web/i18n.js LANGS); auto: the browser's.
+inline constexpr Lang kLangs[] = {Lang::Auto, Lang::En, Lang::Zh};
 
 // Options: a C array or a std::array of enum values.
 template <class Options>

@@ -163,6 +163,9 @@ constexpr Key kKeys[] = {
                          "of the plane)"),
     flag<&C::standardize>("standardize", Ours),
     flag<&C::embed>("embed", Ours, Live::Display),
+    enumeration<&C::lang, kLangs>("lang", Ours, Live::Display, "is not a language of the page"),
+    text<&C::lesson>("lesson", kMaxLessonBytes, Ours, Live::Display),
+    integer<&C::lesson_step>("step", 1, kMaxLessonSteps, Ours, Live::Display),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.
     variants<&C::compare>("compare", kMaxCompareVariants, Ours),
     variants<&C::sweep>("sweep", kMaxSweepRuns, Ours),

@@ -8,27 +8,14 @@
 // screen with play; every button and checkbox is at least 24 px (or has 24 px of room).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pageSuite, root } from './browser.mjs';
+import { pageSuite, isFirefox, axeViolations } from './browser.mjs';
 
 const { b, shots, open, settle } = await pageSuite(test);
-const AXE = fs.readFileSync(path.join(root, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await window.axe.run(document)).violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-    })),
-  );
-}
-
 const epoch = (page) => page.evaluate(() => window.playground.metrics.epoch);
 const playing = (page) => page.evaluate(() => window.playground.playing);
 
-test('axe finds no violations in every state the page visits', async () => {
+test('axe finds no violations in every state the page visits', async (t) => {
   const states = [
     ['default', '', null],
     ['dark', '', (p) => p.emulateMedia({ colorScheme: 'dark' })],
@@ -58,9 +45,14 @@ test('axe finds no violations in every state the page visits', async () => {
     ['an embed', 'embed=true', null, { width: 600, height: 400 }],
   ];
   for (const [name, hash, then, size] of states) {
+    // the dark theme follows prefers-color-scheme, which Firefox ESR's WebDriver BiDi cannot emulate
+    if (isFirefox && /dark/.test(name)) {
+      t.diagnostic(`${name}: skipped in Firefox (no prefers-color-scheme emulation); Chromium checks it`);
+      continue;
+    }
     const page = await open(hash, size);
     if (then) await then(page);
-    assert.deepEqual(await violations(page), [], name);
+    assert.deepEqual(await axeViolations(page), [], name);
     await page.close();
   }
 });

@@ -63,3 +63,19 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
       }),
   };
 }
+
+/**
+ * axe-core's violations on the page as it is now: [{id, nodes: ['selector: summary']}] ([] when
+ * none). axe's source is evaluated into the page as a string: the page's CSP forbids inline scripts.
+ */
+export async function axeViolations(page) {
+  if (!axeSource) axeSource = fs.readFileSync(path.join(root, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    })),
+  );
+}
+let axeSource = null;

@@ -87,6 +87,8 @@ test('a drag paints a trail of points; clear removes them all; column data says 
       window.playground.config.dataset === 'custom' &&
       window.playground.train.length + window.playground.test.length === 0,
   );
+  // the mouse moves in the viewport: the plot first on screen (Firefox scrolls to the clicked button)
+  await page.locator('#output').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = await page.locator('#output').boundingBox();
   const a = pixelOf(-4, 0),
     z = pixelOf(4, 0);

@@ -26,7 +26,7 @@ test('embed=true fits a 600 x 400 iframe with the plot, play and reset; play tra
   const frame = page.frameLocator('iframe');
   const el = await page.waitForSelector('iframe');
   const inner = await el.contentFrame();
-  await inner.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
+  await inner.waitForFunction(() => window.playground && window.playground.grid); // a frame: the same call in both browsers' APIs
   const visible = (sel) =>
     inner.evaluate((sel) => {
       const e = document.querySelector(sel);

@@ -76,6 +76,7 @@ const KEYS = [
   'dropout',
   'batchNorm',
   'residual',
+  'step', // its companion `lesson` opens lesson mode on any short text: lessons.test.mjs injects it
 ];
 // Keys whose value is free text (kept, not validated) or a TF boolean (any text means true): an
 // injected value there is accepted silently, so no message names them; the rest must be named.

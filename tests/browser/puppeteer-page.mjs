@@ -60,6 +60,8 @@ function parseChain(selector) {
   });
 }
 
+const hasText = (opts) => (opts && opts.hasText !== undefined ? [{ hasText: opts.hasText }] : []);
+
 /** A playwright-like Locator over a selector chain. */
 function locator(p, selector, parts = parseChain(selector)) {
   const single = parts.length === 1 && parts[0].css; // puppeteer's own locator can act on it
@@ -67,7 +69,10 @@ function locator(p, selector, parts = parseChain(selector)) {
     let hs = [p];
     for (const part of parts) {
       if (part.nth !== undefined) hs = hs[part.nth] ? [hs[part.nth]] : [];
-      else hs = (await Promise.all(hs.map((h) => h.$$(part.css)))).flat();
+      else if (part.hasText !== undefined) {
+        const keep = await Promise.all(hs.map((h) => h.evaluate((el, t) => el.textContent.includes(t), part.hasText)));
+        hs = hs.filter((_, i) => keep[i]);
+      } else hs = (await Promise.all(hs.map((h) => h.$$(part.css)))).flat();
     }
     return hs;
   }
@@ -87,6 +92,8 @@ function locator(p, selector, parts = parseChain(selector)) {
     return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
   };
   const self = {
+    /** a descendant locator; {hasText} keeps the elements whose text contains it (as playwright) */
+    locator: (sub, opts = {}) => locator(p, `${selector} ${sub}`, [...parts, ...parseChain(sub), ...hasText(opts)]),
     first: () => locator(p, `${selector} >> nth=0`, [...parts, { nth: 0 }]),
     nth: (i) => locator(p, `${selector} >> nth=${i}`, [...parts, { nth: i }]),
     count: async () => (await all()).length,
@@ -109,11 +116,16 @@ function locator(p, selector, parts = parseChain(selector)) {
       const box = await h.boundingBox();
       await p.mouse.move(box.x + opts.position.x, box.y + opts.position.y);
     },
+    // puppeteer's locator fills one CSS selector; a chain is filled as playwright does: focus, set
+    // the value, one input event
     fill: async (value) =>
-      p
-        .locator(single || selector)
-        .setTimeout(TIMEOUT)
-        .fill(String(value)),
+      single
+        ? p.locator(single).setTimeout(TIMEOUT).fill(String(value))
+        : on((el, v) => {
+            el.focus();
+            el.value = v;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+          }, String(value)),
     async press(key) {
       await (await handle()).focus();
       await p.keyboard.press(key);
@@ -121,6 +133,7 @@ function locator(p, selector, parts = parseChain(selector)) {
     dispatchEvent: (type) => on((el, t) => el.dispatchEvent(new Event(t, { bubbles: true })), type),
     evaluate: (fn, arg) => on(fn, arg),
     boundingBox: async () => (await handle()).boundingBox(),
+    scrollIntoViewIfNeeded: () => on((el) => el.scrollIntoView({ block: 'nearest' })),
     screenshot: async (opts) => (await handle()).screenshot(opts),
     innerText: () => on((el) => el.innerText),
     allTextContents: async () => Promise.all((await all()).map((h) => h.evaluate((el) => el.textContent))),
@@ -150,7 +163,7 @@ function locator(p, selector, parts = parseChain(selector)) {
 function wrapPage(p, downloads) {
   const routes = []; // [RegExp, handler], the last registered first (as playwright)
   let intercepting = false;
-  const loc = (sel) => locator(p, sel);
+  const loc = (sel, opts) => (opts ? locator(p, sel, [...parseChain(sel), ...hasText(opts)]) : locator(p, sel));
   const page = {
     puppeteer: p,
     goto: (url, opts) => p.goto(url, { waitUntil: 'load', timeout: TIMEOUT, ...opts }),
@@ -170,6 +183,18 @@ function wrapPage(p, downloads) {
     waitForResponse: (pred, opts = {}) => p.waitForResponse(pred, { timeout: opts.timeout ?? TIMEOUT }),
     workers: () => p.workers(),
     click: (sel, opts) => loc(sel).click(opts),
+    focus: (sel) => loc(sel).evaluate((el) => el.focus()),
+    press: (sel, key) => loc(sel).press(key),
+    dispatchEvent: (sel, type) => loc(sel).dispatchEvent(type),
+    /** playwright's frameLocator(iframe).locator(sel).click(), as far as the tests use it */
+    frameLocator: (frameSel) => ({
+      locator: (sel) => ({
+        async click() {
+          const frame = await (await p.waitForSelector(frameSel, { timeout: TIMEOUT })).contentFrame();
+          await frame.locator(sel).setTimeout(TIMEOUT).click();
+        },
+      }),
+    }),
     fill: (sel, v) => loc(sel).fill(v),
     async selectOption(sel, value) {
       await loc(sel).count(); // attached
@@ -207,7 +232,14 @@ function wrapPage(p, downloads) {
     setViewportSize: ({ width, height }) => p.setViewport({ width, height }),
     addInitScript: (fn, arg) => p.evaluateOnNewDocument(fn, arg),
     keyboard: {
-      press: (key) => p.keyboard.press(KEYS[key] || key),
+      // playwright's chords ('Control+A'): the modifiers held around the key
+      async press(key) {
+        const keys = key.length > 1 ? key.split('+').map((k) => KEYS[k] || k) : [key];
+        const last = keys.pop();
+        for (const m of keys) await p.keyboard.down(m);
+        await p.keyboard.press(KEYS[last] || last);
+        for (const m of keys.reverse()) await p.keyboard.up(m);
+      },
       down: (key) => p.keyboard.down(KEYS[key] || key),
       up: (key) => p.keyboard.up(KEYS[key] || key),
       type: (text) => p.keyboard.type(text),

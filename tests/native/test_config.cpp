@@ -518,8 +518,8 @@ TEST_CASE("config: every key of the table takes another value, round-trips, is w
     CHECK(schema::find("hidden") == nullptr); // "<name>_hide" keys, not a key of its own
     CHECK(schema::live_names() ==
           "learningRate, optimizer, momentum, beta1, beta2, rho, epsilon, "
-          "stopEpoch, stopTestLoss, speed, showTestData, discretize, embed, compare, "
-          "sweep, sweepEpochs and sweepTarget");
+          "stopEpoch, stopTestLoss, speed, showTestData, discretize, embed, lang, lesson, "
+          "step, compare, sweep, sweepEpochs and sweepTarget");
 }
 
 TEST_CASE("config: to_hash writes TF keys in TF's order, ours only when not default") {
@@ -976,6 +976,8 @@ TEST_CASE("config: any byte string parses without harm, and what it gives round-
                             "momentum",
                             "noise",
                             "tutorial",
+                            "lesson",
+                            "step",
                             "_hide",
                             "zz",
                             "=",
@@ -1156,4 +1158,30 @@ TEST_CASE("resource bound: neurons x batchSize") {
     CHECK(first("networkShape=8,8,8,8,8,8,8,8&batchSize=4096") == "");
     // Softmax outputs count: 16 x 256 + 5 = 4101 neurons; 2^21 / 4101 = 511.38.
     CHECK(contains(first(big + "&dataset=blobs5&batchSize=512"), "4101 neurons"));
+}
+
+TEST_CASE("lesson and step keys: a lesson link parses, round-trips, and is bounded") {
+    ParseResult r = parse_hash("lesson=chain-rule&step=3&seed=1");
+    CHECK(r.errors.empty());
+    CHECK(r.config.lesson == "chain-rule");
+    CHECK(r.config.lesson_step == 3);
+    CHECK(contains(to_hash(r.config), "&lesson=chain-rule&step=3"));
+    // absent: no lesson, step 1, and neither is written
+    CHECK(Config{}.lesson.empty());
+    CHECK(Config{}.lesson_step == 1);
+    CHECK(!contains(to_hash(Config{}), "lesson="));
+    CHECK(!contains(to_hash(Config{}), "step="));
+    CHECK(!contains(to_hash(parse_hash("lesson=x&step=1").config), "step="));
+    // the page owns the lesson ids: any short text is kept, encoded where it must be
+    CHECK(parse_hash("lesson=no-such-lesson").config.lesson == "no-such-lesson");
+    CHECK(contains(to_hash(parse_hash("lesson=a%26b").config), "lesson=a%26b"));
+    // bounds: a lesson id of 41 bytes, steps 0 and 17 are refused by name
+    ParseResult bad = parse_hash("lesson=" + std::string(41, 'l') + "&step=0");
+    REQUIRE(bad.errors.size() == 2);
+    CHECK(bad.config.lesson.empty());
+    CHECK(bad.config.lesson_step == 1);
+    CHECK(contains(bad.errors[0].message, "lesson: '"));
+    CHECK(contains(bad.errors[1].message, "step: '0'"));
+    CHECK(parse_hash("step=17").errors.size() == 1);
+    CHECK(parse_hash("lesson=" + std::string(40, 'l') + "&step=16").errors.empty());
 }

@@ -4,6 +4,7 @@
 // metrics().confusion = {k, train, test} (row-major K x K counts, row = true class, column =
 // predicted; binary: class 0 is label -1, class 1 is +1). Test set by default; a toggle shows the
 // training set, and each accuracy's tooltip gives the other set's. textContent only.
+import { t } from '../i18n.js';
 import { classCss, cssColor } from '../views/colors.js';
 
 function el(tag, cls, text) {
@@ -18,11 +19,11 @@ const pct = (num, den) => (den > 0 ? `${((100 * num) / den).toFixed(1)}%` : '–
 export function classStyles(K, paletteName, dark, names) {
   if (K === 2)
     return [
-      { name: 'class −1', short: '−1', css: cssColor(paletteName, -1, dark) },
-      { name: 'class +1', short: '+1', css: cssColor(paletteName, 1, dark) },
+      { name: t('cls.class', { k: '−1' }), short: '−1', css: cssColor(paletteName, -1, dark) },
+      { name: t('cls.class', { k: '+1' }), short: '+1', css: cssColor(paletteName, 1, dark) },
     ];
   return Array.from({ length: K }, (_, k) => ({
-    name: names?.[k] ? `${names[k]} (class ${k})` : `class ${k}`,
+    name: names?.[k] ? t('cls.named', { name: names[k], k }) : t('cls.class', { k }),
     short: names?.[k] ?? String(k),
     css: classCss(paletteName, k),
   }));
@@ -46,22 +47,34 @@ export class ClassPanel {
     this.key = '';
     this.legend = el('div', 'class-legend');
     this.legend.setAttribute('role', 'group');
-    this.legend.setAttribute('aria-label', 'Class colours');
     const head = el('div', 'cm-head');
-    this.title = el('h3', '', 'Per class (test)');
-    this.toggle = el('button', 'text-btn small-btn', 'Show training set');
+    this.title = el('h3', '');
+    this.toggle = el('button', 'text-btn small-btn');
     this.toggle.setAttribute('aria-pressed', 'false');
-    this.toggle.title = 'Switch the table between the test set and the training set';
     this.toggle.onclick = () => {
       this.set = this.set === 'test' ? 'train' : 'test';
       this.toggle.setAttribute('aria-pressed', String(this.set === 'train'));
-      this.toggle.textContent = this.set === 'test' ? 'Show training set' : 'Show test set';
-      this.key = '';
-      if (this.last) this.render(...this.last);
+      this.relabel();
     };
+    this.#words();
     head.append(this.title, this.toggle);
     this.table = el('table', 'confusion');
     root.append(this.legend, head, this.table);
+  }
+
+  // The words that do not depend on the counts, in the page's language.
+  #words() {
+    this.legend.setAttribute('aria-label', t('cls.colours'));
+    this.title.textContent = t(this.set === 'test' ? 'cls.perClassTest' : 'cls.perClassTrain');
+    this.toggle.textContent = t(this.set === 'test' ? 'cls.showTrain' : 'cls.showTest');
+    this.toggle.title = t('cls.toggle.title');
+  }
+
+  /** Writes the panel again (a new language, or the other set). */
+  relabel() {
+    this.#words();
+    this.key = this.shape = '';
+    if (this.last) this.render(...this.last);
   }
 
   /**
@@ -87,12 +100,12 @@ export class ClassPanel {
     if (shape === this.shape) return this.#fill(K, cls, counts, other);
     this.shape = shape;
     this.#legend(K, cls);
-    this.title.textContent = `Per class (${this.set === 'test' ? 'test' : 'training'} set)`;
+    this.title.textContent = t(this.set === 'test' ? 'cls.perClassTest' : 'cls.perClassTrain');
     const cap = el('caption');
     const head = el('tr');
-    head.append(el('th', 'corner', 'true ╲ pred.'));
+    head.append(el('th', 'corner', t('cls.corner')));
     for (const c of cls) head.append(swatchCell('th', c, 'col'));
-    head.append(el('th', '', 'acc.'));
+    head.append(el('th', '', t('cls.acc')));
     const body = el('tbody');
     this.cells = [];
     this.accCells = [];
@@ -118,25 +131,23 @@ export class ClassPanel {
       if (e.title !== title) e.title = title;
       if (cls !== undefined && e.className !== cls) e.className = cls;
     };
-    set(
-      this.cap,
-      `Confusion matrix: rows = true class, columns = predicted; ${counts.reduce((a, b) => a + b, 0)} points.`,
-      '',
-    );
+    set(this.cap, t('cls.caption', { n: counts.reduce((a, b) => a + b, 0) }), '');
     for (let r = 0; r < K; r++) {
       for (let c = 0; c < K; c++) {
         const n = counts[r * K + c];
         set(
           this.cells[r * K + c],
           String(n),
-          `${n} points of ${cls[r].name} predicted as ${cls[c].name}`,
+          t('cls.cell', { n, true: cls[r].name, pred: cls[c].name }),
           r === c ? 'diag' : n ? 'miss' : '',
         );
       }
       set(
         this.accCells[r],
         Number.isNaN(acc[r]) ? '–' : pct(acc[r], 1),
-        `${this.set === 'test' ? 'training' : 'test'} set: ${Number.isNaN(accOther[r]) ? 'no points' : pct(accOther[r], 1)}`,
+        t(this.set === 'test' ? 'cls.otherTrain' : 'cls.otherTest', {
+          acc: Number.isNaN(accOther[r]) ? t('cls.noPoints') : pct(accOther[r], 1),
+        }),
       );
     }
   }
@@ -151,7 +162,7 @@ export class ClassPanel {
       s.append(swatch(c.css), document.createTextNode(c.name));
       return s;
     });
-    this.legend.replaceChildren(el('span', 'hint', 'Colour = most likely class, paler = less sure:'), ...items);
+    this.legend.replaceChildren(el('span', 'hint', t('cls.legend')), ...items);
   }
 }
 

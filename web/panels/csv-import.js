@@ -3,6 +3,7 @@
 // columns, Import) and the CSV
 // export of the current train and test points. The engine validates everything; its message
 // (naming the row and column) is shown in the dialog, and the old data stays until an import works.
+import { t as tr } from '../i18n.js'; // t is a table here
 import { download, readFileBytes, stamp } from './download.js';
 import { noteLink } from './data-edit.js';
 import { textTable } from './table.js';
@@ -114,7 +115,8 @@ export function initCsv(ctx) {
     const t = textTable(p.columns, p.rows);
     const note = document.createElement('p');
     note.className = 'hint';
-    note.textContent = `${p.rows.length === 1 ? 'The only row' : `First ${p.rows.length} rows`}${p.hasHeader ? '; the first line is a header' : '; no header line'}.`;
+    const rows = p.rows.length === 1 ? tr('csv.onlyRow') : tr('csv.firstRows', { n: p.rows.length });
+    note.textContent = tr(p.hasHeader ? 'csv.withHeader' : 'csv.noHeader', { rows });
     return [t, note];
   }
   // Called as soon as the source changes, so nothing of the previous file can be imported.
@@ -167,7 +169,7 @@ export function initCsv(ctx) {
     timer = setTimeout(() => {
       $('csvFile').value = '';
       source = $('csvPaste').value || null; // an emptied box is no source (an empty file is one)
-      sourceName = 'pasted text';
+      sourceName = tr('csv.pasted');
       preview();
     }, 250);
   };
@@ -181,14 +183,21 @@ export function initCsv(ctx) {
       noteLink(ctx, r);
       dialog.close();
       const n = (r.train.length + r.test.length) / 3;
+      const from = sourceName;
       ctx.message(
-        `Imported ${n} ${r.slice ? `rows of ${r.slice.names.length} columns` : 'points'} from ${sourceName} (${r.train.length / 3} for training, ${r.test.length / 3} for test).` +
-          (r.changed ? ` Changed to fit the data: ${r.changed}.` : ''),
+        () =>
+          tr(r.slice ? 'csv.importedRows' : 'csv.importedPoints', {
+            n,
+            columns: r.slice ? r.slice.names.length : 0,
+            from,
+            train: r.train.length / 3,
+            test: r.test.length / 3,
+          }) + (r.changed ? tr('csv.changed', { what: r.changed }) : ''),
         'info',
         'csv',
       );
     } catch (e) {
-      showError(`${sourceName} was not imported, your data is unchanged: ${e.message}`);
+      showError(tr('csv.notImported', { from: sourceName, error: e.message }));
     } finally {
       $('csvImport').disabled = false;
     }

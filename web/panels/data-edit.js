@@ -6,6 +6,7 @@
 // point list (setPoints, weights kept) and draws what the engine answers; the hash then carries the
 // points (up to the engine's link limit). The first edit of a generated dataset starts from its
 // current points; undoing that edit reloads the generated dataset's hash.
+import { t } from '../i18n.js';
 import { pixelToData } from '../views/heatmap.js';
 import { kindOfConfig } from './options.js';
 import { classCss } from '../views/colors.js';
@@ -26,18 +27,9 @@ export const isCustom = (c) => (c.problem === 'regression' ? c.regDataset : c.da
 export function noteLink(ctx, r) {
   const columns = (r.config && isCustom(r.config) && r.config.columns) || 0;
   const rows = r.train ? (r.train.length + (r.test || []).length) / 3 : 0;
-  if (columns > 0 && rows > 0)
-    ctx.message(
-      `Links do not carry column data: the URL keeps the network (${columns} input columns) but not these ${rows} rows. Keep the CSV file to share the data.`,
-      'warn',
-      'points-link',
-    );
+  if (columns > 0 && rows > 0) ctx.message(() => t('data.linkNoColumns', { columns, rows }), 'warn', 'points-link');
   else if (r.config && isCustom(r.config) && r.custom && r.custom.length > 0 && !/(^|&)points=/.test(r.hash))
-    ctx.message(
-      'Too many points for a link: the URL keeps the network but not these points. Export CSV to share the data.',
-      'warn',
-      'points-link',
-    );
+    ctx.message(() => t('data.linkTooMany'), 'warn', 'points-link');
   else ctx.clearMessage('points-link');
   // A link that names the user's data but could not carry it (too many points when it was made);
   // not while the user is editing (clearing every point is their own doing).
@@ -50,9 +42,7 @@ export function noteLink(ctx, r) {
     r.train.length === 0
   )
     ctx.message(
-      columns > 0
-        ? `This link's network takes ${columns} columns of your own data, which links do not carry: import the CSV it was made from.`
-        : 'This link uses your own data (dataset=custom) but carries no points: import the CSV it was made from, or click the plot to add points.',
+      () => (columns > 0 ? t('data.linkNeedsColumns', { columns }) : t('data.linkNoPoints')),
       'warn',
       'points-empty',
     );
@@ -60,11 +50,7 @@ export function noteLink(ctx, r) {
   // Names the data gave (the legend shows them) that the link could not hold exactly.
   const names = r.metrics && r.metrics.confusion && r.metrics.confusion.names;
   if (r.config && isCustom(r.config) && names && names.length && !(r.config.classNames || []).length)
-    ctx.message(
-      'These class names do not fit in a link (too long, or characters a link cannot hold): the URL keeps the classes as numbers and the names stay in this page.',
-      'info',
-      'names-link',
-    );
+    ctx.message(() => t('data.namesNotInLink'), 'info', 'names-link');
   else ctx.clearMessage('names-link');
 }
 
@@ -101,7 +87,7 @@ export function initDataEdit(ctx) {
       ctx.clearMessage('points');
       return true;
     } catch (e) {
-      message(`Those points were not used: ${e.message}. Your data is unchanged.`, 'error', 'points');
+      message(() => t('data.pointsRefused', { error: e.message }), 'error', 'points');
       return false;
     }
   }
@@ -182,11 +168,7 @@ export function initDataEdit(ctx) {
 
   function setEditing(on) {
     if (on && st.features[0]?.column) {
-      message(
-        `Points on the plot have 2 coordinates, but this dataset's inputs are its ${st.features.length} columns. Pick a dataset of the plane to paint your own points.`,
-        'warn',
-        'points',
-      );
+      message(() => t('data.noPaintColumns', { n: st.features.length }), 'warn', 'points');
       return;
     }
     st.editing = on;
@@ -216,7 +198,7 @@ export function initDataEdit(ctx) {
       b.className = 'cls';
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(k === chosenClass));
-      b.setAttribute('aria-label', `class ${k}`);
+      b.setAttribute('aria-label', t('cls.class', { k }));
       b.dataset.cls = String(k);
       b.textContent = String(k);
       b.style.background = classCss(st.palette, k);

@@ -1,6 +1,7 @@
 // download.js: saves text or a Blob as a file through a temporary blob: link (the page's CSP allows
 // blob: and nothing here is inserted as markup). Also reads a picked file as bytes, with a size cap
 // so a huge file is refused with a message before it is read into memory.
+import { t } from '../i18n.js';
 
 /** @param {string} name @param {Blob|string} data @param {string} [type] */
 export function download(name, data, type = 'text/plain') {
@@ -24,7 +25,7 @@ export function download(name, data, type = 'text/plain') {
 export async function readFileBytes(file, maxBytes) {
   if (file.size > maxBytes)
     throw new Error(
-      `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; files up to ${maxBytes / 1048576} MB are read`,
+      t('file.tooBig', { file: file.name, size: (file.size / 1048576).toFixed(1), max: maxBytes / 1048576 }),
     );
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -3,14 +3,15 @@
 // points, as PNG), and "Import model JSON", which restores config, data and weights (the old model
 // stays when the file is refused). Next to a download it lists the engine's predictions at the
 // points the script prints, so a user can check that the script reproduces them.
+import { t as tr } from '../i18n.js'; // t is a table here
 import { download, readFileBytes, stamp } from './download.js';
 import { textTable } from './table.js';
 
 const MAX_MODEL_BYTES = 32 * 1048576;
 const FORMATS = {
-  json: { ext: 'json', type: 'application/json', what: 'Model JSON' },
-  pytorch: { ext: 'py', type: 'text/x-python', what: 'PyTorch script' },
-  keras: { ext: 'py', type: 'text/x-python', what: 'Keras script' },
+  json: { ext: 'json', type: 'application/json', what: 'exp.json' },
+  pytorch: { ext: 'py', type: 'text/x-python', what: 'exp.pytorch' },
+  keras: { ext: 'py', type: 'text/x-python', what: 'exp.keras' },
 };
 
 const num = (v) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(6) : v.toExponential(6));
@@ -22,9 +23,13 @@ export function initExport(ctx) {
   function showPredictions(what, points, predictions) {
     const box = $('exportInfo');
     const p = document.createElement('p');
-    p.textContent = `${what} downloaded. The page's predictions at the points it prints (the script should print the same, to about 1e-6):`;
+    p.textContent = tr('exp.downloaded', { what: tr(what) });
     const K = predictions.length ? predictions[0].length : 1;
-    const headers = ['x1', 'x2', ...(K === 1 ? ['output'] : Array.from({ length: K }, (_, k) => `p(class ${k})`))];
+    const headers = [
+      'x1',
+      'x2',
+      ...(K === 1 ? [tr('exp.output')] : Array.from({ length: K }, (_, k) => `p(${tr('cls.class', { k })})`)),
+    ];
     const t = textTable(
       headers,
       points.map((pt, i) => [String(pt[0]), String(pt[1]), ...Array.from(predictions[i], num)]),
@@ -40,7 +45,7 @@ export function initExport(ctx) {
       download(`backprop-model-${format === 'json' ? '' : `${format}-`}${stamp()}.${f.ext}`, r.text, f.type); // the two .py scripts apart
       showPredictions(f.what, r.points, r.predictions);
     } catch (e) {
-      message(`Could not export the model: ${e.message}`, 'error', 'export');
+      message(() => tr('exp.failed', { error: e.message }), 'error', 'export');
     }
   }
   $('exportJson').onclick = () => exportFormat('json');
@@ -48,9 +53,9 @@ export function initExport(ctx) {
   $('exportKeras').onclick = () => exportFormat('keras');
   $('exportPng').onclick = () => {
     $('output').toBlob((blob) => {
-      if (!blob) return message('Could not make a picture of the output plot.', 'error', 'export');
+      if (!blob) return message(() => tr('exp.pngFailed'), 'error', 'export');
       download(`backprop-boundary-${stamp()}.png`, blob);
-      $('exportInfo').textContent = 'Boundary picture (PNG) downloaded.';
+      $('exportInfo').textContent = tr('exp.pngDone');
     }, 'image/png');
   };
   $('modelFile').onchange = async (e) => {
@@ -64,9 +69,9 @@ export function initExport(ctx) {
       ctx.setPlaying(false);
       ctx.apply(r);
       ctx.clearMessage('export');
-      message(`Model restored from ${file.name}: its settings, data and weights.`, 'info', 'export');
+      message(() => tr('exp.restored', { file: file.name }), 'info', 'export');
     } catch (err) {
-      message(`${file.name} was not loaded, the current model is unchanged: ${err.message}`, 'error', 'export');
+      message(() => tr('exp.notLoaded', { file: file.name, error: err.message }), 'error', 'export');
     }
   };
 }

@@ -8,6 +8,7 @@
 // engine's landscapeMove, applied like a weight edit). This panel owns the plane it shows
 // (st.landscape: the plane, its losses and pixels, and the epoch and update it began at; read by
 // tests through test-hook.js); the worker owns the computation.
+import { t as tr } from '../i18n.js'; // t is a trajectory here
 import { drawLandscape, toIndex } from '../views/landscape-view.js';
 import { runSwatch } from '../views/runchart.js';
 
@@ -100,7 +101,7 @@ export function initLandscape(ctx) {
     note.replaceChildren();
     for (const v of plane.variants) {
       const li = document.createElement('li');
-      li.append(runSwatch(v.i), v.error ? ` ${v.label}: not drawn, ${v.error}` : ` ${v.label}`);
+      li.append(runSwatch(v.i), v.error ? ` ${tr('land.notDrawn', { name: v.label, error: v.error })}` : ` ${v.label}`);
       note.append(li);
     }
     note.hidden = !plane.variants.length;
@@ -110,7 +111,7 @@ export function initLandscape(ctx) {
   const planeText = () => {
     const p = st.landscape;
     return p
-      ? `${p.n} × ${p.n} plane, ${p.directions === 'pca' ? 'principal directions of the path' : 'random filter-normalized directions'}, ±${p.span.toPrecision(3)}; centre: the current weights (dot), line: the path so far`
+      ? tr(p.directions === 'pca' ? 'land.planePca' : 'land.planeRandom', { n: p.n, span: p.span.toPrecision(3) })
       : '';
   };
   let hoverText = null;
@@ -126,7 +127,11 @@ export function initLandscape(ctx) {
   cv.addEventListener('mousemove', (ev) => {
     const q = cellAt(ev);
     if (!q) return;
-    hoverText = `α ${q.alpha.toFixed(3)}, β ${q.beta.toFixed(3)}: loss ${q.ready ? q.loss.toFixed(4) : '…'} (click to move the weights here)`;
+    hoverText = tr('land.hover', {
+      a: q.alpha.toFixed(3),
+      b: q.beta.toFixed(3),
+      loss: q.ready ? q.loss.toFixed(4) : '…',
+    });
     info.textContent = hoverText;
   });
   cv.addEventListener('mouseleave', () => {

@@ -6,44 +6,15 @@
 // fields that do not apply (another optimizer's parameters) get the class "irrelevant" instead of
 // the hidden attribute, which controls.js owns. Built with createElement only (strict CSP).
 
-// Display names of the engine's values; which values each menu offers comes from the engine's
-// catalog (setCatalog), never from a list here.
-const ACT_LABELS = {
-  relu: 'ReLU',
-  tanh: 'Tanh',
-  sigmoid: 'Sigmoid',
-  linear: 'Linear',
-  leakyrelu: 'Leaky ReLU',
-  softmax: 'Softmax',
-};
-const LOSS_LABELS = {
-  square: 'Half squared error',
-  bce: 'Binary cross-entropy',
-  softmax: 'Softmax cross-entropy',
-  abs: 'Absolute error',
-};
-const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam' };
-const INIT_LABELS = { playground: 'Playground (uniform ±0.5)', xavier: 'Xavier / Glorot', he: 'He (for ReLU)' };
-const menuOf = (values, labels) => values.map((v) => [v, labels[v] || v]);
-const PARAMS = [
-  [
-    'momentum',
-    'Momentum',
-    'Fraction of the last step kept in the next (velocity); 0.9 smooths noisy gradients and speeds up long valleys. In [0, 1).',
-  ],
-  ['beta1', 'β₁', 'Adam: decay of the running mean of gradients (its momentum), usually 0.9. In [0, 1).'],
-  [
-    'beta2',
-    'β₂',
-    'Adam: decay of the running mean of squared gradients, usually 0.999; smaller adapts faster to changing scales. In [0, 1).',
-  ],
-  ['rho', 'ρ (decay)', 'RMSProp: decay of the running mean of squared gradients, usually 0.9. In [0, 1).'],
-  [
-    'epsilon',
-    'ε',
-    'Added to the root of the squared-gradient mean so steps stay finite; 1e-8 is usual, larger damps early steps. In (0, 1].',
-  ],
-];
+// Display names of the engine's values are the page's (web/i18n/: act.<name>, loss.<name>,
+// optimizer.<name>, init.<name>); which values each menu offers comes from the engine's catalog
+// (setCatalog), never from a list here. A value the catalogs do not name shows as it is.
+import { lang, t } from '../i18n.js';
+
+const nameOf = (group, v) => (t(`${group}.${v}`) === `${group}.${v}` ? v : t(`${group}.${v}`));
+const menuOf = (values, group, extra = {}) => values.map((v) => [v, v in extra ? extra[v] : nameOf(group, v)]);
+// The optimizers' parameters: key, and the catalog keys of its label and its hint.
+const PARAMS = ['momentum', 'beta1', 'beta2', 'rho', 'epsilon'].map((k) => [k, `opt.${k}`, `opt.${k}.hint`]);
 /** Problem kind for a number of classes (0: regression): 'regression', 'binary' or 'multiclass'. */
 export function kindOf(numClasses) {
   return numClasses === 0 ? 'regression' : numClasses >= 3 ? 'multiclass' : 'binary';
@@ -86,7 +57,7 @@ function el(tag, props = {}, ...kids) {
   return e;
 }
 function fillOptions(sel, pairs) {
-  const want = pairs.map(([v]) => v).join('|');
+  const want = `${lang()}:${pairs.map(([v]) => v).join('|')}`; // the words follow the language
   if (sel.dataset.opts === want) return;
   sel.dataset.opts = want;
   sel.replaceChildren(...pairs.map(([v, t]) => el('option', { value: v, textContent: t })));
@@ -121,101 +92,14 @@ export class OptionsPanel {
       batchNorm: el('input', { type: 'checkbox', id: 'opt-batchNorm' }),
       residual: el('input', { type: 'checkbox', id: 'opt-residual' }),
       leakyAlpha: numberInput('opt-leakyAlpha', { min: '0', max: '0.99', step: 'any' }),
-      stopEpoch: numberInput('opt-stopEpoch', { min: '0', step: '1', inputMode: 'numeric', placeholder: 'off' }),
-      stopTestLoss: numberInput('opt-stopTestLoss', { min: '0', step: 'any', placeholder: 'off' }),
+      stopEpoch: numberInput('opt-stopEpoch', { min: '0', step: '1', inputMode: 'numeric' }),
+      stopTestLoss: numberInput('opt-stopTestLoss', { min: '0', step: 'any' }),
     };
     for (const [k] of PARAMS) this.c[k] = numberInput(`opt-${k}`, { min: '0', max: '1', step: 'any' });
     this.layers = el('div', { class: 'opt-layers', data: { control: 'layerActivations' } });
-
+    this.root = root;
+    this.#build();
     const c = this.c;
-    const group = (title, ...kids) =>
-      el('fieldset', { class: 'opt-group' }, el('legend', { textContent: title }), ...kids);
-    // Two columns: how training steps (optimizer, when to stop) and what is trained (network).
-    root.replaceChildren(
-      el(
-        'div',
-        { class: 'opt-col' },
-        group(
-          'Optimizer',
-          field(
-            'optimizer',
-            'Optimizer',
-            c.optimizer,
-            'How gradients become weight steps. SGD: rate × gradient; Momentum/Nesterov add velocity; RMSProp/Adam scale each weight by its gradient history. Switching keeps the weights.',
-          ),
-          ...PARAMS.map(([k, label, hint]) => field(k, label, c[k], hint)),
-        ),
-        group(
-          'Stop',
-          field(
-            'stopEpoch',
-            'Stop at epoch',
-            c.stopEpoch,
-            'Playing pauses when this epoch is reached; empty or 0: off.',
-          ),
-          field(
-            'stopTestLoss',
-            'Stop when test loss <',
-            c.stopTestLoss,
-            'Playing pauses once the test loss drops below this value; empty or 0: off.',
-          ),
-        ),
-      ),
-      group(
-        'Network',
-        el('p', {
-          class: 'hint opt-note',
-          textContent:
-            'Changing these builds a new network (same seed) and restarts training; optimizer and stop settings apply live.',
-        }),
-        field(
-          'init',
-          'Initialization',
-          c.init,
-          'Starting weights. Playground: uniform in ±0.5 as TensorFlow Playground; Xavier suits tanh/sigmoid, He suits ReLU in deep nets.',
-        ),
-        field(
-          'dropout',
-          'Dropout',
-          c.dropout,
-          'Fraction of hidden neurons switched off at random in each training step (never when evaluating); fights overfitting, slows fitting. 0..0.9.',
-        ),
-        checkField(
-          'batchNorm',
-          'Batch normalization',
-          c.batchNorm,
-          'Normalize each hidden neuron over the batch before its activation; steadies deep nets. Needs batch size ≥ 2.',
-        ),
-        checkField(
-          'residual',
-          'Residual connections',
-          c.residual,
-          "Add each hidden layer's input to its output (skip connection) where both have the same width; lets gradients reach early layers in deep nets.",
-        ),
-        this.layers,
-        field(
-          'leakyAlpha',
-          'Leaky ReLU slope α',
-          c.leakyAlpha,
-          'Slope of Leaky ReLU for negative inputs (0.01 by default): above 0, a neuron never goes fully dead. In [0, 1).',
-        ),
-        field(
-          'outputActivation',
-          'Output activation',
-          c.outputActivation,
-          "The output neuron's function. Auto: tanh for ±1 labels (sigmoid with cross-entropy), linear for regression, softmax for several classes.",
-        ),
-        field(
-          'loss',
-          'Loss',
-          c.loss,
-          "What training minimises. Squared error is TensorFlow Playground's; cross-entropy gives stronger gradients on wrong, confident outputs; absolute error is robust to outliers.",
-        ),
-      ),
-    );
-    this.residualNote = el('p', { class: 'hint opt-note' });
-    c.residual.closest('.opt-field').after(this.residualNote);
-
     for (const k of ['optimizer', 'init', 'loss', 'outputActivation'])
       c[k].onchange = (e) => this.change({ [k]: e.target.value });
     for (const k of ['batchNorm', 'residual']) c[k].onchange = (e) => this.change({ [k]: e.target.checked });
@@ -228,11 +112,58 @@ export class OptionsPanel {
     for (const k of ['stopEpoch', 'stopTestLoss']) c[k].onchange = (e) => edit(k, e.target.value.trim() || '0');
   }
 
+  /** The panel's words in the page's language (again after a change of language); the controls stay. */
+  relabel() {
+    this.#build();
+    this.layers.replaceChildren();
+    if (this.cat) this.setCatalog(this.cat);
+    if (this.config) this.sync(this.config);
+  }
+
+  #build() {
+    const c = this.c,
+      root = this.root;
+    c.stopEpoch.placeholder = c.stopTestLoss.placeholder = t('opt.off');
+    const group = (title, ...kids) =>
+      el('fieldset', { class: 'opt-group' }, el('legend', { textContent: title }), ...kids);
+    // Two columns: how training steps (optimizer, when to stop) and what is trained (network).
+    root.replaceChildren(
+      el(
+        'div',
+        { class: 'opt-col' },
+        group(
+          t('opt.optimizerGroup'),
+          field('optimizer', t('opt.optimizer'), c.optimizer, t('opt.optimizer.hint')),
+          ...PARAMS.map(([k, label, hint]) => field(k, t(label), c[k], t(hint))),
+        ),
+        group(
+          t('opt.stopGroup'),
+          field('stopEpoch', t('opt.stopEpoch'), c.stopEpoch, t('opt.stopEpoch.hint')),
+          field('stopTestLoss', t('opt.stopTestLoss'), c.stopTestLoss, t('opt.stopTestLoss.hint')),
+        ),
+      ),
+      group(
+        t('opt.networkGroup'),
+        el('p', { class: 'hint opt-note', textContent: t('opt.networkNote') }),
+        field('init', t('opt.init'), c.init, t('opt.init.hint')),
+        field('dropout', t('opt.dropout'), c.dropout, t('opt.dropout.hint')),
+        checkField('batchNorm', t('opt.batchNorm'), c.batchNorm, t('opt.batchNorm.hint')),
+        checkField('residual', t('opt.residual'), c.residual, t('opt.residual.hint')),
+        this.layers,
+        field('leakyAlpha', t('opt.leakyAlpha'), c.leakyAlpha, t('opt.leakyAlpha.hint')),
+        field('outputActivation', t('opt.outputActivation'), c.outputActivation, t('opt.outputActivation.hint')),
+        field('loss', t('opt.loss'), c.loss, t('opt.loss.hint')),
+      ),
+    );
+    this.residualNote = el('p', { class: 'hint opt-note' });
+    c.residual.closest('.opt-field').after(this.residualNote);
+  }
+
   /** The engine's catalog (worker 'catalog'): the values each menu offers. */
   setCatalog(cat) {
     this.cat = cat;
-    fillOptions(this.c.optimizer, menuOf(cat.optimizer, OPTIMIZER_LABELS));
-    fillOptions(this.c.init, menuOf(cat.init, INIT_LABELS));
+    fillOptions(this.c.optimizer, menuOf(cat.optimizer, 'optimizer'));
+    fillOptions(this.c.init, menuOf(cat.init, 'init'));
   }
 
   /** Puts a (canonical) config into the controls; rebuilds the per-layer selects when needed. */
@@ -249,14 +180,12 @@ export class OptionsPanel {
     c.optimizer.value = cfg.optimizer;
     c.init.value = cfg.init;
     // "auto" names what it trains with: the engine's resolution for this config
-    const k = this.cat.kinds[kind],
-      lossLabels = { ...LOSS_LABELS, auto: `Auto (${LOSS_LABELS[k.autoLoss] || k.autoLoss})` };
-    fillOptions(c.loss, menuOf(k.losses, lossLabels));
+    const k = this.cat.kinds[kind];
+    fillOptions(c.loss, menuOf(k.losses, 'loss', { auto: t('opt.autoOf', { name: nameOf('loss', k.autoLoss) }) }));
     c.loss.value = cfg.loss;
-    const autoOut = cfg.outputActivation ? '' : ` (${ACT_LABELS[cfg.outputInForce] || cfg.outputInForce})`;
-    const outLabels = { ...ACT_LABELS, '': `Auto${autoOut}` };
+    const autoOut = cfg.outputActivation ? t('opt.auto') : t('opt.autoOf', { name: nameOf('act', cfg.outputInForce) });
     c.outputActivation.dataset.opts = ''; // the auto entry's text follows the loss
-    fillOptions(c.outputActivation, menuOf(k.outputs, outLabels));
+    fillOptions(c.outputActivation, menuOf(k.outputs, 'act', { '': autoOut }));
     c.outputActivation.value = cfg.outputActivation || '';
     for (const [k] of PARAMS) {
       setNumber(c[k], cfg[k]);
@@ -274,10 +203,7 @@ export class OptionsPanel {
     setNumber(c.stopTestLoss, cfg.stopTestLoss || '');
     const s = cfg.networkShape;
     const pairs = s.slice(1).filter((w, i) => w === s[i]).length;
-    this.residualNote.textContent =
-      cfg.residual && pairs === 0
-        ? 'No two neighbouring hidden layers have the same width, so no skip connection is made.'
-        : '';
+    this.residualNote.textContent = cfg.residual && pairs === 0 ? t('opt.residualNone') : '';
     this.#syncLayers(cfg);
   }
 
@@ -289,18 +215,13 @@ export class OptionsPanel {
           const s = el('select', { id: `opt-layerAct-${i}` });
           s.onchange = (e) =>
             this.change({ layerActivations: layerActsFor(this.config, n, { index: i, value: e.target.value }) });
-          return field(
-            'layerActivations',
-            `Hidden layer ${i + 1} activation`,
-            s,
-            `Overrides Activation for hidden layer ${i + 1} only, e.g. ReLU early and tanh late, to see where gradients vanish.`,
-          );
+          return field('layerActivations', t('opt.layerAct', { n: i + 1 }), s, t('opt.layerAct.hint', { n: i + 1 }));
         }),
       );
     }
     const same = [
-      ['', `Same as Activation (${ACT_LABELS[cfg.activation] || cfg.activation})`],
-      ...menuOf(this.cat.activation, ACT_LABELS),
+      ['', t('opt.sameAs', { name: nameOf('act', cfg.activation) })],
+      ...menuOf(this.cat.activation, 'act'),
     ];
     [...this.layers.querySelectorAll('select')].forEach((s, i) => {
       s.dataset.opts = ''; // the "same as" text follows Activation

@@ -5,6 +5,7 @@
 // multiples (boundary, test-loss sparkline, epoch, time and multiply-adds per epoch, whether it
 // started from the main network's weights) and one overlaid test-loss chart. Reset resets them;
 // "Make main" opens a variant as the page's network with its weights and training state.
+import { t as tr } from '../i18n.js'; // t is a trajectory here
 import { Heatmap } from '../views/heatmap.js';
 import { drawRunCurves, runColour, runSwatch } from '../views/runchart.js';
 import { drawSparkline } from '../views/sparkline.js';
@@ -98,7 +99,7 @@ export class Race {
         },
         (e) => {
           this.inflight.delete(w);
-          this.ctx.message(`A compare variant failed: ${e.message}`, 'error', 'race');
+          this.ctx.message(() => tr('race.failed', { error: e.message }), 'error', 'race');
         },
       );
     });
@@ -124,11 +125,8 @@ export class Race {
     const p = this.plan,
       all = p.runs.every((r) => r.sameInit);
     const differ = p.runs.filter((r) => !r.sameInit).map((r) => r.label);
-    return `${p.runs.length} variants on ${Math.min(this.pool.size, p.runs.length)} worker(s), following this network's epoch. ${
-      all
-        ? 'All start from the same initial weights.'
-        : `Not the same initial weights as the first (their shapes or initialisation differ): ${differ.join('; ')}.`
-    }`;
+    const head = tr('race.info', { n: p.runs.length, workers: Math.min(this.pool.size, p.runs.length) });
+    return `${head} ${all ? tr('race.sameInit') : tr('race.otherInit', { runs: differ.join('; ') })}`;
   }
 
   render() {
@@ -141,7 +139,7 @@ export class Race {
       const canvas = document.createElement('canvas');
       canvas.className = 'race-thumb';
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `decision boundary of ${v.run.label}`);
+      canvas.setAttribute('aria-label', tr('race.thumb.aria', { name: v.run.label }));
       const spark = document.createElement('canvas');
       spark.className = 'race-spark';
       spark.setAttribute('aria-hidden', 'true');
@@ -154,8 +152,8 @@ export class Race {
       nums.setAttribute('aria-live', 'off');
       const promote = document.createElement('button');
       promote.className = 'text-btn';
-      promote.textContent = 'Make main';
-      promote.title = `Make ${v.run.label} the main network, with its weights`;
+      promote.textContent = tr('race.makeMain');
+      promote.title = tr('race.makeMain.title', { name: v.run.label });
       promote.onclick = () => this.promote(v);
       cap.append(name, nums, promote);
       card.append(canvas, spark, cap);
@@ -183,11 +181,12 @@ export class Race {
       }
       const ms =
         a && a.msPerEpoch
-          ? `${a.msPerEpoch < 1 ? a.msPerEpoch.toFixed(3) : a.msPerEpoch.toFixed(1)} ms/epoch`
-          : '– ms/epoch';
+          ? tr('race.ms', { ms: a.msPerEpoch < 1 ? a.msPerEpoch.toFixed(3) : a.msPerEpoch.toFixed(1) })
+          : tr('race.ms', { ms: '–' });
+      const work = tr('race.madds', { n: madds(v.run.multiplyAdds) });
       v.nums.textContent = a
-        ? `${a.diverged ? 'diverged · ' : ''}epoch ${a.epoch} · test ${fmt(a.testLoss)} · ${ms} · ${madds(v.run.multiplyAdds)} multiply-adds/epoch`
-        : `starting… · ${madds(v.run.multiplyAdds)} multiply-adds/epoch`;
+        ? `${a.diverged ? tr('race.diverged') : ''}${tr('race.nums', { epoch: a.epoch, test: fmt(a.testLoss) })} · ${ms} · ${work}`
+        : `${tr('race.starting')} · ${work}`;
       v.card.classList.toggle('diverged', !!a?.diverged);
       drawSparkline(v.spark, v.curve);
     }
@@ -216,9 +215,9 @@ export class Race {
     try {
       const { text } = await this.pool.call(v.worker, 'modelJson', { run: v.id });
       this.ctx.apply(await this.ctx.client.call('loadModelJson', { text }));
-      this.ctx.message(`${v.run.label} is now the main network, with its weights (the race ended).`, 'info', 'race');
+      this.ctx.message(() => tr('race.promoted', { name: v.run.label }), 'info', 'race');
     } catch (e) {
-      this.ctx.message(`Could not open that variant: ${e.message}. The current network is unchanged.`, 'error', 'race');
+      this.ctx.message(() => tr('race.promoteFailed', { error: e.message }), 'error', 'race');
     }
   }
 

@@ -3,6 +3,7 @@
 // and, when small enough, the model JSON (weights). The list shows them newest first; ticked runs
 // have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
 // removes it. Storage problems are reported and never touch the page's current state.
+import { t as tr } from '../i18n.js'; // t is a text element here
 import { RunStore, subsample, sameState, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
 import { drawRunCurves, runSwatch } from '../views/runchart.js';
 
@@ -37,7 +38,8 @@ export function initRuns(ctx) {
       trainLoss: m.trainLoss,
       testLoss: m.testLoss,
       testAccuracy: m.testAccuracy,
-      summary: `${c.problem === 'regression' ? c.regDataset : c.dataset} · ${c.networkShape.join('-') || 'no hidden layer'} · ${c.activation} · rate ${c.learningRate}`,
+      // in the language of the moment it was saved (it is stored with the run)
+      summary: `${c.problem === 'regression' ? c.regDataset : c.dataset} · ${c.networkShape.join('-') || tr('runs.noHidden')} · ${c.activation} · ${tr('runs.rate', { rate: c.learningRate })}`,
       curve: subsample(ch.epoch, ch.train, ch.test, ch.length),
       thumb: thumbnail($('output')),
     };
@@ -84,23 +86,13 @@ export function initRuns(ctx) {
       const run = await capture(auto);
       const r = store.save(run);
       if (auto) lastAuto = { id: run.id, hash: run.hash, epoch: run.epoch };
-      if (!run.model)
-        message(
-          `Run saved without its weights (the model is over 300 KB or could not be read); restoring it retrains from its settings.`,
-          'info',
-          'runs',
-        );
-      else if (r.droppedModels)
-        message(
-          `Storage is nearly full: the weights of ${r.droppedModels} older run(s) were dropped to make room (their settings are kept).`,
-          'warn',
-          'runs',
-        );
+      if (!run.model) message(() => tr('runs.noWeights'), 'info', 'runs');
+      else if (r.droppedModels) message(() => tr('runs.storageFull', { n: r.droppedModels }), 'warn', 'runs');
       else if (!auto) ctx.clearMessage('runs');
       selected.add(run.id);
       render();
     } catch (e) {
-      message(`The run was not saved: ${e.message}.`, 'error', 'runs');
+      message(() => tr('runs.notSaved', { error: e.message }), 'error', 'runs');
     }
   }
 
@@ -110,16 +102,12 @@ export function initRuns(ctx) {
       if (run.model) {
         const r = await client.call('loadModelJson', { text: run.model });
         ctx.apply(r);
-        message(`Run restored with its weights (epoch ${run.epoch}).`, 'info', 'runs');
+        message(() => tr('runs.restored', { epoch: run.epoch }), 'info', 'runs');
       } else if (await ctx.load(run.hash)) {
-        message(
-          'Run restored from its settings (its weights were not stored): press play to train it again.',
-          'info',
-          'runs',
-        );
+        message(() => tr('runs.restoredSettings'), 'info', 'runs');
       }
     } catch (e) {
-      message(`Could not restore that run: ${e.message}. The current network is unchanged.`, 'error', 'runs');
+      message(() => tr('runs.restoreFailed', { error: e.message }), 'error', 'runs');
     }
   }
 
@@ -130,7 +118,7 @@ export function initRuns(ctx) {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.checked = selected.has(run.id);
-    box.setAttribute('aria-label', `Compare run ${i + 1} (${run.summary})`);
+    box.setAttribute('aria-label', tr('runs.compare.aria', { n: i + 1, summary: run.summary }));
     box.onchange = () => {
       if (box.checked) selected.add(run.id);
       else selected.delete(run.id);
@@ -141,7 +129,7 @@ export function initRuns(ctx) {
     const img = document.createElement('div');
     img.className = 'run-thumb';
     img.setAttribute('role', 'img');
-    img.setAttribute('aria-label', `boundary of run ${i + 1}`);
+    img.setAttribute('aria-label', tr('runs.thumb.aria', { n: i + 1 }));
     if (typeof run.thumb === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(run.thumb))
       img.style.backgroundImage = `url("${run.thumb}")`;
     const k = shown.indexOf(run);
@@ -153,26 +141,29 @@ export function initRuns(ctx) {
     t1.textContent = run.summary || run.hash.slice(0, 60);
     const t2 = document.createElement('div');
     t2.className = 'run-nums';
-    const acc = run.testAccuracy >= 0 ? ` · acc ${(run.testAccuracy * 100).toFixed(1)}%` : '';
-    t2.textContent = `epoch ${run.epoch} · test ${fmtLoss(run.testLoss)} · train ${fmtLoss(run.trainLoss)}${acc}${run.model ? '' : ' · no weights'}`;
+    const acc = run.testAccuracy >= 0 ? tr('runs.acc', { acc: (run.testAccuracy * 100).toFixed(1) }) : '';
+    t2.textContent =
+      tr('runs.nums', { epoch: run.epoch, test: fmtLoss(run.testLoss), train: fmtLoss(run.trainLoss) }) +
+      acc +
+      (run.model ? '' : tr('runs.noWeightsTag'));
     const t3 = document.createElement('div');
     t3.className = 'run-time';
-    t3.textContent = `${new Date(run.time).toLocaleString()}${run.auto ? ' (saved on pause)' : ''}`;
+    t3.textContent = `${new Date(run.time).toLocaleString()}${run.auto ? tr('runs.onPause') : ''}`;
     text.append(t1, t2, t3);
     const restoreBtn = document.createElement('button');
     restoreBtn.className = 'text-btn';
-    restoreBtn.textContent = 'Restore';
-    restoreBtn.setAttribute('aria-label', `Restore run ${i + 1}`);
+    restoreBtn.textContent = tr('runs.restore');
+    restoreBtn.setAttribute('aria-label', tr('runs.restore.aria', { n: i + 1 }));
     restoreBtn.onclick = () => restore(run);
     const del = document.createElement('button');
     del.className = 'text-btn';
-    del.textContent = 'Delete';
-    del.setAttribute('aria-label', `Delete run ${i + 1}`);
+    del.textContent = tr('runs.delete');
+    del.setAttribute('aria-label', tr('runs.delete.aria', { n: i + 1 }));
     del.onclick = () => {
       try {
         store.remove([run.id]);
       } catch (e) {
-        message(`Could not delete that run: ${e.message}`, 'error', 'runs');
+        message(() => tr('runs.deleteFailed', { error: e.message }), 'error', 'runs');
       }
       selected.delete(run.id);
       render();
@@ -189,7 +180,7 @@ export function initRuns(ctx) {
     for (const id of [...selected]) if (!runs.some((r) => r.id === id)) selected.delete(id);
     const shown = runs.filter((r) => selected.has(r.id));
     $('runList').replaceChildren(...runs.map((r, i) => row(r, i, shown)));
-    $('runCount').textContent = `${runs.length} of ${MAX_RUNS} kept`;
+    $('runCount').textContent = tr('runs.count', { n: runs.length, max: MAX_RUNS });
     $('runsEmpty').hidden = runs.length > 0;
     $('runChart').hidden = shown.length === 0;
     $('runChartHint').hidden = runs.length === 0 || shown.length > 0;
@@ -199,7 +190,12 @@ export function initRuns(ctx) {
         const li = document.createElement('li');
         const sw = runSwatch(k);
         const t = document.createElement('span');
-        t.textContent = `run ${runs.indexOf(r) + 1}: ${r.summary}, epoch ${r.epoch}, test ${fmtLoss(r.testLoss)}`;
+        t.textContent = tr('runs.legendItem', {
+          n: runs.indexOf(r) + 1,
+          summary: r.summary,
+          epoch: r.epoch,
+          test: fmtLoss(r.testLoss),
+        });
         li.append(sw, t);
         return li;
       }),
@@ -207,6 +203,7 @@ export function initRuns(ctx) {
     if (shown.length) drawRunCurves($('runChart'), shown);
   }
 
+  ctx.onLang(render);
   $('saveRun').onclick = () => save(false);
   $('autoSaveRuns').checked = localStorage.getItem(AUTO_KEY) !== 'off';
   $('autoSaveRuns').onchange = (e) => localStorage.setItem(AUTO_KEY, e.target.checked ? 'on' : 'off');

@@ -4,6 +4,7 @@
 // pictures are drawn (the engine's slice, their medians at first), each editable. The engine owns
 // the slice (snapshot.slice, worker 'setSlice'); this panel shows it and sends edits. textContent
 // only; hidden for plane data.
+import { t } from '../i18n.js';
 
 /** @param {any} ctx the panel context (app.js) @param {HTMLElement} root */
 export function initSlice(ctx, root) {
@@ -15,10 +16,10 @@ export function initSlice(ctx, root) {
     if (!slice) return;
     const { names, axisX, axisY, values } = slice;
     const axes = document.createElement('p');
-    axes.append('Plot axes: across ');
-    axes.appendChild(axisSelect('slice-axis-x', 'column across the plot', names, axisX, (k) => sendAxes(k, axisY)));
-    axes.append(' up ');
-    axes.appendChild(axisSelect('slice-axis-y', 'column up the plot', names, axisY, (k) => sendAxes(axisX, k)));
+    axes.append(`${t('slice.axes')} `);
+    axes.appendChild(axisSelect('slice-axis-x', t('slice.across.aria'), names, axisX, (k) => sendAxes(k, axisY)));
+    axes.append(` ${t('slice.up')} `);
+    axes.appendChild(axisSelect('slice-axis-y', t('slice.up.aria'), names, axisY, (k) => sendAxes(axisX, k)));
     root.appendChild(axes);
     const c = ctx.st.config;
     const own = (c.problem === 'regression' ? c.regDataset : c.dataset) === 'custom';
@@ -29,13 +30,14 @@ export function initSlice(ctx, root) {
       input.id = 'standardize';
       input.checked = c.standardize;
       input.onchange = () => ctx.change({ standardize: input.checked });
-      box.append(input, ' Standardize the columns (mean 0, variance 1)');
+      box.append(input, ` ${t('slice.standardize')}`);
       root.appendChild(box);
     }
     const head = document.createElement('p');
-    head.textContent =
-      `Plot: ${names[axisX]} (across) × ${names[axisY]} (up)${!own || c.standardize ? ', standardized' : ', as in the file'}. ` +
-      'The boundary and the neurons are drawn on the slice where the other inputs are:';
+    head.textContent = t(!own || c.standardize ? 'slice.headStd' : 'slice.headRaw', {
+      x: names[axisX],
+      y: names[axisY],
+    });
     root.appendChild(head);
     names.forEach((name, k) => {
       if (k === axisX || k === axisY) return;
@@ -46,7 +48,7 @@ export function initSlice(ctx, root) {
       input.step = '0.1';
       input.value = String(+values[k].toFixed(3));
       input.dataset.column = String(k);
-      input.setAttribute('aria-label', `${name}: the value the plot holds it at`);
+      input.setAttribute('aria-label', t('slice.value.aria', { name }));
       input.onchange = () => send(k, input);
       label.appendChild(input);
       root.appendChild(label);
@@ -71,7 +73,7 @@ export function initSlice(ctx, root) {
       ctx.apply(await ctx.client.call('setAxes', { x, y })); // the points move, the note follows
       ctx.clearMessage('slice');
     } catch (e) {
-      ctx.message(`The plot's axes were not changed: ${e.message}`, 'error', 'slice');
+      ctx.message(() => t('slice.axesFailed', { error: e.message }), 'error', 'slice');
       render(shown);
     }
   }
@@ -84,9 +86,10 @@ export function initSlice(ctx, root) {
       ctx.st.dirty = true; // the pictures are drawn again on the new slice
       ctx.clearMessage('slice');
     } catch (e) {
-      ctx.message(`The slice was not changed: ${e.message}`, 'error', 'slice');
+      ctx.message(() => t('slice.failed', { error: e.message }), 'error', 'slice');
       render(shown); // the value in force again
     }
   }
   ctx.onApply((r) => render(r.slice || null));
+  ctx.onLang(() => shown && render(shown));
 }

@@ -4,9 +4,11 @@
 // grid is a table coloured by final test loss (or by the first epoch whose test loss is below
 // sweepTarget), with a progress bar and Stop (finished cells stay); hovering or focusing a cell
 // shows its boundary, clicking it opens that network with its trained weights.
+import { t as tr } from '../i18n.js'; // t is a colour scale's position here
 import { Heatmap } from '../views/heatmap.js';
 
 const THUMB_N = 40;
+const PAINT_MS = 250; // the table's refresh while a sweep runs (schedule)
 // Runs whose weights are kept in the workers after they end (so a click opens them trained); a
 // bigger network is reopened from its settings instead.
 const KEEP_PARAMS = 50000;
@@ -50,26 +52,36 @@ export class Sweep {
         onProgress,
       );
     } catch (e) {
-      this.ctx.message(`The sweep failed: ${e.message}. Finished cells are kept.`, 'error', 'sweep');
+      this.ctx.message(() => tr('sweep.failed', { error: e.message }), 'error', 'sweep');
     }
     if (gen !== this.gen) return;
     this.running = false;
     this.elapsed = performance.now() - this.t0;
-    cancelAnimationFrame(this.pending);
-    this.pending = 0;
+    this.unschedule();
     this.paint();
     this.progress();
   }
 
-  // Runs end faster than frames on small nets: the table and the bar are drawn once per frame at
-  // most, so a sweep's main-thread work stays a few short tasks beside the workers.
+  // Runs end faster than frames on small nets, and while the pool's workers take every core each
+  // frame the page renders waits for the CPU: traced on 2 cores, a 10-17 ms paint-and-commit
+  // stretched to 50-140 ms. So the table and the bar are drawn at most every PAINT_MS, in an
+  // animation frame: a sweep's main-thread work is a handful of short tasks beside the workers.
   schedule() {
     if (this.pending) return;
-    this.pending = requestAnimationFrame(() => {
-      this.pending = 0;
-      this.paint(); // the colour scale spans the finished runs: every cell again
-      this.progress();
-    });
+    const wait = Math.max(0, PAINT_MS - (performance.now() - (this.painted || 0)));
+    this.pending = setTimeout(() => {
+      this.pending = requestAnimationFrame(() => {
+        this.pending = 0;
+        this.painted = performance.now();
+        this.paint(); // the colour scale spans the finished runs: every cell again
+        this.progress();
+      });
+    }, wait);
+  }
+  unschedule() {
+    clearTimeout(this.pending);
+    cancelAnimationFrame(this.pending);
+    this.pending = 0;
   }
 
   async stop() {
@@ -85,23 +97,25 @@ export class Sweep {
     const rowsAxis = axes[0],
       colsAxis = axes[1];
     const cap = document.createElement('caption');
-    cap.textContent = `${colsAxis ? `${rowsAxis.key} (rows) × ${colsAxis.key} (columns)` : rowsAxis.key}; darker is lower`;
+    cap.textContent = colsAxis
+      ? tr('sweep.caption2', { rows: rowsAxis.key, cols: colsAxis.key })
+      : tr('sweep.caption1', { rows: rowsAxis.key });
     const head = document.createElement('tr');
     head.append(document.createElement('td')); // the corner: no header of its own
     for (const v of colsAxis ? colsAxis.values : ['']) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = colsAxis ? v || '(none)' : 'final';
+      th.textContent = colsAxis ? v || tr('cmp.none') : tr('sweep.final');
       head.append(th);
     }
     table.append(cap, head);
     this.cells = [];
     rowsAxis.values.forEach((rv, i) => {
-      const tr = document.createElement('tr');
+      const row = document.createElement('tr');
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = rv || '(none)';
-      tr.append(th);
+      th.textContent = rv || tr('cmp.none');
+      row.append(th);
       const nCols = colsAxis ? colsAxis.values.length : 1;
       for (let j = 0; j < nCols; j++) {
         const k = i * nCols + j;
@@ -110,15 +124,15 @@ export class Sweep {
         b.className = 'sweep-cell';
         b.dataset.run = String(k);
         b.textContent = '…';
-        b.setAttribute('aria-label', `${runs[k].label}: running`);
+        b.setAttribute('aria-label', tr('sweep.running', { name: runs[k].label }));
         b.onclick = () => this.open(k);
         b.onmouseenter = b.onfocus = () => this.showThumb(k, b);
         b.onmouseleave = b.onblur = () => (this.$('sweepThumb').hidden = true);
         td.append(b);
-        tr.append(td);
+        row.append(td);
         this.cells.push(b);
       }
-      table.append(tr);
+      table.append(row);
     });
     this.$('sweep').hidden = false;
     this.progress();
@@ -132,9 +146,10 @@ export class Sweep {
     bar.value = done;
     this.$('sweepStop').disabled = !this.running;
     const secs = ((this.running ? performance.now() - this.t0 : this.elapsed) / 1000).toFixed(2);
+    const w = this.pool.size;
     this.$('sweepInfo').textContent = this.running
-      ? `${done} of ${n} runs of ${this.plan.epochs} epochs on ${this.pool.size} worker(s)…`
-      : `${done} of ${n} runs finished in ${secs} s on ${this.pool.size} worker(s)${done < n ? ' (stopped)' : ''}. Click a cell to open that network.`;
+      ? tr('sweep.progress', { done, n, epochs: this.plan.epochs, workers: w })
+      : tr(done < n ? 'sweep.stopped' : 'sweep.done', { done, n, secs, workers: w });
   }
 
   // The colour scale: log of the metric between the finished runs' smallest and largest values.
@@ -159,10 +174,10 @@ export class Sweep {
     b.classList.toggle('diverged', !!p.diverged);
     b.classList.toggle('unfinished', !p.done && !p.diverged);
     if (p.diverged) {
-      b.textContent = 'diverged';
+      b.textContent = tr('sweep.diverged');
       b.style.background = '';
     } else if (!(v > 0)) {
-      b.textContent = epochs ? 'not reached' : fmt(p.testLoss);
+      b.textContent = epochs ? tr('sweep.notReached') : fmt(p.testLoss);
       b.style.background = '';
     } else {
       const t = hi > lo ? (Math.log(v) - lo) / (hi - lo) : 0; // 0: the best run
@@ -174,7 +189,15 @@ export class Sweep {
     const run = this.plan.runs[k];
     b.setAttribute(
       'aria-label',
-      `${run.label}: ${p.diverged ? 'diverged' : `test loss ${fmt(p.testLoss)} after ${p.epoch} epochs, ${p.epochsToTarget > 0 ? `below ${this.plan.target} at epoch ${p.epochsToTarget}` : `not reached: never below ${this.plan.target}`}`}`,
+      p.diverged
+        ? tr('sweep.cellDiverged', { name: run.label })
+        : tr(p.epochsToTarget > 0 ? 'sweep.cellReached' : 'sweep.cellNotReached', {
+            name: run.label,
+            loss: fmt(p.testLoss),
+            epochs: p.epoch,
+            target: this.plan.target,
+            at: p.epochsToTarget,
+          }),
     );
   }
 
@@ -205,20 +228,12 @@ export class Sweep {
       if (p && p.kept !== false) {
         const { text } = await this.pool.call(this.pool.workerOf(k), 'modelJson', { run: p.id });
         this.ctx.apply(await this.ctx.client.call('loadModelJson', { text }));
-        this.ctx.message(
-          `Opened ${run.label} after ${p.epoch} epochs of the sweep, with its weights.`,
-          'info',
-          'sweep',
-        );
+        this.ctx.message(() => tr('sweep.opened', { name: run.label, epochs: p.epoch }), 'info', 'sweep');
       } else if (await this.ctx.load(run.hash)) {
-        this.ctx.message(
-          `Opened ${run.label} from its settings (the sweep did not keep its weights).`,
-          'info',
-          'sweep',
-        );
+        this.ctx.message(() => tr('sweep.openedSettings', { name: run.label }), 'info', 'sweep');
       }
     } catch (e) {
-      this.ctx.message(`Could not open that run: ${e.message}. The current network is unchanged.`, 'error', 'sweep');
+      this.ctx.message(() => tr('sweep.openFailed', { error: e.message }), 'error', 'sweep');
     }
   }
 

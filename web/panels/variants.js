@@ -4,6 +4,7 @@
 // 'variantPlan') and starts, keeps or ends the race (race.js) and starts a new sweep (sweep.js).
 // The worker pool (pool.js) starts with the first race or sweep, so a visitor who never compares
 // downloads no second engine.
+import { t } from '../i18n.js';
 import { WorkerPool } from '../pool.js';
 import { Race } from './race.js';
 import { Sweep } from './sweep.js';
@@ -45,7 +46,7 @@ export function initVariants(ctx) {
   }
   function fillKeys(select, withNone) {
     select.replaceChildren(
-      ...(withNone ? [new Option('(none)', '')] : []),
+      ...(withNone ? [new Option(t('cmp.none'), '')] : []),
       ...cat.comparableKeys.map((k) => new Option(k, k)),
     );
   }
@@ -69,9 +70,16 @@ export function initVariants(ctx) {
     for (const n of [1, 2])
       $(`vKey${n}`).onchange = () =>
         ($(`vVals${n}`).value = $(`vKey${n}`).value ? suggestion($(`vKey${n}`).value) : '');
-    $('variantHint').textContent =
-      `Up to ${c.maxCompareVariants} variants in a race, ${c.maxSweepRuns} runs in a sweep (8 × 8); separate values with commas, or with | when a value holds commas (networkShape 2|4,2).`;
+    hint();
     sync();
+  });
+  const hint = () =>
+    ($('variantHint').textContent = t('cmp.hint', { race: cat.maxCompareVariants, sweep: cat.maxSweepRuns }));
+  ctx.onLang(() => {
+    if (!cat) return;
+    const none = $('vKey2').querySelector('option[value=""]');
+    if (none) none.textContent = t('cmp.none');
+    hint();
   });
   $('raceStart').onclick = () => ctx.change({ compare: spec() });
   $('raceEnd').onclick = () => ctx.change({ compare: '' });
@@ -111,7 +119,7 @@ export function initVariants(ctx) {
         .catch((e) => ({ error: e.message }));
       if (mine !== seq) return;
       if (plan.error) {
-        message(`Not raced: ${plan.error}`, 'error', 'race');
+        message(() => t('cmp.notRaced', { error: plan.error }), 'error', 'race');
         if (raceKey) race.close();
         raceKey = '';
         $('race').hidden = true;
@@ -132,7 +140,7 @@ export function initVariants(ctx) {
         .call('variantPlan', { hash: st.hash, sweep: true })
         .catch((e) => ({ error: e.message }));
       if (mine !== seq) return;
-      if (plan.error) message(`Not swept: ${plan.error}`, 'error', 'sweep');
+      if (plan.error) message(() => t('cmp.notSwept', { error: plan.error }), 'error', 'sweep');
       else {
         const key = `${plan.epochs}|${plan.target}|${plan.runs.map((r) => r.hash).join('\n')}`;
         if (key !== sweepKey) {

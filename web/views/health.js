@@ -1,6 +1,7 @@
 // health.js: a small live chart of each layer's gradient norm (log scale bars) and the share of
 // inactive units (dead ReLUs, saturated tanh/sigmoid) as a red cap, so vanishing and exploding
 // gradients are visible at a glance. Values come from the engine's health() call.
+import { t } from '../i18n.js';
 export function drawHealth(canvas, layers, activations) {
   const dpr = window.devicePixelRatio || 1,
     W = canvas.clientWidth || 300,
@@ -25,7 +26,7 @@ export function drawHealth(canvas, layers, activations) {
     bottom = H - 14,
     n = layers.length,
     bw = Math.min(28, (W - 30) / n - 4);
-  ctx.fillText('‖∂L/∂W‖ per layer (log scale)', 0, 9);
+  ctx.fillText(t('health.title'), 0, 9);
   for (const v of [-8, -4, 0]) {
     const y = bottom - ((v - lo) / (hi - lo)) * (bottom - top);
     ctx.fillText(`1e${v}`, W - 26, y + 3);
@@ -50,16 +51,20 @@ export function drawHealth(canvas, layers, activations) {
       ctx.fillRect(x, bottom - h, bw, Math.max(2, h * L.inactive));
     }
     ctx.fillStyle = muted;
-    ctx.fillText(i === n - 1 ? 'out' : `L${i + 1}`, x + 2, H - 2);
+    ctx.fillText(i === n - 1 ? t('health.out') : `L${i + 1}`, x + 2, H - 2);
   });
   canvas.setAttribute(
     'aria-label',
-    'Gradient norm per layer: ' +
-      layers
-        .map(
-          (L, i) =>
-            `${i === n - 1 ? 'output' : `layer ${i + 1}`} ${L.gradNorm.toExponential(1)}${L.inactive > 0 ? `, ${(L.inactive * 100).toFixed(0)}% ${activations[i] === 'relu' ? 'dead' : 'saturated'}` : ''}`,
+    t('health.aria', {
+      layers: layers
+        .map((L, i) =>
+          t(L.inactive > 0 ? (activations[i] === 'relu' ? 'health.layerDead' : 'health.layerSat') : 'health.layer', {
+            layer: i === n - 1 ? t('health.output') : t('health.layerN', { n: i + 1 }),
+            norm: L.gradNorm.toExponential(1),
+            share: (L.inactive * 100).toFixed(0),
+          }),
         )
-        .join('; '),
+        .join(t('health.sep')),
+    }),
   );
 }

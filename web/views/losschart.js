@@ -6,6 +6,7 @@
 // the line and a red "x" at the top. Hover prints "epoch N: train x.xxx, test y.yyy" on the canvas.
 // Colours come from the canvas's CSS custom properties (--train-color, --test-color,
 // --chart-bg, --error-color) and its CSS color, read at every draw so a theme switch just works.
+import { t } from '../i18n.js';
 
 /** @param {number} v */
 function fmt(v) {
@@ -207,7 +208,7 @@ export class LossChart {
     ctx.lineTo(x, this.h);
     ctx.stroke();
     ctx.globalAlpha = 1;
-    const text = `epoch ${this.epoch[i]}: train ${fmt(this.train[i])}, test ${fmt(this.test[i])}`;
+    const text = t('chart.hover', { epoch: this.epoch[i], train: fmt(this.train[i]), test: fmt(this.test[i]) });
     ctx.font = '11px sans-serif';
     ctx.textBaseline = 'top';
     const tw = ctx.measureText(text).width;

@@ -4,6 +4,7 @@
 // hover and click are found by arithmetic (hitPlot) instead of an element per neuron and weight,
 // which made Chromium spend seconds per frame on style and layout of a 5,700 px view. Functions
 // of the view, which owns the canvas (view.plot).
+import { t as tr } from '../i18n.js'; // t is a line's parameter here
 import { valueToIndex } from './colors.js';
 import { el } from './dom.js';
 import { linkKey, linkWidth, keyColour, pickStrongest } from './net-links.js';
@@ -22,10 +23,7 @@ export function makePlot(view, { width, height, neurons, maxCol }) {
   c.height = Math.round(height * dpr);
   c.style.width = `${width}px`;
   c.style.height = `${height}px`;
-  c.setAttribute(
-    'aria-label',
-    `network of ${neurons.toLocaleString('en')} neurons: bars coloured by bias, lines for the strongest weights`,
-  );
+  c.setAttribute('aria-label', tr('net.plot.aria', { n: neurons.toLocaleString('en') }));
   const ctx = c.getContext('2d');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.imageSmoothingEnabled = false;
@@ -130,14 +128,18 @@ function hoverPlot(view, ev) {
   if (!h) return hideTips(view);
   if (h.link) {
     view.bigCanvas.hidden = true;
-    return tip(view, ev, `${linkLabel(view, h.link)}: ${fmt(view.params[h.link.k])} (click to edit)`);
+    return tip(view, ev, tr('net.linkTip', { link: linkLabel(view, h.link), value: fmt(view.params[h.link.k]) }));
   }
   const n = h.node,
     name = nodeName(view, n);
   tip(
     view,
     ev,
-    `${name} (${view.layers[n.layer].activation}), bias ${fmt(view.params[view.layers[n.layer].bOff + n.j])} (click to edit)`,
+    tr('net.barTip', {
+      name,
+      f: view.layers[n.layer].activation,
+      value: fmt(view.params[view.layers[n.layer].bOff + n.j]),
+    }),
   );
   showBig(view, n, name);
 }

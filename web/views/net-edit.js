@@ -4,6 +4,7 @@
 // neurons live here too. Functions of the view (views/network.js), which owns the elements made
 // here; a value typed is handed to the page's callbacks (view.cb), never applied here. All text
 // goes in through textContent (URL text is untrusted).
+import { t } from '../i18n.js';
 import { Heatmap } from './heatmap.js';
 import { el } from './dom.js';
 
@@ -26,12 +27,16 @@ export function fmt(v) {
 /** A link's name, as the tooltip and the step-through say it. */
 export function linkLabel(view, { li, j, i }) {
   const last = view.layers.length - 1;
-  return `weight from ${li === 0 ? view.from[0][i].label : `neuron ${i + 1} of layer ${li}`} to ${li === last ? 'the output' : `neuron ${j + 1} of layer ${li + 1}`}`;
+  const from = li === 0 ? view.from[0][i].label : t('net.neuronOfLayer', { n: i + 1, layer: li });
+  const to = li === last ? t('net.theOutput') : t('net.neuronOfLayer', { n: j + 1, layer: li + 1 });
+  return t('net.weightFromTo', { from, to });
 }
 
 /** A neuron's name (hidden or output). */
 export function nodeName(view, n) {
-  return n.layer === view.layers.length - 1 ? `output ${n.j + 1}` : `neuron ${n.j + 1} of hidden layer ${n.layer + 1}`;
+  return n.layer === view.layers.length - 1
+    ? t('net.outputN', { n: n.j + 1 })
+    : t('net.neuronOf', { n: n.j + 1, layer: n.layer + 1 });
 }
 
 /** Shows `text` beside the pointer (and announces it when the page listens). */
@@ -65,7 +70,7 @@ export function showBig(view, node, name) {
   view.bigCanvas.style.left = `${r.right + window.scrollX + 10}px`;
   view.bigCanvas.style.top = `${r.top + window.scrollY - 60}px`;
   view.bigCanvas.hidden = false;
-  view.bigCanvas.setAttribute('aria-label', `${name} output heatmap`);
+  view.bigCanvas.setAttribute('aria-label', t('net.heatmapOf', { name }));
 }
 
 export function hideTips(view) {
@@ -75,9 +80,9 @@ export function hideTips(view) {
 
 /** A typed weight or bias: {value} or {error} naming what was typed. */
 export function parseTyped(text) {
-  const t = text.trim(),
-    v = Number(t);
-  return t === '' || !Number.isFinite(v) ? { error: `'${text.slice(0, 20)}' is not a number` } : { value: v };
+  const s = text.trim(),
+    v = Number(s);
+  return s === '' || !Number.isFinite(v) ? { error: t('net.notANumber', { text: text.slice(0, 20) }) } : { value: v };
 }
 
 /** A box at the pointer that takes a new value: Enter applies it through `commit`, Escape or blur cancel. */
@@ -88,7 +93,7 @@ export function edit(view, ev, current, commit) {
   box.type = 'text';
   box.inputMode = 'decimal';
   box.value = Number.isFinite(current) ? current.toFixed(4) : '0';
-  box.setAttribute('aria-label', 'new value; Enter to apply, Escape to cancel');
+  box.setAttribute('aria-label', t('net.newValue'));
   box.style.left = `${ev.pageX}px`;
   box.style.top = `${ev.pageY}px`;
   box.focus();

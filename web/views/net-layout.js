@@ -4,6 +4,7 @@
 // neuron +/- buttons, the feature toggles with their labels, the neuron boxes with their bias
 // squares (or, compact, plain positions). Structure changes go through the page's callbacks
 // (view.cb); the view never changes the model itself. All text goes in through textContent.
+import { t } from '../i18n.js';
 import { Heatmap } from './heatmap.js';
 import { el, SVGNS } from './dom.js';
 import { LINK_CAP } from './net-links.js';
@@ -25,13 +26,8 @@ export function geometry(view, shown, layers) {
   view.capped = total > LINK_CAP;
   const notes = [];
   if (view.capped)
-    notes.push(
-      `Showing the ${LINK_CAP.toLocaleString('en')} strongest of ${total.toLocaleString('en')} links (the page draws at most ${LINK_CAP.toLocaleString('en')}).`,
-    );
-  if (compact)
-    notes.push(
-      `No neuron thumbnails above ${THUMB_CAP} neurons (this network has ${neurons.toLocaleString('en')}): each neuron is a bar coloured by its bias; hover one for its heatmap, click to edit its bias.`,
-    );
+    notes.push(t('net.capped', { cap: LINK_CAP.toLocaleString('en'), total: total.toLocaleString('en') }));
+  if (compact) notes.push(t('net.compact', { cap: THUMB_CAP, n: neurons.toLocaleString('en') }));
   const maxCol = Math.max(shown.length, ...layers.map((l) => l.nOut));
   view.node = compact ? 26 : maxCol <= 8 ? 36 : maxCol <= 16 ? 26 : 16; // compact: feature size
   const gap = maxCol <= 8 ? 12 : compact ? 8 : 6;
@@ -95,17 +91,17 @@ export function buildColumns(view, features, layers, limits, geo) {
   if (!limits.hideLayerControls) {
     const add = el('button', 'icon-btn', top);
     add.textContent = '+';
-    add.setAttribute('aria-label', 'add a hidden layer');
+    add.setAttribute('aria-label', t('net.addLayer'));
     add.disabled = layers.length - 1 >= limits.maxLayers;
     add.onclick = () => view.cb.addLayer(+1);
     const rm = el('button', 'icon-btn', top);
     rm.textContent = '−';
-    rm.setAttribute('aria-label', 'remove the last hidden layer');
+    rm.setAttribute('aria-label', t('net.removeLayer'));
     rm.disabled = layers.length <= 1;
     rm.onclick = () => view.cb.addLayer(-1);
   }
   const n = layers.length - 1;
-  el('span', 'net-layer-count', top).textContent = `${n} hidden layer${n === 1 ? '' : 's'}`;
+  el('span', 'net-layer-count', top).textContent = t(n === 1 ? 'net.layerCount1' : 'net.layerCount', { n });
 
   // Node positions: column c, row r
   const pos = (c, r, count) => {
@@ -121,7 +117,7 @@ export function buildColumns(view, features, layers, limits, geo) {
   view.nodes = []; // per column: [{x, y, canvas, map, row}]
   // Column 0: features
   const fcol = [];
-  el('div', 'net-col-title', view.root).textContent = features[0]?.column ? 'Columns' : 'Features';
+  el('div', 'net-col-title', view.root).textContent = t(features[0]?.column ? 'net.columns' : 'net.features');
   let activeIndex = 0;
   const inputs = []; // per network input (active feature, engine order): its node, null if hidden
   features.forEach((f) => {
@@ -140,12 +136,12 @@ export function buildColumns(view, features, layers, limits, geo) {
     d.style.width = d.style.height = `${view.node}px`;
     if (f.column) {
       // a column of the data: always an input
-      d.setAttribute('aria-label', `input column ${f.label}`);
+      d.setAttribute('aria-label', t('net.inputColumn', { name: f.label }));
       d.title = f.label;
     } else {
       d.setAttribute('aria-pressed', String(f.active));
-      d.setAttribute('aria-label', `input feature ${f.label}: ${f.active ? 'on' : 'off'}; press to toggle`);
-      d.title = `${f.label} (click to turn ${f.active ? 'off' : 'on'})`;
+      d.setAttribute('aria-label', t(f.active ? 'net.featureOn' : 'net.featureOff', { name: f.label }));
+      d.title = t(f.active ? 'net.featureOn.title' : 'net.featureOff.title', { name: f.label });
       d.onclick = () => view.cb.toggleFeature(f.key);
     }
     const lab = el('span', 'net-feature-label', view.root);
@@ -179,24 +175,24 @@ export function buildColumns(view, features, layers, limits, geo) {
     if (!isOut && !limits.hideLayerControls && !compact) {
       const add = el('button', 'icon-btn', head);
       add.textContent = '+';
-      add.setAttribute('aria-label', `add a neuron to hidden layer ${li + 1}`);
+      add.setAttribute('aria-label', t('net.addNeuron', { n: li + 1 }));
       add.disabled = L.nOut >= limits.maxNeurons;
       add.onclick = () => view.cb.addNeuron(li, +1);
       const rm = el('button', 'icon-btn', head);
       rm.textContent = '−';
-      rm.setAttribute('aria-label', `remove a neuron from hidden layer ${li + 1}`);
+      rm.setAttribute('aria-label', t('net.removeNeuron', { n: li + 1 }));
       rm.disabled = L.nOut <= 1;
       rm.onclick = () => view.cb.addNeuron(li, -1);
     }
     const label = el('div', 'net-col-label', head);
     label.textContent = compact
       ? isOut
-        ? 'Out'
+        ? t('net.out')
         : String(L.nOut)
       : isOut
-        ? 'Output'
-        : `${L.nOut} neuron${L.nOut === 1 ? '' : 's'}`;
-    if (compact) label.title = isOut ? 'Output' : `hidden layer ${li + 1}: ${L.nOut} neurons`;
+        ? t('net.output')
+        : t(L.nOut === 1 ? 'net.neurons1' : 'net.neurons', { n: L.nOut });
+    if (compact) label.title = isOut ? t('net.output') : t('net.layerTitle', { layer: li + 1, n: L.nOut });
     for (let j = 0; j < L.nOut; j++) {
       const p = pos(c, j, L.nOut);
       if (compact) {
@@ -208,10 +204,10 @@ export function buildColumns(view, features, layers, limits, geo) {
       d.style.left = `${p.x}px`;
       d.style.top = `${p.y}px`;
       d.style.width = d.style.height = `${view.node}px`;
-      const name = isOut ? `output ${j + 1}` : `neuron ${j + 1} of hidden layer ${li + 1}`;
-      d.setAttribute('aria-label', `${name} (${L.activation}): its weights`);
+      const name = isOut ? t('net.outputN', { n: j + 1 }) : t('net.neuronOf', { n: j + 1, layer: li + 1 });
+      d.setAttribute('aria-label', t('net.node.aria', { name, f: L.activation }));
       d.setAttribute('aria-haspopup', 'dialog');
-      d.title = `${name}: press to list and edit its weights; hover to enlarge its heatmap`;
+      d.title = t('net.node.title', { name });
       let map = null;
       if (thumbs) {
         // no canvas of its own: drawn straight into the one shared canvas (view.sheet, drawInto);
@@ -232,7 +228,7 @@ export function buildColumns(view, features, layers, limits, geo) {
       b.setAttribute('width', 8);
       b.setAttribute('height', 8);
       b.setAttribute('class', 'net-bias');
-      b.onmouseenter = (ev) => tip(view, ev, `bias of ${name}: ${fmt(view.params[L.bOff + j])} (click to edit)`);
+      b.onmouseenter = (ev) => tip(view, ev, t('net.biasTip', { name, value: fmt(view.params[L.bOff + j]) }));
       b.onmouseleave = () => hideTips(view);
       b.onclick = (ev) => edit(view, ev, view.params[L.bOff + j], (v) => view.cb.editBias(li, j, v));
       node.bias = b;

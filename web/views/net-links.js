@@ -5,6 +5,7 @@
 // columns painted in runs (one run per layer, LINK_BATCH links per frame, round-robin). Functions
 // of the view (views/network.js), which owns the state they keep (view.links, view.runs, view.gaps).
 // The compact view paints the same links on its own canvas (net-compact.js).
+import { t } from '../i18n.js';
 import { valueToIndex } from './colors.js';
 import { nearestLink } from './link-pick.js';
 import { SVGNS } from './dom.js';
@@ -66,7 +67,7 @@ export function makeLinks(view, svg, inputs, { compact, total, colX, colW, heigh
     link.hit.setAttribute('class', 'net-link-hit');
     link.hit.onmousemove = (ev) => {
       const n = nearestLink(view.links, link, ev);
-      tip(view, ev, `${linkLabel(view, n)}: ${fmt(view.params[n.k])} (click to edit)`);
+      tip(view, ev, t('net.linkTip', { link: linkLabel(view, n), value: fmt(view.params[n.k]) }));
     };
     link.hit.onmouseleave = () => hideTips(view);
     link.hit.onclick = (ev) => clickLink(view, ev, nearestLink(view.links, link, ev));

@@ -4,6 +4,7 @@
 // applies it through the page's callbacks, as a typed link value does); in step mode each row
 // also selects that link for the chain rule. Escape or Close returns the focus to the neuron.
 // Values are read when it opens (training goes on behind it).
+import { t } from '../i18n.js';
 import { el } from './dom.js';
 import { linkLabel, nodeName, parseTyped } from './net-edit.js';
 
@@ -16,8 +17,8 @@ export function openWeights(view, node) {
     name = nodeName(view, node);
   const box = el('div', 'net-weights', document.body);
   box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', `Weights into ${name}`);
-  el('h3', '', box).textContent = `Into ${name} (${L.activation})`;
+  box.setAttribute('aria-label', t('net.weightsInto', { name }));
+  el('h3', '', box).textContent = t('net.into', { name, f: L.activation });
   const list = el('ul', '', box);
   const row = (text, value, commit, select) => {
     const li_ = el('li', '', list);
@@ -36,8 +37,8 @@ export function openWeights(view, node) {
     };
     if (select) {
       const b = el('button', 'text-btn', li_);
-      b.textContent = 'Chain rule';
-      b.title = `Show the chain rule for the ${text}`;
+      b.textContent = t('net.chainRule');
+      b.title = t('net.chainRule.title', { link: text });
       b.onclick = select;
     }
   };
@@ -52,9 +53,9 @@ export function openWeights(view, node) {
       view.selectMode ? () => view.cb.selectLink({ layer: li, to: j, from: i, k, label: text }) : null,
     );
   }
-  row(`bias of ${name}`, view.params[L.bOff + j], (v) => view.cb.editBias(li, j, v), null);
+  row(t('net.biasOf', { name }), view.params[L.bOff + j], (v) => view.cb.editBias(li, j, v), null);
   const close = el('button', 'text-btn', box);
-  close.textContent = 'Close';
+  close.textContent = t('common.close');
   const back = () => {
     closeWeights();
     if (node.el && node.el.isConnected) node.el.focus();

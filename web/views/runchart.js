@@ -1,6 +1,7 @@
 // runchart.js: test-loss curves of several saved runs on one canvas, one colour each (Okabe-Ito,
 // told apart with colour-blindness too; dashes from the 5th run on). Shared axes: epoch from 0 to
 // the longest run, loss from 0 to the largest finite value; non-finite samples leave gaps.
+import { t as tr } from '../i18n.js'; // t is a test loss here
 
 export const RUN_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
 export const runDash = (i) => (i < 4 ? [] : i < 8 ? [5, 3] : [2, 2]);
@@ -59,13 +60,13 @@ export function drawRunCurves(canvas, runs) {
   ctx.fillText('0', L - 3, T + ph);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  ctx.fillText(`epoch ${maxE}`, L + pw - 24, T + ph + 3);
+  ctx.fillText(tr('chart.epochN', { n: maxE }), L + pw - 24, T + ph + 3);
   ctx.fillText('0', L, T + ph + 3);
   ctx.save();
   ctx.translate(9, T + ph / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
-  ctx.fillText('test loss', 0, 0);
+  ctx.fillText(tr('chart.testLoss'), 0, 0);
   ctx.restore();
   ctx.lineWidth = 2;
   runs.forEach((r, i) => {

@@ -7,6 +7,7 @@
 // loss curve L(w) with the chain rule's tangent is views/loss-line.js, from the engine's lossLine.
 import { fmt } from './format.js';
 import { drawLossLine } from './loss-line.js';
+import { t as tr } from '../i18n.js'; // t is the trace here
 
 const el = (tag, cls, parent, text) => {
   const e = document.createElement(tag);
@@ -62,15 +63,14 @@ export class StepThrough {
   #phaseText(p) {
     const c = this.deps.getState().config,
       L = this.layers.length;
-    const name = (l) => (l === L - 1 ? 'output' : `hidden layer ${l + 1}`);
-    if (p.kind === 'forward')
-      return `Forward, ${name(p.l)}: z = Σ w·a + b, then a = ${ACT[this.layers[p.l].activation]}(z)`;
-    if (p.kind === 'loss') return `Loss for this point: ${this.#lossFormula(c)}`;
+    const name = (l) => (l === L - 1 ? tr('st.output') : tr('st.hiddenLayer', { n: l + 1 }));
+    if (p.kind === 'forward') return tr('st.forward', { layer: name(p.l), f: ACT[this.layers[p.l].activation] });
+    if (p.kind === 'loss') return tr('st.lossPhase', { formula: this.#lossFormula(c) });
     if (p.kind === 'backward')
       return p.l === L - 1
-        ? `Backward, output: δ = ∂L/∂z ${this.#outputDelta(c)}; ∂L/∂w = δ · a_in, ∂L/∂b = δ`
-        : `Backward, ${name(p.l)}: δ = f′(z) · Σₖ wₖ δₖ (from the layer after); ∂L/∂w = δ · a_in`;
-    return `Update (${c.optimizer}, learning rate ${c.learningRate}): every weight moves against its gradient`;
+        ? tr('st.backwardOut', { delta: this.#outputDelta(c) })
+        : tr('st.backward', { layer: name(p.l) });
+    return tr('st.update', { optimizer: c.optimizer, rate: c.learningRate });
   }
   #lossFormula(c) {
     const loss = c.lossInForce; // loss=auto resolved by the engine
@@ -78,7 +78,7 @@ export class StepThrough {
       square: 'L = ½ (a − y)²',
       abs: 'L = |a − y|',
       bce: 'L = −[y log a + (1 − y) log(1 − a)]',
-      softmax: 'L = −log p_y (softmax cross-entropy)',
+      softmax: `L = −log p_y (${tr('loss.softmax')})`,
     }[loss];
   }
   #outputDelta(c) {
@@ -86,8 +86,8 @@ export class StepThrough {
     return {
       square: '= (a − y) · f′(z)',
       abs: '= sign(a − y) · f′(z)',
-      bce: '= a − y (σ′ cancels with the cross-entropy)',
-      softmax: '= p − y (softmax with cross-entropy)',
+      bce: `= a − y (${tr('st.bceCancels')})`,
+      softmax: `= p − y (${tr('st.softmaxCancels')})`,
     }[loss];
   }
 
@@ -95,15 +95,18 @@ export class StepThrough {
     const st = this.deps.getState(),
       t = this.trace,
       net = this.deps.net;
-    this.panel.querySelector('.st-phase').textContent = t
-      ? this.#phaseText(this.phases()[this.phase])
-      : 'Pick a point: click one on the output plot, or press “Next point”.';
+    this.panel.querySelector('.st-phase').textContent = t ? this.#phaseText(this.phases()[this.phase]) : tr('st.pick');
     this.panel.querySelector('.st-step-count').textContent = t
-      ? `step ${this.phase + 1} of ${this.phases().length}`
+      ? tr('st.stepCount', { n: this.phase + 1, of: this.phases().length })
       : '';
     const pt = this.panel.querySelector('.st-point');
     pt.textContent = this.point
-      ? `Point ${this.point.index + 1} of the ${this.point.test ? 'test' : 'training'} set: x₁ = ${fmt(this.point.x1)}, x₂ = ${fmt(this.point.x2)}, label ${this.point.label}`
+      ? tr(this.point.test ? 'st.pointTest' : 'st.pointTrain', {
+          n: this.point.index + 1,
+          x1: fmt(this.point.x1),
+          x2: fmt(this.point.x2),
+          label: this.point.label,
+        })
       : '';
     const lossBox = this.panel.querySelector('.st-loss');
     lossBox.replaceChildren();
@@ -114,7 +117,7 @@ export class StepThrough {
     const outRow0 = this.#row(L - 1, 0);
     const showLoss = p.kind !== 'forward';
     if (showLoss) {
-      const line = el('div', '', lossBox, `${this.#lossFormula(st.config)} with a = `);
+      const line = el('div', '', lossBox, `${this.#lossFormula(st.config)} ${tr('st.withA')} `);
       el('span', 'st-num', line, fmt(t.a[outRow0])).dataset.name = 'a_out';
       line.append(', y = ');
       el('span', 'st-num', line, fmt(t.target[0])).dataset.name = 'y';
@@ -165,15 +168,15 @@ export class StepThrough {
       st = this.deps.getState(),
       c = st.config;
     if (!t || !s) {
-      el('p', 'hint', box, 'Click a link to see its gradient as the chain rule, and its update.');
+      el('p', 'hint', box, tr('st.clickLink'));
       return;
     }
     const L = this.layers.length,
       { layer: l, to: j, from: i, k } = s;
     const r = this.#row(l, j);
     const aIn = l === 0 ? t.input[i] : t.a[this.#row(l - 1, i)];
-    const inName = l === 0 ? st.features[i].label : `a(layer ${l}, neuron ${i + 1})`;
-    el('div', 'st-title', box, `Selected: the ${s.label}`);
+    const inName = l === 0 ? st.features[i].label : tr('st.aOf', { layer: l, neuron: i + 1 });
+    el('div', 'st-title', box, tr('st.selected', { link: s.label }));
     const num = (parent, v, name) => {
       const e = el('span', 'st-num', parent, fmt(v));
       e.dataset.name = name;
@@ -185,7 +188,7 @@ export class StepThrough {
     const a = num(row1, aIn, 'a_in');
     row1.append(` (${inName}) = `);
     num(row1, d * a, 'product');
-    const row2 = el('div', '', box, 'engine: ∂L/∂w = ');
+    const row2 = el('div', '', box, `${tr('st.engine')}: ∂L/∂w = `);
     num(row2, t.grad[k], 'grad');
     // delta's own chain
     const row3 = el('div', '', box);
@@ -223,18 +226,18 @@ export class StepThrough {
     if (this.layers.slice(l + 1).every((Ly) => Ly.nOut === 1) && loss !== 'softmax') {
       const factors = [
         [inName, aIn],
-        [`f′(z) here`, t.dadz[r]],
+        [tr('st.fHere'), t.dadz[r]],
       ];
       let prev = j;
       for (let q = l + 1; q < L; q++) {
-        factors.push([`w to layer ${q + 1}`, t.paramsBefore[this.layers[q].wOff + prev]]);
-        factors.push([`f′(z) layer ${q + 1}`, t.dadz[this.#row(q, 0)]]);
+        factors.push([tr('st.wTo', { n: q + 1 }), t.paramsBefore[this.layers[q].wOff + prev]]);
+        factors.push([tr('st.fLayer', { n: q + 1 }), t.dadz[this.#row(q, 0)]]);
         prev = 0;
       }
       const outR = this.#row(L - 1, 0);
       if (loss === 'bce') factors.splice(-1, 1, ['∂L/∂z out = a − y', t.a[outR] - t.target[0]]);
       else factors.push(['∂L/∂a out', loss === 'abs' ? Math.sign(t.a[outR] - t.target[0]) : t.a[outR] - t.target[0]]);
-      const row4 = el('div', 'st-fullchain', box, 'chain: ∂L/∂w = ');
+      const row4 = el('div', 'st-fullchain', box, `${tr('st.chain')}: ∂L/∂w = `);
       let prod = 1;
       factors.forEach(([name, v], q) => {
         if (q) row4.append(' × ');
@@ -262,16 +265,8 @@ export class StepThrough {
     cv.width = 280;
     cv.height = 120;
     cv.setAttribute('role', 'img');
-    cv.setAttribute(
-      'aria-label',
-      'Loss as a function of this weight alone: the point’s loss (dark), the training loss (blue), the tangent with slope ∂L/∂w (dashed) and one optimizer step (green)',
-    );
-    el(
-      'figcaption',
-      'hint',
-      fig,
-      'L(w) for this weight alone: this point (dark), all training points (blue); dashed: slope ∂L/∂w; green: one step',
-    );
+    cv.setAttribute('aria-label', tr('st.lossLine.aria'));
+    el('figcaption', 'hint', fig, tr('st.lossLine.caption'));
     const { x1, x2, label } = this.point;
     const ask = (this.lineAsk = { k, t });
     this.deps
@@ -340,12 +335,10 @@ export class StepThrough {
       num(l1, w - lr * g, 'w_sgd');
     }
     if (c.regularization !== 'none' && c.regularizationRate > 0) {
-      const lr2 = line(
-        `then regularization (${c.regularization}, once per update): w −= lr × λ·R′(w_before) = ${lr} × `,
-      );
+      const lr2 = line(`${tr('st.thenReg', { reg: c.regularization })}: w −= lr × λ·R′(w_before) = ${lr} × `);
       num(lr2, t.regTerm[k], 'reg');
     }
-    const fin = line('engine: w_new = ');
+    const fin = line(`${tr('st.engine')}: w_new = `);
     num(fin, t.paramsAfter[k], 'w_after');
   }
 }
