@@ -21,8 +21,10 @@ const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'sof
 /**
  * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs (or taken from
  * the one-file page's inline copy); under Node pass {wasmBinary} (Emscripten 3.1.6 cannot fetch
- * file paths there).
- * @param {{wasmBinary?: Uint8Array, moduleUrl?: string}} [opts]
+ * file paths there). {wasmModule}: an engine another worker compiled (WebAssembly.Module crosses
+ * postMessage and keeps its machine code), instantiated without compiling again: the compare and
+ * sweep pool's workers start from the page worker's (pool.js). Engine.wasmModule is what was used.
+ * @param {{wasmBinary?: Uint8Array, wasmModule?: WebAssembly.Module, moduleUrl?: string}} [opts]
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
@@ -30,8 +32,45 @@ export async function loadEngine(opts = {}) {
   // the one-file page (scripts/single.mjs) gives its workers the engine inline, as base64
   const inline = globalThis.BP_WASM_B64;
   const wasmBinary = opts.wasmBinary ?? (inline ? Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) : undefined);
-  const M = await createEngine(wasmBinary ? { wasmBinary } : {});
-  return new Engine(M);
+  // The glue's own loader keeps the compiled module to itself; this one keeps it for the pool.
+  // The glue names the file through locateFile (next to the glue, wherever it was bundled).
+  let wasmUrl = '',
+    failed = null;
+  const failure = new Promise((_, reject) => (failed = reject));
+  const compile = () =>
+    opts.wasmModule
+      ? Promise.resolve(opts.wasmModule)
+      : wasmBinary
+        ? WebAssembly.compile(wasmBinary)
+        : WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch((e) => {
+            // e.g. a server that does not send application/wasm
+            console.warn(`wasm streaming compile failed: ${e}; falling back to ArrayBuffer instantiation`);
+            return fetch(wasmUrl, { credentials: 'same-origin' })
+              .then((r) => r.arrayBuffer())
+              .then((b) => WebAssembly.compile(b));
+          });
+  let compiled = null;
+  const M = await Promise.race([
+    createEngine({
+      locateFile: (path, dir) => {
+        if (path.endsWith('.wasm') && !wasmUrl) wasmUrl = dir + path;
+        return dir + path;
+      },
+      instantiateWasm(imports, receive) {
+        compile()
+          .then((module) => {
+            compiled = module;
+            return WebAssembly.instantiate(module, imports);
+          })
+          .then((instance) => receive(instance, compiled), failed);
+        return {}; // the exports arrive through receive
+      },
+    }),
+    failure,
+  ]);
+  const E = new Engine(M);
+  E.wasmModule = compiled;
+  return E;
 }
 
 export class Engine {
