@@ -21,7 +21,9 @@ const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'sof
 /**
  * Loads the wasm engine. In the browser the .wasm is fetched next to engine.mjs (or taken from
  * the one-file page's inline copy); under Node pass {wasmBinary} (Emscripten 3.1.6 cannot fetch
- * file paths there).
+ * file paths there). {wasmModule}: an engine another worker compiled (WebAssembly.Module crosses
+ * postMessage and keeps its machine code), instantiated without compiling again: the compare and
+ * sweep pool's workers start from the page worker's (pool.js). Engine.wasmModule is what was used.
  * The engine comes in two parts (scripts/split-engine.mjs): engine.wasm holds what loading,
  * training and drawing run; engine.deferred.wasm the rest (exports, model files, CSV import, the
  * step-through, the gradient check, the loss landscape, compare plans). The second part is
@@ -29,7 +31,7 @@ const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyrelu', 'sof
  * by a synchronous request (workers only), taken from {deferredBinary}, from the one-file page's
  * inline copy, or under Node read from the file next to engine.wasm. Both parts are one module:
  * same memory, same table, same bits.
- * @param {{wasmBinary?: Uint8Array, deferredBinary?: Uint8Array, moduleUrl?: string}} [opts]
+ * @param {{wasmBinary?: Uint8Array, wasmModule?: WebAssembly.Module, deferredBinary?: Uint8Array, moduleUrl?: string}} [opts]
  * @returns {Promise<Engine>}
  */
 export async function loadEngine(opts = {}) {
@@ -37,18 +39,64 @@ export async function loadEngine(opts = {}) {
   // the one-file page (scripts/single.mjs) gives its workers the engine inline, as base64
   const inline = globalThis.BP_WASM_B64;
   const wasmBinary = opts.wasmBinary ?? (inline ? fromBase64(inline) : undefined);
-  const M = await createEngine({
-    ...(wasmBinary ? { wasmBinary } : {}),
-    loadSplitModule: (file, imports) => {
-      const module = new WebAssembly.Module(deferredBytes(file, opts.deferredBinary));
-      return [new WebAssembly.Instance(module, imports), module];
-    },
-    // the glue says when it loads the second part: not worth a console line
-    printErr: (text) => {
-      if (!/^(placeholder function called|instantiated deferred module)/.test(text)) console.warn(text);
-    },
-  });
-  return new Engine(M);
+  // The glue's own loader keeps the compiled module to itself; this one keeps it for the pool.
+  // The glue names the file through locateFile (next to the glue, wherever it was bundled).
+  let wasmUrl = '',
+    failed = null;
+  const failure = new Promise((_, reject) => (failed = reject));
+  const compile = () =>
+    opts.wasmModule
+      ? Promise.resolve(opts.wasmModule)
+      : wasmBinary
+        ? WebAssembly.compile(wasmBinary)
+        : WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch((e) => {
+            // e.g. a server that does not send application/wasm
+            console.warn(`wasm streaming compile failed: ${e}; falling back to ArrayBuffer instantiation`);
+            return fetch(wasmUrl, { credentials: 'same-origin' })
+              .then((r) => r.arrayBuffer())
+              .then((b) => WebAssembly.compile(b));
+          });
+  let compiled = null;
+  const M = await Promise.race([
+    createEngine({
+      locateFile: (path, dir) => {
+        const url = dir ? dir + path : nextToGlue(path, opts.moduleUrl);
+        if (!path.includes('.deferred.')) wasmUrl = url;
+        return url;
+      },
+      instantiateWasm(imports, receive) {
+        compile()
+          .then((module) => {
+            compiled = module;
+            return WebAssembly.instantiate(module, imports);
+          })
+          .then((instance) => receive(instance, compiled), failed);
+        return {}; // the exports arrive through receive
+      },
+      loadSplitModule: (file, imports) => {
+        const module = new WebAssembly.Module(deferredBytes(file, opts.deferredBinary));
+        return [new WebAssembly.Instance(module, imports), module];
+      },
+      // the glue says when it loads the second part: not worth a console line
+      printErr: (text) => {
+        if (!/^(placeholder function called|instantiated deferred module)/.test(text)) console.warn(text);
+      },
+    }),
+    failure,
+  ]);
+  const E = new Engine(M);
+  E.wasmModule = compiled;
+  return E;
+}
+
+// Where the glue finds a file when it knows no folder of its own (under Node: the glue only
+// knows the web's and workers' ways): next to the glue, as its default does.
+function nextToGlue(path, moduleUrl) {
+  try {
+    return new URL(path, moduleUrl ?? new URL('./gen/engine.mjs', import.meta.url)).href;
+  } catch {
+    return path; // a blob: page (the one-file page) passes its engine inline: no file is read
+  }
 }
 
 const fromBase64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

@@ -18,7 +18,13 @@ import { loadEngine } from './engine.js';
 import { serve } from './worker-serve.js';
 
 let E = null;
-const ready = loadEngine().then((e) => (E = e));
+// The page's first message gives the engine its own worker compiled, {type: 'engine', module}
+// (pool.js): instantiated as it is, with no compile of our own taking a core. Without one (a
+// first message of another type, or module null) this worker compiles the engine itself.
+let start;
+const ready = new Promise((resolve) => (start = resolve))
+  .then((module) => loadEngine(module ? { wasmModule: module } : {}))
+  .then((e) => (E = e));
 const runs = new Map(); // id -> {S, ms: training time, trained: epochs timed, gridEpoch}
 let stopped = false;
 
@@ -169,3 +175,9 @@ const handlers = {
 };
 
 serve(handlers, ready);
+const served = self.onmessage;
+self.onmessage = (ev) => {
+  if (ev.data?.type === 'engine') return start(ev.data.module);
+  start(null); // once resolved, later calls do nothing
+  return served(ev);
+};

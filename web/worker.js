@@ -42,6 +42,7 @@ const READ_ONLY = new Set([
   'exportCode',
   'modelJson',
   'variantPlan',
+  'engineModule',
   'landscape',
   'landscapeProject',
   'lossLine',
@@ -55,6 +56,11 @@ const handlers = {
   // What the engine offers (engine.js catalog): the page builds its menus from it.
   catalog() {
     return E.catalog();
+  },
+  // The compiled engine (a WebAssembly.Module, cloned by postMessage with its machine code): the
+  // pool's workers instantiate it instead of compiling their own (pool.js).
+  engineModule() {
+    return { module: E.wasmModule };
   },
   // What the hash's compare or sweep runs (engine.js variantPlan): the pool trains the runs' hashes.
   // A refusal rejects the request with the engine's message.

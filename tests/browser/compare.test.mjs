@@ -6,7 +6,7 @@
 // the link. No timing is asserted.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { pageSuite } from './browser.mjs';
+import { pageSuite, isFirefox } from './browser.mjs';
 
 const { open, settle } = await pageSuite(test, { width: 1400, height: 1000 });
 const race = (page) => page.evaluate(() => window.playgroundVariants.race());
@@ -54,6 +54,32 @@ test('a compare link races three variants from the same initial weights; one bec
   assert.ok(await page.evaluate(() => document.getElementById('race').hidden), 'the race ended');
   await page.close();
 });
+
+test(
+  'the pool’s workers start from the page worker’s compiled engine: none fetches engine.wasm',
+  {
+    skip: isFirefox && 'the Firefox adapter does not report the requests of dedicated workers',
+  },
+  async () => {
+    const page = await open('seed=5');
+    await page.waitForFunction(() => window.playground && window.playground.grid);
+    const fetched = [];
+    // the service worker's precache fetches every file of the build once: not the pool's doing
+    page.context().on('request', (r) => {
+      if (/engine\.wasm$/.test(r.url()) && !r.serviceWorker()) fetched.push(r.url());
+    });
+    await page.evaluate(() => (location.hash = 'seed=5&sweep=learningRate:0.01,0.1,1&sweepEpochs=20'));
+    await page.waitForFunction(() => {
+      const s = window.playgroundVariants.sweep();
+      return s.runs.length === 3 && !s.running && s.runs.every((r) => r.done);
+    });
+    const workers = await page.evaluate(() => window.playgroundVariants.poolSize());
+    assert.ok(workers >= 1);
+    // Before the pool was given the page's engine, each of its workers fetched and compiled its own.
+    assert.deepEqual(fetched, [], `${workers} pool worker(s) fetched the engine`);
+    await page.close();
+  },
+);
 
 test('a sweep link fills every cell in the order of the runs’ losses, equal to single runs bit for bit', async () => {
   const page = await open('seed=4&sweep=learningRate:0.01,0.3;networkShape:2|4,2&sweepEpochs=40');

@@ -37,6 +37,11 @@ export class Sweep {
     this.t0 = performance.now();
     performance.mark('sweep-start'); // benchmarks time the sweep's long tasks from here
     this.build();
+    // The workers start once the table is on screen (pool.js starts them on the first call):
+    // building 64 cells, laying them out and compiling an engine in each worker, all in one
+    // moment, made the sweep's first long task on a 2-core machine.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    if (gen !== this.gen) return;
     const keep = plan.runs.every((r) => r.params <= KEEP_PARAMS);
     const lists = Array.from({ length: this.pool.size }, () => []);
     plan.runs.forEach((r, i) => lists[this.pool.workerOf(i)].push({ id: `s${gen}-${i}`, hash: r.hash }));

@@ -34,7 +34,7 @@ export function initVariants(ctx) {
     raceKey = '',
     sweepKey = '';
   const ensurePool = () => {
-    pool ||= new WorkerPool();
+    pool ||= new WorkerPool(undefined, undefined, () => client.call('engineModule').then((r) => r.module));
     race ||= new Race({ st, pool, root, ctx });
     sweep ||= new Sweep({ st, pool, root, ctx });
   };
