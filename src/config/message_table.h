@@ -2,9 +2,9 @@
 // X(Id, "code", "English template"). The code is stable (the page's translations are keyed by it:
 // web/i18n/engine.zh.js); "{name}" marks an argument (message.h), filled with text that is not
 // translated or with a nested message. This is the only place the English wording is written.
-// Groups: config issues (issue, problem.*, allowed.*, note.*, value.*, data.* the reason parts),
-// compare/sweep values (variants.*), the model a config builds (build.*), CSV files (csv.*), the
-// user's data in a session (points.*, import.*).
+// Groups: config issues (issue, problem.*, allowed.*, note.*, value.*, reason.*), compare/sweep
+// values (variants.*) and plans (plan.*), the model a config builds (build.*), CSV files (csv.*),
+// the user's data in a session (points.*, import.*) and what an import changed (changed.*).
 #pragma once
 
 // clang-format off
@@ -127,6 +127,10 @@
     X(VariantsGives, "variants.gives", "gives {issue}") \
     X(VariantsValueTwice, "variants.valueTwice", "gives {key} the value '{value}' twice") \
     X(VariantsRuns, "variants.runs", "makes {n} combinations") \
+    /* what a compare or sweep runs (session/variants.cpp); {what}: compare or sweep */ \
+    X(PlanNoAxes, "plan.noAxes", "{what}: the link has no {what} key") \
+    X(PlanCannotBuild, "plan.cannotBuild", "{what}: the variant {label} cannot be built: {why}") \
+    X(PlanTooMuchWork, "plan.tooMuchWork", "sweep: {runs} runs x {epochs} epochs need {work} multiply-adds; allowed: at most {max} (fewer runs, fewer sweepEpochs or smaller networks)") \
     /* building the model a config asks for (model_spec.cpp) */ \
     X(BuildNoFeature, "build.noFeature", "no input feature is selected: turn on at least one of {features}") \
     /* CSV files (src/data/csv*.cpp); rows and columns count from 1 */ \

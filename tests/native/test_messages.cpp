@@ -316,6 +316,12 @@ TEST_CASE("messages: every code is reached, and its arguments fill its placehold
     // session has at most kMaxClasses classes; a change of problem always has its reason).
     const std::set<std::string> elsewhere = {"import.notKept", "points.tooManyClasses",
                                              "changed.problem"};
+    // compare and sweep plans
+    for (const char* h : {"seed=1", "compare=loss:softmax,square",
+                          "sweep=networkShape:256,256|256&sweepEpochs=100000"})
+        for (bool sweep : {false, true})
+            collect(plan_variants(parse_hash(h).config, sweep).error, seen);
+
     std::string missing;
     for (const MessageInfo* m = message_table_begin(); m != message_table_end(); ++m)
         if (!seen.count(m->name) && !elsewhere.count(m->name))

@@ -116,6 +116,10 @@ export default {
   'variants.gives': '中的值无效：{issue}',
   'variants.valueTwice': '两次给 {key} 值 “{value}”',
   'variants.runs': '构成 {n} 种组合',
+  'plan.noAxes': '{what}：链接中没有 {what} 键',
+  'plan.cannotBuild': '{what}：无法构建变体 {label}：{why}',
+  'plan.tooMuchWork':
+    'sweep：{runs} 次运行 × {epochs} 轮需要 {work} 次乘加；允许：最多 {max}（减少运行次数、减少 sweepEpochs 或使用更小的网络）',
   'build.noFeature': '没有选择任何输入特征：请至少打开 {features} 中的一个',
   'csv.utf16': '不是文本 CSV 文件：它是 UTF-16 编码的（请另存为 UTF-8）',
   'csv.binary': '不是文本 CSV 文件（偏移 {offset} 处有二进制字节 0x{byte}）',
