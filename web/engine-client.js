@@ -1,7 +1,10 @@
 // engine-client.js: the page's handle on one engine worker (worker.js, or a pool-worker.js of
 // pool.js): call(type, args, transfer, onProgress) -> Promise of the worker's reply; rejects with
-// the worker's error message. Requests are answered in order. A long request may post
+// the worker's error message (an engine message keeps its code and args: engine-error.js).
+// Requests are answered in order. A long request may post
 // {id, progress} messages before its reply (a sweep's finished runs): they go to onProgress.
+import { engineError } from './engine-error.js';
+
 export class EngineClient {
   // BP_WORKERS: the one-file page's workers, made from inline code (scripts/single.mjs)
   constructor(
@@ -19,7 +22,7 @@ export class EngineClient {
       if (progress) return p.onProgress?.(progress);
       this.pending.delete(id);
       if (ok) p.resolve(rest);
-      else p.reject(new Error(error));
+      else p.reject(engineError({ error, code: rest.code, args: rest.args }));
     };
     this.worker.onerror = (ev) => {
       const err = new Error(`${this.what} failed: ${ev.message || 'could not load'}`);

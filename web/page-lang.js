@@ -5,15 +5,17 @@
 // every change, and wires the language switch of the top bar, which writes `lang` through
 // page.change: a display key, so the network, its weights and the training stay as they are.
 // Rooms that compose text in JS redraw it from page.hooks.lang.
-import { LANGS, addCatalog, browserLang, lang, onLangChange, setLang, t } from './i18n.js';
+import { LANGS, addCatalog, browserLang, engineCatalog, lang, onLangChange, setLang, t } from './i18n.js';
 import en from './i18n/en.js';
 import { message } from './messages.js';
 
 addCatalog('en', en);
 
-// Each language but English is a chunk of its own (scripts/bundle.mjs), fetched when first chosen.
-const LOADERS = { zh: () => import('./i18n/zh.js') };
-const load = (code) => LOADERS[code]().then((m) => m.default);
+// Each language but English is a chunk of its own (scripts/bundle.mjs), fetched when first chosen,
+// with its templates of the engine's messages (i18n.js engineText) beside it.
+const LOADERS = { zh: () => Promise.all([import('./i18n/zh.js'), import('./i18n/engine.zh.js')]) };
+const load = (code) =>
+  LOADERS[code]().then(([page, engine]) => ({ ...page.default, ...engineCatalog(engine.default) }));
 
 const ATTRS = ['title', 'aria-label', 'placeholder'];
 

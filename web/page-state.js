@@ -3,11 +3,12 @@
 // takes the engine's answer into the page state (st) and the views; change() edits keys (live keys
 // go to the running session, others reload the network); edit() sets one weight or bias. The
 // canonical hash goes back into the address bar. Other modules reach these through the page
-// context (app.js) as page.load, page.apply, page.change, page.edit, page.resetNetwork.
+// context (app.js) as page.load, page.apply, page.change, page.edit, page.resetNetwork. The
+// engine's messages are shown in the page's language by their code (i18n.js engineText).
 import { setKey, setKeys, dropKey } from './hash.js';
 import { GRID_SIDE as N } from './frame-plan.js';
 import { message, clearMessage } from './messages.js';
-import { t } from './i18n.js';
+import { engineText, t } from './i18n.js';
 import { shownUntrusted } from './views/format.js';
 
 export const UI_MAX_LAYERS = 8,
@@ -30,14 +31,18 @@ export function initState(page) {
     if (r.refused) {
       r.refused.forEach((e, i) => {
         const v = st.config && st.config[e.key]; // what stays in force, as it is now
-        message(() => t('msg.notApplied', { error: e.message + inForce(e.key, v) }), 'warn', `cfg-${e.key || `#${i}`}`);
+        message(
+          () => t('msg.notApplied', { error: engineText(e) + inForce(e.key, v) }),
+          'warn',
+          `cfg-${e.key || `#${i}`}`,
+        );
       });
       page.syncControls();
       return false;
     }
     // One message per key (a later load replaces it); hash-wide errors have no key: one each.
     r.errors.forEach((e, i) =>
-      message(() => t('msg.ignored', { error: e.message }), 'warn', `cfg-${e.key || `#${i}`}`),
+      message(() => t('msg.ignored', { error: engineText(e) }), 'warn', `cfg-${e.key || `#${i}`}`),
     );
     if (r.unknownKeys.length)
       message(
@@ -49,7 +54,11 @@ export function initState(page) {
         'unknown',
       );
     if (!r.loadOk) {
-      message(() => t(first ? 'msg.loadFailed' : 'msg.loadFailedKept', { error: r.loadError }), 'error', 'load');
+      message(
+        () => t(first ? 'msg.loadFailed' : 'msg.loadFailedKept', { error: engineText(r.loadError) }),
+        'error',
+        'load',
+      );
       if (first) return false;
       history.replaceState(null, '', `#${st.hash}`);
       page.syncControls(); // the control the user changed shows the setting in force again
@@ -64,9 +73,9 @@ export function initState(page) {
     apply(r);
     if (opensWorked && !st.step) page.setStepMode(true);
     // the user's data could not follow the new network (e.g. labels that are not classes)
-    if (r.pointsError) message(() => t('msg.engineSays', { error: r.pointsError }), 'warn', 'points-carry');
+    if (r.pointsError) message(() => t('msg.engineSays', { error: engineText(r.pointsError) }), 'warn', 'points-carry');
     else clearMessage('points-carry');
-    r.dropped.forEach((e) => message(() => t('msg.dropped', { error: e.message }), 'warn', `cfg-${e.key}`));
+    r.dropped.forEach((e) => message(() => t('msg.dropped', { error: engineText(e) }), 'warn', `cfg-${e.key}`));
     if (r.dropped.length) history.replaceState(null, '', `#${hash.replace(/^#/, '')}`); // the user's link, not the nearest one
     if (
       fromUser &&
@@ -177,7 +186,7 @@ export function initState(page) {
       }
       if (r.errors) {
         r.errors.forEach((e, i) =>
-          message(() => t('msg.notApplied', { error: e.message }), 'warn', `cfg-${e.key || `#${i}`}`),
+          message(() => t('msg.notApplied', { error: engineText(e) }), 'warn', `cfg-${e.key || `#${i}`}`),
         );
         page.syncControls();
         return;

@@ -6,6 +6,7 @@
 // The hot path ('frame': training paces, Max's free run, losses, grid) is worker-frame.js.
 import { loadEngine } from './engine.js';
 import { serve } from './worker-serve.js';
+import { engineError, engineMessage } from './engine-error.js';
 import * as frames from './worker-frame.js';
 import * as land from './worker-landscape.js';
 
@@ -65,8 +66,8 @@ const handlers = {
   // What the hash's compare or sweep runs (engine.js variantPlan): the pool trains the runs' hashes.
   // A refusal rejects the request with the engine's message.
   variantPlan({ hash, sweep }) {
-    const { ok, error, ...plan } = E.variantPlan(hash, sweep);
-    if (!ok) throw new Error(error);
+    const { ok, error, code, args, ...plan } = E.variantPlan(hash, sweep);
+    if (!ok) throw engineError({ error, code, args });
     return plan;
   },
   // nearest (the page's first load): a refused link builds the nearest network it allows, and
@@ -82,11 +83,11 @@ const handlers = {
     const r = nearest ? S.loadNearest(hash) : S.load(hash);
     const out = {
       loadOk: r.ok,
-      loadError: r.error,
+      loadError: engineMessage(r), // a message value (engine-error.js); '' when loaded
       errors: r.errors,
       unknownKeys: r.unknownKeys,
       dropped: r.dropped || [],
-      pointsError: r.pointsError || '', // the user's data could not follow the new network
+      pointsError: r.pointsError || '', // the user's data could not follow the new network (a message)
     };
     if (!S.loaded) return { ...out, hash: '', config: null };
     return { ...out, ...snapshot() };
@@ -187,7 +188,7 @@ const handlers = {
   // network for them and says what changed.
   loadCsv({ text, cols, clabel }) {
     const r = S.loadCsvColumns(text, cols, clabel);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw engineError(r);
     return { ...snapshot(), changed: r.changed };
   },
   csvPreview({ text, maxRows = 5 }) {
@@ -206,12 +207,12 @@ const handlers = {
   // User points, flat [x1, x2, label, ...]: replace the data (weights kept); on error the old stay.
   setPoints({ points }) {
     const r = S.setPoints(points);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw engineError(r);
     return snapshot();
   },
   exportCode({ format }) {
     const r = S.exportCode(format);
-    if (!r.ok) throw new Error(r.error); // e.g. a script for column data: the engine says why
+    if (!r.ok) throw engineError(r); // e.g. a script for column data: the engine says why
     return { text: r.text, points: r.points, predictions: r.predictions };
   },
   modelJson() {
@@ -220,7 +221,7 @@ const handlers = {
   // A saved model replaces config, data and weights; on error the old session stays.
   loadModelJson({ text }) {
     const r = S.loadModelJson(text);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw engineError(r);
     return { loadOk: true, errors: [], unknownKeys: [], ...snapshot() };
   },
 };

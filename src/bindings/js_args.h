@@ -1,9 +1,13 @@
 // js_args.h: the wasm API's argument checks and result objects (embind.cpp): every call that can
-// fail answers result(error) = {ok, error}. Counts and indices cross as double, not int: Embind's
-// int conversion (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0, 1e10 ->
-// 1410065408), while a double keeps what JS passed (a non-number arrives as NaN) so it can be
-// refused by name. Uses only <emscripten/val.h>.
+// fail answers result(error) = {ok, error}; an error that is an engine message (message.h) adds
+// its code and args, so the page can say it in its own language (web/i18n.js engineText), and an
+// engine message given as a value is message_js's {code, args, text}. Developer-only refusals
+// (a wrong argument from JS) stay English text. Counts and indices cross as double, not int:
+// Embind's int conversion (no ASSERTIONS build) wraps and coerces silently (2**32 -> 0, "a" -> 0,
+// 1e10 -> 1410065408), while a double keeps what JS passed (a non-number arrives as NaN) so it can
+// be refused by name. Uses only <emscripten/val.h>.
 #pragma once
+#include "config/message.h"
 #include <cmath>
 #include <cstdio>
 #include <emscripten/val.h>
@@ -17,6 +21,28 @@ inline val result(const std::string& error) {
     val r = val::object();
     r.set("ok", error.empty());
     r.set("error", error);
+    return r;
+}
+
+// {code, args: {name: text, or a nested message as {code, args, text}}, text (English)}
+inline val message_js(const Message& m) {
+    val o = val::object(), args = val::object();
+    for (const MessageArg& a : m.args())
+        args.set(a.name, a.part ? message_js(*a.part) : val(a.text));
+    o.set("code", std::string(m.name()));
+    o.set("args", args);
+    o.set("text", m.text());
+    return o;
+}
+
+// result(text) with the message's code and args when there is one.
+inline val result(const Message& error) {
+    val r = result(error.text());
+    if (!error.empty()) {
+        val m = message_js(error);
+        r.set("code", m["code"]);
+        r.set("args", m["args"]);
+    }
     return r;
 }
 

@@ -24,6 +24,11 @@ inline val issues_to_js(const std::vector<ConfigIssue>& v) {
         o.set("key", v[k].key);
         o.set("value", v[k].value);
         o.set("message", v[k].message);
+        if (!v[k].msg.empty()) { // always, for the engine's own issues
+            val m = message_js(v[k].msg);
+            o.set("code", m["code"]);
+            o.set("args", m["args"]);
+        }
         a.set(k, o);
     }
     return a;
@@ -82,7 +87,8 @@ template <class E, std::size_t N> val names_js(const E (&list)[N]) {
 // [{key, problem, classes, label, columns}], features: [{key, label}], kinds:
 // {binary|multiclass|regression: {losses, outputs, autoLoss, autoOutput}}, liveKeys (the keys
 // setTraining applies to a running session), the values of the activation, optimizer, init,
-// regularization and speed menus, and optimizerKeys: {optimizer: [the keys it reads]}}.
+// regularization and speed menus, optimizerKeys: {optimizer: [the keys it reads]}, and messages:
+// {code: English template} (message_table.h: what the page's translations must cover)}.
 inline val catalog_js() {
     using namespace config_keys;
     const Catalog c = make_catalog();
@@ -136,6 +142,10 @@ inline val catalog_js() {
     o.set("maxSweepRuns", kMaxSweepRuns);
     o.set("maxAxisValues", (int)kMaxAxisValues);
     o.set("maxSweepMultiplyAdds", kMaxSweepMultiplyAdds);
+    val messages = val::object();
+    for (const MessageInfo* m = message_table_begin(); m != message_table_end(); ++m)
+        messages.set(m->name, std::string(m->text));
+    o.set("messages", messages);
     return o;
 }
 
@@ -143,7 +153,7 @@ inline val catalog_js() {
 // of the hash's generated dataset, for the dataset picker's thumbnails (no network is built).
 inline val dataset_preview_js(const std::string& hash) {
     const ParseResult pr = parse_hash(hash);
-    if (!pr.errors.empty()) return result(pr.errors.front().message);
+    if (!pr.errors.empty()) return result(pr.errors.front().msg);
     const std::vector<Point> pts = dataset_preview(pr.config);
     std::vector<float> flat;
     for (const Point& p : pts) flat.insert(flat.end(), {p.x1, p.x2, p.label});
@@ -157,7 +167,7 @@ inline val dataset_preview_js(const std::string& hash) {
 // (sweep false) or sweep runs (session/variants.h); the page's worker pool trains the hashes.
 inline val variant_plan_js(const std::string& hash, bool sweep) {
     const ParseResult pr = parse_hash(hash);
-    if (!pr.errors.empty()) return result(pr.errors.front().message);
+    if (!pr.errors.empty()) return result(pr.errors.front().msg);
     const VariantPlan p = plan_variants(pr.config, sweep);
     val r = result(p.error), axes = val::array(), runs = val::array();
     for (std::size_t a = 0; a < p.axes.size(); ++a) {

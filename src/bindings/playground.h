@@ -25,7 +25,7 @@ class Playground {
     // Returns {ok, error, errors: [...key issues], unknownKeys: [...], hash}.
     val load(const std::string& hash) {
         ParseResult pr = parse_hash(hash);
-        std::string err;
+        Message err;
         std::unique_ptr<Session> s = Session::create(pr.config, err);
         return loaded_result(pr, std::move(s), err);
     }
@@ -34,14 +34,15 @@ class Playground {
     val load_nearest(const std::string& hash) {
         ParseResult pr;
         std::vector<ConfigIssue> dropped;
-        std::string err;
+        Message err;
         std::unique_ptr<Session> s = Session::create_nearest(hash, pr, dropped, err);
         val r = loaded_result(pr, std::move(s), err);
         r.set("dropped", issues_to_js(dropped));
         return r;
     }
-    // The shared tail of load and load_nearest: installs s (if built) and reports.
-    val loaded_result(const ParseResult& pr, std::unique_ptr<Session> s, const std::string& err) {
+    // The shared tail of load and load_nearest: installs s (if built) and reports; pointsError
+    // (when the user's data could not follow) is a message ({code, args, text}: js_args.h).
+    val loaded_result(const ParseResult& pr, std::unique_ptr<Session> s, const Message& err) {
         val r = result(err);
         r.set("errors", issues_to_js(pr.errors));
         r.set("unknownKeys", strings_to_js(pr.unknown_keys));
@@ -49,8 +50,9 @@ class Playground {
             // A custom dataset too big for the hash keeps the user's points across a reload
             // (networkShape, features...): the hash alone cannot bring them back.
             if (s_) {
-                std::string carry = carry_user_data(*s, *s_);
-                if (!carry.empty()) r.set("pointsError", "your data was not kept: " + carry);
+                const Message carry = carry_user_data(*s, *s_);
+                if (!carry.empty())
+                    r.set("pointsError", message_js({Msg::ImportNotKept, {{"why", carry}}}));
             }
             s_ = std::move(s);
             r.set("hash", to_hash(s_->config()));
@@ -283,7 +285,7 @@ class Playground {
     val set_training(const std::string& hash) {
         if (!s_) return result(kNoSession);
         ParseResult pr = parse_hash(hash);
-        if (!pr.errors.empty()) return result(pr.errors.front().message);
+        if (!pr.errors.empty()) return result(pr.errors.front().msg);
         val r = result(s_->set_training(pr.config));
         r.set("hash", to_hash(s_->config()));
         return r;

@@ -124,7 +124,7 @@ inline val grad_check_js(Session& s) {
 }
 
 // {ok, error, hash, pointsInHash} after the data changed (or was refused: the old data stays).
-inline val points_result_js(const Session& s, const std::string& err) {
+inline val points_result_js(const Session& s, const Message& err) {
     val r = result(err);
     if (err.empty()) {
         r.set("hash", to_hash(s.config()));
@@ -155,7 +155,7 @@ inline val csv_preview_js(const std::string& text, double max_rows) {
     int n = 0;
     if (!int_arg(max_rows, 0, 1000, n)) return result("preview rows must be an integer 0..1000");
     CsvTable t = csv_preview(text, (std::size_t)n);
-    val r = result(t.ok ? "" : t.error);
+    val r = result(t.ok ? Message() : t.error);
     r.set("hasHeader", t.has_header);
     r.set("columns", strings_to_js(t.columns));
     val rows = val::array();
@@ -170,7 +170,8 @@ inline val csv_preview_js(const std::string& text, double max_rows) {
 // User data from CSV text: 2 to kMaxColumns input columns and the label column (0-based). The
 // label may be numbers or class names (a formula-looking name is refused by the reader first).
 // The engine picks the network the data needs (user_data.h), so s may become a new session.
-// {ok, error, hash, pointsInHash, namesInHash, changed (what changed, in words; "" for nothing)}.
+// {ok, error, hash, pointsInHash, namesInHash, changed (what changed, a message {code, args,
+// text}; null for nothing)}.
 inline val load_csv_js(std::unique_ptr<Session>& s, const std::string& text, val cols,
                        double label) {
     std::vector<int> picked;
@@ -193,12 +194,12 @@ inline val load_csv_js(std::unique_ptr<Session>& s, const std::string& text, val
         d.columns = std::move(r.columns);
         d.values = std::move(r.values);
     }
-    std::string changed;
-    const std::string err = import_data(s, d, changed); // may replace *s: read it after
+    Message changed;
+    const Message err = import_data(s, d, changed); // may replace *s: read it after
     val out = points_result_js(*s, err);
     if (err.empty()) {
         out.set("namesInHash", s->names_in_hash());
-        out.set("changed", changed);
+        out.set("changed", changed.empty() ? val::null() : message_js(changed));
     }
     return out;
 }

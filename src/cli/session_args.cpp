@@ -65,7 +65,7 @@ std::string make_session(const Args& a, std::unique_ptr<Session>& s) {
         err = read_file(a.opts.at("--csv"), text);
         if (!err.empty()) return "CSV: " + err;
         CsvParseResult csv = parse_csv_points(text, 0, 1, 2);
-        if (!csv.ok) return "CSV: " + csv.error;
+        if (!csv.ok) return "CSV: " + csv.error.text();
         err = s->set_points(csv.points);
         if (!err.empty()) return "CSV: " + err;
     }

@@ -50,12 +50,12 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
         switch (k.kind) {
         case schema::Kind::Number:
             if (!in_range(k.range, c.*k.number))
-                out.push_back(make_issue(k.name, ht::format_number(c.*k.number), "is out of range",
+                out.push_back(make_issue(k.name, ht::format_number(c.*k.number), {Msg::OutOfRange},
                                          range_text(k.range)));
             break;
         case schema::Kind::Integer:
             if (!in_range(k.range, c.*k.integer))
-                out.push_back(make_issue(k.name, std::to_string(c.*k.integer), "is out of range",
+                out.push_back(make_issue(k.name, std::to_string(c.*k.integer), {Msg::OutOfRange},
                                          integer_range_text(k.range)));
             break;
         case schema::Kind::Enum:
@@ -63,8 +63,8 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
             // (found by tests/fuzz/fuzz_config_struct): the session's switches have no case
             // for them.
             if (!k.enumeration->allowed(c))
-                out.push_back(
-                    make_issue(k.name, k.enumeration->name(c), k.refused, k.enumeration->names()));
+                out.push_back(make_issue(k.name, k.enumeration->name(c), {k.refused},
+                                         allowed_names(k.enumeration->names())));
             break;
         default:
             break;
@@ -73,20 +73,20 @@ static void check_fields(const Config& c, std::vector<ConfigIssue>& out) {
     bool shape_ok = c.network_shape.size() <= (size_t)kMaxHiddenLayers;
     for (int n : c.network_shape) shape_ok = shape_ok && n >= 1 && n <= kMaxNeurons;
     if (!shape_ok) {
-        out.push_back(make_issue("networkShape", join_sizes(c.network_shape), "is out of range",
-                                 "up to " + std::to_string(kMaxHiddenLayers) +
-                                     " hidden layers of 1.." + std::to_string(kMaxNeurons)));
+        out.push_back(make_issue(
+            "networkShape", join_sizes(c.network_shape), {Msg::OutOfRange},
+            {Msg::AllowedHiddenLayers, {{"layers", kMaxHiddenLayers}, {"neurons", kMaxNeurons}}}));
     }
     for (Activation a : c.layer_activations) {
         if (contains(kHiddenActivations, a)) continue;
         out.push_back(make_issue("layerActivations", join_names(c.layer_activations),
-                                 std::string("has '") + name_of(a) + "', not a hidden activation",
-                                 names_text(kHiddenActivations)));
+                                 {Msg::NotHiddenActivationIn, {{"name", name_of(a)}}},
+                                 allowed_names(names_text(kHiddenActivations))));
         break;
     }
     if (c.output_activation && !contains(kOutputActivations, *c.output_activation)) {
-        out.push_back(make_issue("outputActivation", name_of(*c.output_activation),
-                                 "is not a known value", names_text(kOutputActivations)));
+        out.push_back(make_issue("outputActivation", name_of(*c.output_activation), {Msg::NotKnown},
+                                 allowed_names(names_text(kOutputActivations))));
     }
 }
 
@@ -97,109 +97,99 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
     const int k = num_classes(c);
     const bool regression = c.problem == Problem::Regression;
     const bool multi = k >= 3;
-    const std::string data =
-        std::string("dataset '") + name_of(c.dataset) + "' has " + std::to_string(k) + " classes";
+    const Message data(Msg::DatasetClasses, {{"dataset", name_of(c.dataset)}, {"k", k}});
     const std::string multi_sets = multi_class_sets();
     const char* loss = name_of(c.loss);
 
     if (regression && (c.loss == Loss::BCE || c.loss == Loss::SoftmaxCE)) {
-        out.push_back(make_issue("loss", loss,
-                                 "is a classification loss, but problem is 'regression'",
-                                 "auto, square, abs for regression"));
+        out.push_back(
+            make_issue("loss", loss, {Msg::ClassificationLoss}, {Msg::AllowedRegressionLoss}));
     } else if (c.loss == Loss::SoftmaxCE && !multi) {
-        out.push_back(make_issue("loss", loss, "needs a multi-class dataset, but " + data,
-                                 std::string("softmax only with ") + multi_sets +
-                                     "; auto, square, bce, abs otherwise"));
+        out.push_back(make_issue("loss", loss, {Msg::NeedsMultiClass, {{"why", data}}},
+                                 {Msg::AllowedSoftmaxWith, {{"datasets", multi_sets}}}));
     } else if (c.loss == Loss::BCE && multi) {
-        out.push_back(make_issue("loss", loss, "needs 2 classes, but " + data,
-                                 "auto or softmax for a multi-class dataset"));
+        out.push_back(make_issue("loss", loss, {Msg::NeedsTwoClasses, {{"why", data}}},
+                                 {Msg::AllowedMultiLoss}));
     } else if (multi && c.loss != Loss::Auto && c.loss != Loss::SoftmaxCE) {
-        out.push_back(make_issue("loss", loss, "cannot train a multi-class dataset: " + data,
-                                 "auto or softmax for a multi-class dataset"));
+        out.push_back(make_issue("loss", loss, {Msg::CannotTrainMulti, {{"why", data}}},
+                                 {Msg::AllowedMultiLoss}));
     }
 
     if (c.output_activation) {
         const char* out_act = name_of(*c.output_activation);
         if (*c.output_activation == Activation::Softmax && !multi) {
-            std::string why = regression ? std::string("problem is 'regression'") : data;
+            const Message why = regression ? Message(Msg::ProblemRegression) : data;
             out.push_back(make_issue("outputActivation", out_act,
-                                     "needs a multi-class dataset, but " + why,
-                                     std::string("softmax only with ") + multi_sets));
+                                     {Msg::NeedsMultiClass, {{"why", why}}},
+                                     {Msg::AllowedSoftmaxOnly, {{"datasets", multi_sets}}}));
         } else if (*c.output_activation != Activation::Softmax && multi) {
             out.push_back(make_issue("outputActivation", out_act,
-                                     "cannot give class probabilities: " + data,
-                                     "softmax (or no outputActivation) for a multi-class dataset"));
+                                     {Msg::NoProbabilities, {{"why", data}}},
+                                     {Msg::AllowedMultiOutput}));
         }
     }
 
     if (c.layer_activations.size() > c.network_shape.size()) {
-        out.push_back(
-            make_issue("layerActivations", join_names(c.layer_activations),
-                       "has " + std::to_string(c.layer_activations.size()) +
-                           " entries, but networkShape '" + join_sizes(c.network_shape) + "' has " +
-                           std::to_string(c.network_shape.size()) + " hidden layers",
-                       "at most one entry per hidden layer (missing ones use activation)"));
+        out.push_back(make_issue("layerActivations", join_names(c.layer_activations),
+                                 {Msg::MoreEntriesThanLayers,
+                                  {{"n", c.layer_activations.size()},
+                                   {"shape", join_sizes(c.network_shape)},
+                                   {"layers", c.network_shape.size()}}},
+                                 {Msg::AllowedOnePerLayer}));
     }
+    const char* dataset_key = regression ? "regDataset" : "dataset";
     if (!c.points.empty() && active_dataset(c) != DatasetKind::Custom) {
         out.push_back(make_issue(
-            "points", std::to_string(c.points.size()) + " points",
-            std::string("are given, but the ") + (regression ? "regDataset" : "dataset") + " is '" +
-                name_of(active_dataset(c)) + "'",
-            regression ? "points with regDataset=custom" : "points with dataset=custom"));
+            "points", {Msg::ValuePoints, {{"n", c.points.size()}}},
+            {Msg::PointsNotCustom, {{"key", dataset_key}, {"dataset", name_of(active_dataset(c))}}},
+            {Msg::AllowedPointsCustom, {{"key", dataset_key}}}));
     }
     for (std::size_t i = 0; i < c.points.size(); ++i) {
         const CustomPoint& p = c.points[i];
         const float l = p.label;
         if (!(std::fabs(p.x1) <= kMaxPointCoord && std::fabs(p.x2) <= kMaxPointCoord &&
               std::fabs(l) <= kMaxPointCoord)) {
-            out.push_back(make_issue("points", "point " + std::to_string(i + 1),
-                                     "is not finite or out of range",
-                                     "x1, x2 and label in [-1e6, 1e6]"));
+            out.push_back(make_issue("points", {Msg::ValuePoint, {{"index", i + 1}}},
+                                     {Msg::NotFiniteOrRange}, {Msg::AllowedPointCoords}));
             break;
         }
         if (regression || l == -1 || l == 0 || l == 1) continue;
         if (k >= 3 && l == std::floor(l) && l >= 0 && l < k) continue;
-        out.push_back(make_issue("points", ht::format_number(l),
-                                 "has point " + std::to_string(i + 1) + " with that label",
-                                 k >= 3
-                                     ? "class indices 0.." + std::to_string(k - 1) +
-                                           " (or -1 for class 0) with classes=" + std::to_string(k)
-                                     : std::string("labels -1/+1 (or 0/1) for classification")));
+        out.push_back(
+            make_issue("points", ht::format_number(l), {Msg::PointWithLabel, {{"index", i + 1}}},
+                       k >= 3 ? Message(Msg::AllowedClassIndices, {{"last", k - 1}, {"k", k}})
+                              : Message(Msg::AllowedBinaryLabels)));
         break;
     }
     if (c.classes != 2 && (regression || c.dataset != DatasetKind::Custom))
-        out.push_back(make_issue("classes", std::to_string(c.classes),
-                                 regression
-                                     ? "is for classification, but problem is 'regression'"
-                                     : std::string("is for your own points, but dataset is '") +
-                                           name_of(c.dataset) + "'",
-                                 "classes with dataset=custom (a generated dataset has its own)"));
+        out.push_back(make_issue(
+            "classes", std::to_string(c.classes),
+            regression ? Message(Msg::ClassesRegression)
+                       : Message(Msg::ClassesGenerated, {{"dataset", name_of(c.dataset)}}),
+            {Msg::AllowedClasses}));
     if (!c.class_names.empty() &&
         (regression || c.dataset != DatasetKind::Custom || (int)c.class_names.size() != k))
-        out.push_back(make_issue(
-            "classNames", std::to_string(c.class_names.size()) + " names",
-            regression ? std::string("are for classification, but problem is 'regression'")
-            : c.dataset != DatasetKind::Custom
-                ? std::string("are for your own data, but dataset is '") + name_of(c.dataset) + "'"
-                : "do not match classes=" + std::to_string(k),
-            "one name per class with dataset=custom"));
+        out.push_back(
+            make_issue("classNames", {Msg::ValueNames, {{"n", c.class_names.size()}}},
+                       regression ? Message(Msg::NamesRegression)
+                       : c.dataset != DatasetKind::Custom
+                           ? Message(Msg::NamesGenerated, {{"dataset", name_of(c.dataset)}})
+                           : Message(Msg::NamesNotClasses, {{"k", k}}),
+                       {Msg::AllowedNamePerClass}));
     if (c.columns != 0 && (c.columns < 3 || active_dataset(c) != DatasetKind::Custom))
-        out.push_back(make_issue(
-            "columns", std::to_string(c.columns),
-            c.columns < 3 ? std::string("is fewer than 3 (two columns are points of the plane)")
-                          : std::string("is for your own data, but the dataset is '") +
-                                name_of(active_dataset(c)) + "'",
-            "0, or 3.." + std::to_string(kMaxColumns) + " with dataset=custom"));
+        out.push_back(make_issue("columns", std::to_string(c.columns),
+                                 c.columns < 3 ? Message(Msg::ColumnsFew)
+                                               : Message(Msg::ColumnsGenerated,
+                                                         {{"dataset", name_of(active_dataset(c))}}),
+                                 {Msg::AllowedColumns, {{"max", kMaxColumns}}}));
     if (c.columns != 0 && !c.points.empty())
-        out.push_back(make_issue("points", std::to_string(c.points.size()) + " points",
-                                 "are points of the plane, but columns=" +
-                                     std::to_string(c.columns) + " asks for column data",
-                                 "points with columns=0"));
+        out.push_back(make_issue("points", {Msg::ValuePoints, {{"n", c.points.size()}}},
+                                 {Msg::PointsWithColumns, {{"n", c.columns}}},
+                                 {Msg::AllowedPointsPlane}));
     for (const std::string& name : c.hidden) // a hand-built config; the parser refuses these
         if (!is_hidable(name)) {
-            out.push_back(make_issue(name + "_hide", "true",
-                                     "does not name a control that can be hidden",
-                                     "<name>_hide=true with a name of " + hidable_names()));
+            out.push_back(make_issue(name + "_hide", "true", {Msg::NotHidable},
+                                     {Msg::AllowedHidable, {{"names", hidable_names()}}}));
             break;
         }
     // In 64 bits with sizes clamped to their ranges (out-of-range ones are reported above), so a
@@ -208,21 +198,17 @@ std::vector<ConfigIssue> check_consistency(const Config& c) {
     for (int n : c.network_shape) neurons += std::min(std::max(n, 1), kMaxNeurons);
     const long long batch = std::min(std::max(c.batch_size, 1), kMaxBatchSize);
     if (neurons * batch > kMaxBatchActivations) {
-        out.push_back(make_issue("batchSize", std::to_string(batch),
-                                 "is too large for " + std::to_string(neurons) + " neurons (" +
-                                     std::to_string(neurons * batch) +
-                                     " activations per layer buffer)",
-                                 "batchSize <= " + std::to_string(kMaxBatchActivations / neurons) +
-                                     " for this network (neurons x batchSize <= " +
-                                     std::to_string(kMaxBatchActivations) + ")"));
+        out.push_back(make_issue(
+            "batchSize", std::to_string(batch),
+            {Msg::BatchTooLarge, {{"neurons", neurons}, {"activations", neurons * batch}}},
+            {Msg::AllowedBatch,
+             {{"max", kMaxBatchActivations / neurons}, {"limit", kMaxBatchActivations}}}));
     }
     // Batch statistics of one sample are degenerate (variance 0: every output is beta, and the
     // running variance decays to 0); PyTorch refuses it too. The worked example drops batchNorm.
     if (c.batch_norm && c.batch_size < 2 && c.preset == Preset::None) {
-        out.push_back(make_issue("batchNorm", "true",
-                                 "needs batches of at least 2 samples, but batchSize is " +
-                                     std::to_string(c.batch_size),
-                                 "batchSize >= 2 with batchNorm=true"));
+        out.push_back(make_issue("batchNorm", "true", {Msg::BatchNormSmall, {{"n", c.batch_size}}},
+                                 {Msg::AllowedBatchNorm}));
     }
     return out;
 }

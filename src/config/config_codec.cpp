@@ -27,19 +27,19 @@ struct Entry {
     bool value_escape_ok = true;
 };
 
-const char* number_problem(ht::NumberStatus s) {
+Message number_problem(ht::NumberStatus s) {
     switch (s) {
     case ht::NumberStatus::Empty:
-        return "is empty";
+        return {Msg::Empty};
     case ht::NumberStatus::NotFinite:
-        return "is not a finite number";
+        return {Msg::NotFinite};
     default:
-        return "is not a decimal number";
+        return {Msg::NotDecimal};
     }
 }
 
 // Parses an integer in [lo, hi]; on failure sets `problem` and leaves `out` alone.
-bool parse_int(std::string_view s, int lo, int hi, int& out, std::string& problem) {
+bool parse_int(std::string_view s, int lo, int hi, int& out, Message& problem) {
     double v = 0;
     ht::NumberStatus st = ht::parse_decimal(s, v);
     if (st != ht::NumberStatus::Ok) {
@@ -47,11 +47,11 @@ bool parse_int(std::string_view s, int lo, int hi, int& out, std::string& proble
         return false;
     }
     if (std::isfinite(v) && v != std::floor(v)) {
-        problem = "is not an integer";
+        problem = {Msg::NotInteger};
         return false;
     }
     if (!(v >= lo && v <= hi)) { // checked before the cast: a cast of an out-of-range double is UB
-        problem = "is out of range";
+        problem = {Msg::OutOfRange};
         return false;
     }
     out = (int)v;
@@ -77,14 +77,13 @@ class Parser {
   public:
     ParseResult result;
 
-    void error(std::string_view key, std::string_view value, std::string_view problem,
-               std::string_view allowed) {
+    void error(std::string_view key, std::string_view value, const Message& problem,
+               const Message& allowed) {
         if (errors_capped_) return;
         if (result.errors.size() == kMaxErrors) {
             errors_capped_ = true;
-            result.errors.push_back({"", "",
-                                     "(hash): further errors were not listed; allowed: at most " +
-                                         std::to_string(kMaxErrors) + " listed errors"});
+            Message m(Msg::HashMoreErrors, {{"max", kMaxErrors}});
+            result.errors.push_back({"", "", m.text(), m});
             return;
         }
         result.errors.push_back(make_issue(key, value, problem, allowed));
@@ -94,8 +93,7 @@ class Parser {
         const std::string& k = e.key;
         const std::string& v = e.value;
         if (!e.value_escape_ok) {
-            error(k, e.raw_value, "has a malformed percent escape",
-                  "'%' followed by two hex digits; the key keeps its default");
+            error(k, e.raw_value, {Msg::MalformedEscape}, {Msg::AllowedEscape});
             return;
         }
         if (const schema::Key* key = schema::find(k)) return read(*key, e);
@@ -103,7 +101,7 @@ class Parser {
         if (k.size() >= kHide.size() &&
             std::string_view(k).substr(k.size() - kHide.size()) == kHide)
             return hide(e, std::string_view(k).substr(0, k.size() - kHide.size()));
-        if (k.empty()) return error(k, v, "has no key", "key=value parts separated by '&'");
+        if (k.empty()) return error(k, v, {Msg::NoKey}, {Msg::AllowedKeyValue});
         unknown(e);
     }
 
@@ -125,14 +123,14 @@ class Parser {
             // Ours: only "true" and "false", so a typo such as batchNorm=flase is reported
             // instead of meaning true.
             if (v == "true" || v == "false") return void(c.*key.flag = v == "true");
-            return error(e.key, v, "is not a boolean", "true or false");
+            return error(e.key, v, {Msg::NotBoolean}, {Msg::AllowedBoolean});
         case Kind::Number:
             return number(e, key);
         case Kind::Integer:
             return integer(e, key);
         case Kind::Enum:
             if (!key.enumeration->set(c, v))
-                error(e.key, v, "is not a known value", key.enumeration->names());
+                error(e.key, v, {Msg::NotKnown}, allowed_names(key.enumeration->names()));
             return;
         case Kind::Text:
             return text(e, key.max_bytes, c.*key.text);
@@ -147,7 +145,7 @@ class Parser {
         case Kind::Names:
             return names(e);
         case Kind::Variants: {
-            std::string problem;
+            Message problem;
             int max_runs = (int)key.range.hi;
             if (!parse_variants(v, max_runs, c.*key.variants, problem))
                 error(e.key, v, problem, variants_allowed(max_runs));
@@ -164,24 +162,24 @@ class Parser {
         if (st != ht::NumberStatus::Ok)
             return error(e.key, e.value, number_problem(st), range_text(key.range));
         if (!in_range(key.range, v))
-            return error(e.key, e.value, "is out of range", range_text(key.range));
+            return error(e.key, e.value, {Msg::OutOfRange}, range_text(key.range));
         result.config.*key.number = v;
     }
 
     // An integer key; its note follows the allowed range in the message.
     void integer(const Entry& e, const schema::Key& key) {
-        std::string problem;
+        Message problem;
         int v = 0;
         if (parse_int(e.value, (int)key.range.lo, (int)key.range.hi, v, problem))
             result.config.*key.integer = v;
         else
-            error(e.key, e.value, problem, integer_range_text(key.range) + key.note);
+            error(e.key, e.value, problem,
+                  integer_range_text(key.range, key.has_note ? Message(key.note) : Message()));
     }
 
     void network_shape(const Entry& e) {
-        const std::string allowed = "up to " + std::to_string(kMaxHiddenLayers) +
-                                    " comma-separated integers, each 1.." +
-                                    std::to_string(kMaxNeurons) + " (empty: no hidden layer)";
+        const Message allowed(Msg::AllowedShape,
+                              {{"layers", kMaxHiddenLayers}, {"neurons", kMaxNeurons}});
         std::vector<int> shape;
         std::string_view rest = e.value;
         if (rest.empty()) { // TF: an empty value means no hidden layer
@@ -190,15 +188,17 @@ class Parser {
         }
         size_t n = count_elements(rest);
         if (n > (size_t)kMaxHiddenLayers)
-            return error(e.key, e.value, "has " + std::to_string(n) + " layers", allowed);
+            return error(e.key, e.value, {Msg::HasLayers, {{"n", n}}}, allowed);
         for (size_t i = 1; i <= n; ++i) {
             std::string_view item = next_element(rest);
-            std::string problem;
+            Message problem;
             int size = 0;
             if (!parse_int(item, 1, kMaxNeurons, size, problem)) {
                 return error(e.key, e.value,
-                             "has layer " + std::to_string(i) + " '" +
-                                 ht::display(item, kShownValueBytes) + "' that " + problem,
+                             {Msg::LayerThat,
+                              {{"index", i},
+                               {"item", ht::display(item, kShownValueBytes)},
+                               {"problem", problem}}},
                              allowed);
             }
             shape.push_back(size);
@@ -207,30 +207,28 @@ class Parser {
     }
 
     void points(const Entry& e) {
-        const std::string allowed = "x1,x2,label triples of numbers in [-1e6, 1e6], at most " +
-                                    std::to_string(kMaxPointsBytes) + " bytes";
+        const Message allowed(Msg::AllowedPoints, {{"bytes", kMaxPointsBytes}});
         if (e.value.size() > kMaxPointsBytes)
-            return error(e.key, e.value, "is " + std::to_string(e.value.size()) + " bytes long",
-                         allowed);
+            return error(e.key, e.value, {Msg::BytesLong, {{"n", e.value.size()}}}, allowed);
         std::vector<CustomPoint> list;
         std::string_view rest = e.value;
         size_t n = rest.empty() ? 0 : count_elements(rest);
-        if (n % 3 != 0)
-            return error(e.key, e.value,
-                         "has " + std::to_string(n) + " numbers, not a multiple of 3", allowed);
+        if (n % 3 != 0) return error(e.key, e.value, {Msg::NotTriples, {{"n", n}}}, allowed);
         float v[3];
         for (size_t i = 0; i < n; ++i) {
             std::string_view item = next_element(rest);
             double d = 0;
             ht::NumberStatus st = ht::parse_decimal(item, d);
             if (st != ht::NumberStatus::Ok || !(std::fabs(d) <= kMaxPointCoord)) {
-                return error(e.key, e.value,
-                             "has number " + std::to_string(i + 1) + " '" +
-                                 ht::display(item, kShownValueBytes) + "' (point " +
-                                 std::to_string(i / 3 + 1) + ") that is " +
-                                 (st != ht::NumberStatus::Ok ? number_problem(st)
-                                                             : std::string("out of range")),
-                             allowed);
+                return error(
+                    e.key, e.value,
+                    {Msg::PointNumber,
+                     {{"index", i + 1},
+                      {"item", ht::display(item, kShownValueBytes)},
+                      {"point", i / 3 + 1},
+                      {"problem", st != ht::NumberStatus::Ok ? number_problem(st)
+                                                             : Message(Msg::OutOfRangeBare)}}},
+                    allowed);
             }
             v[i % 3] = (float)d;
             if (i % 3 == 2) list.push_back({v[0], v[1], v[2]});
@@ -239,24 +237,21 @@ class Parser {
     }
 
     void layer_activations(const Entry& e) {
-        const std::string allowed = "up to " + std::to_string(kMaxHiddenLayers) +
-                                    " comma-separated names of " + names_text(kHiddenActivations) +
-                                    " (empty: all use activation)";
+        const Message allowed(Msg::AllowedActivations, {{"layers", kMaxHiddenLayers},
+                                                        {"names", names_text(kHiddenActivations)}});
         std::vector<Activation> list;
         std::string_view rest = e.value;
         size_t n = rest.empty() ? 0 : count_elements(rest);
         if (n > (size_t)kMaxHiddenLayers)
-            return error(e.key, e.value, "has " + std::to_string(n) + " entries", allowed);
+            return error(e.key, e.value, {Msg::HasEntries, {{"n", n}}}, allowed);
         for (size_t i = 1; i <= n; ++i) {
             std::string_view item = next_element(rest);
             const Activation* found = find_name(kHiddenActivations, item);
             if (!found) {
-                const char* why = item == name_of(Activation::Softmax)
-                                      ? "' that is only valid as outputActivation"
-                                      : "' that is not a known value";
+                const Msg why = item == name_of(Activation::Softmax) ? Msg::EntryOutputOnly
+                                                                     : Msg::EntryNotKnown;
                 return error(e.key, e.value,
-                             "has entry " + std::to_string(i) + " '" +
-                                 ht::display(item, kShownValueBytes) + why,
+                             {why, {{"index", i}, {"item", ht::display(item, kShownValueBytes)}}},
                              allowed);
             }
             list.push_back(*found);
@@ -270,8 +265,8 @@ class Parser {
         } else if (const Activation* found = find_name(kOutputActivations, e.value)) {
             result.config.output_activation = *found;
         } else {
-            error(e.key, e.value, "is not a known value",
-                  names_text(kOutputActivations) + " (empty: chosen by problem and loss)");
+            error(e.key, e.value, {Msg::NotKnown},
+                  {Msg::AllowedOutput, {{"names", names_text(kOutputActivations)}}});
         }
     }
 
@@ -279,28 +274,29 @@ class Parser {
     // name decoded; 2..kMaxClasses distinct names of 1..kMaxClassNameBytes bytes of UTF-8
     // without control characters. Empty: no names.
     void names(const Entry& e) {
-        const std::string allowed =
-            "2 to " + std::to_string(kMaxClasses) + " different comma-separated names of 1 to " +
-            std::to_string(kMaxClassNameBytes) + " bytes (a comma in a name written %2C)";
+        const Message allowed(Msg::AllowedClassNames,
+                              {{"max", kMaxClasses}, {"bytes", kMaxClassNameBytes}});
         std::vector<std::string> list;
         std::string_view rest = e.raw_value;
         const size_t n = rest.empty() ? 0 : count_elements(rest);
         if (n == 1 || n > (size_t)kMaxClasses)
-            return error(e.key, e.value, "has " + std::to_string(n) + " names", allowed);
+            return error(e.key, e.value, {Msg::HasNames, {{"n", n}}}, allowed);
         for (size_t i = 1; i <= n; ++i) {
             std::string name;
             std::string_view raw = next_element(rest);
             const bool decoded = ht::percent_decode(raw, name);
-            std::string problem;
+            Message problem;
             if (!decoded || name.empty() || name.size() > (size_t)kMaxClassNameBytes ||
                 !ht::plain_utf8(name))
-                problem = "is empty, too long, or not plain text";
+                problem = {Msg::NameNotPlain};
             for (const std::string& seen : list)
-                if (seen == name) problem = "repeats an earlier name";
+                if (seen == name) problem = {Msg::NameRepeats};
             if (!problem.empty())
                 return error(e.key, e.value,
-                             "has name " + std::to_string(i) + " '" +
-                                 ht::display(raw, kShownValueBytes) + "' that " + problem,
+                             {Msg::NameThat,
+                              {{"index", i},
+                               {"item", ht::display(raw, kShownValueBytes)},
+                               {"problem", problem}}},
                              allowed);
             list.push_back(std::move(name));
         }
@@ -309,8 +305,8 @@ class Parser {
 
     void text(const Entry& e, size_t max_bytes, std::string& field) {
         if (e.value.size() > max_bytes) {
-            return error(e.key, e.value, "is too long",
-                         "any text of at most " + std::to_string(max_bytes) + " bytes");
+            return error(e.key, e.value, {Msg::TooLong},
+                         {Msg::AllowedText, {{"bytes", max_bytes}}});
         }
         field = e.value;
     }
@@ -319,10 +315,10 @@ class Parser {
     // (an empty value, which TF reads as not hidden, is accepted as such).
     void hide(const Entry& e, std::string_view name) {
         if (!is_hidable(name))
-            return error(e.key, e.value, "does not name a control that can be hidden",
-                         "<name>_hide=true with a name of " + hidable_names());
+            return error(e.key, e.value, {Msg::NotHidable},
+                         {Msg::AllowedHidable, {{"names", hidable_names()}}});
         if (e.value != "true" && e.value != "false" && !e.value.empty())
-            return error(e.key, e.value, "is not a boolean", "true or false");
+            return error(e.key, e.value, {Msg::NotBoolean}, {Msg::AllowedBoolean});
         if (e.value != "true") return;
         std::vector<std::string>& hidden = result.config.hidden;
         for (const std::string& h : hidden)
@@ -333,17 +329,16 @@ class Parser {
     void unknown(const Entry& e) {
         if (unknown_capped_) return;
         if (e.key.size() > kMaxUnknownBytes || e.value.size() > kMaxUnknownBytes) {
-            return error(e.key, e.value, "is too long to keep as an unknown key",
-                         "unknown keys and values of at most " + std::to_string(kMaxUnknownBytes) +
-                             " bytes");
+            return error(e.key, e.value, {Msg::UnknownTooLong},
+                         {Msg::AllowedUnknownLong, {{"bytes", kMaxUnknownBytes}}});
         }
         size_t bytes = ht::percent_encoded_size(e.key) + ht::percent_encoded_size(e.value) + 2;
         if (result.config.unknown.size() >= kMaxUnknownKeys ||
             unknown_bytes_ + bytes > kMaxUnknownTotalBytes) {
             unknown_capped_ = true;
-            return error(e.key, e.value, "was dropped with the rest: too many unknown keys",
-                         "at most " + std::to_string(kMaxUnknownKeys) + " unknown keys of " +
-                             std::to_string(kMaxUnknownTotalBytes) + " bytes in total, encoded");
+            return error(e.key, e.value, {Msg::UnknownDropped},
+                         {Msg::AllowedUnknownMany,
+                          {{"keys", kMaxUnknownKeys}, {"bytes", kMaxUnknownTotalBytes}}});
         }
         unknown_bytes_ += bytes;
         result.config.unknown.emplace_back(e.key, e.value);
@@ -358,10 +353,8 @@ ParseResult parse_hash(const std::string& hash) {
     std::string_view h = hash;
     if (!h.empty() && h.front() == '#') h.remove_prefix(1);
     if (h.size() > kMaxHashBytes) {
-        parser.result.errors.push_back(
-            {"", "",
-             "(hash): " + std::to_string(h.size()) + " bytes is too long; allowed: at most " +
-                 std::to_string(kMaxHashBytes) + " bytes (only those were read)"});
+        Message m(Msg::HashTooLong, {{"bytes", h.size()}, {"max", kMaxHashBytes}});
+        parser.result.errors.push_back({"", "", m.text(), m});
         h = h.substr(0, kMaxHashBytes);
     }
 
@@ -378,8 +371,7 @@ ParseResult parse_hash(const std::string& hash) {
         std::string_view raw_value = eq == std::string_view::npos ? "" : part.substr(eq + 1);
         Entry e;
         if (!ht::percent_decode(raw_key, e.key)) {
-            parser.error(raw_key, raw_value, "has a key with a malformed percent escape",
-                         "'%' followed by two hex digits; the part was ignored");
+            parser.error(raw_key, raw_value, {Msg::KeyMalformedEscape}, {Msg::AllowedEscapeKey});
             continue;
         }
         e.value_escape_ok = ht::percent_decode(raw_value, e.value);

@@ -6,6 +6,7 @@
 // only when they differ from their defaults; parse(serialise(c)) == c.
 #pragma once
 #include "config.h"
+#include "message.h"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ namespace bp {
 struct ConfigIssue {
     std::string key, value,
         message; // message is a whole sentence naming key, value and what is allowed
+    Message msg; // the same sentence as a code and its arguments (message is its English text)
 };
 
 struct ParseResult {
@@ -45,8 +47,8 @@ std::string points_to_text(const std::vector<CustomPoint>& points);
 // (a phrase after the value, for the usual message) when the text is not 1-2 comparable keys with
 // 2..8 valid values each and at most max_runs combinations; "" gives no axes.
 bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis>& out,
-                    std::string& problem);
-std::string variants_allowed(int max_runs); // what such a value may be, for messages
+                    Message& problem);
+Message variants_allowed(int max_runs); // what such a value may be, for messages
 std::string variants_to_text(const std::vector<VariantAxis>& axes);
 int variant_count(const std::vector<VariantAxis>& axes); // combinations; 0 for no axes
 

@@ -8,6 +8,7 @@
 #include "config_schema.h"
 #include "dataset_table.h"
 #include "hash_text.h"
+#include "message.h"
 #include <cstddef>
 #include <iterator>
 #include <string>
@@ -88,13 +89,16 @@ inline bool in_range(const schema::Interval& k, double v) {
     bool hi_ok = k.hi_open ? v < k.hi : v <= k.hi;
     return lo_ok && hi_ok;
 }
-inline std::string range_text(const schema::Interval& k) {
-    return std::string("a number in ") + (k.lo_open ? "(" : "[") + hash_text::format_number(k.lo) +
-           ", " + hash_text::format_number(k.hi) + (k.hi_open ? ")" : "]");
+inline Message range_text(const schema::Interval& k) {
+    return {Msg::AllowedNumber,
+            {{"interval", (k.lo_open ? "(" : "[") + hash_text::format_number(k.lo) + ", " +
+                              hash_text::format_number(k.hi) + (k.hi_open ? ")" : "]")}}};
 }
-inline std::string integer_range_text(const schema::Interval& k) {
-    return "an integer in " + std::to_string((long long)k.lo) + ".." +
-           std::to_string((long long)k.hi);
+// An integer key's range, and its note (config_schema.h Key::note) when it has one.
+inline Message integer_range_text(const schema::Interval& k, const Message& note = {}) {
+    const long long lo = (long long)k.lo, hi = (long long)k.hi;
+    if (note.empty()) return {Msg::AllowedInteger, {{"lo", lo}, {"hi", hi}}};
+    return {Msg::AllowedIntegerNote, {{"lo", lo}, {"hi", hi}, {"note", note}}};
 }
 
 inline constexpr Activation kHiddenActivations[] = {Activation::ReLU, Activation::Tanh,
@@ -149,16 +153,32 @@ template <class Options> std::string names_text(const Options& options) {
     for (const auto& e : options) s += (s.empty() ? "" : ", ") + std::string(name_of(e));
     return s;
 }
+// A list of names as what is allowed.
+inline Message allowed_names(std::string names) {
+    return {Msg::AllowedNames, {{"names", std::move(names)}}};
+}
 
 // The issue fields keep the (possibly binary) key and value for matching, bounded in size; only
-// `message` is meant for display and holds printable ASCII only.
-inline ConfigIssue make_issue(std::string_view key, std::string_view value,
-                              std::string_view problem, std::string_view allowed) {
-    std::string shown_key = key.empty() ? "(empty key)" : hash_text::display(key, kShownKeyBytes);
-    std::string message = shown_key + ": '" + hash_text::display(value, kShownValueBytes) + "' ";
-    message.append(problem).append("; allowed: ").append(allowed);
+// `message` (and msg, whose arguments are the shown key and value) is meant for display and holds
+// printable ASCII only. `shown`: the value as shown, when it is words rather than the value itself
+// ("12 points").
+inline ConfigIssue make_issue(std::string_view key, std::string_view value, const Message& problem,
+                              const Message& allowed, const Message& shown = {}) {
+    MessageArg v = shown.empty() ? MessageArg("value", hash_text::display(value, kShownValueBytes))
+                                 : MessageArg("value", shown);
+    Message msg = key.empty()
+                      ? Message(Msg::IssueNoKey, {v, {"problem", problem}, {"allowed", allowed}})
+                      : Message(Msg::Issue, {{"key", hash_text::display(key, kShownKeyBytes)},
+                                             v,
+                                             {"problem", problem},
+                                             {"allowed", allowed}});
     return {std::string(key.substr(0, kIssueFieldBytes)),
-            std::string(value.substr(0, kIssueFieldBytes)), message};
+            std::string(value.substr(0, kIssueFieldBytes)), msg.text(), msg};
+}
+// A value shown as words: its text in the issue's value field is the English one.
+inline ConfigIssue make_issue(std::string_view key, const Message& shown, const Message& problem,
+                              const Message& allowed) {
+    return make_issue(key, shown.text(), problem, allowed, shown);
 }
 
 } // namespace bp::config_keys

@@ -38,11 +38,16 @@ constexpr Key number(const char* name, Interval range, Origin origin, Live live 
 }
 
 template <auto M>
-constexpr Key integer(const char* name, int lo, int hi, Origin origin, Live live = Live::Rebuild,
-                      const char* note = "") {
+constexpr Key integer(const char* name, int lo, int hi, Origin origin, Live live = Live::Rebuild) {
     Key k = row<M>(name, Kind::Integer, origin, live);
     k.integer = M;
     k.range = {(double)lo, (double)hi, false, false};
+    return k;
+}
+template <auto M>
+constexpr Key integer(const char* name, int lo, int hi, Origin origin, Live live, Msg note) {
+    Key k = integer<M>(name, lo, hi, origin, live);
+    k.has_note = true;
     k.note = note;
     return k;
 }
@@ -82,7 +87,7 @@ template <auto M, const auto& Options> struct EnumOf {
 
 template <auto M, const auto& Options>
 constexpr Key enumeration(const char* name, Origin origin, Live live = Live::Rebuild,
-                          const char* refused = "is not a known value") {
+                          Msg refused = Msg::NotKnown) {
     Key k = row<M>(name, Kind::Enum, origin, live);
     k.enumeration = &EnumOf<M, Options>::access;
     k.refused = refused;
@@ -105,13 +110,11 @@ using C = Config;
 constexpr Key kKeys[] = {
     // TensorFlow Playground's keys, in its order.
     enumeration<&C::activation, kHiddenActivations>("activation", Tf, Live::Rebuild,
-                                                    "is not a hidden activation"),
+                                                    Msg::NotHiddenActivation),
     enumeration<&C::regularization, kRegularizations>("regularization", TfOmitted),
     integer<&C::batch_size>("batchSize", 1, kMaxBatchSize, Tf),
-    enumeration<&C::dataset, kClassDatasets>("dataset", Tf, Live::Rebuild,
-                                             "is not a classification dataset"),
-    enumeration<&C::reg_dataset, kRegDatasets>("regDataset", Tf, Live::Rebuild,
-                                               "is not a regression dataset"),
+    enumeration<&C::dataset, kClassDatasets>("dataset", Tf, Live::Rebuild, Msg::NotClassDataset),
+    enumeration<&C::reg_dataset, kRegDatasets>("regDataset", Tf, Live::Rebuild, Msg::NotRegDataset),
     number<&C::learning_rate>("learningRate", open_low(0, 100), Tf, Live::Training),
     number<&C::regularization_rate>("regularizationRate", closed(0, 100), Tf),
     number<&C::noise>("noise", closed(0, 50), Tf),
@@ -151,19 +154,17 @@ constexpr Key kKeys[] = {
     number<&C::dropout>("dropout", closed(0, 0.9), Ours),
     flag<&C::batch_norm>("batchNorm", Ours),
     flag<&C::residual>("residual", Ours),
-    integer<&C::stop_epoch>("stopEpoch", 0, kMaxStopEpoch, Ours, Live::Training, " (0: no stop)"),
+    integer<&C::stop_epoch>("stopEpoch", 0, kMaxStopEpoch, Ours, Live::Training,
+                            Msg::NoteStopEpoch),
     number<&C::stop_test_loss>("stopTestLoss", closed(0, 1e6), Ours, Live::Training),
     enumeration<&C::speed, kSpeeds>("speed", Ours, Live::Training),
     row<&C::points>("points", Kind::Points, Ours, Live::Rebuild),
-    integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild,
-                         " (the classes of your own points, dataset=custom)"),
+    integer<&C::classes>("classes", 2, kMaxClasses, Ours, Live::Rebuild, Msg::NoteClasses),
     row<&C::class_names>("classNames", Kind::Names, Ours, Live::Rebuild),
-    integer<&C::columns>("columns", 0, kMaxColumns, Ours, Live::Rebuild,
-                         " (the input columns of your own column data, dataset=custom; 0: points "
-                         "of the plane)"),
+    integer<&C::columns>("columns", 0, kMaxColumns, Ours, Live::Rebuild, Msg::NoteColumns),
     flag<&C::standardize>("standardize", Ours),
     flag<&C::embed>("embed", Ours, Live::Display),
-    enumeration<&C::lang, kLangs>("lang", Ours, Live::Display, "is not a language of the page"),
+    enumeration<&C::lang, kLangs>("lang", Ours, Live::Display, Msg::NotLanguage),
     text<&C::lesson>("lesson", kMaxLessonBytes, Ours, Live::Display),
     integer<&C::lesson_step>("step", 1, kMaxLessonSteps, Ours, Live::Display),
     // Races and sweeps run beside the session (web/pool-worker.js), so they never rebuild it.

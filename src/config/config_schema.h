@@ -7,6 +7,7 @@
 // fuzzers. How to add a key: CONTRIBUTING.md.
 #pragma once
 #include "config.h"
+#include "message.h"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -76,10 +77,12 @@ struct Key {
     std::string Config::*text = nullptr;                  // Text
     std::vector<VariantAxis> Config::*variants = nullptr; // Variants
     const EnumAccess* enumeration = nullptr;              // Enum
-    Interval range{};                             // Number, Integer; Variants: hi = most runs
-    std::size_t max_bytes = 0;                    // Text
-    const char* note = "";                        // Integer: follows the range in parse messages
-    const char* refused = "is not a known value"; // Enum: check_consistency's problem text
+    Interval range{};          // Number, Integer; Variants: hi = most runs
+    std::size_t max_bytes = 0; // Text
+    // Integer: follows the range in parse messages (when has_note)
+    bool has_note = false;
+    Msg note = Msg::NoteStopEpoch;
+    Msg refused = Msg::NotKnown; // Enum: check_consistency's problem
 };
 
 struct KeyList {

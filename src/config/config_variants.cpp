@@ -40,25 +40,22 @@ std::string comparable_names() {
 
 } // namespace
 
-std::string variants_allowed(int max_runs) {
-    return "'key:value,value' or 'key:value,value;key:value,value' (values separated by '|' "
-           "when one holds a comma), 2.." +
-           std::to_string(kMaxAxisValues) + " values per key, at most " + std::to_string(max_runs) +
-           " combinations, keys among " + comparable_names();
+Message variants_allowed(int max_runs) {
+    return {Msg::AllowedVariants,
+            {{"values", kMaxAxisValues}, {"runs", max_runs}, {"keys", comparable_names()}}};
 }
 
 bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis>& out,
-                    std::string& problem) {
+                    Message& problem) {
     out.clear();
     if (text.empty()) return true; // no race, no sweep
     if (text.size() > kMaxVariantsBytes) {
-        problem = "is " + std::to_string(text.size()) + " bytes long (at most " +
-                  std::to_string(kMaxVariantsBytes) + ")";
+        problem = {Msg::VariantsLong, {{"n", text.size()}, {"max", kMaxVariantsBytes}}};
         return false;
     }
     std::vector<std::string_view> axes = split(text, ';');
     if (axes.size() > kMaxAxes) {
-        problem = "varies " + std::to_string(axes.size()) + " settings";
+        problem = {Msg::VariantsAxes, {{"n", axes.size()}}};
         return false;
     }
     std::vector<VariantAxis> list;
@@ -66,42 +63,42 @@ bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis
     for (std::string_view a : axes) {
         size_t colon = a.find(':');
         if (colon == std::string_view::npos) {
-            problem = "has '" + ht::display(a, kShownValueBytes) + "' without ':'";
+            problem = {Msg::VariantsNoColon, {{"item", ht::display(a, kShownValueBytes)}}};
             return false;
         }
         std::string_view key = a.substr(0, colon);
         if (std::find(std::begin(kComparableKeys), std::end(kComparableKeys), key) ==
             std::end(kComparableKeys)) {
-            problem = "names '" + ht::display(key, kShownValueBytes) + "', not a setting it varies";
+            problem = {Msg::VariantsNotComparable, {{"item", ht::display(key, kShownValueBytes)}}};
             return false;
         }
         for (const VariantAxis& seen : list)
             if (seen.key == key) {
-                problem = "names '" + std::string(key) + "' twice";
+                problem = {Msg::VariantsKeyTwice, {{"key", key}}};
                 return false;
             }
         std::string_view rest = a.substr(colon + 1);
         std::vector<std::string_view> values =
             split(rest, rest.find('|') != std::string_view::npos ? '|' : ',');
         if (values.size() < 2 || values.size() > kMaxAxisValues) {
-            problem = "gives " + std::string(key) + " " + std::to_string(values.size()) +
-                      (values.size() == 1 ? " value" : " values");
+            problem = {values.size() == 1 ? Msg::VariantsOneValue : Msg::VariantsValues,
+                       {{"key", key}, {"n", values.size()}}};
             return false;
         }
         VariantAxis axis{std::string(key), {}};
         for (std::string_view v : values) {
             if (!plain(v)) {
-                problem = "gives " + axis.key + " the value '" + ht::display(v, kShownValueBytes) +
-                          "' with a character other than letters, digits, '.', '+', '-', '_', ','";
+                problem = {Msg::VariantsBadChar,
+                           {{"key", axis.key}, {"value", ht::display(v, kShownValueBytes)}}};
                 return false;
             }
             ParseResult one = parse_hash(axis.key + "=" + std::string(v));
             if (!one.errors.empty()) {
-                problem = "gives " + one.errors.front().message;
+                problem = {Msg::VariantsGives, {{"issue", one.errors.front().msg}}};
                 return false;
             }
             if (std::find(axis.values.begin(), axis.values.end(), v) != axis.values.end()) {
-                problem = "gives " + axis.key + " the value '" + std::string(v) + "' twice";
+                problem = {Msg::VariantsValueTwice, {{"key", axis.key}, {"value", v}}};
                 return false;
             }
             axis.values.emplace_back(v);
@@ -110,7 +107,7 @@ bool parse_variants(std::string_view text, int max_runs, std::vector<VariantAxis
         list.push_back(std::move(axis));
     }
     if (runs > max_runs) {
-        problem = "makes " + std::to_string(runs) + " combinations";
+        problem = {Msg::VariantsRuns, {{"n", runs}}};
         return false;
     }
     out = std::move(list);

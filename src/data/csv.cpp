@@ -10,57 +10,55 @@
 namespace bp {
 namespace {
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-bool check_column(int col, std::size_t num_columns, std::string& error) {
+bool check_column(int col, std::size_t num_columns, Message& error) {
     if (col < 0) {
-        error = "column index " + std::to_string(col) + " is invalid (columns are numbered from 0)";
+        error = {Msg::CsvBadIndex, {{"index", col}}};
         return false;
     }
     if ((std::size_t)col >= num_columns) {
-        error = "column " + std::to_string((long long)col + 1) + " does not exist (the file has " +
-                plural(num_columns, "column") + ")";
+        const long long shown = (long long)col + 1;
+        error = num_columns == 1
+                    ? Message(Msg::CsvNoColumnOfOne, {{"column", shown}})
+                    : Message(Msg::CsvNoColumn, {{"column", shown}, {"n", num_columns}});
         return false;
     }
     return true;
 }
 
 bool read_value(const std::vector<std::string>& fields, int col, long row, char sep, double& out,
-                std::string& error) {
+                Message& error) {
     const std::string& f = fields[(std::size_t)col];
     csv::NumStatus status = f.empty() ? csv::NumStatus::NotNumber : csv::parse_number(f, sep, out);
-    std::string where = "row " + std::to_string(row) + ", column " + std::to_string(col + 1);
+    const MessageArg at_row("row", row), at_column("column", col + 1);
     // the session's own bound on points, named here where the row and column are known
     if (status == csv::NumStatus::Ok && !(std::fabs(out) <= kMaxPointCoord)) {
-        error = where + ": " + csv::quote_for_message(f) + " is outside [-1e6, 1e6]";
+        error = {Msg::CsvOutside, {at_row, at_column, {"text", csv::quote_for_message(f)}}};
         return false;
     }
     if (status == csv::NumStatus::Ok) return true;
     if (f.empty()) {
-        error = where + " is empty";
+        error = {Msg::CsvEmptyCell, {at_row, at_column}};
         return false;
     }
     switch (status) {
     case csv::NumStatus::Ok:
         return true;
     case csv::NumStatus::NotNumber:
-        error = where + ": " + csv::quote_for_message(f) + " is not a number";
+        error = {Msg::CsvNotNumber, {at_row, at_column, {"text", csv::quote_for_message(f)}}};
         break;
     case csv::NumStatus::NonFinite:
-        error = "NaN or Infinity in " + where + " (" + csv::quote_for_message(f) + ")";
+        error = {Msg::CsvNonFinite, {at_row, at_column, {"text", csv::quote_for_message(f)}}};
         break;
     case csv::NumStatus::OutOfRange:
-        error = where + ": " + csv::quote_for_message(f) + " is out of range (beyond 3.4e38)";
+        error = {Msg::CsvBeyondFloat, {at_row, at_column, {"text", csv::quote_for_message(f)}}};
         break;
     }
     return false;
 }
 
-std::string wrong_width(long row, std::size_t got, std::size_t expected) {
-    return "row " + std::to_string(row) + " has " + plural(got, "column") + ", expected " +
-           std::to_string(expected);
+Message wrong_width(long row, std::size_t got, std::size_t expected) {
+    if (got == 1) return {Msg::CsvRowWidthOne, {{"row", row}, {"expected", expected}}};
+    return {Msg::CsvRowWidth, {{"row", row}, {"n", got}, {"expected", expected}}};
 }
 
 std::string trim(const std::string& s) {
@@ -80,11 +78,11 @@ bool name_classes(const std::vector<std::string>& text, int col, std::vector<Poi
         while (i < names.size() && names[i] != text[k]) ++i;
         if (i == names.size()) {
             if (names.size() == (std::size_t)kMaxClasses) {
-                r.error = "column " + std::to_string(col + 1) + " has more than " +
-                          std::to_string(kMaxClasses) + " different labels (the " +
-                          std::to_string(kMaxClasses + 1) +
-                          "th: " + csv::quote_for_message(text[k]) + "); expected 2 to " +
-                          std::to_string(kMaxClasses) + " classes";
+                r.error = {Msg::CsvManyLabels,
+                           {{"column", col + 1},
+                            {"max", kMaxClasses},
+                            {"nth", kMaxClasses + 1},
+                            {"text", csv::quote_for_message(text[k])}}};
                 return false;
             }
             names.push_back(text[k]);
@@ -92,9 +90,10 @@ bool name_classes(const std::vector<std::string>& text, int col, std::vector<Poi
         index[k] = (int)i;
     }
     if (names.size() < 2) {
-        r.error = "column " + std::to_string(col + 1) + " has one label only (" +
-                  csv::quote_for_message(names[0]) + "); expected 2 to " +
-                  std::to_string(kMaxClasses) + " classes";
+        r.error = {Msg::CsvOneLabel,
+                   {{"column", col + 1},
+                    {"text", csv::quote_for_message(names[0])},
+                    {"max", kMaxClasses}}};
         return false;
     }
     for (std::size_t k = 0; k < pts.size(); ++k)
@@ -117,19 +116,18 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
     r.num_columns = (int)width;
     r.separator = reader.separator();
     if (cols.size() < 2 || cols.size() > (std::size_t)kMaxColumns) {
-        r.error = "pick 2 to " + std::to_string(kMaxColumns) + " input columns (got " +
-                  std::to_string(cols.size()) + ")";
+        r.error = {Msg::CsvPickColumns, {{"max", kMaxColumns}, {"n", cols.size()}}};
         return r;
     }
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (!check_column(cols[i], width, r.error)) return r;
         for (std::size_t j = 0; j < i && cols.size() > 2; ++j)
             if (cols[j] == cols[i]) {
-                r.error = "column " + std::to_string(cols[i] + 1) + " is picked twice";
+                r.error = {Msg::CsvPickedTwice, {{"column", cols[i] + 1}}};
                 return r;
             }
         if (cols[i] == col_label && cols.size() > 2) {
-            r.error = "column " + std::to_string(col_label + 1) + " is both an input and the label";
+            r.error = {Msg::CsvInputAndLabel, {{"column", col_label + 1}}};
             return r;
         }
     }
@@ -149,7 +147,7 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
             return r;
         }
         if (labels.size() >= max_rows) {
-            r.error = "the file has more than " + std::to_string(max_rows) + " rows (the limit)";
+            r.error = {Msg::CsvTooManyRows, {{"max", max_rows}}};
             return r;
         }
         for (std::size_t k = 0; k < C; ++k) {
@@ -160,30 +158,27 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
         double label = 0;
         if (text_labels) {
             const std::string name = trim(fields[(std::size_t)col_label]);
-            const std::string where =
-                "row " + std::to_string(row) + ", column " + std::to_string(col_label + 1);
+            const MessageArg at_row("row", row), at_column("column", col_label + 1);
             if (name.empty()) {
-                r.error = where + " is empty; expected a label (a class name or a number)";
+                r.error = {Msg::CsvEmptyLabel, {at_row, at_column}};
                 return r;
             }
-            std::string ignored;
+            Message ignored;
             const bool number =
                 read_value(fields, col_label, row, reader.separator(), label, ignored);
-            if (!number && ignored.find(" is not a number") == std::string::npos) {
+            if (!number && ignored.code() != Msg::CsvNotNumber) {
                 r.error = ignored; // NaN, out of range: a number, and a bad one
                 return r;
             }
+            const MessageArg quoted("text", csv::quote_for_message(name));
             if (!number && (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@')) {
                 // what a spreadsheet would run as a formula is refused, not kept as a class name
-                r.error = where + ": " + csv::quote_for_message(name) +
-                          " is not a number (and a class name may not begin with =, +, - or @, "
-                          "which spreadsheets read as a formula)";
+                r.error = {Msg::CsvFormula, {at_row, at_column, quoted}};
                 return r;
             }
             if (number ? any_text : any_number) {
-                r.error = where + ": " + csv::quote_for_message(name) +
-                          (number ? " is a number, but the labels before it are class names"
-                                  : " is not a number, but the labels before it are numbers");
+                r.error = {number ? Msg::CsvNumberAfterNames : Msg::CsvNameAfterNumbers,
+                           {at_row, at_column, quoted}};
                 return r;
             }
             (number ? any_number : any_text) = true;
@@ -198,7 +193,7 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
         return r;
     }
     if (labels.empty()) {
-        r.error = "the file has a header row but no data rows";
+        r.error = {Msg::CsvNoDataRows};
         return r;
     }
     std::vector<Point> points(labels.size());

@@ -16,6 +16,7 @@
 // the API count from 0; rows and columns in messages count from 1, as a spreadsheet shows them
 // (rows include the header and blank lines; a quoted line break stays in its row).
 #pragma once
+#include "../config/message.h"
 #include "dataset.h"
 #include <cstddef>
 #include <string>
@@ -28,7 +29,7 @@ constexpr std::size_t kCsvMaxColumns = 1000;
 
 struct CsvParseResult {
     bool ok = false;
-    std::string error;               // set when !ok
+    Message error;                   // set when !ok
     std::vector<Point> points;       // one per data row, in file order; label is the raw value
     std::vector<std::string> header; // column names; empty when the file has no header row
     int num_columns = 0;
@@ -60,7 +61,7 @@ CsvParseResult parse_csv_columns(const std::string& text, const std::vector<int>
 // The start of a file, for a column picker: reads only the header and the first max_rows data rows.
 struct CsvTable {
     bool ok = false;
-    std::string error;
+    Message error;
     bool has_header = false;
     int num_columns = 0;
     char separator = ',';

@@ -38,21 +38,20 @@ std::size_t utf8_sequence(const std::string& s, std::size_t i) {
     return len;
 }
 
-std::string check_text(const std::string& t, std::size_t& start) {
+Message check_text(const std::string& t, std::size_t& start) {
     auto at = [&](std::size_t k) { return (unsigned char)t[k]; };
     if (t.size() >= 2 && ((at(0) == 0xFF && at(1) == 0xFE) || (at(0) == 0xFE && at(1) == 0xFF)))
-        return "not a text CSV file: it is UTF-16 encoded (save it as UTF-8)";
+        return {Msg::CsvUtf16};
     start = (t.size() >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) ? 3 : 0;
     for (std::size_t i = start; i < t.size(); ++i) {
         unsigned char c = at(i);
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, "not a text CSV file (binary byte 0x%02X at offset %zu)",
-                          (unsigned)c, i);
-            return buf;
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "%02X", (unsigned)c);
+            return {Msg::CsvBinary, {{"byte", byte}, {"offset", i}}};
         }
     }
-    return "";
+    return {};
 }
 
 // The separator is the most frequent of ';', tab, ',' outside quotes in the first row with content.
@@ -191,7 +190,7 @@ Reader::Reader(const std::string& text) : t_(text) {
     if (!error_.empty()) return;
     sep_ = detect_separator(text, pos_);
     if (!read_nonblank(first_)) {
-        if (error_.empty()) error_ = "file is empty";
+        if (error_.empty()) error_ = {Msg::CsvEmpty};
         return;
     }
     first_row_ = row_;
@@ -234,8 +233,7 @@ bool Reader::read_record(std::vector<std::string>& fields) {
     bool end_of_record = false;
     while (!end_of_record) {
         if (fields.size() >= kCsvMaxColumns) {
-            error_ = "row " + std::to_string(row_) + " has more than " +
-                     std::to_string(kCsvMaxColumns) + " columns";
+            error_ = {Msg::CsvWideRow, {{"row", row_}, {"max", kCsvMaxColumns}}};
             return false;
         }
         std::string f;
@@ -248,16 +246,14 @@ bool Reader::read_record(std::vector<std::string>& fields) {
 bool Reader::read_field(std::string& f, bool& end_of_record, std::size_t column) {
     const std::size_t n = t_.size();
     std::size_t p = pos_;
-    auto where = [&] {
-        return "row " + std::to_string(row_) + ", column " + std::to_string(column);
-    };
+
     while (p < n && is_blank(t_[p])) ++p;
     if (p < n && t_[p] == '"') {
         ++p;
         for (;;) {
             std::size_t q = t_.find('"', p);
             if (q == std::string::npos) {
-                error_ = where() + ": a quoted field is never closed (missing '\"')";
+                error_ = {Msg::CsvUnclosedQuote, {{"row", row_}, {"column", column}}};
                 return false;
             }
             f.append(t_, p, q - p);
@@ -273,8 +269,10 @@ bool Reader::read_field(std::string& f, bool& end_of_record, std::size_t column)
         if (p < n && t_[p] != sep_ && t_[p] != '\n' && t_[p] != '\r') {
             std::size_t e = p;
             while (e < n && e - p < 64 && t_[e] != sep_ && t_[e] != '\n' && t_[e] != '\r') ++e;
-            error_ = where() + ": unexpected text " + quote_for_message(t_.substr(p, e - p)) +
-                     " after a closing quote";
+            error_ = {Msg::CsvAfterQuote,
+                      {{"row", row_},
+                       {"column", column},
+                       {"text", quote_for_message(t_.substr(p, e - p))}}};
             return false;
         }
     } else {

@@ -2,6 +2,7 @@
 // and the quoting of offending text in messages. Contract: the reader walks the text once, front to
 // back, holding one record at a time; every failure becomes an error sentence, never an exception.
 #pragma once
+#include "../config/message.h"
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ class Reader {
   public:
     explicit Reader(const std::string& text);
     bool ok() const { return error_.empty(); }
-    const std::string& error() const { return error_; }
+    const Message& error() const { return error_; }
     char separator() const { return sep_; }
     bool has_header() const { return has_header_; }
     // The first non-blank row: the header when there is one, else the first data row.
@@ -43,7 +44,7 @@ class Reader {
     std::size_t pos_ = 0;
     char sep_ = ',';
     long row_ = 0; // row number of the record last read
-    std::string error_;
+    Message error_;
     bool has_header_ = false;
     std::vector<std::string> first_, second_;
     long first_row_ = 0, second_row_ = 0;

@@ -6,9 +6,9 @@
 
 namespace bp {
 
-std::string build_model_spec(const Config& c, ModelSpec& m) {
+Message build_model_spec(const Config& c, ModelSpec& m) {
     std::vector<ConfigIssue> issues = check_consistency(c);
-    if (!issues.empty()) return issues.front().message;
+    if (!issues.empty()) return issues.front().msg;
     const int K = num_classes(c);
     m.num_classes = K;
     NetSpec& n = m.net;
@@ -17,8 +17,8 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
     const int columns = kind == DatasetKind::Custom ? c.columns : dataset_info(kind).columns;
     n.n_inputs = columns > 0 ? columns : (int)active_features(c).size();
     if (n.n_inputs == 0)
-        return "no input feature is selected: turn on at least one of x, y, xSquared, "
-               "ySquared, xTimesY, sinX, sinY";
+        return {Msg::BuildNoFeature,
+                {{"features", "x, y, xSquared, ySquared, xTimesY, sinX, sinY"}}};
     n.leaky_alpha = c.leaky_alpha;
     n.dropout = c.dropout;
     n.batch_norm = c.batch_norm;
@@ -34,7 +34,7 @@ std::string build_model_spec(const Config& c, ModelSpec& m) {
     n.loss = loss;
     n.sizes.push_back(loss == Loss::SoftmaxCE ? K : 1);
     n.activations.push_back(output_in_force(c));
-    return "";
+    return {};
 }
 
 Loss loss_in_force(const Config& c) {

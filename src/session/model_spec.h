@@ -10,6 +10,7 @@
 // they are (their meaning: engine/network.h).
 #pragma once
 #include "../config/config.h"
+#include "../config/message.h"
 #include "../engine/network.h"
 #include <string>
 
@@ -20,8 +21,8 @@ struct ModelSpec {
     int num_classes = 2; // 0 regression, 2 binary, K multi-class
 };
 
-// Fills spec from c; returns "" or an error naming the keys at fault.
-std::string build_model_spec(const Config& c, ModelSpec& spec);
+// Fills spec from c; returns no message or an error naming the keys at fault.
+Message build_model_spec(const Config& c, ModelSpec& spec);
 
 // The loss a config trains with (loss=auto resolved) and its output layer's activation, as above.
 Loss loss_in_force(const Config& c);

@@ -76,6 +76,13 @@ OptimizerParams Session::optimizer_params(const Config& c) {
 }
 
 std::unique_ptr<Session> Session::create(const Config& c, std::string& error) {
+    Message m;
+    std::unique_ptr<Session> s = create(c, m);
+    error = m.text();
+    return s;
+}
+
+std::unique_ptr<Session> Session::create(const Config& c, Message& error) {
     std::unique_ptr<Session> s(new Session());
     s->cfg_ = c;
     apply_preset(s->cfg_);
@@ -162,40 +169,33 @@ void Session::regenerate(const std::string& seed) {
     build_data();
 }
 
-std::string Session::map_label(float& label, const std::string& what) const {
+Message Session::map_label(float& label, const Message& what) const {
     const int K = model_.num_classes;
-    if (!(std::fabs(label) <= kMaxPointCoord))
-        return what + " has a label that is not finite or outside [-1e6, 1e6]";
+    if (!(std::fabs(label) <= kMaxPointCoord)) return {Msg::PointsLabelRange, {{"what", what}}};
     if (K == 2) {
         if (label != 0 && label != 1 && label != -1)
-            return what + " has label " + std::to_string(label) +
-                   "; binary classification takes labels 0/1 or -1/+1";
+            return {Msg::PointsBinaryLabel, {{"what", what}, {"label", std::to_string(label)}}};
         label = label > 0 ? 1.0f : -1.0f;
     } else if (K >= 3) {
         if (!(label == std::floor(label) && label >= -1 && label < K))
-            return what + " has label " + std::to_string(label) + "; " + std::to_string(K) +
-                   " classes take class indices 0.." + std::to_string(K - 1);
+            return {Msg::PointsClassLabel,
+                    {{"what", what}, {"label", std::to_string(label)}, {"k", K}, {"last", K - 1}}};
         label = std::max(label, 0.0f); // -1: class 0, as the binary sets count it
     }
-    return "";
+    return {};
 }
 
-std::string Session::set_points(const std::vector<Point>& pts) {
-    if (!data_.columns.empty())
-        return "points on the plot are 2 columns, but this dataset's inputs are its " +
-               std::to_string(data_.columns.size()) + " columns; pick a dataset of the plane first";
+Message Session::set_points(const std::vector<Point>& pts) {
+    if (!data_.columns.empty()) return {Msg::PointsOfPlane, {{"n", data_.columns.size()}}};
     const int K = model_.num_classes;
-    if (K > kMaxClasses)
-        return "your own points take at most " + std::to_string(kMaxClasses) +
-               " classes, but this dataset has " + std::to_string(K);
+    if (K > kMaxClasses) return {Msg::PointsTooManyClasses, {{"max", kMaxClasses}, {"k", K}}};
     std::vector<Point> mapped = pts;
     for (std::size_t k = 0; k < mapped.size(); ++k) {
         Point& p = mapped[k];
         if (!(std::fabs(p.x1) <= kMaxPointCoord && std::fabs(p.x2) <= kMaxPointCoord &&
               std::fabs(p.label) <= kMaxPointCoord))
-            return "point " + std::to_string(k + 1) +
-                   " is not finite or outside [-1e6, 1e6] (x1, x2 and label)";
-        std::string err = map_label(p.label, "point " + std::to_string(k + 1));
+            return {Msg::PointsNotFinite, {{"index", k + 1}}};
+        Message err = map_label(p.label, {Msg::PointsWhatPoint, {{"index", k + 1}}});
         if (!err.empty()) return err;
     }
     custom_points_ = std::move(mapped);
@@ -207,19 +207,16 @@ std::string Session::set_points(const std::vector<Point>& pts) {
     for (const Point& p : custom_points_) in_hash.push_back({p.x1, p.x2, p.label});
     if (points_to_text(in_hash).size() <= kMaxHashPointsBytes) cfg_.points = std::move(in_hash);
     build_data();
-    return "";
+    return {};
 }
 
-std::string Session::set_columns(const std::vector<std::string>& names,
-                                 const std::vector<float>& values,
-                                 const std::vector<float>& labels) {
+Message Session::set_columns(const std::vector<std::string>& names,
+                             const std::vector<float>& values, const std::vector<float>& labels) {
     const std::size_t C = names.size(), n = labels.size();
     if (active_dataset(cfg_) != DatasetKind::Custom || cfg_.columns != (int)C)
-        return "this network takes " + std::to_string(cfg_.columns) + " input columns, not " +
-               std::to_string(C) + " (columns=" + std::to_string(C) + " with dataset=custom)";
+        return {Msg::PointsColumnsCount, {{"want", cfg_.columns}, {"n", C}}};
     if (values.size() != n * C)
-        return std::to_string(values.size()) + " values for " + std::to_string(n) + " rows of " +
-               std::to_string(C) + " columns";
+        return {Msg::PointsValuesCount, {{"values", values.size()}, {"rows", n}, {"n", C}}};
     auto t = std::make_shared<ColumnTable>();
     t->names = names;
     t->values = values;
@@ -227,9 +224,8 @@ std::string Session::set_columns(const std::vector<std::string>& names,
     for (std::size_t r = 0; r < n; ++r) {
         for (std::size_t c = 0; c < C; ++c)
             if (!(std::fabs(values[r * C + c]) <= kMaxPointCoord))
-                return "row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) +
-                       " is not finite or outside [-1e6, 1e6]";
-        std::string err = map_label(t->labels[r], "row " + std::to_string(r + 1));
+                return {Msg::PointsCellRange, {{"row", r + 1}, {"column", c + 1}}};
+        Message err = map_label(t->labels[r], {Msg::PointsWhatRow, {{"index", r + 1}}});
         if (!err.empty()) return err;
     }
     user_table_ = std::move(t);
@@ -237,13 +233,12 @@ std::string Session::set_columns(const std::vector<std::string>& names,
     cfg_.points.clear();
     axes_[0] = axes_[1] = -1; // new columns: the first two, until the user picks others
     build_data();
-    return "";
+    return {};
 }
 
-std::string Session::set_class_names(const std::vector<std::string>& names) {
+Message Session::set_class_names(const std::vector<std::string>& names) {
     if (!names.empty() && names.size() != (std::size_t)model_.num_classes)
-        return std::to_string(names.size()) + " class names for " +
-               std::to_string(model_.num_classes) + " classes";
+        return {Msg::PointsNamesCount, {{"n", names.size()}, {"k", model_.num_classes}}};
     class_names_ = names;
     if (active_dataset(cfg_) == DatasetKind::Custom) data_.class_names = names;
     // Into the link when it carries them exactly (parsed back the same, consistent).
@@ -254,7 +249,7 @@ std::string Session::set_class_names(const std::vector<std::string>& names) {
         back.errors.empty() && back.config.class_names == names && check_consistency(probe).empty()
             ? names
             : std::vector<std::string>{};
-    return "";
+    return {};
 }
 
 std::string Session::set_slice(const std::vector<float>& values) {

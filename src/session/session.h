@@ -81,7 +81,8 @@ struct Metrics {
 class Session {
   public:
     // nullptr and a message in `error` when the config cannot be built.
-    static std::unique_ptr<Session> create(const Config& c, std::string& error);
+    static std::unique_ptr<Session> create(const Config& c, Message& error);
+    static std::unique_ptr<Session> create(const Config& c, std::string& error); // its English
     // For a page's first load, where a refused link would leave nothing to show: the nearest
     // session the hash allows. The key each problem names is dropped from the hash (so it takes
     // its default), one at a time and checked again, until the config builds; a custom dataset
@@ -90,7 +91,10 @@ class Session {
     // drop helps.
     static std::unique_ptr<Session> create_nearest(const std::string& hash, ParseResult& parsed,
                                                    std::vector<ConfigIssue>& dropped,
-                                                   std::string& error);
+                                                   Message& error);
+    static std::unique_ptr<Session> create_nearest(const std::string& hash, ParseResult& parsed,
+                                                   std::vector<ConfigIssue>& dropped,
+                                                   std::string& error); // its English
 
     const Config& config() const { return cfg_; }
     const ModelSpec& model() const { return model_; }
@@ -174,21 +178,21 @@ class Session {
     // and split by the config's seed and percTrainData; the dataset becomes "custom" and the points
     // go into the config (so into the hash) when they fit kMaxHashPointsBytes. Returns "" or an
     // error; on error the current data is kept.
-    std::string set_points(const std::vector<Point>& pts);
+    Message set_points(const std::vector<Point>& pts);
     // The user's column data (a CSV of 3 or more feature columns): names, values row-major
     // [rows][columns] and one label per row (mapped as set_points maps them). The config must
     // already say dataset=custom and columns = the number of columns (user_data.h's
     // config_for_data makes it). The data stays out of the hash (links carry "columns" only);
     // with "standardize" each column is made mean 0, variance 1 over all rows. Returns "" or an
     // error naming the row; on error the current data is kept.
-    std::string set_columns(const std::vector<std::string>& names, const std::vector<float>& values,
-                            const std::vector<float>& labels);
+    Message set_columns(const std::vector<std::string>& names, const std::vector<float>& values,
+                        const std::vector<float>& labels);
     // The user's column data as given (raw values, mapped labels); empty without.
     const ColumnTable& user_columns() const { return *user_table_; }
     // The user's class names (a CSV's text labels), one per class; "" when the count is not the
     // number of classes. Shown in the legend (Dataset::class_names); carried by links
     // ("classNames") when the hash can hold them exactly.
-    std::string set_class_names(const std::vector<std::string>& names);
+    Message set_class_names(const std::vector<std::string>& names);
     const std::vector<std::string>& class_names() const { return class_names_; }
     bool names_in_hash() const { return class_names_ == cfg_.class_names; }
     // The user's points in the order given (before the split); empty for generated datasets.
@@ -252,7 +256,7 @@ class Session {
     void build_data();
     // A user label as this session's classes read it (binary: -1/+1, K classes: 0..K-1), or an
     // error naming `what` (e.g. "point 3").
-    std::string map_label(float& label, const std::string& what) const;
+    Message map_label(float& label, const Message& what) const;
     // Network inputs [n_inputs()][n] for n positions of the plane: the features of (x1, x2), or
     // for column data the slice with the axes at (x1, x2).
     void plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const;

@@ -8,6 +8,15 @@ namespace bp {
 std::unique_ptr<Session> Session::create_nearest(const std::string& hash, ParseResult& parsed,
                                                  std::vector<ConfigIssue>& dropped,
                                                  std::string& error) {
+    Message m;
+    std::unique_ptr<Session> s = create_nearest(hash, parsed, dropped, m);
+    error = m.text();
+    return s;
+}
+
+std::unique_ptr<Session> Session::create_nearest(const std::string& hash, ParseResult& parsed,
+                                                 std::vector<ConfigIssue>& dropped,
+                                                 Message& error) {
     std::string h = hash;
     // A link whose points were refused (unreadable, or dropped below) would leave a custom dataset
     // with nothing to train; a link with no points at all is a custom dataset waiting for the
@@ -25,16 +34,14 @@ std::unique_ptr<Session> Session::create_nearest(const std::string& hash, ParseR
             keys.push_back(issues.front().key);
         } else if (active_features(c).empty()) {
             // x and y are on by default: dropping them gives the network its two inputs back
-            issues.push_back({"x", "false",
-                              "x, y: no input feature is selected; allowed: at least one of x, y, "
-                              "xSquared, ySquared, xTimesY, sinX, sinY"});
+            Message m(Msg::NoFeature,
+                      {{"features", "x, y, xSquared, ySquared, xTimesY, sinX, sinY"}});
+            issues.push_back({"x", "false", m.text(), m});
             keys = {"x", "y"};
         } else if (points_refused && active_dataset(c) == DatasetKind::Custom && c.points.empty()) {
             const char* key = c.problem == Problem::Regression ? "regDataset" : "dataset";
-            issues.push_back({key, "custom",
-                              std::string(key) + ": 'custom' has no points to train on (none of "
-                                                 "the link's could be used); allowed: custom "
-                                                 "with points, or a generated dataset"});
+            Message m(Msg::CustomNoPoints, {{"key", key}});
+            issues.push_back({key, "custom", m.text(), m});
             keys.push_back(key);
         } else {
             return create(c, error);
@@ -42,7 +49,7 @@ std::unique_ptr<Session> Session::create_nearest(const std::string& hash, ParseR
         std::string next = h;
         for (const std::string& k : keys) next = without_key(next, k);
         if (next == h) { // the key is not in the hash: dropping cannot help
-            error = issues.front().message;
+            error = issues.front().msg;
             return nullptr;
         }
         points_refused = points_refused || keys.front() == "points";

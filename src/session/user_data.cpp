@@ -22,27 +22,26 @@ std::string number_text(float v) {
     return buf;
 }
 
-std::string inputs_text(const Config& c) {
-    if (active_dataset(c) == DatasetKind::Custom && c.columns > 0)
-        return std::to_string(c.columns) + " columns";
-    const int cols = dataset_info(active_dataset(c)).columns;
-    return cols > 0 ? std::to_string(cols) + " columns" : "the features of (x1, x2)";
+// The network's inputs in words: columns (n > 0) or the features of the plane (0).
+int input_columns(const Config& c) {
+    if (active_dataset(c) == DatasetKind::Custom && c.columns > 0) return c.columns;
+    return std::max(dataset_info(active_dataset(c)).columns, 0);
 }
 
-void add(std::string& s, const std::string& part) {
-    s += (s.empty() ? "" : "; ") + part;
+void add(Message& s, const Message& part) {
+    s = s.empty() ? part : Message(Msg::ChangedList, {{"first", s}, {"next", part}});
 }
 
 } // namespace
 
-Config config_for_data(const Config& c, const UserData& d, std::string& changed) {
+Config config_for_data(const Config& c, const UserData& d, Message& changed) {
     Config n = c;
     n.preset = Preset::None;
     int K = 0; // 0: regression
-    std::string why;
+    Message why;
     if (!d.class_names.empty()) {
         K = (int)d.class_names.size();
-        if (c.problem == Problem::Regression) why = "the labels are names of classes";
+        if (c.problem == Problem::Regression) why = {Msg::ChangedWhyNames};
     } else if (c.problem == Problem::Classification) {
         bool binary = true;
         std::size_t bad = d.points.size(); // the first row whose label is not a class
@@ -56,8 +55,8 @@ Config config_for_data(const Config& c, const UserData& d, std::string& changed)
         }
         K = binary ? 2 : bad == d.points.size() ? (int)top + 1 : 0;
         if (!K)
-            why = "the labels are numbers, not classes (data row " + std::to_string(bad + 1) +
-                  ": " + number_text(d.points[bad].label) + ")";
+            why = {Msg::ChangedWhyNumbers,
+                   {{"row", bad + 1}, {"label", number_text(d.points[bad].label)}}};
     }
     n.problem = K ? Problem::Classification : Problem::Regression;
     (K ? n.dataset : n.reg_dataset) = DatasetKind::Custom;
@@ -70,24 +69,30 @@ Config config_for_data(const Config& c, const UserData& d, std::string& changed)
         n.output_activation.reset();
     }
 
-    changed.clear();
-    if (n.problem != c.problem)
-        add(changed, std::string("the problem is now ") + (K ? "classification" : "regression") +
-                         (why.empty() ? "" : ": " + why));
+    changed = {};
+    if (n.problem != c.problem) {
+        const Message problem(K ? Msg::WordClassification : Msg::WordRegression);
+        add(changed, why.empty()
+                         ? Message(Msg::ChangedProblem, {{"problem", problem}})
+                         : Message(Msg::ChangedProblemWhy, {{"problem", problem}, {"why", why}}));
+    }
     const int before = c.problem == Problem::Classification ? num_classes(c) : 0;
     if (K && (K != before || n.problem != c.problem))
-        add(changed, K >= 3 ? std::to_string(K) + " classes (a softmax output)"
-                            : std::string("2 classes (one output, -1/+1)"));
-    if (inputs_text(n) != inputs_text(c))
-        add(changed, "the network's inputs are " +
-                         (n.columns ? "the file's " + inputs_text(n) : inputs_text(n)));
+        add(changed,
+            K >= 3 ? Message(Msg::ChangedSoftmax, {{"k", K}}) : Message(Msg::ChangedBinary));
+    const int cols = input_columns(n);
+    if (cols != input_columns(c)) {
+        // n is the user's data: the file's columns, or points of the plane
+        const Message inputs = n.columns ? Message(Msg::InputsFileColumns, {{"n", cols}})
+                                         : Message(Msg::InputsFeatures);
+        add(changed, {Msg::ChangedInputs, {{"inputs", inputs}}});
+    }
     return n;
 }
 
-std::string import_data(std::unique_ptr<Session>& s, const UserData& d, std::string& changed) {
+Message import_data(std::unique_ptr<Session>& s, const UserData& d, Message& changed) {
     if (!d.columns.empty() && d.values.size() != d.points.size() * d.columns.size())
-        return "the column data has " + std::to_string(d.values.size()) + " values for " +
-               std::to_string(d.points.size()) + " rows";
+        return {Msg::ImportValuesCount, {{"values", d.values.size()}, {"rows", d.points.size()}}};
     Config want = config_for_data(s->config(), d, changed);
     // The running network takes the data when nothing but the data keys differs (its weights stay).
     Config probe = want;
@@ -106,31 +111,31 @@ std::string import_data(std::unique_ptr<Session>& s, const UserData& d, std::str
     std::unique_ptr<Session> fresh;
     Session* t = s.get();
     if (!fits) {
-        std::string err;
+        Message err;
         fresh = Session::create(want, err);
         if (!fresh) return err;
         t = fresh.get();
     }
     std::vector<float> labels;
     for (const Point& p : d.points) labels.push_back(p.label);
-    std::string err =
+    Message err =
         d.columns.empty() ? t->set_points(d.points) : t->set_columns(d.columns, d.values, labels);
     if (!err.empty()) return err;
     err = t->set_class_names(d.class_names);
     if (!err.empty()) return err; // only fresh sessions get here with a count unchecked
     if (fresh) {
         s = std::move(fresh);
-        if (!changed.empty()) changed += "; the weights start afresh";
+        if (!changed.empty()) add(changed, {Msg::ChangedAfresh});
     }
-    return "";
+    return {};
 }
 
-std::string carry_user_data(Session& to, const Session& from) {
+Message carry_user_data(Session& to, const Session& from) {
     const Config& c = to.config();
     if (active_dataset(c) != DatasetKind::Custom ||
         active_dataset(from.config()) != DatasetKind::Custom)
-        return "";
-    std::string err;
+        return {};
+    Message err;
     const ColumnTable& t = from.user_columns();
     if (c.columns > 0 && t.cols() == (std::size_t)c.columns)
         err = to.set_columns(t.names, t.values, t.labels);
@@ -140,7 +145,7 @@ std::string carry_user_data(Session& to, const Session& from) {
     if (to.class_names().empty() && !from.class_names().empty() &&
         from.class_names().size() == (std::size_t)to.model().num_classes)
         to.set_class_names(from.class_names());
-    return "";
+    return {};
 }
 
 } // namespace bp

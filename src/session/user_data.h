@@ -22,17 +22,17 @@ struct UserData {
 // The config that trains d, from c: dataset (or regDataset) custom, its problem, classes,
 // columns and class names; the loss and output activation back to auto when the kind of output
 // changes (one tanh, K softmax, one linear). `changed`: what differs from c, in words for the page
-// ("" when nothing does beyond the data).
-Config config_for_data(const Config& c, const UserData& d, std::string& changed);
+// (empty when nothing does beyond the data).
+Config config_for_data(const Config& c, const UserData& d, Message& changed);
 
 // s takes d: in place when its config already fits (the weights stay), else s becomes a new
-// session of config_for_data (the weights restart). Returns "" or an error naming the row; on
-// error s is unchanged.
-std::string import_data(std::unique_ptr<Session>& s, const UserData& d, std::string& changed);
+// session of config_for_data (the weights restart). Returns no message or an error naming the
+// row; on error s is unchanged.
+Message import_data(std::unique_ptr<Session>& s, const UserData& d, Message& changed);
 
 // After a reload from a hash (a new network for the same data), the user's data the hash could
 // not carry comes over from `from`: points too many for a link, column data, class names.
-// Returns "" or why it could not.
-std::string carry_user_data(Session& to, const Session& from);
+// Returns no message or why it could not.
+Message carry_user_data(Session& to, const Session& from);
 
 } // namespace bp

@@ -25,7 +25,7 @@ VariantPlan plan_variants(const Config& base, bool sweep) {
     plan.axes = sweep ? base.sweep : base.compare;
     const char* what = sweep ? "sweep" : "compare";
     if (plan.axes.empty()) {
-        plan.error = std::string(what) + ": the link has no " + what + " key";
+        plan.error = {Msg::PlanNoAxes, {{"what", what}}};
         return plan;
     }
     Config clean = base;
@@ -55,11 +55,11 @@ VariantPlan plan_variants(const Config& base, bool sweep) {
             schema::find(axis.key)->copy(one.config, c);
             run.label += (a ? ", " : "") + axis.key + "=" + (v.empty() ? "(none)" : v);
         }
-        std::string error;
+        Message error;
         std::unique_ptr<Session> s = Session::create(c, error);
         if (!s) {
-            plan.error =
-                std::string(what) + ": the variant " + run.label + " cannot be built: " + error;
+            plan.error = {Msg::PlanCannotBuild,
+                          {{"what", what}, {"label", run.label}, {"why", error}}};
             plan.runs.clear();
             return plan;
         }
@@ -80,10 +80,11 @@ VariantPlan plan_variants(const Config& base, bool sweep) {
         plan.runs.push_back(std::move(run));
     }
     if (sweep && plan.total_multiply_adds > kMaxSweepMultiplyAdds) {
-        plan.error = "sweep: " + std::to_string(n) + " runs x " + std::to_string(plan.epochs) +
-                     " epochs need " + number_text(plan.total_multiply_adds) +
-                     " multiply-adds; allowed: at most " + number_text(kMaxSweepMultiplyAdds) +
-                     " (fewer runs, fewer sweepEpochs or smaller networks)";
+        plan.error = {Msg::PlanTooMuchWork,
+                      {{"runs", n},
+                       {"epochs", plan.epochs},
+                       {"work", number_text(plan.total_multiply_adds)},
+                       {"max", number_text(kMaxSweepMultiplyAdds)}}};
         plan.runs.clear();
     }
     return plan;

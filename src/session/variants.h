@@ -5,6 +5,7 @@
 // engine, not the page, decides what a variant is and whether it may run.
 #pragma once
 #include "../config/config.h"
+#include "../config/message.h"
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ struct VariantRun {
 };
 
 struct VariantPlan {
-    std::string error; // "" when every run can be built and the bounds hold
+    Message error; // empty when every run can be built and the bounds hold
     std::vector<VariantAxis> axes;
     std::vector<VariantRun> runs;   // row-major over the axes (the last axis varies fastest)
     int epochs = 0;                 // sweep: each run's epochs; compare: 0 (runs follow the page)

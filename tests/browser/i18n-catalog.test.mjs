@@ -1,6 +1,7 @@
 // i18n-catalog.test.mjs: the page's string catalogs (web/i18n/en.js, web/i18n/zh.js; issue 19
 // item 3), read in Node: both hold the same keys with the same {placeholders}; no Chinese string is
-// left as its key or empty; every key the page asks for (t('literal') in web/'s sources,
+// left as its key or empty; the Chinese templates of the engine's messages (engine.zh.js) cover the
+// engine's table with its placeholders; every key the page asks for (t('literal') in web/'s sources,
 // data-i18n* in index.html) is in the English catalog. The lessons' catalogs, when present, are
 // checked the same way, and their keys count as known.
 import { test } from 'node:test';
@@ -92,6 +93,17 @@ test("every id the engine's menus offer has a name in the page's catalog", async
     [...new Set(want)].filter((k) => !(k in en)),
     [],
   );
+});
+
+// The engine's messages (src/config/message_table.h, listed by catalog().messages as code ->
+// English template): each has a Chinese template (web/i18n/engine.zh.js) with the same
+// placeholders, and no Chinese template names a code the engine does not have.
+test("every engine message code has a Chinese template with the engine's placeholders", async () => {
+  const zh = await load('engine.zh.js');
+  const { engine } = await import('../wasm/load.mjs');
+  const en = (await engine()).catalog().messages;
+  assert.ok(Object.keys(en).length > 100, `the engine lists its messages (${Object.keys(en).length})`);
+  assert.deepEqual(catalogFaults(en, zh, 'engine: '), []);
 });
 
 // English ships in the page's bundle; Chinese is a chunk of its own (fetched when chosen) that

@@ -72,7 +72,7 @@ TEST_CASE("csv classes: the engine picks the network the data needs (user_data.h
     REQUIRE(r.ok);
     CHECK(has(s->set_points(r.points), "binary classification takes labels 0/1 or -1/+1"));
     UserData d{r.points, {}, {}, r.class_names};
-    std::string changed;
+    Message changed;
     REQUIRE(import_data(s, d, changed) == "");
     CHECK(changed == "3 classes (a softmax output); the weights start afresh");
     CHECK(s->network().n_outputs() == 3);
@@ -101,7 +101,7 @@ TEST_CASE("csv classes: the engine picks the network the data needs (user_data.h
 TEST_CASE("csv classes: numbers that are not classes switch to regression, names back") {
     auto s = bp_test::make("dataset=xor&seed=2");
     UserData reals{{{0, 0, 0.5f}, {1, 1, 3}, {2, 0, -2}}, {}, {}, {}};
-    std::string changed;
+    Message changed;
     REQUIRE(import_data(s, reals, changed) == "");
     CHECK(s->config().problem == Problem::Regression);
     CHECK(s->config().reg_dataset == DatasetKind::Custom);

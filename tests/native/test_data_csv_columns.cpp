@@ -102,7 +102,7 @@ TEST_CASE("csv columns: a session's inputs are the columns; standardize gives z-
     const std::string text = "p,q,r,label\n1,10,7,0\n2,10,-1,1\n3,10,7,0\n4,10,-1,1\n";
     CsvParseResult r = parse_csv_columns(text, {0, 1, 2}, 3, 100, true);
     REQUIRE_MESSAGE(r.ok, r.error);
-    std::string changed;
+    Message changed;
     REQUIRE(import_data(s, user_data(r), changed) == "");
     CHECK(changed == "the network's inputs are the file's 3 columns; the weights start afresh");
     CHECK(s->n_inputs() == 3);
@@ -150,7 +150,7 @@ TEST_CASE("csv columns: a link carries the column count; a reload keeps the data
     auto s = bp_test::make("dataset=circle&seed=4");
     CsvParseResult r = parse_csv_columns(twelve_columns(40), first(12), 12, kCsvMaxRows, true);
     REQUIRE(r.ok);
-    std::string changed;
+    Message changed;
     REQUIRE(import_data(s, user_data(r), changed) == "");
     ParseResult pr = parse_hash(to_hash(s->config()) + "&networkShape=5,3");
     REQUIRE(pr.errors.empty());
@@ -175,7 +175,7 @@ TEST_CASE("csv columns: a 12-column set trains (its class depends on two of the 
     auto s = bp_test::make("dataset=circle&seed=5&networkShape=8&learningRate=0.03&batchSize=10");
     CsvParseResult r = parse_csv_columns(twelve_columns(300), first(12), 12, kCsvMaxRows, true);
     REQUIRE(r.ok);
-    std::string changed;
+    Message changed;
     REQUIRE(import_data(s, user_data(r), changed) == "");
     s->train_epochs(200);
     CHECK(s->metrics().train_accuracy >= 0.95);

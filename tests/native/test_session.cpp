@@ -255,7 +255,7 @@ TEST_CASE("user points: labels checked, old data kept on error") {
     CHECK(s->data().train.size() == 20);
     for (const Point& p : s->data().train) CHECK((p.label == 1.0f || p.label == -1.0f));
     pts[3].label = 2;
-    CHECK(s->set_points(pts).find("labels 0/1 or -1/+1") != std::string::npos);
+    CHECK(s->set_points(pts).text().find("labels 0/1 or -1/+1") != std::string::npos);
     CHECK(s->data().train.size() == 20);
     s->train_epochs(2);
     CHECK(s->epoch() == 2);

@@ -84,10 +84,10 @@ TEST_CASE("user points of K classes: class indices, the hash carries classes=K a
     CHECK(same_points(m->data().test, t->data().test));
     // a label beyond the classes is refused with the point's number; the data stays
     pts[7].label = 3;
-    CHECK(m->set_points(pts).find("point 8 has label 3") != std::string::npos);
+    CHECK(m->set_points(pts).text().find("point 8 has label 3") != std::string::npos);
     CHECK(m->data().train.size() + m->data().test.size() == 30);
     pts[7].label = 0.5f;
-    CHECK(m->set_points(pts).find("class indices 0..2") != std::string::npos);
+    CHECK(m->set_points(pts).text().find("class indices 0..2") != std::string::npos);
     // a binary set given 5 classes: -1 reads as class 0, +1 as class 1 (the confusion matrix's
     // convention), so the points stay
     auto b = make("dataset=custom&classes=5&points=1,1,1,-2,-2,-1,3,0,4&networkShape=4&seed=1");
@@ -103,7 +103,7 @@ TEST_CASE("user points of K classes: class indices, the hash carries classes=K a
     CHECK(!parse_hash("dataset=custom&classes=9").errors.empty()); // 2..8
     // column data takes no painted points: its inputs are 4 columns, the plot shows 2
     auto iris = make("dataset=iris&seed=1");
-    CHECK(iris->set_points(clicks(10)).find("4 columns") != std::string::npos);
+    CHECK(iris->set_points(clicks(10)).text().find("4 columns") != std::string::npos);
     CHECK(iris->config().dataset == DatasetKind::Iris);
 }
 
@@ -111,11 +111,11 @@ TEST_CASE("user points: non-finite values are refused, data kept") {
     auto s = make("dataset=circle&seed=2");
     std::vector<Point> pts = clicks(10);
     pts[4].x2 = INFINITY;
-    CHECK(s->set_points(pts).find("point 5 is not finite or outside [-1e6, 1e6]") !=
+    CHECK(s->set_points(pts).text().find("point 5 is not finite or outside [-1e6, 1e6]") !=
           std::string::npos);
     CHECK(s->config().dataset == DatasetKind::Circle);
     pts[4].x2 = 2e6f;
-    CHECK(s->set_points(pts).find("point 5") != std::string::npos);
+    CHECK(s->set_points(pts).text().find("point 5") != std::string::npos);
 }
 
 TEST_CASE("regression points keep their real labels through the hash") {

@@ -2,8 +2,9 @@
 // by the engine's own CSV parser, selects for the x1, x2 and label columns and boxes for more input
 // columns, Import) and the CSV
 // export of the current train and test points. The engine validates everything; its message
-// (naming the row and column) is shown in the dialog, and the old data stays until an import works.
-import { t as tr } from '../i18n.js'; // t is a table here
+// (naming the row and column) is shown in the dialog in the page's language (i18n.js engineText,
+// written again when the language changes), and the old data stays until an import works.
+import { engineText, onLangChange, t as tr } from '../i18n.js'; // t is a table here
 import { download, readFileBytes, stamp } from './download.js';
 import { noteLink } from './data-edit.js';
 import { textTable } from './table.js';
@@ -58,10 +59,13 @@ export function initCsv(ctx) {
     sourceName = '',
     seq = 0;
 
+  let errorText = () => ''; // what the error line says, in the page's language
   function showError(text) {
-    $('csvError').textContent = text;
-    $('csvError').hidden = !text;
+    errorText = typeof text === 'function' ? text : () => text;
+    $('csvError').textContent = errorText();
+    $('csvError').hidden = !$('csvError').textContent;
   }
+  onLangChange(() => showError(errorText));
   // Default columns: the numeric ones in order (skipping text such as names), the label by its name
   // when it has a usual one, else the last column when it holds words (class names), else the third
   // numeric one. With fewer than three numeric columns (a bad cell in the first rows) the first three
@@ -137,7 +141,8 @@ export function initCsv(ctx) {
       p = { ok: false, error: e.message };
     }
     if (my !== seq) return; // a newer file or paste replaced this one
-    if (!p.ok) return showError(`${sourceName}: ${p.error}`);
+    const from = sourceName;
+    if (!p.ok) return showError(() => `${from}: ${engineText(p)}`);
     $('csvPreview').append(...table(p));
     fillColumns(p.columns, p.numeric);
     $('csvImport').disabled = false;
@@ -192,12 +197,13 @@ export function initCsv(ctx) {
             from,
             train: r.train.length / 3,
             test: r.test.length / 3,
-          }) + (r.changed ? tr('csv.changed', { what: r.changed }) : ''),
+          }) + (r.changed ? tr('csv.changed', { what: engineText(r.changed) }) : ''),
         'info',
         'csv',
       );
     } catch (e) {
-      showError(tr('csv.notImported', { from: sourceName, error: e.message }));
+      const from = sourceName;
+      showError(() => tr('csv.notImported', { from, error: engineText(e) }));
     } finally {
       $('csvImport').disabled = false;
     }

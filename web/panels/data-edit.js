@@ -6,7 +6,7 @@
 // point list (setPoints, weights kept) and draws what the engine answers; the hash then carries the
 // points (up to the engine's link limit). The first edit of a generated dataset starts from its
 // current points; undoing that edit reloads the generated dataset's hash.
-import { t } from '../i18n.js';
+import { engineText, t } from '../i18n.js';
 import { pixelToData } from '../views/heatmap.js';
 import { kindOfConfig } from './options.js';
 import { classCss } from '../views/colors.js';
@@ -87,7 +87,7 @@ export function initDataEdit(ctx) {
       ctx.clearMessage('points');
       return true;
     } catch (e) {
-      message(() => t('data.pointsRefused', { error: e.message }), 'error', 'points');
+      message(() => t('data.pointsRefused', { error: engineText(e) }), 'error', 'points');
       return false;
     }
   }

@@ -3,7 +3,7 @@
 // points, as PNG), and "Import model JSON", which restores config, data and weights (the old model
 // stays when the file is refused). Next to a download it lists the engine's predictions at the
 // points the script prints, so a user can check that the script reproduces them.
-import { t as tr } from '../i18n.js'; // t is a table here
+import { engineText, t as tr } from '../i18n.js'; // t is a table here
 import { download, readFileBytes, stamp } from './download.js';
 import { textTable } from './table.js';
 
@@ -71,7 +71,7 @@ export function initExport(ctx) {
       ctx.clearMessage('export');
       message(() => tr('exp.restored', { file: file.name }), 'info', 'export');
     } catch (err) {
-      message(() => tr('exp.notLoaded', { file: file.name, error: err.message }), 'error', 'export');
+      message(() => tr('exp.notLoaded', { file: file.name, error: engineText(err) }), 'error', 'export');
     }
   };
 }

@@ -3,7 +3,7 @@
 // and, when small enough, the model JSON (weights). The list shows them newest first; ticked runs
 // have their test-loss curves overlaid; Restore loads a run (with its weights when stored); Delete
 // removes it. Storage problems are reported and never touch the page's current state.
-import { t as tr } from '../i18n.js'; // t is a text element here
+import { engineText, t as tr } from '../i18n.js'; // t is a text element here
 import { RunStore, subsample, sameState, MAX_RUNS, MAX_MODEL_CHARS } from './runs-store.js';
 import { drawRunCurves, runSwatch } from '../views/runchart.js';
 
@@ -107,7 +107,7 @@ export function initRuns(ctx) {
         message(() => tr('runs.restoredSettings'), 'info', 'runs');
       }
     } catch (e) {
-      message(() => tr('runs.restoreFailed', { error: e.message }), 'error', 'runs');
+      message(() => tr('runs.restoreFailed', { error: engineText(e) }), 'error', 'runs');
     }
   }
 

@@ -4,7 +4,7 @@
 // 'variantPlan') and starts, keeps or ends the race (race.js) and starts a new sweep (sweep.js).
 // The worker pool (pool.js) starts with the first race or sweep, so a visitor who never compares
 // downloads no second engine.
-import { t } from '../i18n.js';
+import { engineText, t } from '../i18n.js';
 import { WorkerPool } from '../pool.js';
 import { Race } from './race.js';
 import { Sweep } from './sweep.js';
@@ -114,12 +114,10 @@ export function initVariants(ctx) {
       raceKey = '';
       $('race').hidden = true;
     } else {
-      const plan = await client
-        .call('variantPlan', { hash: st.hash, sweep: false })
-        .catch((e) => ({ error: e.message }));
+      const plan = await client.call('variantPlan', { hash: st.hash, sweep: false }).catch((e) => ({ error: e })); // the engine's message (its code and args: i18n.js engineText)
       if (mine !== seq) return;
       if (plan.error) {
-        message(() => t('cmp.notRaced', { error: plan.error }), 'error', 'race');
+        message(() => t('cmp.notRaced', { error: engineText(plan.error) }), 'error', 'race');
         if (raceKey) race.close();
         raceKey = '';
         $('race').hidden = true;
@@ -136,11 +134,9 @@ export function initVariants(ctx) {
       }
     }
     if (c.sweep) {
-      const plan = await client
-        .call('variantPlan', { hash: st.hash, sweep: true })
-        .catch((e) => ({ error: e.message }));
+      const plan = await client.call('variantPlan', { hash: st.hash, sweep: true }).catch((e) => ({ error: e }));
       if (mine !== seq) return;
-      if (plan.error) message(() => t('cmp.notSwept', { error: plan.error }), 'error', 'sweep');
+      if (plan.error) message(() => t('cmp.notSwept', { error: engineText(plan.error) }), 'error', 'sweep');
       else {
         const key = `${plan.epochs}|${plan.target}|${plan.runs.map((r) => r.hash).join('\n')}`;
         if (key !== sweepKey) {
