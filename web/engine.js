@@ -4,7 +4,8 @@
 // after every call, never keep them across calls.
 
 /**
- * @typedef {{key: string, value: string, message: string}} ConfigIssue
+ * @typedef {{code: string, args: object, text: string}} EngineMessage a message by code (src/config/message_table.h; i18n.js engineText)
+ * @typedef {{key: string, value: string, message: string, code: string, args: object}} ConfigIssue
  * @typedef {{config: object, hash: string, errors: ConfigIssue[], unknownKeys: string[]}} ParsedHash
  * @typedef {{ok: boolean, error: string, errors?: ConfigIssue[], unknownKeys?: string[], hash?: string}} LoadResult
  * @typedef {{epoch: number, updates: number, position: number, trainLoss: number, testLoss: number,
@@ -305,8 +306,8 @@ export class Session {
   /**
    * The same with 2 to 64 input columns (0-based; the first two are the plot's axes): 3 or more
    * are column data, the network's inputs. The engine picks the problem, classes and inputs the
-   * data needs; `changed` says what changed in words ("" for nothing but the data).
-   * @returns {{ok: boolean, error: string, hash?: string, pointsInHash?: boolean, namesInHash?: boolean, changed?: string}}
+   * data needs; `changed` says what changed (null for nothing but the data).
+   * @returns {{ok: boolean, error: string, code?: string, args?: object, hash?: string, pointsInHash?: boolean, namesInHash?: boolean, changed?: EngineMessage | null}}
    */
   loadCsvColumns(text, cols, clabel) {
     const t = text instanceof Uint8Array ? text : String(text);
