@@ -310,9 +310,10 @@ class Playground {
     // --- model export / import (session/model_io.h, session/export_code.h) ---
     // The model as JSON (config hash + weights + batch-norm statistics); "" without a session.
     std::string model_json() const { return s_ ? model_to_json(*s_) : std::string(); }
-    // Replaces the session with a saved model: {ok, error, hash}. On error the old one stays.
+    // Replaces the session with a saved model: {ok, error, code, args, hash} (the error a coded
+    // message, "model JSON: <why>"). On error the old one stays.
     val load_model_json(const std::string& text) {
-        std::string err;
+        Message err;
         std::unique_ptr<Session> s = model_from_json(text, err);
         val r = result(err);
         if (s) {

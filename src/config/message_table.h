@@ -4,7 +4,8 @@
 // translated or with a nested message. This is the only place the English wording is written.
 // Groups: config issues (issue, problem.*, allowed.*, note.*, value.*, reason.*), compare/sweep
 // values (variants.*) and plans (plan.*), the model a config builds (build.*), CSV files (csv.*),
-// the user's data in a session (points.*, import.*) and what an import changed (changed.*).
+// the user's data in a session (points.*, import.*), what an import changed (changed.*), and
+// model files: their JSON text (json.*, kind.*), members (model.*) and restoring (restore.*).
 #pragma once
 
 // clang-format off
@@ -189,5 +190,95 @@
     X(ChangedInputs, "changed.inputs", "the network's inputs are {inputs}") \
     X(InputsFileColumns, "inputs.fileColumns", "the file's {n} columns") \
     X(InputsFeatures, "inputs.features", "the features of (x1, x2)") \
-    X(ChangedAfresh, "changed.afresh", "the weights start afresh")
+    X(ChangedAfresh, "changed.afresh", "the weights start afresh") \
+    /* JSON text (session/json_reader.cpp): "<what> at line L, column C" */ \
+    X(JsonAt, "json.at", "{what} at line {line}, column {column}") \
+    X(JsonTooLong, "json.tooLong", "the JSON text is {bytes} bytes; at most {max} are read") \
+    X(JsonAfterValue, "json.afterValue", "unexpected text after the JSON value") \
+    X(JsonTooManyValues, "json.tooManyValues", "more than {max} values (the largest network has fewer)") \
+    X(JsonInvalidLiteral, "json.invalidLiteral", "invalid literal") \
+    X(JsonTooDeep, "json.tooDeep", "nesting deeper than {max} levels") \
+    X(JsonEnd, "json.end", "unexpected end of the text") \
+    X(JsonTruncated, "json.truncated", "unexpected end of the text (a truncated file?)") \
+    X(JsonNanInfinity, "json.nanInfinity", "NaN and Infinity are not JSON numbers") \
+    X(JsonUnexpectedChar, "json.unexpectedChar", "unexpected character '{char}'") \
+    X(JsonNeedDigits, "json.needDigits", "a number needs digits") \
+    X(JsonNeedFraction, "json.needFraction", "a number needs digits after '.'") \
+    X(JsonNeedExponent, "json.needExponent", "a number needs exponent digits") \
+    X(JsonUnreadable, "json.unreadable", "number not readable (is the C locale in use?)") \
+    X(JsonBeyondDouble, "json.beyondDouble", "number {number} is beyond double range") \
+    X(JsonTruncatedEscape, "json.truncatedEscape", "truncated \\u escape") \
+    X(JsonBadHex, "json.badHex", "bad hex digit in a \\u escape") \
+    X(JsonUnterminated, "json.unterminated", "unterminated string") \
+    X(JsonControlChar, "json.controlChar", "control character in a string") \
+    X(JsonLoneSurrogate, "json.loneSurrogate", "lone surrogate in a \\u escape") \
+    X(JsonBadSurrogate, "json.badSurrogate", "bad surrogate pair") \
+    X(JsonUnknownEscape, "json.unknownEscape", "unknown escape in a string") \
+    X(JsonExpectedKey, "json.expectedKey", "expected a quoted key") \
+    X(JsonExpectedColon, "json.expectedColon", "expected ':' after a key") \
+    X(JsonArrayComma, "json.arrayComma", "expected ',' or ']' in an array") \
+    /* the closing brace is an argument: a brace in a template would open a placeholder */ \
+    X(JsonObjectComma, "json.objectComma", "expected ',' or '{brace}' in an object") \
+    /* what a JSON value is, in "<member> is <kind>, not ..." */ \
+    X(KindNull, "kind.null", "null") \
+    X(KindBoolean, "kind.boolean", "a boolean") \
+    X(KindNumber, "kind.number", "a number") \
+    X(KindString, "kind.string", "a string") \
+    X(KindArray, "kind.array", "an array") \
+    X(KindObject, "kind.object", "an object") \
+    /* model files (session/model_io.cpp, model_fields.cpp, model_state.cpp): "model JSON: <why>" */ \
+    X(ModelJson, "model.json", "model JSON: {why}") \
+    X(ModelTooLarge, "model.tooLarge", "the file is {bytes} bytes; a model file is at most {max} bytes (the largest network, {layers} x {neurons}, writes about 28.5 MB with Adam's state)") \
+    X(ModelUtf16, "model.utf16", "the file is UTF-16 text; save it as UTF-8") \
+    X(ModelTopLevel, "model.topLevel", "the top level must be an object") \
+    X(ModelFormat, "model.format", "\"format\" must be \"{format}\"") \
+    X(ModelVersion, "model.version", "version {version} is not supported (1)") \
+    X(ModelNoConfig, "model.noConfig", "\"config\" (the URL hash) is missing") \
+    X(ModelConfig, "model.config", "config: {why}") \
+    X(ModelInputs, "model.inputs", "\"inputs\" must be [{inputs}] as the config says") \
+    X(ModelNoLayers, "model.noLayers", "\"layers\" (an array) is missing") \
+    X(ModelLayerCount, "model.layerCount", "\"layers\" has {n} layers; the config's network has {want}") \
+    X(ModelNegativeCounters, "model.negativeCounters", "\"epoch\" and \"updates\" cannot be negative") \
+    /* one layer of "layers": "layer <index>: <why>" */ \
+    X(ModelLayer, "model.layer", "layer {index}: {why}") \
+    X(ModelLayerNotObject, "model.layerNotObject", "is {kind}, not an object") \
+    X(ModelLayerSize, "model.layerSize", "is {nIn} -> {nOut}, but the config's network has {wantIn} -> {wantOut}") \
+    X(ModelAsConfig, "model.asConfig", "\"{key}\" must be \"{value}\" as the config says") \
+    X(ModelResidual, "model.residual", "\"residual\" must be {value} (skips join equal-width hidden layers when the config has residual=true)") \
+    X(ModelRows, "model.rows", "\"W\" must be an array of {n} rows") \
+    X(ModelBatchNormUnexpected, "model.batchNormUnexpected", "has \"batchNorm\", but the config has no batchNorm") \
+    X(ModelBatchNormMissing, "model.batchNormMissing", "\"batchNorm\" {members} is missing") \
+    X(ModelNegativeVariance, "model.negativeVariance", "batchNorm.runningVar has a negative variance") \
+    /* a member of a model file; {what} names it as the file does ("W[2]", "state.m", "\"version\"") */ \
+    X(ModelMissing, "model.missing", "{what} is missing") \
+    X(ModelNotInteger, "model.notInteger", "{what} is not an integer") \
+    X(ModelNotArray, "model.notArray", "{what} is {kind}, not an array") \
+    X(ModelNotObject, "model.notObject", "{what} is {kind}, not an object") \
+    X(ModelNotNumber, "model.notNumber", "{what} is {kind}, not a number") \
+    X(ModelNumbers, "model.numbers", "{what} has {n} numbers; the network needs {want}") \
+    X(ModelNotFloat, "model.notFloat", "{what} = {value} is not a finite float32 number") \
+    X(ModelNegative, "model.negative", "{what} cannot be negative") \
+    /* the training state (model_state.cpp); members of "state" read "state: <why>" */ \
+    X(ModelState, "model.state", "state: {why}") \
+    X(ModelNumberIn, "model.numberIn", "{what} must be a number in [{lo}, {hi}]") \
+    X(ModelDropoutStream, "model.dropoutStream", "\"dropoutStream\" must be an array of 4 integers in [0, 4294967295]") \
+    X(ModelBase64, "model.base64", "{what} must be a base64 string (float32 little-endian bytes)") \
+    X(ModelHolds, "model.holds", "{what} holds {n} numbers; the network needs {want}") \
+    X(ModelNotFinite, "model.notFinite", "{what} is not a finite float32 number") \
+    X(ModelNegativeV, "model.negativeV", "{what} = {value} is negative (a mean of squares)") \
+    X(ModelDeadMask, "model.deadMask", "\"deadWeights\" must be a base64 bit mask of {bytes} bytes") \
+    X(ModelDeadNotWeight, "model.deadNotWeight", "\"deadWeights\" marks parameter {k}, which is not a weight; only weights can be dead") \
+    /* restoring a loaded model into a session (session_edit.cpp set_state, set_training_state) */ \
+    X(RestoreParams, "restore.params", "the model has {n} parameters, this network {want}") \
+    X(RestoreStats, "restore.stats", "the model has {n} batch-norm running statistics, this network {want}") \
+    X(RestoreParamNotFinite, "restore.paramNotFinite", "a parameter is not a finite number") \
+    X(RestoreStatNotFinite, "restore.statNotFinite", "a running statistic is not finite (or a variance is negative)") \
+    X(RestoreOptimizerSize, "restore.optimizerSize", "the optimizer state has {n} entries, this network {want} parameters") \
+    X(RestorePosition, "restore.position", "position {position} is outside the training set ({n} points)") \
+    X(RestoreCarried, "restore.carried", "the carried samples ({n}) do not fit a batch of {batch}") \
+    X(RestoreBufferNotFinite, "restore.bufferNotFinite", "an optimizer buffer entry is not finite (or a v entry is negative)") \
+    X(RestoreOnlyWeightsDead, "restore.onlyWeightsDead", "only weights can be dead") \
+    X(RestoreCarriedNotFinite, "restore.carriedNotFinite", "a carried gradient is not finite") \
+    X(RestoreAdam, "restore.adam", "the Adam step is negative or a beta power is outside [0, 1]") \
+    X(RestoreDropoutZero, "restore.dropoutZero", "the dropout stream's state is all zero")
 // clang-format on

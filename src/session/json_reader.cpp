@@ -1,6 +1,7 @@
 // json_reader.cpp: see json_reader.h. A recursive-descent parser over a string_view with an
 // explicit depth bound; every failure sets one message and unwinds by returning false.
 #include "json_reader.h"
+#include "../config/message.h"
 #include <cmath>
 #include <cstdlib>
 
@@ -10,13 +11,13 @@ namespace {
 class Reader {
   public:
     Reader(std::string_view t, const JsonKeep& k) : s_(t), keep_(k) {}
-    std::string error;
+    Message error;
 
     bool document(JsonValue& out) {
         ws();
         if (!value(&out, 0)) return false;
         ws();
-        if (i_ != s_.size()) return fail("unexpected text after the JSON value");
+        if (i_ != s_.size()) return fail(Msg::JsonAfterValue);
         return true;
     }
 
@@ -36,12 +37,11 @@ class Reader {
     // v == nullptr: check the value's syntax and build nothing.
     bool count(const JsonValue* v) {
         if (v && ++built_ > keep_.max_values)
-            return fail("more than " + std::to_string(keep_.max_values) +
-                        " values (the largest network has fewer)");
+            return fail({Msg::JsonTooManyValues, {{"max", keep_.max_values}}});
         return true;
     }
 
-    bool fail(const std::string& what) {
+    bool fail(const Message& what) {
         std::size_t line = 1, col = 1;
         for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
             if (s_[k] == '\n') {
@@ -51,7 +51,7 @@ class Reader {
                 ++col;
             }
         }
-        error = what + " at line " + std::to_string(line) + ", column " + std::to_string(col);
+        error = {Msg::JsonAt, {{"what", what}, {"line", line}, {"column", col}}};
         return false;
     }
     void ws() {
@@ -60,15 +60,15 @@ class Reader {
             ++i_;
     }
     bool literal(std::string_view word) {
-        if (s_.substr(i_, word.size()) != word) return fail("invalid literal");
+        if (s_.substr(i_, word.size()) != word) return fail(Msg::JsonInvalidLiteral);
         i_ += word.size();
         return true;
     }
     static bool digit(char c) { return c >= '0' && c <= '9'; }
 
     bool value(JsonValue* keep, int depth) {
-        if (depth >= kMaxJsonDepth) return fail("nesting deeper than 64 levels");
-        if (i_ >= s_.size()) return fail("unexpected end of the text");
+        if (depth >= kMaxJsonDepth) return fail({Msg::JsonTooDeep, {{"max", kMaxJsonDepth}}});
+        if (i_ >= s_.size()) return fail(Msg::JsonEnd);
         if (!count(keep)) return false;
         const char c = s_[i_];
         if (c == '{' || c == '[') return c == '{' ? object(keep, depth) : array(keep, depth);
@@ -87,29 +87,29 @@ class Reader {
             return literal("null");
         }
         if (c == '-' || digit(c)) return number(v);
-        if (c == 'N' || c == 'I') return fail("NaN and Infinity are not JSON numbers");
-        return fail(std::string("unexpected character '") + (c >= 32 && c < 127 ? c : '?') + "'");
+        if (c == 'N' || c == 'I') return fail(Msg::JsonNanInfinity);
+        return fail(
+            {Msg::JsonUnexpectedChar, {{"char", std::string(1, c >= 32 && c < 127 ? c : '?')}}});
     }
 
     bool number(JsonValue& v) {
         const std::size_t start = i_;
         if (s_[i_] == '-') ++i_;
-        if (i_ < s_.size() && (s_[i_] == 'I' || s_[i_] == 'N'))
-            return fail("NaN and Infinity are not JSON numbers");
-        if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs digits");
+        if (i_ < s_.size() && (s_[i_] == 'I' || s_[i_] == 'N')) return fail(Msg::JsonNanInfinity);
+        if (i_ >= s_.size() || !digit(s_[i_])) return fail(Msg::JsonNeedDigits);
         if (s_[i_] == '0')
             ++i_;
         else
             while (i_ < s_.size() && digit(s_[i_])) ++i_;
         if (i_ < s_.size() && s_[i_] == '.') {
             ++i_;
-            if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs digits after '.'");
+            if (i_ >= s_.size() || !digit(s_[i_])) return fail(Msg::JsonNeedFraction);
             while (i_ < s_.size() && digit(s_[i_])) ++i_;
         }
         if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
             ++i_;
             if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-            if (i_ >= s_.size() || !digit(s_[i_])) return fail("a number needs exponent digits");
+            if (i_ >= s_.size() || !digit(s_[i_])) return fail(Msg::JsonNeedExponent);
             while (i_ < s_.size() && digit(s_[i_])) ++i_;
         }
         const std::string tok(s_.substr(start, i_ - start));
@@ -117,11 +117,11 @@ class Reader {
         const double d = std::strtod(tok.c_str(), &end);
         if (end != tok.c_str() + tok.size()) {
             i_ = start;
-            return fail("number not readable (is the C locale in use?)");
+            return fail(Msg::JsonUnreadable);
         }
         if (!std::isfinite(d)) {
             i_ = start;
-            return fail("number " + tok.substr(0, 40) + " is beyond double range");
+            return fail({Msg::JsonBeyondDouble, {{"number", tok.substr(0, 40)}}});
         }
         v.kind = JsonValue::Kind::Number;
         v.number = d;
@@ -146,7 +146,7 @@ class Reader {
         }
     }
     bool hex4(unsigned& cp) {
-        if (i_ + 4 > s_.size()) return fail("truncated \\u escape");
+        if (i_ + 4 > s_.size()) return fail(Msg::JsonTruncatedEscape);
         cp = 0;
         for (int k = 0; k < 4; ++k) {
             const char c = s_[i_++];
@@ -154,7 +154,7 @@ class Reader {
                           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
                           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
                                                    : -1;
-            if (d < 0) return fail("bad hex digit in a \\u escape");
+            if (d < 0) return fail(Msg::JsonBadHex);
             cp = cp * 16 + (unsigned)d;
         }
         return true;
@@ -163,15 +163,15 @@ class Reader {
         ++i_; // opening quote
         out.clear();
         for (;;) {
-            if (i_ >= s_.size()) return fail("unterminated string");
+            if (i_ >= s_.size()) return fail(Msg::JsonUnterminated);
             const char c = s_[i_++];
             if (c == '"') return true;
-            if ((unsigned char)c < 0x20) return fail("control character in a string");
+            if ((unsigned char)c < 0x20) return fail(Msg::JsonControlChar);
             if (c != '\\') {
                 out += c;
                 continue;
             }
-            if (i_ >= s_.size()) return fail("unterminated string");
+            if (i_ >= s_.size()) return fail(Msg::JsonUnterminated);
             const char e = s_[i_++];
             switch (e) {
             case '"':
@@ -202,20 +202,20 @@ class Reader {
                 unsigned cp = 0, lo = 0;
                 if (!hex4(cp)) return false;
                 if (cp >= 0xD800 && cp < 0xDC00) { // a surrogate pair
-                    if (s_.substr(i_, 2) != "\\u") return fail("lone surrogate in a \\u escape");
+                    if (s_.substr(i_, 2) != "\\u") return fail(Msg::JsonLoneSurrogate);
                     i_ += 2;
                     if (!hex4(lo)) return false;
-                    if (lo < 0xDC00 || lo >= 0xE000) return fail("bad surrogate pair");
+                    if (lo < 0xDC00 || lo >= 0xE000) return fail(Msg::JsonBadSurrogate);
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 } else if (cp >= 0xDC00 && cp < 0xE000) {
-                    return fail("lone surrogate in a \\u escape");
+                    return fail(Msg::JsonLoneSurrogate);
                 }
                 utf8(cp, out);
                 break;
             }
             default:
                 --i_;
-                return fail("unknown escape in a string");
+                return fail(Msg::JsonUnknownEscape);
             }
         }
     }
@@ -234,8 +234,8 @@ class Reader {
                 continue;
             }
             if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
-            return fail("expected ',' or ']' in an array");
+            if (i_ >= s_.size()) return fail(Msg::JsonTruncated);
+            return fail(Msg::JsonArrayComma);
         }
     }
     bool object(JsonValue* v, int depth) {
@@ -245,13 +245,13 @@ class Reader {
         if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
         for (;;) {
             ws();
-            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
-            if (s_[i_] != '"') return fail("expected a quoted key");
+            if (i_ >= s_.size()) return fail(Msg::JsonTruncated);
+            if (s_[i_] != '"') return fail(Msg::JsonExpectedKey);
             std::string key;
             if (!string(key)) return false;
             ws();
-            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
-            if (s_[i_] != ':') return fail("expected ':' after a key");
+            if (i_ >= s_.size()) return fail(Msg::JsonTruncated);
+            if (s_[i_] != ':') return fail(Msg::JsonExpectedColon);
             ++i_;
             ws();
             JsonValue* slot = nullptr;
@@ -266,8 +266,8 @@ class Reader {
                 continue;
             }
             if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-            if (i_ >= s_.size()) return fail("unexpected end of the text (a truncated file?)");
-            return fail("expected ',' or '}' in an object");
+            if (i_ >= s_.size()) return fail(Msg::JsonTruncated);
+            return fail({Msg::JsonObjectComma, {{"brace", "}"}}});
         }
     }
 };
@@ -281,31 +281,34 @@ const JsonValue* JsonValue::get(std::string_view key) const {
     return nullptr;
 }
 
-const char* json_kind_name(JsonValue::Kind k) {
+Message json_kind(JsonValue::Kind k) {
     switch (k) {
     case JsonValue::Kind::Null:
-        return "null";
+        return Msg::KindNull;
     case JsonValue::Kind::Bool:
-        return "a boolean";
+        return Msg::KindBoolean;
     case JsonValue::Kind::Number:
-        return "a number";
+        return Msg::KindNumber;
     case JsonValue::Kind::String:
-        return "a string";
+        return Msg::KindString;
     case JsonValue::Kind::Array:
-        return "an array";
+        return Msg::KindArray;
     default:
-        return "an object";
+        return Msg::KindObject;
     }
 }
 
-std::string json_parse(std::string_view text, JsonValue& out, const JsonKeep& keep) {
+Message json_read(std::string_view text, JsonValue& out, const JsonKeep& keep) {
     if (text.size() > kMaxJsonBytes)
-        return "the JSON text is " + std::to_string(text.size()) + " bytes; at most " +
-               std::to_string(kMaxJsonBytes) + " are read";
+        return {Msg::JsonTooLong, {{"bytes", text.size()}, {"max", kMaxJsonBytes}}};
     out = JsonValue();
     Reader r(text, keep);
     if (!r.document(out)) return r.error;
-    return "";
+    return {};
+}
+
+std::string json_parse(std::string_view text, JsonValue& out, const JsonKeep& keep) {
+    return json_read(text, out, keep).text();
 }
 
 } // namespace bp

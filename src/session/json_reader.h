@@ -5,8 +5,10 @@
 // switched on in the wasm build, and because a model file needs only this much.
 // Numbers keep their double value (strtod in the C locale, which the engine never changes);
 // NaN/Infinity are not JSON and are refused, as are numbers beyond double range. Duplicate object
-// keys: the first one counts (get() finds it). Errors read "<what> at line L, column C".
+// keys: the first one counts (get() finds it). Errors are coded messages (message_table.h json.*):
+// "<what> at line L, column C", so a page can say them in its language.
 #pragma once
+#include "../config/message.h"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -40,9 +42,11 @@ struct JsonKeep {
     std::size_t max_values = std::size_t(-1);
 };
 
-// "" on success, else an error message (out is then unspecified).
+// No message on success, else the error (out is then unspecified).
+Message json_read(std::string_view text, JsonValue& out, const JsonKeep& keep = {});
+// The same as its English text: "" on success.
 std::string json_parse(std::string_view text, JsonValue& out, const JsonKeep& keep = {});
 
-const char* json_kind_name(JsonValue::Kind k); // "null", "a boolean", "a number", ...
+Message json_kind(JsonValue::Kind k); // "null", "a boolean", "a number", ... (kind.*)
 
 } // namespace bp

@@ -14,30 +14,32 @@ std::string short_number(double v) {
     return buf;
 }
 
-std::string read_floats(const JsonValue* v, std::size_t n, const std::string& what, float* out) {
-    if (!v) return what + " is missing";
-    if (!v->is(Kind::Array)) return what + " is " + json_kind_name(v->kind) + ", not an array";
+Message read_floats(const JsonValue* v, std::size_t n, const std::string& what, float* out) {
+    if (!v) return {Msg::ModelMissing, {{"what", what}}};
+    if (!v->is(Kind::Array))
+        return {Msg::ModelNotArray, {{"what", what}, {"kind", json_kind(v->kind)}}};
     if (v->items.size() != n)
-        return what + " has " + std::to_string(v->items.size()) + " numbers; the network needs " +
-               std::to_string(n);
+        return {Msg::ModelNumbers, {{"what", what}, {"n", v->items.size()}, {"want", n}}};
     for (std::size_t k = 0; k < n; ++k) {
         const JsonValue& x = v->items[k];
         const std::string at = what + "[" + std::to_string(k) + "]";
-        if (!x.is(Kind::Number)) return at + " is " + json_kind_name(x.kind) + ", not a number";
+        if (!x.is(Kind::Number))
+            return {Msg::ModelNotNumber, {{"what", at}, {"kind", json_kind(x.kind)}}};
         if (!(std::fabs(x.number) <= (double)std::numeric_limits<float>::max()))
-            return at + " = " + short_number(x.number) + " is not a finite float32 number";
+            return {Msg::ModelNotFloat, {{"what", at}, {"value", short_number(x.number)}}};
         out[k] = (float)x.number;
     }
-    return "";
+    return {};
 }
 
-std::string read_int(const JsonValue& obj, const char* key, const std::string& where, long& out) {
+Message read_int(const JsonValue& obj, const char* key, long& out) {
     const JsonValue* v = obj.get(key);
-    if (!v) return where + "\"" + key + "\" is missing";
+    const std::string what = std::string("\"") + key + "\"";
+    if (!v) return {Msg::ModelMissing, {{"what", what}}};
     if (!v->is(Kind::Number) || v->number != std::floor(v->number) || std::fabs(v->number) > 1e9)
-        return where + "\"" + key + "\" is not an integer";
+        return {Msg::ModelNotInteger, {{"what", what}}};
     out = (long)v->number;
-    return "";
+    return {};
 }
 
 } // namespace bp

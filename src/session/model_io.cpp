@@ -47,69 +47,69 @@ constexpr std::string_view kModelKeys[] = {
     "state", "optimizer", "step", "beta1Power", "beta2Power", "position", "carriedSamples",
     "dropoutStream", "m", "v", "carriedGradients", "deadWeights"};
 
-// "" or why the bytes are not a model file we read: over the bound, or UTF-16 (whose NUL bytes a
-// JSON reader would only call "unexpected character"). A UTF-8 byte order mark is skipped, as
-// the page's TextDecoder does, so a file the page takes the CLI takes too.
-std::string model_text_problem(std::string_view& text) {
+// Nothing or why the bytes are not a model file we read: over the bound, or UTF-16 (whose NUL
+// bytes a JSON reader would only call "unexpected character"). A UTF-8 byte order mark is skipped,
+// as the page's TextDecoder does, so a file the page takes the CLI takes too.
+Message model_text_problem(std::string_view& text) {
     if (text.size() > kMaxModelJsonBytes)
-        return "the file is " + std::to_string(text.size()) + " bytes; a model file is at most " +
-               std::to_string(kMaxModelJsonBytes) + " bytes (the largest network, " +
-               std::to_string(kMaxHiddenLayers) + " x " + std::to_string(kMaxNeurons) +
-               ", writes about 28.5 MB with Adam's state)";
+        return {Msg::ModelTooLarge,
+                {{"bytes", text.size()},
+                 {"max", kMaxModelJsonBytes},
+                 {"layers", kMaxHiddenLayers},
+                 {"neurons", kMaxNeurons}}};
     const auto starts = [&text](std::string_view p) { return text.substr(0, p.size()) == p; };
     if (starts("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (starts("\xFF\xFE") || starts("\xFE\xFF") || starts(std::string_view("{\0", 2)) ||
         starts(std::string_view("\0{", 2)))
-        return "the file is UTF-16 text; save it as UTF-8";
-    return "";
+        return Msg::ModelUtf16;
+    return {};
 }
 
-// Checks one layer object against the network built from the config and copies its numbers.
-std::string read_layer(const JsonValue& J, int l, const LayerInfo& L, std::vector<float>& p,
-                       std::vector<float>& mean, std::vector<float>& var, std::size_t stat_off) {
-    const std::string where = "layer " + std::to_string(l) + ": ";
-    if (!J.is(Kind::Object)) return where + "is " + json_kind_name(J.kind) + ", not an object";
+// Checks one layer object against the network built from the config and copies its numbers; the
+// caller says which layer (model.layer).
+Message read_layer(const JsonValue& J, const LayerInfo& L, std::vector<float>& p,
+                   std::vector<float>& mean, std::vector<float>& var, std::size_t stat_off) {
+    if (!J.is(Kind::Object)) return {Msg::ModelLayerNotObject, {{"kind", json_kind(J.kind)}}};
     long n_in = 0, n_out = 0;
-    std::string e = read_int(J, "nIn", where, n_in);
-    if (e.empty()) e = read_int(J, "nOut", where, n_out);
+    Message e = read_int(J, "nIn", n_in);
+    if (e.empty()) e = read_int(J, "nOut", n_out);
     if (!e.empty()) return e;
     if (n_in != L.n_in || n_out != L.n_out)
-        return where + "is " + std::to_string(n_in) + " -> " + std::to_string(n_out) +
-               ", but the config's network has " + std::to_string(L.n_in) + " -> " +
-               std::to_string(L.n_out);
+        return {Msg::ModelLayerSize,
+                {{"nIn", n_in}, {"nOut", n_out}, {"wantIn", L.n_in}, {"wantOut", L.n_out}}};
     const JsonValue* act = J.get("activation");
     if (!act || !act->is(Kind::String) || act->text != name_of(L.act))
-        return where + "\"activation\" must be \"" + name_of(L.act) + "\" as the config says";
+        return {Msg::ModelAsConfig, {{"key", "activation"}, {"value", name_of(L.act)}}};
     const JsonValue* res = J.get("residual");
     if (res && (!res->is(Kind::Bool) || res->boolean != L.skip))
-        return where + "\"residual\" must be " + (L.skip ? "true" : "false") +
-               " (skips join equal-width hidden layers when the config has residual=true)";
+        return {Msg::ModelResidual, {{"value", L.skip ? "true" : "false"}}};
     const JsonValue* W = J.get("W");
-    if (!W) return where + "\"W\" is missing";
+    if (!W) return {Msg::ModelMissing, {{"what", "\"W\""}}};
     if (!W->is(Kind::Array) || W->items.size() != (std::size_t)L.n_out)
-        return where + "\"W\" must be an array of " + std::to_string(L.n_out) + " rows";
+        return {Msg::ModelRows, {{"n", L.n_out}}};
     for (int j = 0; j < L.n_out; ++j) {
-        e = read_floats(&W->items[j], L.n_in, where + "W[" + std::to_string(j) + "]",
+        e = read_floats(&W->items[j], L.n_in, "W[" + std::to_string(j) + "]",
                         p.data() + L.w_off + (std::size_t)j * L.n_in);
         if (!e.empty()) return e;
     }
-    e = read_floats(J.get("b"), L.n_out, where + "b", p.data() + L.b_off);
+    e = read_floats(J.get("b"), L.n_out, "b", p.data() + L.b_off);
     if (!e.empty()) return e;
     const JsonValue* bn = J.get("batchNorm");
-    if (!L.bn) return bn ? where + "has \"batchNorm\", but the config has no batchNorm" : "";
+    if (!L.bn) return bn ? Message(Msg::ModelBatchNormUnexpected) : Message();
     if (!bn || !bn->is(Kind::Object))
-        return where + "\"batchNorm\" {gamma, beta, runningMean, runningVar} is missing";
-    const std::string bw = where + "batchNorm.";
-    e = read_floats(bn->get("gamma"), L.n_out, bw + "gamma", p.data() + L.g_off);
-    if (e.empty()) e = read_floats(bn->get("beta"), L.n_out, bw + "beta", p.data() + L.beta_off);
+        return {Msg::ModelBatchNormMissing,
+                {{"members", "{gamma, beta, runningMean, runningVar}"}}};
+    e = read_floats(bn->get("gamma"), L.n_out, "batchNorm.gamma", p.data() + L.g_off);
     if (e.empty())
-        e = read_floats(bn->get("runningMean"), L.n_out, bw + "runningMean", &mean[stat_off]);
+        e = read_floats(bn->get("beta"), L.n_out, "batchNorm.beta", p.data() + L.beta_off);
     if (e.empty())
-        e = read_floats(bn->get("runningVar"), L.n_out, bw + "runningVar", &var[stat_off]);
+        e = read_floats(bn->get("runningMean"), L.n_out, "batchNorm.runningMean", &mean[stat_off]);
+    if (e.empty())
+        e = read_floats(bn->get("runningVar"), L.n_out, "batchNorm.runningVar", &var[stat_off]);
     if (!e.empty()) return e;
     for (int j = 0; j < L.n_out; ++j)
-        if (var[stat_off + j] < 0) return bw + "runningVar has a negative variance";
-    return "";
+        if (var[stat_off + j] < 0) return Msg::ModelNegativeVariance;
+    return {};
 }
 
 } // namespace
@@ -151,34 +151,36 @@ std::string model_to_json(const Session& s) {
     return o + "\n}\n";
 }
 
-std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error) {
+std::unique_ptr<Session> model_from_json(std::string_view text, Message& error) {
+    // Every error reads "model JSON: <why>" (model.json), the why a message of its own.
+    auto fail = [&error](const Message& why) {
+        error = {Msg::ModelJson, {{"why", why}}};
+        return std::unique_ptr<Session>();
+    };
+    error = {};
     JsonValue doc;
-    error = model_text_problem(text);
-    if (!error.empty()) return error = "model JSON: " + error, nullptr;
+    Message e = model_text_problem(text);
+    if (!e.empty()) return fail(e);
     JsonKeep keep;
     keep.keys = kModelKeys;
     keep.num_keys = std::size(kModelKeys);
     keep.max_values = kMaxModelValues;
-    error = json_parse(text, doc, keep);
-    if (!error.empty()) return error = "model JSON: " + error, nullptr;
-    auto fail = [&error](const std::string& m) {
-        error = "model JSON: " + m;
-        return std::unique_ptr<Session>();
-    };
-    if (!doc.is(Kind::Object)) return fail("the top level must be an object");
+    e = json_read(text, doc, keep);
+    if (!e.empty()) return fail(e);
+    if (!doc.is(Kind::Object)) return fail(Msg::ModelTopLevel);
     const JsonValue* fmt = doc.get("format");
     if (!fmt || !fmt->is(Kind::String) || fmt->text != kFormat)
-        return fail(std::string("\"format\" must be \"") + kFormat + "\"");
+        return fail({Msg::ModelFormat, {{"format", kFormat}}});
     long version = 0;
-    std::string e = read_int(doc, "version", "", version);
+    e = read_int(doc, "version", version);
     if (!e.empty()) return fail(e);
-    if (version != 1) return fail("version " + std::to_string(version) + " is not supported (1)");
+    if (version != 1) return fail({Msg::ModelVersion, {{"version", version}}});
     const JsonValue* cfg = doc.get("config");
-    if (!cfg || !cfg->is(Kind::String)) return fail("\"config\" (the URL hash) is missing");
+    if (!cfg || !cfg->is(Kind::String)) return fail(Msg::ModelNoConfig);
     ParseResult pr = parse_hash(cfg->text);
-    if (!pr.errors.empty()) return fail("config: " + pr.errors.front().message);
+    if (!pr.errors.empty()) return fail({Msg::ModelConfig, {{"why", pr.errors.front().msg}}});
     std::unique_ptr<Session> s = Session::create(pr.config, e);
-    if (!s) return fail("config: " + e);
+    if (!s) return fail({Msg::ModelConfig, {{"why", e}}});
     const Network<float>& net = s->network();
     if (const JsonValue* in = doc.get("inputs")) {
         std::string want;
@@ -190,30 +192,37 @@ std::unique_ptr<Session> model_from_json(std::string_view text, std::string& err
             ok = in->items[k].is(Kind::String);
             if (ok) got += (k ? "," : "") + in->items[k].text;
         }
-        if (!ok || got != want) return fail("\"inputs\" must be [" + want + "] as the config says");
+        if (!ok || got != want) return fail({Msg::ModelInputs, {{"inputs", want}}});
     }
     const JsonValue* layers = doc.get("layers");
-    if (!layers || !layers->is(Kind::Array)) return fail("\"layers\" (an array) is missing");
+    if (!layers || !layers->is(Kind::Array)) return fail(Msg::ModelNoLayers);
     if (layers->items.size() != (std::size_t)net.num_layers())
-        return fail("\"layers\" has " + std::to_string(layers->items.size()) +
-                    " layers; the config's network has " + std::to_string(net.num_layers()));
+        return fail(
+            {Msg::ModelLayerCount, {{"n", layers->items.size()}, {"want", net.num_layers()}}});
     std::vector<float> p(net.params.begin(), net.params.end()), mean = net.bn_mean,
                                                                 var = net.bn_var;
     std::size_t stat = 0;
     for (int l = 0; l < net.num_layers(); ++l) {
         const LayerInfo& L = net.layers()[l];
-        e = read_layer(layers->items[l], l, L, p, mean, var, stat);
-        if (!e.empty()) return fail(e);
+        e = read_layer(layers->items[l], L, p, mean, var, stat);
+        if (!e.empty()) return fail({Msg::ModelLayer, {{"index", l}, {"why", e}}});
         if (L.hidden) stat += (std::size_t)L.n_out;
     }
     long epoch = 0, updates = 0; // informative: absent is fine, a bad value is reported
-    if (doc.get("epoch")) e = read_int(doc, "epoch", "", epoch);
-    if (e.empty() && doc.get("updates")) e = read_int(doc, "updates", "", updates);
+    if (doc.get("epoch")) e = read_int(doc, "epoch", epoch);
+    if (e.empty() && doc.get("updates")) e = read_int(doc, "updates", updates);
     if (!e.empty()) return fail(e);
-    if (epoch < 0 || updates < 0) return fail("\"epoch\" and \"updates\" cannot be negative");
+    if (epoch < 0 || updates < 0) return fail(Msg::ModelNegativeCounters);
     e = s->set_state(p, mean, var, epoch, updates);
     if (e.empty()) e = read_state_json(doc, *s);
     if (!e.empty()) return fail(e);
+    return s;
+}
+
+std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error) {
+    Message m;
+    std::unique_ptr<Session> s = model_from_json(text, m);
+    error = m.text();
     return s;
 }
 

@@ -19,7 +19,9 @@
 // statistic, and restores "state", so training on from the file gives the bits of one
 // uninterrupted run; a file without "state" starts its optimizer afresh. Every problem (bad
 // JSON, wrong format/version, a config error, a shape or activation that disagrees with the
-// config, a number that is not a finite float32) is an error message, never a crash.
+// config, a number that is not a finite float32) is an error message, never a crash: a coded
+// message "model JSON: <why>" (model.json in message_table.h), so the page can say it in its
+// language.
 #pragma once
 #include "session.h"
 #include <memory>
@@ -30,6 +32,7 @@ namespace bp {
 
 std::string model_to_json(const Session& s);
 // nullptr and a message in `error` when the text is not a loadable model.
-std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error);
+std::unique_ptr<Session> model_from_json(std::string_view text, Message& error);
+std::unique_ptr<Session> model_from_json(std::string_view text, std::string& error); // English
 
 } // namespace bp

@@ -28,7 +28,8 @@ namespace bp {
 
 // Appends ",\n  \"state\": {...}" for s to o.
 void append_state_json(const Session& s, std::string& o);
-// Restores doc's "state" into s (freshly loaded by set_state); "" or an error naming the member.
-std::string read_state_json(const JsonValue& doc, Session& s);
+// Restores doc's "state" into s (freshly loaded by set_state); no message or an error naming the
+// member (model.*, restore.*).
+Message read_state_json(const JsonValue& doc, Session& s);
 
 } // namespace bp

@@ -210,15 +210,17 @@ class Session {
     // Replaces every parameter and the batch-norm running statistics (a loaded model): sizes must
     // match the network, values be finite. Optimizer state, the position in the epoch and the
     // dropout stream start afresh, as after reset(); the epoch and update counters are set (they
-    // are what the model's history says). Returns "" or an error; on error nothing changes.
-    std::string set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
-                          const std::vector<float>& bn_var, long epoch = 0, long updates = 0);
+    // are what the model's history says). Returns no message or an error (restore.*); on error
+    // nothing changes.
+    Message set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
+                      const std::vector<float>& bn_var, long epoch = 0, long updates = 0);
 
     // The state a resumed run needs (see TrainingState) and its restoring, after set_state: sizes
     // must match the network, numbers be finite (v >= 0), position and carried fit the data and
-    // batch, dead entries be weights. Returns "" or an error; on error nothing changes.
+    // batch, dead entries be weights. Returns no message or an error (restore.*); on error nothing
+    // changes.
     TrainingState training_state() const;
-    std::string set_training_state(const TrainingState& t);
+    Message set_training_state(const TrainingState& t);
 
     // The loss landscape (landscape.h, session_landscape.cpp). Its loss is the training loss
     // metrics() reports (evaluation mode, mean per-sample loss, no regularization term).

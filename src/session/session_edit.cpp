@@ -38,20 +38,17 @@ std::string Session::set_bias(int layer, int neuron, double value) {
     return "";
 }
 
-std::string Session::set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
-                               const std::vector<float>& bn_var, long epoch, long updates) {
+Message Session::set_state(const std::vector<float>& params, const std::vector<float>& bn_mean,
+                           const std::vector<float>& bn_var, long epoch, long updates) {
     if (params.size() != net_.params.size())
-        return "the model has " + std::to_string(params.size()) + " parameters, this network " +
-               std::to_string(net_.params.size());
+        return {Msg::RestoreParams, {{"n", params.size()}, {"want", net_.params.size()}}};
     if (bn_mean.size() != net_.bn_mean.size() || bn_var.size() != net_.bn_var.size())
-        return "the model has " + std::to_string(bn_mean.size()) +
-               " batch-norm running statistics, this network " +
-               std::to_string(net_.bn_mean.size());
+        return {Msg::RestoreStats, {{"n", bn_mean.size()}, {"want", net_.bn_mean.size()}}};
     for (float v : params)
-        if (!std::isfinite(v)) return "a parameter is not a finite number";
+        if (!std::isfinite(v)) return Msg::RestoreParamNotFinite;
     for (std::size_t k = 0; k < bn_var.size(); ++k)
         if (!std::isfinite(bn_mean[k]) || !std::isfinite(bn_var[k]) || !(bn_var[k] >= 0))
-            return "a running statistic is not finite (or a variance is negative)";
+            return Msg::RestoreStatNotFinite;
     reset(); // fresh optimizer state, counters and dropout stream
     std::copy(params.begin(), params.end(), net_.params.begin());
     net_.bn_mean = bn_mean;
@@ -61,7 +58,7 @@ std::string Session::set_state(const std::vector<float>& params, const std::vect
     epoch_ = epoch < 0 ? 0 : epoch;
     updates_ = updates < 0 ? 0 : updates;
     record_trajectory(true); // the loaded weights start the path
-    return "";
+    return {};
 }
 
 TrainingState Session::training_state() const {
@@ -75,31 +72,28 @@ TrainingState Session::training_state() const {
     return t;
 }
 
-std::string Session::set_training_state(const TrainingState& t) {
+Message Session::set_training_state(const TrainingState& t) {
     const std::size_t n = net_.params.size();
     const int n_train = (int)data_.train.size(), bs = std::min(cfg_.batch_size, n_train);
     if (t.opt.m.size() != n || t.opt.v.size() != n || t.dead.size() != n)
-        return "the optimizer state has " + std::to_string(t.opt.m.size()) +
-               " entries, this network " + std::to_string(n) + " parameters";
+        return {Msg::RestoreOptimizerSize, {{"n", t.opt.m.size()}, {"want", n}}};
     if (t.position < 0 || t.position >= std::max(n_train, 1))
-        return "position " + std::to_string(t.position) + " is outside the training set (" +
-               std::to_string(n_train) + " points)";
+        return {Msg::RestorePosition, {{"position", t.position}, {"n", n_train}}};
     // Between calls the carry is the last epoch's leftover (< bs), or that plus a batch in flight.
     if (t.carried < 0 || t.carried >= 2 * std::max(bs, 1) ||
         t.carried_sum.size() != (t.carried > 0 ? n : 0))
-        return "the carried samples (" + std::to_string(t.carried) + ") do not fit a batch of " +
-               std::to_string(bs);
+        return {Msg::RestoreCarried, {{"n", t.carried}, {"batch", bs}}};
     for (std::size_t k = 0; k < n; ++k) {
         if (!std::isfinite(t.opt.m[k]) || !std::isfinite(t.opt.v[k]) || !(t.opt.v[k] >= 0))
-            return "an optimizer buffer entry is not finite (or a v entry is negative)";
-        if (t.dead[k] > 1 || (t.dead[k] && !net_.is_weight[k])) return "only weights can be dead";
+            return Msg::RestoreBufferNotFinite;
+        if (t.dead[k] > 1 || (t.dead[k] && !net_.is_weight[k])) return Msg::RestoreOnlyWeightsDead;
     }
     for (float g : t.carried_sum)
-        if (!std::isfinite(g)) return "a carried gradient is not finite";
+        if (!std::isfinite(g)) return Msg::RestoreCarriedNotFinite;
     if (t.opt.t < 0 || !(t.opt.b1t >= 0 && t.opt.b1t <= 1) || !(t.opt.b2t >= 0 && t.opt.b2t <= 1))
-        return "the Adam step is negative or a beta power is outside [0, 1]";
+        return Msg::RestoreAdam;
     Rng probe(uint64_t(0));
-    if (!probe.set_state(t.dropout)) return "the dropout stream's state is all zero";
+    if (!probe.set_state(t.dropout)) return Msg::RestoreDropoutZero;
     ost_ = t.opt;
     net_.dead = t.dead;
     pos_ = t.position;
@@ -108,7 +102,7 @@ std::string Session::set_training_state(const TrainingState& t) {
     std::copy(t.carried_sum.begin(), t.carried_sum.end(), net_.grads.begin());
     drop_rng_ = probe;
     metrics_valid_ = false;
-    return "";
+    return {};
 }
 
 std::string Session::set_training(const Config& c) {
