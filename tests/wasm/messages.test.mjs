@@ -1,6 +1,7 @@
 // messages.test.mjs: the engine's messages cross the wasm API with their code and arguments beside
 // the English text (src/bindings/js_args.h): config issues (parseHash, load), refusals ({ok: false,
-// error, code, args}: a CSV import, a plan), message values (pointsError, changed), and the table
+// error, code, args}: a CSV import, a plan, a broken model file), message values (pointsError,
+// changed), and the table
 // itself in catalog().messages. Expected sentences are written out here, not taken from the engine.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +38,38 @@ test('a refusal is {ok, error, code, args}; engine-error.js keeps code and args 
   assert.equal(misuse.ok, false);
   assert.equal(misuse.code, undefined);
   assert.equal(engineMessage(misuse), misuse.error);
+  s.dispose();
+});
+
+test('a broken model file is refused with its code and args, the problem nested', () => {
+  const s = E.createSession('seed=1&networkShape=');
+  const good = s.modelJson();
+  // one layer, 2 -> 1: its bias list replaced by a string
+  const r = s.loadModelJson(good.replace('"b": [', '"b": "s", "q": ['));
+  assert.equal(r.ok, false);
+  assert.equal(r.error, 'model JSON: layer 0: b is a string, not an array');
+  assert.equal(r.code, 'model.json');
+  assert.deepEqual(r.args, {
+    why: {
+      code: 'model.layer',
+      args: {
+        index: '0',
+        why: {
+          code: 'model.notArray',
+          args: { what: 'b', kind: { code: 'kind.string', args: {}, text: 'a string' } },
+          text: 'b is a string, not an array',
+        },
+      },
+      text: 'layer 0: b is a string, not an array',
+    },
+  });
+  // a file cut short: the JSON reader's place is line and column arguments
+  const cut = s.loadModelJson('{"format": ');
+  assert.equal(cut.error, 'model JSON: unexpected end of the text at line 1, column 12');
+  assert.equal(cut.args.why.code, 'json.at');
+  assert.equal(cut.args.why.args.what.code, 'json.end');
+  assert.deepEqual([cut.args.why.args.line, cut.args.why.args.column], ['1', '12']);
+  assert.equal(s.modelJson(), good, 'the loaded model stays');
   s.dispose();
 });
 
