@@ -84,6 +84,7 @@ export class ClassPanel {
   render(metrics, style) {
     this.last = [metrics, style];
     const conf = metrics && metrics.confusion;
+    delete this.root.dataset.pending;
     this.root.hidden = !conf;
     if (this.valueLegend) this.valueLegend.hidden = !!conf && conf.k >= 3;
     if (!conf) return;
