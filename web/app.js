@@ -27,6 +27,7 @@ import { initPlay } from './play.js';
 import { initStepMode } from './step-mode.js';
 import { initLang } from './page-lang.js';
 import { t } from './i18n.js';
+import { yieldToPage } from './yield.js';
 
 const $ = (id) => document.getElementById(id);
 // The context the rooms share: the objects made here, then each room's functions (init* below).
@@ -117,7 +118,9 @@ hooks.lang.push(() => classPanel.relabel());
 // ---------- start ----------
 client.onfatal = (e) => message(() => t('msg.fatal', { error: e.message }), 'error', 'engine');
 drawAxes($('axes'), 300);
-drawLegend($('legend'), st.palette, st.dark);
+// the legend measures its canvas: in the first frame, where the page is laid out anyway, rather
+// than forcing a layout of the half-built page here
+requestAnimationFrame(() => drawLegend($('legend'), st.palette, st.dark));
 page.paintClassButtons();
 const panelCtx = {
   st,
@@ -153,12 +156,12 @@ function loadPanels() {
     page.loadStepper(),
     import('./panels/landscape.js'),
   ])
-    .then(([csv, exp, runs, variants, , land]) => {
-      csv.initCsv(panelCtx);
-      exp.initExport(panelCtx);
-      runs.initRuns(panelCtx);
-      variants.initVariants(panelCtx);
-      land.initLandscape(panelCtx);
+    .then(async ([csv, exp, runs, variants, , land]) => {
+      // one panel per task: wired together they made one long task on a slow phone (Lighthouse)
+      for (const init of [csv.initCsv, exp.initExport, runs.initRuns, variants.initVariants, land.initLandscape]) {
+        await yieldToPage();
+        init(panelCtx);
+      }
       document.body.dataset.panels = 'ready';
     })
     .catch((e) => message(() => t('msg.panelFailed', { error: e.message }), 'error', 'panels'));

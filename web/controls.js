@@ -10,6 +10,7 @@ import { SPEEDS } from './frame-plan.js';
 import { setKeys } from './hash.js';
 import { message } from './messages.js';
 import { t } from './i18n.js';
+import { yieldToPage } from './yield.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,13 +38,29 @@ export function initControls(page) {
     }
     // the buttons at once (their thumbnails follow): the picker's height must not change after the
     // first frame, or everything under it moves (a layout shift)
-    if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds, {});
+    if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds);
+    const generation = ++previewsAsked;
     await page.firstDrawn;
     const pts = await client.call('previews', { hashes });
-    buildDatasetPicker(kinds, pts);
+    if (generation !== previewsAsked) return; // newer data asked for its own
+    // the same buttons keep their place (and focus); a new language renames them
+    if ([...$('datasets').children].map((b) => b.dataset.key).join() !== kinds.map((x) => x[0]).join())
+      buildDatasetPicker(kinds);
+    else kinds.forEach(([, label], i) => nameDataset($('datasets').children[i], label));
+    // one thumbnail per task: drawn together they made one long task on a slow phone (Lighthouse)
+    for (const b of $('datasets').children) {
+      await yieldToPage();
+      if (generation !== previewsAsked) return;
+      const k = b.dataset.key,
+        K = kinds.find((x) => x[0] === k)?.[2];
+      if (pts[k]) drawThumb(b.firstChild, pts[k], K);
+    }
   }
+  let previewsAsked = 0;
+  const drawThumb = (c, pts, K) =>
+    new Heatmap(c, { size: 48 }).drawPoints(pts, { palette: st.palette, dark: st.dark, kind: page.kindOf(K) });
 
-  function buildDatasetPicker(kinds, pts) {
+  function buildDatasetPicker(kinds) {
     const box = $('datasets');
     const focused = box.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     box.replaceChildren();
@@ -53,18 +70,20 @@ export function initControls(page) {
       b.className = 'dataset';
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(st.config[key] === k));
-      b.setAttribute('aria-label', t('data.datasetAria', { name: label }));
+      nameDataset(b, label);
       b.dataset.key = k;
-      b.title = label;
       const c = document.createElement('canvas');
       c.width = c.height = 48;
       b.appendChild(c);
-      if (pts[k])
-        new Heatmap(c, { size: 48 }).drawPoints(pts[k], { palette: st.palette, dark: st.dark, kind: page.kindOf(K) });
       b.onclick = () => page.change({ [key]: k, ...page.fitting(st.config, K) });
       box.appendChild(b);
       if (k === focused) b.focus(); // a rebuilt picker keeps the keyboard's place
     }
+  }
+
+  function nameDataset(b, label) {
+    b.setAttribute('aria-label', t('data.datasetAria', { name: label }));
+    b.title = label;
   }
 
   function fillSelect(sel, values, fmt = String) {

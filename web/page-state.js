@@ -157,7 +157,7 @@ export function initState(page) {
     const shown = featureList().filter((f) => !f.hidden); // the view's feature column
     if (!shown.length || shown[0].column) return; // columns are all inputs: the frames draw them
     const r = await client.call('featureGrids', { N, keys: shown.map((f) => f.key) });
-    net.setFeatureGrids(r.grid, N);
+    await net.setFeatureGrids(r.grid, N);
   }
 
   // A change of model keys reloads the network (as in TensorFlow Playground); display keys do not.

@@ -118,7 +118,12 @@ export function makeLut(paletteName, { dark = false, discretize = false } = {}) 
     for (let i = 0; i < 256; i++) lut[i] = i < 128 ? n : p;
     return lut;
   }
-  for (let i = 0; i < 256; i++) lut[i] = pack(rgbOf(paletteName, indexToValue(i), dark));
+  // rgbOf's blend, with the stops parsed once rather than per entry (this runs at start-up).
+  const [n, m, p] = stops(paletteName, dark);
+  for (let i = 0; i < 256; i++) {
+    const v = indexToValue(i);
+    lut[i] = pack(v < 0 ? mix(m, n, -v) : mix(m, p, v));
+  }
   return lut;
 }
 

@@ -20,6 +20,7 @@ import { geometry, buildColumns } from './net-layout.js';
 import { PICK_MS, makeLinks, pickStrongest, styleLinks } from './net-links.js';
 import { makePlot, compactLinks, paintBars } from './net-compact.js';
 import { makeTips } from './net-edit.js';
+import { yieldToPage } from '../yield.js';
 
 export { THUMB_CAP } from './net-layout.js';
 export { LINK_CAP } from './net-links.js';
@@ -279,11 +280,14 @@ export class NetworkView {
   }
 
   /** Feature thumbnails of inactive features come from a one-off engine grid of all seven. */
-  setFeatureGrids(allGrid, N) {
-    const P = N * N;
-    this.nodes[0].forEach((n, r) => {
-      if (n.row < 0)
-        n.map.draw(allGrid.subarray(r * P, (r + 1) * P), N, { palette: this.palette, dark: this.dark, scale: true });
-    });
+  async setFeatureGrids(allGrid, N) {
+    const P = N * N,
+      column = this.nodes[0];
+    for (const [r, n] of column.entries()) {
+      if (n.row >= 0) continue;
+      await yieldToPage(); // one picture per task (a long task otherwise, on a slow phone)
+      if (this.nodes[0] !== column) return; // rebuilt meanwhile: its own grids follow
+      n.map.draw(allGrid.subarray(r * P, (r + 1) * P), N, { palette: this.palette, dark: this.dark, scale: true });
+    }
   }
 }
