@@ -2,7 +2,8 @@
 // opened in Chinese lists its ignored settings in Chinese (the key and value as written, the
 // engine's English problem nowhere), and the language switch writes them again in the engine's
 // English; a CSV the engine refuses, and what an accepted one changed, read in Chinese in the
-// import dialog and in the message list, and the dialog's error follows a switch to English.
+// import dialog and in the message list, and the dialog's error follows a switch to English; a cut
+// model file's JSON problem, with its line and column, in Chinese and then in English.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { pageSuite } from './browser.mjs';
@@ -81,5 +82,30 @@ test('CSV import in Chinese: refusals and what changed are Chinese; the error fo
   for (const part of ['问题类型现在是回归', '标签是数值而不是类别', '0.5', '权重重新开始'])
     assert.ok(changed.includes(part), changed);
   assert.doesNotMatch(changed, /the problem|labels are|weights start/, changed);
+  await page.close();
+});
+
+test('a cut model file in Chinese: the JSON problem, its line and column, in Chinese; in English after a switch', async () => {
+  const page = await open('seed=1&lang=zh');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+  const before = await page.evaluate(() => Array.from(window.playground.params));
+  // the text stops inside the object: the engine's JSON reader reaches the end of the text
+  await page.setInputFiles('#modelFile', {
+    name: 'cut.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"not": "a model"'),
+  });
+  await page.waitForFunction(() => /cut\.json/.test(document.querySelector('.msg[data-key="export"]')?.textContent));
+  const zh = await msg(page, 'export');
+  assert.match(zh, /^cut\.json 没有加载，当前模型保持不变：模型 JSON：第 1 行第 (\d+) 列：文本意外结束/, zh);
+  assert.doesNotMatch(zh, /unexpected|line|model JSON/, zh);
+  assert.deepEqual(await page.evaluate(() => Array.from(window.playground.params)), before, 'nothing changed');
+
+  await toLang(page, 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const en = await msg(page, 'export');
+  assert.match(en, /^cut\.json was not loaded, the current model is unchanged: model JSON: unexpected end/, en);
+  // the same place in both languages
+  assert.equal(/line 1, column (\d+)/.exec(en)?.[1], /第 1 行第 (\d+) 列/.exec(zh)[1], en);
   await page.close();
 });
