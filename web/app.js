@@ -185,7 +185,7 @@ hooks.config.push(() => {
 catalog
   .then(() => page.load(location.hash, { fromUser: true }))
   .then(() => {
-    requestAnimationFrame(page.loop);
+    page.wake();
     page.firstDrawn.then(() => {
       loadPanels();
       registerOffline();
