@@ -286,8 +286,7 @@ export function initFrameLoop(page) {
       enumerable: true,
     });
   }
-  const idle = () =>
-    st.config && !st.playing && !st.dirty && !st.pendingStep && !st.req && !st.fresh && !net.behind;
+  const idle = () => st.config && !st.playing && !st.dirty && !st.pendingStep && !st.req && !st.fresh && !net.behind;
   function loop() {
     try {
       if (!st.config) return;
