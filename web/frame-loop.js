@@ -242,8 +242,8 @@ export function initFrameLoop(page) {
     // slow network) is not drawn again at all.
     const over = [st.train, st.test, withTest, mark ? `${mark.x1},${mark.x2}` : ''];
     const sameOver = !!st.drawnOver && over.every((v, i) => v === st.drawnOver[i]);
-    st.drawnOver = over;
-    if (outMap.draw(values, G, { ...opts, skipSame: sameOver })) {
+    if ((c.speed !== 'max' || due('output')) && outMap.draw(values, G, { ...opts, skipSame: sameOver })) {
+      st.drawnOver = over;
       const sets = withTest
         ? [
             [st.train, false],

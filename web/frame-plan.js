@@ -19,10 +19,11 @@ export const MIN_TRAIN_MS = 2;
 export const SLICE_MS = 3;
 
 /** While playing, views that are read rather than watched are redrawn at most every this many ms
- * (the output plot follows every frame; the network view bounds its own pace, views/network.js).
- * numbers: the counter and the losses at Max only (each text change costs the page a layout; at a
- * fixed pace they show every frame's epoch). Paused, everything is drawn at once. */
-export const VIEW_MS = { chart: 33, classes: 100, numbers: 33 };
+ * (the network view bounds its own pace, views/network.js). numbers: the counter and the losses, and
+ * output: the boundary, at Max only (each text change costs the page a layout, each new picture a
+ * canvas flush and commit on the main thread; at a fixed pace they show every frame's epoch, at Max
+ * 30 pictures a second of thousands of epochs move as smoothly). Paused, everything is drawn at once. */
+export const VIEW_MS = { chart: 33, classes: 100, numbers: 33, output: 33 };
 /** At Max the network view is redrawn at most every this many ms (its links and thumbnails are the
  * page's costliest drawing, and at thousands of epochs a second 15 pictures a second tell as much). */
 export const NETWORK_MAX_MS = 66;
