@@ -26,7 +26,7 @@ export { THUMB_CAP } from './net-layout.js';
 export { LINK_CAP } from './net-links.js';
 
 const THUMB_BUDGET_MS = 6;
-const HEAVY_MS = 25;
+const HEAVY_MS = 33; // slots of the clock VIEW_MS uses (frame-plan.js): 30 redraws a second at most
 const HEAVY_THUMBS = 24;
 const THUMB_TEXELS = 25;
 
@@ -116,7 +116,7 @@ export class NetworkView {
     // heavy: redrawn at 30 Hz (update). A 6 x 8 view's SVG links and 55 thumbnails cost the main
     // thread more per frame than everything else the page draws (bench/page-speed.mjs).
     this.heavy = compact || onCanvas || this.thumbs.length > HEAVY_THUMBS;
-    this.drawnAt = -Infinity;
+    this.drawnSlot = NaN;
     for (const col of this.nodes) for (const n of col) if (n.bias) svg.appendChild(n.bias);
     this.annoLayer = el('div', 'net-annotations', this.root);
     this.linkText = document.createElementNS(SVGNS, 'g');
@@ -196,13 +196,12 @@ export class NetworkView {
     // which its canvases change costs Chromium ~10 ms of main thread (measured on 8 x 16), and
     // the output, losses and numbers still follow every frame. The newest values wait in
     // this.params / this.grid and are drawn by the next update or catchUp.
-    const now = performance.now();
-    if ((this.heavy || this.minMs > 0) && now - this.drawnAt < Math.max(this.heavy ? HEAVY_MS : 0, this.minMs)) {
+    if (this.#slot() === this.drawnSlot) {
       if (grid) this.pending = this.thumbs.length;
       this.behind = this.deferred = true;
       return;
     }
-    this.drawnAt = now;
+    this.drawnSlot = this.#slot();
     this.deferred = false;
     if (this.compact) {
       // links re-picked and repainted every PICK_MS (or when the emphasis or theme changed); bars every frame
@@ -237,12 +236,20 @@ export class NetworkView {
     this.catchUp();
   }
 
+  // The slot of the clock this view's redraws are paced by (at most one per slot): slots of
+  // HEAVY_MS or the set minimum, on the clock the frame loop's views use (frame-loop.js due), so a
+  // redraw falls in a frame that draws the others too; NaN (never equal: draw now) when unpaced.
+  #slot() {
+    const period = Math.max(this.heavy ? HEAVY_MS : 0, this.minMs);
+    return period > 0 ? Math.floor(performance.now() / period) : NaN;
+  }
+
   /** Draws the thumbnails not yet drawn from the newest grid, round-robin from where the last
    * frame stopped, for at most THUMB_BUDGET_MS; `behind`: some still show an older frame (call
    * again at the next animation frame). */
   catchUp() {
     if (this.deferred) {
-      if (performance.now() - this.drawnAt >= Math.max(HEAVY_MS, this.minMs))
+      if (this.#slot() !== this.drawnSlot)
         this.update(this.params, this.grid, this.N, { discretize: this.discretize, packed: this.gridPacked });
       return;
     }
