@@ -81,6 +81,7 @@ test('heatmap, points, legend, axes and loss chart draw the right pixels in Chro
     near(R.points.between, MID, 2, 'field between points');
     assert.ok(R.points.testOutline < 150, `test point outline is dark (${R.points.testOutline})`);
     assert.ok(R.points.trainOutline > R.points.testOutline + 100, 'training points have no dark outline');
+    near(R.smallPoints.onLine, POS, 8, 'thumbnail: dense points keep their colour');
     assert.equal(R.hidpi.w, 600);
     assert.equal(R.hidpi.cssW, '300px');
     near(R.hidpi.at33, NEG, 2, 'hi-dpi point at (3, 3)');

@@ -332,7 +332,9 @@ export class Heatmap {
         ctx.arc(p.px, p.py, r, 0, 2 * Math.PI);
       }
       ctx.fill();
-      ctx.stroke();
+      // The outline sets a point off a coloured picture; on a small one (the dataset thumbnails, 48
+      // px) points 1.5 px wide lie so close that their white outlines covered the colour (moons).
+      if (this.cssSize >= 100) ctx.stroke();
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   }

@@ -71,6 +71,12 @@ try {
   R.points.testOutline = darkest(pt.canvas, 150, 75, 5);
   R.points.trainOutline = darkest(pt.canvas, 225, 75, 5);
 
+  // A dataset thumbnail (48 px): 200 points close together on the line x2 = 0 (as a noise-free
+  // moon's arc) show their colour along the line, not their outlines.
+  const thumb = new Heatmap(canvas('thumbnail'), { size: 48, pixelRatio: 1 });
+  thumb.drawPoints(new Float32Array(Array.from({ length: 200 }, (_, i) => [-5 + i * 0.05, 0, 1]).flat()));
+  R.smallPoints = { onLine: px(thumb.canvas, 24, 24) };
+
   const hi = new Heatmap(canvas('hi-dpi'), { size: 300, pixelRatio: 2 });
   hi.draw(filled(0), N);
   hi.drawPoints(new Float32Array([3, 3, -1]));
