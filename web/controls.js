@@ -37,26 +37,26 @@ export function initControls(page) {
       });
     }
     // the buttons at once (their thumbnails follow): the picker's height must not change after the
-    // first frame, or everything under it moves (a layout shift)
-    if ($('datasets').children.length !== kinds.length) buildDatasetPicker(kinds);
+    // first frame, or everything under it moves (a layout shift). The same datasets keep their
+    // buttons, place and focus; a new language renames them.
+    const box = $('datasets');
+    if (box.dataset.for !== pickerKey(kinds)) buildDatasetPicker(kinds);
+    else kinds.forEach(([, label], i) => nameDataset(box.children[i], label));
     const generation = ++previewsAsked;
     await page.firstDrawn;
     const pts = await client.call('previews', { hashes });
-    if (generation !== previewsAsked) return; // newer data asked for its own
-    // the same buttons keep their place (and focus); a new language renames them
-    if ([...$('datasets').children].map((b) => b.dataset.key).join() !== kinds.map((x) => x[0]).join())
-      buildDatasetPicker(kinds);
-    else kinds.forEach(([, label], i) => nameDataset($('datasets').children[i], label));
     // one thumbnail per task: drawn together they made one long task on a slow phone (Lighthouse)
-    for (const b of $('datasets').children) {
+    for (const b of box.children) {
       await yieldToPage();
-      if (generation !== previewsAsked) return;
+      if (generation !== previewsAsked) return; // newer data asked for its own
       const k = b.dataset.key,
         K = kinds.find((x) => x[0] === k)?.[2];
       if (pts[k]) drawThumb(b.firstChild, pts[k], K);
     }
   }
   let previewsAsked = 0;
+  // what the picker's buttons were built for: the problem (their click sets dataset or regDataset) and the keys
+  const pickerKey = (kinds) => `${st.config.problem}:${kinds.map((x) => x[0]).join()}`;
   const drawThumb = (c, pts, K) =>
     new Heatmap(c, { size: 48 }).drawPoints(pts, { palette: st.palette, dark: st.dark, kind: page.kindOf(K) });
 
@@ -64,6 +64,7 @@ export function initControls(page) {
     const box = $('datasets');
     const focused = box.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     box.replaceChildren();
+    box.dataset.for = pickerKey(kinds);
     const key = st.config.problem === 'regression' ? 'regDataset' : 'dataset';
     for (const [k, label, K] of kinds) {
       const b = document.createElement('button');

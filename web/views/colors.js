@@ -92,9 +92,12 @@ export function stops(paletteName, dark = false) {
 
 /** Colour of a value on the smooth scale, [r, g, b]; NaN -> mid. */
 export function rgbOf(paletteName, v, dark = false) {
-  const [n, m, p] = stops(paletteName, dark);
-  if (!(v === v)) return m;
-  const c = Math.max(-1, Math.min(1, v));
+  const s = stops(paletteName, dark);
+  return v === v ? blend(s, Math.max(-1, Math.min(1, v))) : s[1];
+}
+
+/** The smooth scale's colour of c in [-1, 1] between stops [neg, mid, pos]. */
+function blend([n, m, p], c) {
   return c < 0 ? mix(m, n, -c) : mix(m, p, c);
 }
 
@@ -118,12 +121,8 @@ export function makeLut(paletteName, { dark = false, discretize = false } = {}) 
     for (let i = 0; i < 256; i++) lut[i] = i < 128 ? n : p;
     return lut;
   }
-  // rgbOf's blend, with the stops parsed once rather than per entry (this runs at start-up).
-  const [n, m, p] = stops(paletteName, dark);
-  for (let i = 0; i < 256; i++) {
-    const v = indexToValue(i);
-    lut[i] = pack(v < 0 ? mix(m, n, -v) : mix(m, p, v));
-  }
+  const s = stops(paletteName, dark); // parsed once, not per entry (this runs at start-up)
+  for (let i = 0; i < 256; i++) lut[i] = pack(blend(s, indexToValue(i)));
   return lut;
 }
 
