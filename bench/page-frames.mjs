@@ -69,7 +69,7 @@ requestAnimationFrame at 60 Hz, so 60 frames/s is the ceiling. While playing, th
 14 ms per frame: training gets at most 10 ms and only what the loss pass and the grid leave of the
 14 (at least 2 ms), so "1 epoch / frame" becomes "up to 1 epoch" on huge networks; the grid side N
 shrinks with the network's size (web/app.js, gridSide); a loss pass slower than 8 ms runs in slices of
-about 3 ms per frame on a copy of the weights (web/worker.js; metrics ms is the mean over frames); the weights
+about 1.5 ms per frame on a copy of the weights (web/worker-frame.js; metrics ms is the mean over frames); the weights
 travel in buffers the page lends back. Times are ms per frame: train, metrics (train and
 test loss) and grid run in the worker; the round trip includes them and the transfer; colouring
 (lookup table into ImageData) and the rest of drawing (putImageData, drawImage, SVG, text) are on

@@ -5,9 +5,12 @@
 // main thread while playing), and time to learn (from pressing play to the displayed test loss
 // first below a bar, at Max); then the first visit: time from navigation to the first drawn
 // heatmap, the bytes the page loads (gzip -9 of each response) and the request count; and, with
-// --lighthouse, Lighthouse's performance score (npx lighthouse@12, default mobile profile).
-// Usage: node bench/page-speed.mjs [seconds=4] [--no-trace] [--lighthouse]; prints the tables and
-// appends them to bench/PAGE.md under a dated heading.
+// --lighthouse, Lighthouse's performance score (npx lighthouse@12, default mobile profile). Then the
+// widest network the URL allows (16 x 256): the engine alone in GFLOP/s, and the page's drawn
+// frames/s at the default pace and at Max with its progressive boundary (rows per frame, refresh).
+// Usage: node bench/page-speed.mjs [seconds=4] [--no-trace] [--lighthouse] [--only=TEXT]; prints the
+// tables and appends them to bench/PAGE.md under a dated heading. --only: just the networks whose name
+// holds TEXT (printed, not appended).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,9 +20,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startBrowser } from './browser.mjs';
 import { traceWhile, threadNames } from './trace.mjs';
+import { gridPlan } from '../web/frame-plan.js';
 
 const secs = Number(process.argv[2] || 4);
 const withTrace = !process.argv.includes('--no-trace');
+const only = (process.argv.find((a) => a.startsWith('--only=')) || '').slice(7);
 const F7 = '&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 export const CASES = [
   ['default (2 features, 4,2)', 'seed=1'],
@@ -89,11 +94,11 @@ async function engineAlone(b, hash) {
   return r;
 }
 
-// The page at Max: epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
+// The page at Max (or another speed): epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
 // thread's busy time over another `secs` under a Chromium trace (tracing slows the page a little,
 // so the rates are not taken while it runs).
-async function pageMax(b, hash) {
-  const page = await open(b, `${hash}&speed=max`);
+async function pageMax(b, hash, speed = 'max') {
+  const page = await open(b, `${hash}&speed=${speed}`);
   await page.click('#play');
   await page.waitForTimeout(1500);
   const snap = () =>
@@ -216,7 +221,7 @@ async function lighthouse(url) {
 const load0 = os.loadavg()[0];
 const b = await startBrowser();
 const rows = [];
-for (const [name, hash] of CASES) {
+for (const [name, hash] of CASES.filter(([n]) => n.includes(only))) {
   const alone = await engineAlone(b, hash);
   const p = await pageMax(b, hash);
   rows.push(
@@ -224,14 +229,35 @@ for (const [name, hash] of CASES) {
   );
   console.error(rows.at(-1));
 }
+// 16 x 256, 2 features: multiply-adds per sample 2*256 + 15*256*256 + 256*1 = 983,808; a trained
+// sample costs 6 of them in FLOPs (2 forward, 4 backward: dW and dx) and an epoch is 250 samples
+// (500 points, half for training): 1.476 GFLOP an epoch.
+const WIDE = `networkShape=${Array(16).fill(256).join(',')}&seed=1`;
+const WIDE_GFLOP = (6 * (2 * 256 + 15 * 256 * 256 + 256) * 250) / 1e9;
+const wideRows = [];
+if ('16 x 256'.includes(only)) {
+  const alone = await engineAlone(b, WIDE);
+  const plan = gridPlan(Array.from({ length: 17 }, (_, l) => ({ nIn: l ? 256 : 2, nOut: l < 16 ? 256 : 1 })));
+  for (const speed of ['1', 'max']) {
+    const p = await pageMax(b, WIDE, speed);
+    wideRows.push(
+      `| ${speed === 'max' ? 'Max' : '1 epoch / frame'} | ${(1000 / alone).toFixed(0)} ms (${(alone * WIDE_GFLOP).toFixed(1)} GFLOP/s) | ${p.eps.toFixed(2)} | ${p.fps.toFixed(1)} | ${plan.N} x ${plan.N}, ${plan.rows} row(s) a frame: all in ${((plan.N / plan.rows / Math.max(1, p.fps)) * 1000).toFixed(0)} ms | ${p.busy === null ? '–' : Math.round(p.busy)} |`,
+    );
+    console.error(wideRows.at(-1));
+  }
+}
 const learn = [];
-for (const [name, hash, bar] of LEARN) {
+for (const [name, hash, bar] of only ? [] : LEARN) {
   const ms = await timeToLearn(b, hash, bar);
   learn.push(`| ${name} | ${Number.isFinite(ms) ? Math.round(ms) : '> 30000'} ms |`);
   console.error(learn.at(-1));
 }
 const fv = [];
-for (let i = 0; i < 3; i++) fv.push(await firstVisit(b));
+for (let i = 0; i < 3; i++) if (!only) fv.push(await firstVisit(b));
+if (only) {
+  await b.close();
+  process.exit(0);
+}
 const median = (xs) => [...xs].sort((a, c) => a - c)[Math.floor((xs.length - 1) / 2)];
 const lh = process.argv.includes('--lighthouse') ? await lighthouse(`${b.base}/index.html`) : null;
 await b.close();
@@ -241,6 +267,10 @@ const md = `Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs
 | network | engine alone, epochs/s | page at Max, epochs/s | ratio | drawn frames/s | main thread busy, ms/s | of which on CPU, ms/s |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+| 16 x 256 (2 features), the page playing | engine alone, an epoch | page, epochs/s | drawn frames/s | boundary (progressive) | main thread busy, ms/s |
+|---|---|---|---|---|---|
+${wideRows.join('\n')}
 
 | time to learn (Max, play to displayed test loss below the bar) | |
 |---|---|

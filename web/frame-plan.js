@@ -16,7 +16,7 @@ export const FRAME_MS = 14;
 /** Training never gets less than this (ms), however slow the losses and the grid are. */
 export const MIN_TRAIN_MS = 2;
 /** A slow loss pass runs in slices of about this long (ms) per frame. */
-export const SLICE_MS = 3;
+export const SLICE_MS = 1.5;
 
 /** While playing, views that are read rather than watched are redrawn at most every this many ms
  * (the network view bounds its own pace, views/network.js). numbers: the counter and the losses, and

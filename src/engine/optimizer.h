@@ -54,6 +54,49 @@ template <class T> struct OptimizerState {
     }
 };
 
+// Plain SGD without regularization (the playground's default) fused with the session's divergence
+// guard, in one pass over the buffers instead of four (copy, step, check, zero): backup[k] = p[k];
+// p[k] -= lr * (gsum[k] / count) unless dead (the same operations as optimizer_step, so the same
+// bits); gsum[k] = 0. Returns whether every weight is finite after the step (x - x is 0 for finite
+// x and NaN otherwise, and a NaN stays in the sum); the caller restores backup if not. At 16 x 256
+// (~1 M weights, a batch of 10) the four passes were a fifth of each batch's time.
+template <class T>
+bool sgd_step_guarded(const OptimizerParams& o, T* p, T* gsum, int count, const uint8_t* dead,
+                      std::size_t n, T* backup) {
+    const T lr = T(o.lr), cnt = T(count);
+    T chk = 0;
+    std::size_t k = 0;
+    if constexpr (std::is_same<T, float>::value) {
+        const f32x4 lr4 = splat4(lr), cnt4 = splat4(cnt), zero = splat4(0.0f);
+        f32x4 chk4 = zero;
+        for (; k + 4 <= n; k += 4) {
+            uint32_t d;
+            std::memcpy(&d, dead + k, 4);
+            const f32x4 w0 = load4(p + k);
+            store4(backup + k, w0);
+            if (d == 0) {
+                const f32x4 w = w0 - lr4 * (load4(gsum + k) / cnt4);
+                store4(p + k, w);
+                chk4 = chk4 + (w - w);
+            } else {
+                for (std::size_t i = k; i < k + 4; ++i) {
+                    if (!dead[i]) p[i] = p[i] - lr * (gsum[i] / cnt);
+                    chk = chk + (p[i] - p[i]);
+                }
+            }
+            store4(gsum + k, zero);
+        }
+        chk = chk + hsum4(chk4);
+    }
+    for (; k < n; ++k) {
+        backup[k] = p[k];
+        if (!dead[k]) p[k] = p[k] - lr * (gsum[k] / cnt);
+        chk = chk + (p[k] - p[k]);
+        gsum[k] = 0;
+    }
+    return chk == T(0);
+}
+
 template <class T>
 void optimizer_step(const OptimizerParams& o, OptimizerState<T>& st, T* p, const T* gsum, int count,
                     const uint8_t* is_weight, uint8_t* dead, std::size_t n) {

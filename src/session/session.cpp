@@ -326,12 +326,21 @@ void Session::run_chunk(int start, int count, Pass pass) {
 void Session::update() {
     const std::size_t n = net_.params.size();
     float* p = net_.params.data();
-    std::copy(p, p + n, backup_.begin()); // raw pointers: xtensor's iterators are slow here
-    optimizer_step(opt_, ost_, p, net_.grads.data(), accum_, net_.is_weight.data(),
-                   net_.dead.data(), n);
-    int bad = 0; // x - x is 0 for finite x, NaN for Inf and NaN; no early exit, so it vectorizes
-    for (std::size_t k = 0; k < n; ++k) bad |= !(p[k] - p[k] == 0.0f);
-    bool finite = bad == 0;
+    // the default optimizer: backup, step, check and zeroed gradients in one pass (optimizer.h)
+    const bool fused =
+        opt_.kind == Optimizer::SGD && opt_.reg == Regularization::None && net_.grads.size() == n;
+    bool finite;
+    if (fused) {
+        finite = sgd_step_guarded(opt_, p, net_.grads.data(), accum_, net_.dead.data(), n,
+                                  backup_.data());
+    } else {
+        std::copy(p, p + n, backup_.begin()); // raw pointers: xtensor's iterators are slow here
+        optimizer_step(opt_, ost_, p, net_.grads.data(), accum_, net_.is_weight.data(),
+                       net_.dead.data(), n);
+        int bad = 0; // x - x is 0 for finite x, NaN for Inf and NaN; no early exit: it vectorizes
+        for (std::size_t k = 0; k < n; ++k) bad |= !(p[k] - p[k] == 0.0f);
+        finite = bad == 0;
+    }
     for (std::size_t k = 0; k < net_.bn_var.size(); ++k)
         finite = finite && std::isfinite(net_.bn_mean[k]) && std::isfinite(net_.bn_var[k]);
     if (!finite) {
@@ -344,7 +353,7 @@ void Session::update() {
         std::copy(net_.bn_mean.begin(), net_.bn_mean.end(), bn_backup_mean_.begin());
         std::copy(net_.bn_var.begin(), net_.bn_var.end(), bn_backup_var_.begin());
     }
-    net_.zero_grads();
+    if (!fused) net_.zero_grads();
     accum_ = 0;
     ++updates_;
 }

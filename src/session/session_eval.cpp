@@ -8,12 +8,16 @@
 namespace bp {
 
 namespace {
-// Points per forward pass when evaluating losses: small enough that one chunk of the largest
-// network (16 x 256, ~1 M weights) costs ~3 ms, so the page's sliced pass fits in a frame;
-// large enough for the dense kernels' full speed (256 x 256 x 64: as fast as x 256).
-constexpr int kEvalChunk = 64;
+// Points per forward pass when evaluating losses: large enough for the dense kernels' full speed
+// (they pack 16 samples at a time, so 16 is as fast per point as 64 on wide layers), small enough
+// that the page's sliced pass, which runs whole chunks so that its sums add in metrics()'s order,
+// fits its ~1.5 ms of a frame (web/frame-plan.js SLICE_MS). 64 points of the largest network (16 x 256, ~1 M weights) cost
+// ~5-6 ms, a whole frame's time with the grid and training beside it (bench/PAGE.md); 16 cost a
+// quarter of that. Networks under kBigNet weights keep 64 (fewer calls, same speed).
+constexpr int kEvalChunk = 64, kEvalChunkBig = 16;
+constexpr std::size_t kBigNet = 100000;
 int eval_chunk(const Network<float>& net) {
-    return std::min(net.capacity(), kEvalChunk);
+    return std::min(net.capacity(), net.params.size() > kBigNet ? kEvalChunkBig : kEvalChunk);
 }
 } // namespace
 

@@ -99,6 +99,46 @@ TEST_CASE("float SGD (the 4-lane path) equals p - lr * (gsum / count) and skips 
     }
 }
 
+TEST_CASE("fused guarded SGD: the same step, a copy of the weights before it, zeroed sums") {
+    // the session's default update (sgd_step_guarded): each weight p - lr * (gsum / count) in
+    // float, dead ones kept, the old weights in backup, the sums zeroed, and "all finite" reported
+    for (int n : {1, 3, 4, 5, 8, 9, 17, 1001}) {
+        OptimizerParams o;
+        o.kind = Optimizer::SGD;
+        o.lr = 0.03;
+        std::vector<float> p(n), g(n), backup(n, 9.0f);
+        std::vector<uint8_t> dead(n, 0);
+        for (int k = 0; k < n; ++k) {
+            p[k] = 0.1f * (k % 11) - 0.3f;
+            g[k] = 0.37f * (k % 5) - 0.6f;
+            dead[k] = k % 7 == 2;
+        }
+        const std::vector<float> p0 = p, g0 = g;
+        CHECK(sgd_step_guarded(o, p.data(), g.data(), 10, dead.data(), (std::size_t)n,
+                               backup.data()));
+        for (int k = 0; k < n; ++k) {
+            const float want = dead[k] ? p0[k] : p0[k] - 0.03f * (g0[k] / 10.0f);
+            CHECK(p[k] == want);
+            CHECK(backup[k] == p0[k]);
+            CHECK(g[k] == 0.0f);
+        }
+        // one weight driven to infinity (lr 10: 10 * -1e38 overflows float to -inf, and
+        // 3e38 - -inf is inf), in each lane position
+        o.lr = 10;
+        for (int bad : {0, n / 2, n - 1}) {
+            std::vector<float> q(n, 3e38f), h(n, 0.0f), b2(n);
+            std::vector<uint8_t> none(n, 0);
+            h[bad] = -1e38f;
+            CAPTURE(n);
+            CAPTURE(bad);
+            CHECK_FALSE(
+                sgd_step_guarded(o, q.data(), h.data(), 1, none.data(), (std::size_t)n, b2.data()));
+            CHECK(b2[bad] == 3e38f);
+            CHECK(std::isinf(q[bad]));
+        }
+    }
+}
+
 TEST_CASE("L2 and L1: once per update, weights only, from the weight before the step") {
     OptimizerParams o;
     o.lr = 0.1;
