@@ -11,9 +11,10 @@ namespace {
 // Points per forward pass when evaluating losses: large enough for the dense kernels' full speed
 // (they pack 16 samples at a time, so 16 is as fast per point as 64 on wide layers), small enough
 // that the page's sliced pass, which runs whole chunks so that its sums add in metrics()'s order,
-// fits its ~1.5 ms of a frame (web/frame-plan.js SLICE_MS). 64 points of the largest network (16 x 256, ~1 M weights) cost
-// ~5-6 ms, a whole frame's time with the grid and training beside it (bench/PAGE.md); 16 cost a
-// quarter of that. Networks under kBigNet weights keep 64 (fewer calls, same speed).
+// fits its ~1.5 ms of a frame (web/frame-plan.js SLICE_MS). 64 points of the largest network (16 x
+// 256, ~1 M weights) cost ~5-6 ms, a whole frame's time with the grid and training beside it
+// (bench/PAGE.md); 16 cost a quarter of that. Networks under kBigNet weights keep 64 (fewer calls,
+// same speed).
 constexpr int kEvalChunk = 64, kEvalChunkBig = 16;
 constexpr std::size_t kBigNet = 100000;
 int eval_chunk(const Network<float>& net) {
