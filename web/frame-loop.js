@@ -59,6 +59,7 @@ export function initFrameLoop(page) {
         ticks: 0,
         frames: 0,
         answers: 0,
+        grids: 0, // answers that carried a grid (at Max: about every other one)
         train: 0,
         metrics: 0,
         grid: 0,
@@ -82,14 +83,24 @@ export function initFrameLoop(page) {
     st.dirty = false;
     st.tick = false;
     st.req = st.inflight = true;
-    const buffer = st.spare,
-      paramsBuffer = st.paramsPool.pop(),
-      sent = performance.now();
-    st.spare = null;
-    const lent = [buffer, paramsBuffer].filter(Boolean).map((b) => b.buffer);
     const g = gridPlan(st.layers),
-      keep = [st.features.length, st.layers.at(-1).nOut];
-    client.call('frame', { ...(work || {}), grid: g.N, gridRows: g.rows, keep, buffer, paramsBuffer }, lent).then(
+      keep = [st.features.length, st.layers.at(-1).nOut],
+      sent = performance.now();
+    // At Max the boundary and the network view are drawn at most every VIEW_MS.output ms, so a grid
+    // for the frames between would not be drawn: it is asked for about that often, and the worker
+    // trains instead (6 x 8: ~1.5 ms of each frame; a progressive grid still gets its row a frame).
+    // (Not after a change of the session: st.layers is the engine's newest answer's.)
+    const skip = work && work.max && g.rows >= g.N && st.grid && st.gridLayers === st.layers;
+    const grid = skip && sent - st.gridAsked < VIEW_MS.output - 8 ? 0 : g.N;
+    if (grid) {
+      st.gridAsked = sent;
+      st.gridLayers = st.layers;
+    }
+    const buffer = grid ? st.spare : null,
+      paramsBuffer = st.paramsPool.pop();
+    if (grid) st.spare = null;
+    const lent = [buffer, paramsBuffer].filter(Boolean).map((b) => b.buffer);
+    client.call('frame', { ...(work || {}), grid, gridRows: g.rows, keep, buffer, paramsBuffer }, lent).then(
       (r) => received(r, work, sent),
       (e) => {
         st.req = false;
@@ -112,10 +123,10 @@ export function initFrameLoop(page) {
     if (r.grid) {
       st.spare = st.grid;
       st.grid = r.grid;
+      st.N = r.N;
+      st.packed = r.packed; // progressive: the grid holds the feature and output rows only
+      st.rows = r.rows;
     }
-    st.rows = r.rows;
-    st.N = r.N;
-    st.packed = r.packed; // progressive: the grid holds the feature and output rows only
     st.params = r.params;
     recycleParams(undrawn); // an answer never drawn: nobody holds its weights
     st.metrics = r.metrics;
@@ -123,6 +134,7 @@ export function initFrameLoop(page) {
     st.fresh = st.inflight = true;
     const pf = perfRec();
     pf.answers++;
+    if (r.grid) pf.grids++;
     pf.train += r.timing.train;
     pf.metrics += r.timing.metrics || 0;
     pf.grid += r.timing.grid;

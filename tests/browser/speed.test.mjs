@@ -82,6 +82,41 @@ test('Max trains more than one epoch per frame; the counter, the chart and the b
   await page.close();
 });
 
+test('Max asks for a grid only as often as it draws one; a change while playing gets its grid at once', async () => {
+  // The boundary and the network view are drawn at most every VIEW_MS.output (33 ms) at Max, so the
+  // worker skips the grid on the frames between (counts, not times: at 1 epoch per frame every
+  // answer carries one).
+  const page = await open('seed=5&speed=max');
+  const r = await playFor(page, 1500);
+  const perf = await page.evaluate(() => window.playground.perf);
+  assert.ok(perf.grids > 0 && perf.grids < perf.answers, `${perf.grids} grids in ${perf.answers} answers`);
+  assert.ok(r.epochs > 2 * r.answers);
+  // a new neuron while playing: the next frames draw a grid of the new network (its rows), no error
+  await page.click('#play');
+  await page.waitForTimeout(300);
+  await page.click('[aria-label="add a neuron to hidden layer 1"]');
+  await page.waitForFunction(() => window.playground.config.networkShape[0] === 5);
+  await page.waitForTimeout(300);
+  await page.click('#play');
+  await settle(page);
+  const g = await page.evaluate(() => ({
+    rows: window.playground.rows,
+    N: window.playground.N,
+    len: window.playground.grid.length,
+    neurons: window.playground.layers.reduce((n, L) => n + L.nOut, 0),
+  }));
+  assert.equal(g.len, g.rows * g.N * g.N, 'the grid holds the rows it says');
+  assert.ok(g.rows >= g.neurons, `${g.rows} grid rows for ${g.neurons} neurons`);
+  assert.doesNotMatch(await page.locator('#messages').innerText(), /fail/i);
+  const slow = await open('seed=5');
+  const s = await playFor(slow, 800);
+  const sp = await slow.evaluate(() => window.playground.perf);
+  assert.equal(sp.grids, sp.answers, 'at 1 epoch per frame every answer carries a grid');
+  assert.ok(s.answers > 0);
+  await slow.close();
+  await page.close();
+});
+
 test('a bad speed is refused by name; the page plays at the default pace', async () => {
   const page = await open('seed=5&speed=7');
   assert.match(await page.locator('#messages').innerText(), /speed/);
