@@ -31,6 +31,7 @@ TEST_CASE("sliced loss pass = metrics() at its start, for any slice size, traini
         "dataset=blobs3&seed=3",                                               // softmax, K = 3
         "problem=regression&regDataset=reg-gauss&seed=4",                      // no accuracy
         "batchNorm=true&dropout=0.2&networkShape=6,4&seed=5",                  // eval-mode layers
+        "networkShape=256,256,256&seed=6&learningRate=0.001", // > 100,000 weights: 16-point chunks
     };
     for (const std::string hash : hashes) {
         for (int slice : {1, 3, 10, 64, 1000}) {
