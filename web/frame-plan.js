@@ -12,7 +12,7 @@ export const GRID_BUDGET = 1.4e6;
 /** Fixed paces: training gets at most this much of a frame (ms). */
 export const TRAIN_BUDGET_MS = 10;
 /** The worker's whole frame (train + losses + grid) while playing at a fixed pace (ms). */
-export const FRAME_MS = 14;
+export const FRAME_MS = 12;
 /** Training never gets less than this (ms), however slow the losses and the grid are. */
 export const MIN_TRAIN_MS = 2;
 /** A slow loss pass runs in slices of about this long (ms) per frame. */

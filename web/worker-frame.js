@@ -10,6 +10,7 @@ import { SLICE_MS, RUN_CHUNK_MS, trainBudget } from './frame-plan.js';
 // losses; metricsMs: how long the last full pass took; slicing: a sliced pass is under way;
 // msPerPoint: its measured cost
 let restMs = 0,
+  credit = 0, // fixed paces: training time budgeted and not yet spent (frame, below)
   lastMetrics = null,
   metricsMs = 0,
   slicing = false,
@@ -37,7 +38,9 @@ function trainFor(S, epochs, budgetMs, t0) {
     const ts = performance.now();
     const r = S.trainBatches(k);
     const ms = performance.now() - ts;
-    if (k >= 4 || ms > 1) msPerBatch = Math.max(0.001, 0.5 * msPerBatch + 0.5 * (ms / k));
+    // (a single short batch is timed too coarsely to count, unless it shows the estimate far too
+    // high: then a fixed pace would stop after a batch or two, left < msPerBatch above)
+    if (k >= 4 || ms > 1 || ms / k < 0.5 * msPerBatch) msPerBatch = Math.max(0.001, 0.5 * msPerBatch + 0.5 * (ms / k));
     if (!(r.samples > 0)) break; // no data, or diverged (the engine then refuses to train)
     trained += r.samples;
     p = r;
@@ -152,6 +155,8 @@ export function forget() {
   slicing = false;
   gridKey = '';
   shape = null;
+  msPerBatch = 0.05; // another network: its batches take their own time
+  credit = 0;
   stopWaiting();
   run = null;
 }
@@ -192,7 +197,15 @@ export function frame(
   } else {
     run = null; // a fixed pace or a step ends Max's free run
     if (epochs > 0 && budgetMs > 0) {
-      [trained, capped] = trainFor(S, epochs, trainBudget(budgetMs, frameMs, restMs), t0);
+      // A batch longer than the frame's budget (16 x 256: ~5-7 ms against ~5) trains only in the
+      // frames whose unused budget, carried from the frames before, covers it: on average training
+      // keeps to its budget, and the frame to its FRAME_MS (at least one batch a frame overran it).
+      const budget = trainBudget(budgetMs, frameMs, restMs);
+      credit = Math.min(credit + budget, budget + msPerBatch);
+      if (msPerBatch <= budget || credit >= msPerBatch) {
+        [trained, capped] = trainFor(S, epochs, budget, t0);
+        credit -= performance.now() - t0;
+      } else capped = true;
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;

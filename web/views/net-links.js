@@ -13,6 +13,12 @@ import { tip, hideTips, clickLink, linkLabel, fmt } from './net-edit.js';
 
 export const LINK_CAP = 5000;
 export const PICK_MS = 1000;
+/** The re-pick period for a network of `weights` weights (ms): PICK_MS, longer above 250,000. A pick
+ * is three passes over the weights on the main thread, and a repaint of the strongest links: at
+ * 16 x 256 (~1 M weights) ~15-25 ms and a long commit, a frame or two lost each time. */
+export function pickPeriod(weights) {
+  return PICK_MS * Math.max(1, weights / 250000);
+}
 const LINK_BATCH = 400;
 // Above this many links they are painted on one canvas per gap between columns (SVG keeps only the
 // invisible hit paths): re-painting many SVG paths costs the browser ~10 ms per frame.

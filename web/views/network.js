@@ -5,7 +5,7 @@
 // view never changes the model itself. All text goes in through textContent (URL text is untrusted).
 // Bounds, so that a network of any size the engine accepts (16 x 256: about 1M weights, 4,000
 // neurons) never freezes the tab: at most LINK_CAP links drawn (above that, the LINK_CAP
-// strongest weights, re-picked every PICK_MS, with a visible note); thumbnails drawn for at most
+// strongest weights, re-picked every pickMs (net-links.js pickPeriod), with a visible note); thumbnails drawn for at most
 // THUMB_BUDGET_MS per frame (the rest follow in the next frames, round-robin). Link and bias
 // attributes are written only when their colour or width bucket changes. Above THUMB_CAP neurons
 // the view is compact: one canvas holds every neuron and link (net-compact.js).
@@ -17,7 +17,7 @@ import { cssColor, indexToValue, valueToIndex, makeLut } from './colors.js';
 import { placeLabels } from './anno-layout.js';
 import { el, SVGNS } from './dom.js';
 import { geometry, buildColumns } from './net-layout.js';
-import { PICK_MS, makeLinks, pickStrongest, styleLinks } from './net-links.js';
+import { pickPeriod, makeLinks, pickStrongest, styleLinks } from './net-links.js';
 import { makePlot, compactLinks, paintBars } from './net-compact.js';
 import { makeTips } from './net-edit.js';
 import { yieldToPage } from '../yield.js';
@@ -70,6 +70,7 @@ export class NetworkView {
     const shown = features.filter((f) => !f.hidden);
     this.features = shown;
     this.layers = layers;
+    this.pickMs = pickPeriod(layers.reduce((n, L) => n + L.nIn * L.nOut, 0));
     // A rebuild replaces every button: the one that had the focus (say "add a hidden layer") gets
     // it back by its name, so a keyboard user is not dropped to the top of the page.
     const had = this.root.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
@@ -204,18 +205,18 @@ export class NetworkView {
     this.drawnSlot = this.#slot();
     this.deferred = false;
     if (this.compact) {
-      // links re-picked and repainted every PICK_MS (or when the emphasis or theme changed); bars every frame
-      if (this.linksDue || performance.now() - this.pickedAt > PICK_MS) compactLinks(this);
+      // links re-picked and repainted every pickMs (or when the emphasis or theme changed); bars every frame
+      if (this.linksDue || performance.now() - this.pickedAt > this.pickMs) compactLinks(this);
       else paintBars(this, params);
       if (grid) this.pending = this.thumbs.length;
       this.styledNow = true;
       return this.catchUp();
     }
-    // Capped: the strongest links are re-picked and re-styled every PICK_MS only (then painted over
+    // Capped: the strongest links are re-picked and re-styled every pickMs only (then painted over
     // the next frames, LINK_BATCH at a time), not every frame: their canvases are as tall as the
     // network, and handing many tall canvases to the compositor each frame costs far more than a frame.
     if (!this.capped) this.linksPending = this.links.length;
-    else if (performance.now() - this.pickedAt > PICK_MS) {
+    else if (performance.now() - this.pickedAt > this.pickMs) {
       this.pickedAt = performance.now();
       pickStrongest(this, params);
       this.linksPending = this.links.length + this.runs.length;
@@ -223,7 +224,7 @@ export class NetworkView {
     }
     styleLinks(this, params);
     const css = this.css;
-    // capped: biases too only once per PICK_MS (thousands of SVG squares)
+    // capped: biases too only once per pickMs (thousands of SVG squares)
     if (!this.capped || this.biasDue)
       for (let c = 1; c < this.nodes.length; c++)
         for (const n of this.nodes[c]) {
