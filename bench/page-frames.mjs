@@ -66,8 +66,8 @@ const md = `# The page's frame budget (headless Chromium, playing at 1 epoch per
 Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} CPUs, ${cpu}; load average (1 min) ${load0.toFixed(2)} before, ${load1.toFixed(2)} after.
 ${secs} s per case after 1.5 s warm-up; median of ${rounds} round(s). Headless Chromium paces
 requestAnimationFrame at 60 Hz, so 60 frames/s is the ceiling. While playing, the worker aims at
-14 ms per frame: training gets at most 10 ms and only what the loss pass and the grid leave of the
-14 (at least 2 ms), so "1 epoch / frame" becomes "up to 1 epoch" on huge networks; the grid side N
+12 ms per frame: training gets at most 10 ms and only what the loss pass and the grid leave of the
+12 (at least 2 ms; a longer batch only in frames whose unused budget covers it), so "1 epoch / frame" becomes "up to 1 epoch" on huge networks; the grid side N
 shrinks with the network's size (web/app.js, gridSide); a loss pass slower than 8 ms runs in slices of
 about 1.5 ms per frame on a copy of the weights (web/worker-frame.js; metrics ms is the mean over frames); the weights
 travel in buffers the page lends back. Times are ms per frame: train, metrics (train and
