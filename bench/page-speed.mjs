@@ -94,10 +94,10 @@ async function engineAlone(b, hash) {
   return r;
 }
 
-// The page at Max (or another speed): epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
+// The page playing at Max (or another speed): epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
 // thread's busy time over another `secs` under a Chromium trace (tracing slows the page a little,
 // so the rates are not taken while it runs).
-async function pageMax(b, hash, speed = 'max') {
+async function pagePlaying(b, hash, speed = 'max') {
   const page = await open(b, `${hash}&speed=${speed}`);
   await page.click('#play');
   await page.waitForTimeout(1500);
@@ -223,23 +223,25 @@ const b = await startBrowser();
 const rows = [];
 for (const [name, hash] of CASES.filter(([n]) => n.includes(only))) {
   const alone = await engineAlone(b, hash);
-  const p = await pageMax(b, hash);
+  const p = await pagePlaying(b, hash);
   rows.push(
     `| ${name} | ${Math.round(alone).toLocaleString('en')} | ${Math.round(p.eps).toLocaleString('en')} | ${((p.eps / alone) * 100).toFixed(0)} % | ${p.fps.toFixed(1)} | ${p.busy === null ? '–' : Math.round(p.busy)} | ${p.cpu === null ? '–' : Math.round(p.cpu)} |`,
   );
   console.error(rows.at(-1));
 }
-// 16 x 256, 2 features: multiply-adds per sample 2*256 + 15*256*256 + 256*1 = 983,808; a trained
-// sample costs 6 of them in FLOPs (2 forward, 4 backward: dW and dx) and an epoch is 250 samples
-// (500 points, half for training): 1.476 GFLOP an epoch.
-const WIDE = `networkShape=${Array(16).fill(256).join(',')}&seed=1`;
-const WIDE_GFLOP = (6 * (2 * 256 + 15 * 256 * 256 + 256) * 250) / 1e9;
+// 16 x 256, 2 features: its layers (2 -> 256, 15 x 256 -> 256, 256 -> 1) have 2*256 + 15*256*256 +
+// 256*1 = 983,808 multiply-adds per sample; a trained sample costs 6 FLOPs per multiply-add (2
+// forward, 4 backward: dW and dx) and an epoch is 250 samples (500 points, half for training):
+// 1.476 GFLOP an epoch.
+const WIDE_LAYERS = Array.from({ length: 17 }, (_, l) => ({ nIn: l ? 256 : 2, nOut: l < 16 ? 256 : 1 }));
+const WIDE = `networkShape=${WIDE_LAYERS.slice(0, -1).map((L) => L.nOut)}&seed=1`;
+const WIDE_GFLOP = (6 * WIDE_LAYERS.reduce((n, L) => n + L.nIn * L.nOut, 0) * 250) / 1e9;
 const wideRows = [];
 if ('16 x 256'.includes(only)) {
   const alone = await engineAlone(b, WIDE);
-  const plan = gridPlan(Array.from({ length: 17 }, (_, l) => ({ nIn: l ? 256 : 2, nOut: l < 16 ? 256 : 1 })));
+  const plan = gridPlan(WIDE_LAYERS);
   for (const speed of ['1', 'max']) {
-    const p = await pageMax(b, WIDE, speed);
+    const p = await pagePlaying(b, WIDE, speed);
     wideRows.push(
       `| ${speed === 'max' ? 'Max' : '1 epoch / frame'} | ${(1000 / alone).toFixed(0)} ms (${(alone * WIDE_GFLOP).toFixed(1)} GFLOP/s) | ${p.eps.toFixed(2)} | ${p.fps.toFixed(1)} | ${plan.N} x ${plan.N}, ${plan.rows} row(s) a frame: all in ${((plan.N / plan.rows / Math.max(1, p.fps)) * 1000).toFixed(0)} ms | ${p.busy === null ? '–' : Math.round(p.busy)} |`,
     );

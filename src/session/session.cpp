@@ -327,8 +327,7 @@ void Session::update() {
     const std::size_t n = net_.params.size();
     float* p = net_.params.data();
     // the default optimizer: backup, step, check and zeroed gradients in one pass (optimizer.h)
-    const bool fused =
-        opt_.kind == Optimizer::SGD && opt_.reg == Regularization::None && net_.grads.size() == n;
+    const bool fused = opt_.kind == Optimizer::SGD && opt_.reg == Regularization::None;
     bool finite;
     if (fused) {
         finite = sgd_step_guarded(opt_, p, net_.grads.data(), accum_, net_.dead.data(), n,
