@@ -62,6 +62,24 @@ void dense_forward(const float* W, const float* b, const float* x, std::size_t l
 void dense_backward(const float* W, const float* x, std::size_t ld_x, const float* dz,
                     std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, float* db, int n_in,
                     int n_out, int B);
+// The backward of one whole batch under plain SGD without regularization, its step fused in:
+// db added to as dense_backward does, dx the same, and, instead of adding to dW (which must be
+// zero: the batch's first and only chunk), each weight W[k] takes the step of optimizer.h's
+// sgd_step_guarded at once, W[k] = sgd_weight(W[k], 0 + its gradient sum, lr, count) unless
+// dead[k], its old value going to backup[k], so W ends with the same bits as dense_backward
+// followed by sgd_step_guarded over W. Each block of W's rows steps right after its last use in
+// dx, so W streams through the caches once where the two passes streamed W and dW twice. finite
+// becomes false if a stepped weight is not finite. Returns false, having done nothing, when the
+// layer does not take the fused small-batch path (dense.cpp): the caller then runs dense_backward
+// and the step. dead and backup are indexed as W.
+struct DenseSgd {
+    float lr, count;
+    const unsigned char* dead;
+    float* backup;
+};
+bool dense_backward_sgd(float* W, const float* x, std::size_t ld_x, const float* dz,
+                        std::size_t ld_dz, float* dx, std::size_t ld_dx, float* db, int n_in,
+                        int n_out, int B, const DenseSgd& sgd, bool& finite);
 inline void dense_forward(const double* W, const double* b, const double* x, std::size_t ld_x,
                           double* z, std::size_t ld_z, int n_in, int n_out, int B) {
     dense_forward_naive(W, b, x, ld_x, z, ld_z, n_in, n_out, B);

@@ -8,6 +8,7 @@
 #include "loss.h"
 #include "rng.h"
 #include <algorithm>
+#include <type_traits>
 
 namespace bp {
 
@@ -171,7 +172,8 @@ template <class T> void Network<T>::hidden_backward(int l, T* da_l, Pass pass, i
                     grads.data() + L.beta_off);
 }
 
-template <class T> void Network<T>::backward(const T* x, std::size_t ld_x, const T* y, int B) {
+template <class T>
+void Network<T>::backward(const T* x, std::size_t ld_x, const T* y, int B, SgdStep* step) {
     const int Bp = round4(B), last = num_layers() - 1;
     const T alpha = T(spec_.leaky_alpha);
     loss_backward(spec_.loss, layers_[last].act, a(last), y, cap_, layers_[last].n_out, B, Bp,
@@ -181,8 +183,25 @@ template <class T> void Network<T>::backward(const T* x, std::size_t ld_x, const
         const T* in = l == 0 ? x : a(l - 1);
         std::size_t ld_in = l == 0 ? ld_x : cap_;
         T* dx = l == 0 ? nullptr : da(l - 1);
-        dense_backward(params.data() + L.w_off, in, ld_in, dz(l), cap_, dx, cap_,
-                       grads.data() + L.w_off, grads.data() + L.b_off, L.n_in, L.n_out, Bp);
+        T* w = params.data() + L.w_off;
+        bool stepped = false; // W's step taken inside the kernel (dense.h)
+        if constexpr (std::is_same<T, float>::value)
+            if (step)
+                stepped = dense_backward_sgd(w, in, ld_in, dz(l), cap_, dx, cap_,
+                                             grads.data() + L.b_off, L.n_in, L.n_out, Bp,
+                                             {T(step->opt->lr), T(step->count),
+                                              dead.data() + L.w_off, step->backup + L.w_off},
+                                             step->finite);
+        if (!stepped)
+            dense_backward(w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.w_off,
+                           grads.data() + L.b_off, L.n_in, L.n_out, Bp);
+        if (step) { // W (unless stepped) then b: one range (the layout in the header)
+            const std::size_t from = stepped ? L.b_off : L.w_off,
+                              n = L.b_off + (std::size_t)L.n_out - from;
+            step->finite &=
+                sgd_step_guarded(*step->opt, params.data() + from, grads.data() + from, step->count,
+                                 dead.data() + from, n, step->backup + from);
+        }
         if (l == 0) continue;
         if (L.skip) { // the identity path: dL/da_{l-1} also receives dL/da_l
             const T* g = da(l);

@@ -16,6 +16,7 @@
 // always Eval. Running statistics are state, not parameters: bn_mean/bn_var, [hidden neurons].
 #pragma once
 #include "kinds.h"
+#include "optimizer.h"
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -80,8 +81,18 @@ template <class T> class Network {
     // x: [n_inputs][ld_x], columns [0, B). Fills z(l), a(l) for columns [0, round4(B)).
     void forward(const T* x, std::size_t ld_x, int B, Pass pass = Pass::Train);
     // Adds dL/dparams summed over columns [0, B) of the last forward (in that forward's pass) to
-    // grads; y: [n_out][capacity()].
-    void backward(const T* x, std::size_t ld_x, const T* y, int B);
+    // grads; y: [n_out][capacity()]. With step (plain SGD, no batch norm, grads zero on entry, the
+    // batch whole in this call), each layer's W and b also take their SGD step (optimizer.h's
+    // sgd_step_guarded, so the same bits as one step over the whole buffer after backward) as soon
+    // as that layer's gradients are final, while its W and gradients are still in cache: at
+    // 16 x 256 (4 MB of weights) the separate pass re-read both from memory.
+    struct SgdStep {
+        const OptimizerParams* opt;
+        int count;          // samples summed in grads (the batch)
+        T* backup;          // [params.size()]: the weights before the step
+        bool finite = true; // every stepped weight finite (the caller restores backup if not)
+    };
+    void backward(const T* x, std::size_t ld_x, const T* y, int B, SgdStep* step = nullptr);
     // Sum over columns [0, B) of the per-sample loss of the last forward (accumulated in double).
     double loss_sum(const T* y, int B) const;
 

@@ -312,7 +312,7 @@ void Session::set_learning_rate(double lr) {
     opt_.lr = lr;
 }
 
-void Session::run_chunk(int start, int count, Pass pass) {
+void Session::run_chunk(int start, int count, Pass pass, Network<float>::SgdStep* step) {
     const std::size_t ld = train_x_.shape(1), cap = (std::size_t)net_.capacity();
     const int n_out = net_.n_outputs();
     if (pass == Pass::Train) net_.draw_dropout(drop_rng_, count);
@@ -320,16 +320,17 @@ void Session::run_chunk(int start, int count, Pass pass) {
     for (int j = 0; j < n_out; ++j)
         std::copy(train_y_.data() + j * ld + start, train_y_.data() + j * ld + start + count,
                   yb_.data() + j * cap);
-    net_.backward(train_x_.data() + start, ld, yb_.data(), count);
+    net_.backward(train_x_.data() + start, ld, yb_.data(), count, step);
 }
 
-void Session::update() {
+void Session::update(bool stepped, bool finite) {
     const std::size_t n = net_.params.size();
     float* p = net_.params.data();
     // the default optimizer: backup, step, check and zeroed gradients in one pass (optimizer.h)
     const bool fused = opt_.kind == Optimizer::SGD && opt_.reg == Regularization::None;
-    bool finite;
-    if (fused) {
+    if (stepped) {
+        // taken layer by layer during backward (train_batch)
+    } else if (fused) {
         finite = sgd_step_guarded(opt_, p, net_.grads.data(), accum_, net_.dead.data(), n,
                                   backup_.data());
     } else {
@@ -362,10 +363,21 @@ int Session::train_batch() {
     if (n == 0 || diverged_) return 0;
     const int bs = std::min(cfg_.batch_size, n);
     const int boundary = (pos_ / bs + 1) * bs, end = std::min(boundary, n), count = end - pos_;
-    run_chunk(pos_, count, Pass::Train);
-    accum_ += count;
-    pos_ = end;
-    if (end == boundary) update();
+    // A whole batch under plain SGD steps each layer inside backward (network.h); a batch carried
+    // across an epoch's end, or batch norm's parameters (stepped after backward), take update's.
+    if (accum_ == 0 && end == boundary && opt_.kind == Optimizer::SGD &&
+        opt_.reg == Regularization::None && net_.bn_var.empty()) {
+        Network<float>::SgdStep step{&opt_, count, backup_.data()};
+        run_chunk(pos_, count, Pass::Train, &step);
+        accum_ = count;
+        pos_ = end;
+        update(true, step.finite);
+    } else {
+        run_chunk(pos_, count, Pass::Train);
+        accum_ += count;
+        pos_ = end;
+        if (end == boundary) update();
+    }
     if (pos_ == n) {
         pos_ = 0;
         ++epoch_;

@@ -264,8 +264,10 @@ class Session {
     void plane_inputs(const float* x1, const float* x2, std::size_t n, float* out) const;
     static OptimizerParams optimizer_params(const Config& c);
     // forward + backward of train columns [start, start+count)
-    void run_chunk(int start, int count, Pass pass);
-    void update();
+    void run_chunk(int start, int count, Pass pass, Network<float>::SgdStep* step = nullptr);
+    // The optimizer's step, the divergence guard and the count's reset; stepped: the step was
+    // already taken layer by layer during backward (finite: its guard's verdict).
+    void update(bool stepped = false, bool finite = true);
     struct EvalSum {
         double sum = 0;
         long correct = 0;
