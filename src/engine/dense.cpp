@@ -162,10 +162,11 @@ inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int
 // dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
 // starts from its first product, not from 0 + it). Needs B >= 4. NV > 0: B == 4 NV, known at
 // compile time (the fused small-batch path), so the sample loop unrolls.
-// st: the fused SGD step (dense_backward_sgd) instead of adding to dW.
+// st: the fused SGD step (dense_backward_sgd) instead of adding to dW, chk its check sum.
 template <int R, int C, int NV = 0>
-inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
-                        float* dW, int n_in, int j, int i, int B, SgdTile* st = nullptr) {
+__attribute__((always_inline)) inline void
+bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz, float* dW,
+            int n_in, int j, int i, int B, const SgdTile* st, f32x4& chk) {
     if (NV > 0) B = 4 * NV;
     f32x4 acc[R][C];
     {
@@ -197,13 +198,13 @@ inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::
                                         : select4(i32x4{dead[0], dead[1], dead[2], dead[3]} != 0,
                                                   w0, sgd_weight(w0, g, st->lr, st->cnt));
                 store4(w, w1);
-                st->chk = st->chk + (w1 - w1);
+                chk = chk + (w1 - w1);
             } else {
                 for (int c = 0; c < C; ++c) {
                     const float g = 0.0f + hsum4(acc[r][c]), w0 = w[c];
                     st->backup[k + c] = w0;
                     if (!dead[c]) w[c] = sgd_weight(w0, g, st->lr[0], st->cnt[0]);
-                    st->chk[0] = st->chk[0] + (w[c] - w[c]);
+                    chk[0] = chk[0] + (w[c] - w[c]);
                 }
             }
             continue;
@@ -219,22 +220,28 @@ inline void bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::
 
 template <int R, int NV = 0>
 inline void bwd_dw_rows(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
-                        float* dW, int n_in, int j, int B, SgdTile* st = nullptr) {
+                        float* dW, int n_in, int j, int B, SgdTile* step = nullptr) {
+    // the check sum in a local, so that it stays in a register across the (inlined) tiles: in
+    // the struct it was a store-to-load chain, one per tile row (perf: the hottest instruction)
+    f32x4 chk = step ? step->chk : splat4(0.0f);
+    const SgdTile* st = step;
     int i = 0;
-    for (; i + 4 <= n_in; i += 4) bwd_dw_tile<R, 4, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st);
+    for (; i + 4 <= n_in; i += 4)
+        bwd_dw_tile<R, 4, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
     switch (n_in - i) {
     case 3:
-        bwd_dw_tile<R, 3, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st);
+        bwd_dw_tile<R, 3, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
         break;
     case 2:
-        bwd_dw_tile<R, 2, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st);
+        bwd_dw_tile<R, 2, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
         break;
     case 1:
-        bwd_dw_tile<R, 1, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st);
+        bwd_dw_tile<R, 1, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
         break;
     default:
         break;
     }
+    if (step) step->chk = chk;
 }
 
 // The fused small-batch backward (B = 4V <= 16), rows [j, j + RJ) of W: dxp [n_in][4V] holds dx's
