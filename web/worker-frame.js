@@ -190,7 +190,8 @@ export function frame(
 ) {
   const t0 = performance.now();
   let trained = 0,
-    capped = false;
+    capped = false,
+    long = false; // a batch longer than the training budget trained in this frame
   if (max) {
     trained = maxFrame(S, epochs, duty);
     capped = true;
@@ -202,10 +203,12 @@ export function frame(
       // keeps to its budget, and the frame to its FRAME_MS (at least one batch a frame overran it).
       const budget = trainBudget(budgetMs, frameMs, restMs);
       credit = Math.min(credit + budget, budget + msPerBatch);
-      if (msPerBatch <= budget || credit >= msPerBatch) {
+      long = msPerBatch > budget;
+      if (!long || credit >= msPerBatch) {
         [trained, capped] = trainFor(S, epochs, budget, t0);
         credit -= performance.now() - t0;
       } else capped = true;
+      long = long && trained > 0;
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;
@@ -223,9 +226,11 @@ export function frame(
       S.metricsSliceBegin();
       slicing = true;
     }
-    const k = Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
-    const done = S.metricsSlice(k);
-    msPerPoint = 0.5 * msPerPoint + 0.5 * ((performance.now() - t1) / k);
+    // a frame that trained a long batch leaves its slice to the next, so that no frame has both
+    // (16 x 256: a batch ~5 ms, a slice ~2.5, a grid row ~7; 15 ms frames missed the display's)
+    const k = long ? 0 : Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
+    const done = k > 0 && S.metricsSlice(k);
+    if (k > 0) msPerPoint = 0.5 * msPerPoint + 0.5 * ((performance.now() - t1) / k);
     if (done) {
       metrics = lastMetrics = done;
       slicing = false;
