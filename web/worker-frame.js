@@ -8,8 +8,10 @@ import { SLICE_MS, RUN_CHUNK_MS, trainBudget } from './frame-plan.js';
 // restMs: the loss pass and grid of recent frames and what other requests took between them (lend:
 // the loss landscape), smoothed: what training must leave room for; lastMetrics: the newest
 // losses; metricsMs: how long the last full pass took; slicing: a sliced pass is under way;
-// msPerPoint: its measured cost
+// msPerPoint: its measured cost; sliceMs, gridMs: a slice's and the grid's recent times (smoothed)
 let restMs = 0,
+  sliceMs = 0,
+  gridMs = 0,
   credit = 0, // fixed paces: training time budgeted and not yet spent (frame, below)
   lastMetrics = null,
   metricsMs = 0,
@@ -156,7 +158,7 @@ export function forget() {
   gridKey = '';
   shape = null;
   msPerBatch = 0.05; // another network: its batches take their own time
-  credit = 0;
+  credit = sliceMs = gridMs = 0;
   stopWaiting();
   run = null;
 }
@@ -190,8 +192,7 @@ export function frame(
 ) {
   const t0 = performance.now();
   let trained = 0,
-    capped = false,
-    long = false; // a batch longer than the training budget trained in this frame
+    capped = false;
   if (max) {
     trained = maxFrame(S, epochs, duty);
     capped = true;
@@ -203,12 +204,10 @@ export function frame(
       // keeps to its budget, and the frame to its FRAME_MS (at least one batch a frame overran it).
       const budget = trainBudget(budgetMs, frameMs, restMs);
       credit = Math.min(credit + budget, budget + msPerBatch);
-      long = msPerBatch > budget;
-      if (!long || credit >= msPerBatch) {
+      if (msPerBatch <= budget || credit >= msPerBatch) {
         [trained, capped] = trainFor(S, epochs, budget, t0);
         credit -= performance.now() - t0;
       } else capped = true;
-      long = long && trained > 0;
     } else if (epochs > 0) {
       const e0 = S.trainBatches(0).epoch; // progress only: metrics() would run a forward pass
       trained = ((S.trainEpochs(epochs).epoch - e0) * S.points(false).length) / 3;
@@ -220,17 +219,25 @@ export function frame(
   // is slow (16 x 256: ~27 ms), the pass runs in slices of about SLICE_MS per frame on a copy of
   // the weights (engine: metricsSlice); frames in between carry the fresh epoch and update count
   // with the last finished losses, marked stale; a finished pass names its epoch (lossEpoch).
-  let metrics;
+  let metrics,
+    skipped = false;
   if ((budgetMs > 0 || max) && lastMetrics && metricsMs > 8) {
     if (!slicing) {
       S.metricsSliceBegin();
       slicing = true;
     }
-    // a frame that trained a long batch leaves its slice to the next, so that no frame has both
-    // (16 x 256: a batch ~5 ms, a slice ~2.5, a grid row ~7; 15 ms frames missed the display's)
-    const k = long ? 0 : Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
+    // At a fixed pace, a frame whose training leaves no room for the slice and the grid in its
+    // target leaves the slice to a later frame (16 x 256: a batch ~5 ms, a slice ~2.5, a grid row
+    // ~5-7; frames with all three missed the display's). Its time still counts in restMs below, so
+    // training leaves room for slices in the frames to come and the pass goes on.
+    skipped = budgetMs > 0 && trained > 0 && frameMs > 0 && t1 - t0 + sliceMs + gridMs > frameMs;
+    const k = skipped ? 0 : Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
     const done = k > 0 && S.metricsSlice(k);
-    if (k > 0) msPerPoint = 0.5 * msPerPoint + 0.5 * ((performance.now() - t1) / k);
+    if (k > 0) {
+      const ms = performance.now() - t1;
+      msPerPoint = 0.5 * msPerPoint + 0.5 * (ms / k);
+      sliceMs = 0.5 * sliceMs + 0.5 * ms;
+    }
     if (done) {
       metrics = lastMetrics = done;
       slicing = false;
@@ -267,7 +274,8 @@ export function frame(
       ? paramsBuffer
       : new Float32Array(pv.length);
   params.set(pv);
-  restMs = 0.7 * restMs + 0.3 * (t2 - t1 + lentMs);
+  gridMs = view ? 0.5 * gridMs + 0.5 * (t2 - tm) : gridMs;
+  restMs = 0.7 * restMs + 0.3 * (t2 - t1 + lentMs + (skipped ? sliceMs : 0));
   lentMs = 0;
   return {
     metrics,
