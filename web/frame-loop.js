@@ -5,7 +5,16 @@
 // frame counters (st.perf) live here; so do the gradient health updates that follow answers.
 import { drawHealth } from './views/health.js';
 import { heatmapStats } from './views/heatmap.js';
-import { GRID_SIDE as N, VIEW_MS, NETWORK_MAX_MS, MaxPacer, gridPlan, playWork } from './frame-plan.js';
+import {
+  GRID_SIDE as N,
+  VIEW_MS,
+  NETWORK_MAX_MS,
+  HEALTH_MS,
+  HEALTH_SHARE,
+  MaxPacer,
+  gridPlan,
+  playWork,
+} from './frame-plan.js';
 import { t } from './i18n.js';
 import { message, clearMessage } from './messages.js';
 
@@ -19,9 +28,13 @@ export function fmtLoss(v) {
 /** The frame loop; returns what other modules call. */
 export function initFrameLoop(page) {
   const { st, client, net, outMap, chart, classPanel } = page;
+  let healthAt = -Infinity,
+    healthMs = 0; // when the last probe was asked, and what it cost the worker
   async function updateHealth() {
     st.healthDue = false;
+    healthAt = performance.now();
     const r = await client.call('health');
+    healthMs = r.ms;
     st.health = r.layers;
     drawHealthNow();
     page.hints();
@@ -142,7 +155,8 @@ export function initFrameLoop(page) {
     pf.samples += r.trained || 0;
     pf.capped += r.capped ? 1 : 0;
     st.frames = (st.frames || 0) + 1;
-    if (st.healthDue || (st.playing && st.frames % 20 === 0) || (work && !st.playing)) updateHealth();
+    const healthNext = healthAt + Math.max(HEALTH_MS, HEALTH_SHARE * healthMs);
+    if (st.healthDue || (st.playing && performance.now() >= healthNext) || (work && !st.playing)) updateHealth();
     if (r.metrics.diverged || !Number.isFinite(r.metrics.trainLoss) || !Number.isFinite(r.metrics.testLoss)) {
       page.setPlaying(false);
       message(() => t('msg.diverged'), 'error', 'diverged');

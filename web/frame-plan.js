@@ -24,6 +24,11 @@ export const SLICE_MS = 1.5;
  * canvas flush and commit on the main thread; at a fixed pace they show every frame's epoch, at Max
  * 30 pictures a second of thousands of epochs move as smoothly). Paused, everything is drawn at once. */
 export const VIEW_MS = { chart: 33, classes: 100, numbers: 33, output: 33 };
+/** While playing, the gradient health probe (a forward and backward pass over up to 64 training
+ * points, engine: health) runs at most every HEALTH_MS, and at most every HEALTH_SHARE times its own
+ * last cost: on 16 x 256 it takes ~18-25 ms, a stall of the worker that cost the frames it fell in. */
+export const HEALTH_MS = 333;
+export const HEALTH_SHARE = 50;
 /** At Max the network view is redrawn at most every this many ms (its links and thumbnails are the
  * page's costliest drawing, and at thousands of epochs a second 15 pictures a second tell as much). */
 export const NETWORK_MAX_MS = 66;

@@ -125,7 +125,9 @@ const handlers = {
     return S.gradCheck();
   },
   health() {
-    return { layers: S.health() };
+    const t0 = performance.now(),
+      layers = S.health();
+    return { layers, ms: performance.now() - t0 };
   },
   setWeight({ layer, to, from, value }) {
     S.setWeight(layer, to, from, value);
