@@ -33,8 +33,10 @@ export function initFrameLoop(page) {
   async function updateHealth() {
     st.healthDue = false;
     healthAt = performance.now();
-    const r = await client.call('health');
+    const playing = st.playing,
+      r = await client.call('health');
     healthMs = r.ms;
+    if (st.perf) st.perf.health.push([healthAt, healthMs, playing]); // for the browser tests
     st.health = r.layers;
     drawHealthNow();
     page.hints();
@@ -71,6 +73,7 @@ export function initFrameLoop(page) {
       (st.perf = {
         ticks: 0,
         frames: 0,
+        health: [],
         answers: 0,
         grids: 0, // answers that carried a grid (at Max: about every other one)
         train: 0,

@@ -117,6 +117,23 @@ test('Max asks for a grid only as often as it draws one; a change while playing 
   await page.close();
 });
 
+test('while playing, the gradient health probe waits 333 ms and 50 times its own cost between runs', async () => {
+  // 16 x 256: each probe is a forward and backward pass over 64 points (~20 ms), so at most about
+  // one a second; asked every 20th answer, as before, it came every ~350 ms and cost frames.
+  const page = await open(`networkShape=${Array(16).fill(256).join(',')}&seed=1`);
+  await playFor(page, 6000);
+  // (asked at, cost, playing); a last probe after the pause shows the final weights
+  const h = (await page.evaluate(() => window.playground.perf.health)).filter((x) => x[2]);
+  assert.ok(h.length >= 2, `${h.length} probes in 6 s`);
+  for (let k = 1; k < h.length; k++) {
+    const gap = h[k][0] - h[k - 1][0],
+      cost = h[k - 1][1];
+    assert.ok(cost > 0, 'the worker reports what a probe cost');
+    assert.ok(gap >= Math.max(333, 50 * cost) - 1, `probe ${k}: ${gap.toFixed(0)} ms after one that cost ${cost.toFixed(1)} ms`);
+  }
+  await page.close();
+});
+
 test('a bad speed is refused by name; the page plays at the default pace', async () => {
   const page = await open('seed=5&speed=7');
   assert.match(await page.locator('#messages').innerText(), /speed/);
