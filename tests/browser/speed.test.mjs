@@ -129,7 +129,10 @@ test('while playing, the gradient health probe waits 333 ms and 50 times its own
     const gap = h[k][0] - h[k - 1][0],
       cost = h[k - 1][1];
     assert.ok(cost > 0, 'the worker reports what a probe cost');
-    assert.ok(gap >= Math.max(333, 50 * cost) - 1, `probe ${k}: ${gap.toFixed(0)} ms after one that cost ${cost.toFixed(1)} ms`);
+    assert.ok(
+      gap >= Math.max(333, 50 * cost) - 1,
+      `probe ${k}: ${gap.toFixed(0)} ms after one that cost ${cost.toFixed(1)} ms`,
+    );
   }
   await page.close();
 });
