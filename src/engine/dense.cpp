@@ -347,11 +347,31 @@ inline void backward_small(const float* W, const float* x, std::size_t ld_x, con
     }
 }
 
+// Wide layers at 8 < B < 12 (the page's batch of 10): every column in one pass of 3-row tiles
+// over a zero-padded 12-column panel (9 accumulators, 3 operands and a splat: no spill), where
+// 8 columns and then the padded last 4 streamed W twice. The same operations per lane.
+inline void fwd_small3(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
+                       std::size_t ld_z, int n_in, int n_out, int B) {
+    alignas(16) float xt[kPanelRows * 12], zt[kPanelRows * 12];
+    for (int i = 0; i < n_in; ++i)
+        for (int c = 0; c < 12; ++c) xt[i * 12 + c] = c < B ? x[i * ld_x + c] : 0.0f;
+    int j = 0;
+    for (; j + 3 <= n_out; j += 3) fwd_tile<3, 3>(W, b, xt, 12, zt, 12, n_in, j);
+    for (; j < n_out; ++j) fwd_tile<1, 3>(W, b, xt, 12, zt, 12, n_in, j);
+    for (int r = 0; r < n_out; ++r)
+        for (int s = 0; s < B; ++s) z[r * ld_z + s] = zt[r * 12 + s];
+}
+
 } // namespace
 
 void dense_forward(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                    std::size_t ld_z, int n_in, int n_out, int B) {
     const int B4 = B & ~3;
+    if (B > 8 && B < 12 && n_in <= kPanelRows && n_out <= kPanelRows && n_in >= kPackMinRows &&
+        n_out >= kPackMinRows) {
+        fwd_small3(W, b, x, ld_x, z, ld_z, n_in, n_out, B);
+        return;
+    }
     if (n_in <= kPanelRows && n_in >= kPackMinRows && n_out >= kPackMinRows)
         over_packed_blocks(x, ld_x, n_in, B4, [&](int s, const float* xp, std::size_t ldp, int w) {
             fwd_all_rows(W, b, xp, ldp, z + s, ld_z, n_in, n_out, w);
