@@ -12,6 +12,7 @@ import { SLICE_MS, RUN_CHUNK_MS, trainBudget } from './frame-plan.js';
 let restMs = 0,
   sliceMs = 0,
   gridMs = 0,
+  sliceSkipped = false, // the last frame left its slice to this one
   credit = 0, // fixed paces: training time budgeted and not yet spent (frame, below)
   lastMetrics = null,
   metricsMs = 0,
@@ -159,6 +160,7 @@ export function forget() {
   shape = null;
   msPerBatch = 0.05; // another network: its batches take their own time
   credit = sliceMs = gridMs = 0;
+  sliceSkipped = false;
   stopWaiting();
   run = null;
 }
@@ -227,10 +229,11 @@ export function frame(
       slicing = true;
     }
     // At a fixed pace, a frame whose training leaves no room for the slice and the grid in its
-    // target leaves the slice to a later frame (16 x 256: a batch ~5 ms, a slice ~2.5, a grid row
-    // ~5-7; frames with all three missed the display's). Its time still counts in restMs below, so
-    // training leaves room for slices in the frames to come and the pass goes on.
-    skipped = budgetMs > 0 && trained > 0 && frameMs > 0 && t1 - t0 + sliceMs + gridMs > frameMs;
+    // target leaves the slice to the next frame (16 x 256: a batch ~5 ms, a slice ~2.5, a grid row
+    // ~5-7; frames with all three missed the display's), never two in a row, so the pass goes on
+    // whatever training takes. Its time still counts in restMs below, so that training leaves room.
+    skipped = !sliceSkipped && budgetMs > 0 && trained > 0 && frameMs > 0 && t1 - t0 + sliceMs + gridMs > frameMs;
+    sliceSkipped = skipped;
     const k = skipped ? 0 : Math.max(1, Math.floor(SLICE_MS / Math.max(1e-4, msPerPoint)));
     const done = k > 0 && S.metricsSlice(k);
     if (k > 0) {
