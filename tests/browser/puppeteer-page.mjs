@@ -281,8 +281,11 @@ function wrapPage(p, downloads) {
         const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
         if (name && !names.some((n) => n.endsWith('.part'))) {
           const file = path.join(downloads, name);
-          const size = `${name}:${fs.statSync(file).size}`;
-          steady = size === last ? steady + 1 : 0;
+          // Firefox may rename a file between the listing and this look (a temporary name, seen
+          // in CI as "HPEJPu9n.py" gone by the time of stat): then the next poll finds the new one
+          const st = fs.statSync(file, { throwIfNoEntry: false });
+          const size = st ? `${name}:${st.size}` : '';
+          steady = size && size === last ? steady + 1 : 0;
           last = size;
           if (steady >= 3) return { suggestedFilename: () => name, path: async () => file };
         }
