@@ -523,7 +523,7 @@ function report(results, o, m, meta) {
   lines.push('## Dense kernel microbenchmark, GFLOP/s median [min–max]');
   lines.push('');
   lines.push(
-    'dense_forward / dense_backward (SIMD, src/engine/dense.cpp) vs their naive scalar twins (dense.h): W [n_out][n_in] row-major times feature-major x [n_in][B]; forward 2·n_in·n_out·B FLOPs, backward (dx, dW, db) 4·n_in·n_out·B. Square sizes have n_in = n_out = B.',
+    'dense_forward / dense_backward (SIMD, src/engine/dense.cpp, dense_backward.cpp) vs their naive scalar twins (dense.h): W [n_out][n_in] row-major times feature-major x [n_in][B]; forward 2·n_in·n_out·B FLOPs, backward (dx, dW, db) 4·n_in·n_out·B. Square sizes have n_in = n_out = B.',
   );
   lines.push('');
   lines.push(k.text);

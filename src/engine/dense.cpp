@@ -1,47 +1,25 @@
-// dense.cpp: SIMD kernels for dense layers (float); the summation orders of the naive twins in
-// dense.h, so results are bit-identical to them (tests/native/test_kernels*.cpp check tile edges,
-// sizes 1..257). Cache blocking is over outputs and samples only, never splitting a sum's order:
+// dense.cpp: SIMD kernels for dense layers (float), the forward pass here and the backward in
+// dense_backward.cpp; the summation orders of the naive twins in dense.h, so results are
+// bit-identical to them (tests/native/test_kernels*.cpp check tile edges, sizes 1..257). Cache
+// blocking is over outputs and samples only, never splitting a sum's order:
 //   - forward and dx: register tiles of R rows x 8 or 4 samples (4x2: 8 accumulators + 2
 //     operands + 1 splat, under the 15 SIMD registers V8 leaves free; 4x3 and 3x4 tiles spilled
 //     there and ran at ~60%) walk the whole reduction; rows are outer, so each group's rows of W
 //     stay in L1 while all the samples are done and W streams once per 16-sample block;
 //   - on wide layers (>= 16 rows both ways) each 16-sample block of the streamed operand (x, dz)
-//     is first packed into a contiguous stack panel, so it stays in L1 whatever the caller's
-//     stride (a stride of 256 floats, the network's capacity, maps every row to the same few L1
-//     sets); narrow layers (the playground's usual 2-8) read in place;
-//   - small batches (B <= 16) on wide layers take a fused backward: W's rows are read once, in
-//     blocks of 4, adding each block's terms to dx partial sums kept in a stack panel (so each dx
-//     sum still runs j ascending from 0) and finishing those rows of dW against a packed x panel.
-//     At the page's batch sizes wide nets are bound by streaming W and dW through the caches;
-//     under plain SGD (dense_backward_sgd) the block's weights take their step right there, dW
-//     never written: a 16 x 256 batch of 10 in Node, 4.33 -> 3.72 ms (p25 of 60, side by side).
+//     is first packed into a contiguous stack panel (dense_panel.h), so it stays in L1 whatever
+//     the caller's stride (a stride of 256 floats, the network's capacity, maps every row to the
+//     same few L1 sets); narrow layers (the playground's usual 2-8) read in place;
+//   - small batches on wide layers: the forward in one pass over W (fwd_small3 below), the
+//     backward fused (dense_backward.cpp).
 // Tiles are templates over fixed sizes; remainders use smaller instantiations of the same code.
 #include "dense.h"
-#include "optimizer.h"
+#include "dense_panel.h"
 #include "simd.h"
-#include <algorithm>
 
 namespace bp {
 namespace {
-
-constexpr int kBlockV = 4;       // column block: 4 vectors = 16 samples
-constexpr int kPanelRows = 512;  // packed panel rows (32 KiB of stack); taller operands: in place
-constexpr int kPackMinRows = 16; // pack (and fuse) only when this many rows reuse the panel
-
-// dense_backward_sgd's step, carried to the dW tiles: W (writable), dead and backup aligned to it.
-struct SgdTile {
-    float* W;
-    const uint8_t* dead;
-    float* backup;
-    f32x4 lr, cnt, chk; // chk: the sum of w - w over the stepped weights (NaN once one is not)
-};
-
-// Copies rows [0, n) x columns [s, s + 4V) of src (stride ld) into panel (stride 4V).
-inline void pack_panel(const float* src, std::size_t ld, int n, int s, int V, float* panel) {
-    for (int k = 0; k < n; ++k)
-        for (int v = 0; v < V; ++v)
-            store4(panel + k * 4 * V + 4 * v, load4(src + k * ld + s + 4 * v));
-}
+using namespace dense_detail;
 
 // z[j+r][4v ...] for r < R, v < V over the column block at xp (stride ldp): b[j] then i ascending.
 template <int R, int V>
@@ -63,26 +41,6 @@ inline void fwd_tile(const float* W, const float* b, const float* xp, std::size_
     }
     for (int r = 0; r < R; ++r)
         for (int v = 0; v < V; ++v) store4(z + (j + r) * ld_z + 4 * v, acc[r][v]);
-}
-
-// dx[i+r][4v ...] = sum_j W[j][i+r] dz[j][...], j ascending from 0, dz block at dp (stride ldp).
-template <int R, int V>
-inline void bwd_dx_tile(const float* W, const float* dp, std::size_t ldp, float* dx,
-                        std::size_t ld_dx, int n_in, int n_out, int i) {
-    f32x4 acc[R][V];
-    for (int r = 0; r < R; ++r)
-        for (int v = 0; v < V; ++v) acc[r][v] = splat4(0.0f);
-    const float* w = W + i;
-    for (int j = 0; j < n_out; ++j, dp += ldp, w += n_in) {
-        f32x4 dv[V];
-        for (int v = 0; v < V; ++v) dv[v] = load4(dp + 4 * v);
-        for (int r = 0; r < R; ++r) {
-            f32x4 c = splat4(w[r]);
-            for (int v = 0; v < V; ++v) acc[r][v] = acc[r][v] + c * dv[v];
-        }
-    }
-    for (int r = 0; r < R; ++r)
-        for (int v = 0; v < V; ++v) store4(dx + (i + r) * ld_dx + 4 * v, acc[r][v]);
 }
 
 // Rows [j, j + R) of z over columns [0, B4) (B4 % 4 == 0), 8 then 4 samples at a time: the R
@@ -113,236 +71,6 @@ __attribute__((always_inline)) inline void fwd_all_rows(const float* W, const fl
         fwd_rows<1>(W, b, x, ld_x, z, ld_z, n_in, j, B4);
         break;
     default:
-        break;
-    }
-}
-
-// Rows [i, i + R) of dx over columns [0, B) (B % 4 == 0).
-template <int R>
-inline void bwd_dx_rows(const float* W, const float* dz, std::size_t ld_dz, float* dx,
-                        std::size_t ld_dx, int n_in, int n_out, int i, int B) {
-    int s = 0;
-    for (; s + 8 <= B; s += 8) bwd_dx_tile<R, 2>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
-    for (; s + 4 <= B; s += 4) bwd_dx_tile<R, 1>(W, dz + s, ld_dz, dx + s, ld_dx, n_in, n_out, i);
-}
-
-__attribute__((always_inline)) inline void bwd_dx_all_rows(const float* W, const float* dz,
-                                                           std::size_t ld_dz, float* dx,
-                                                           std::size_t ld_dx, int n_in, int n_out,
-                                                           int B) {
-    int i = 0;
-    for (; i + 4 <= n_in; i += 4) bwd_dx_rows<4>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-    switch (n_in - i) {
-    case 3:
-        bwd_dx_rows<3>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-        break;
-    case 2:
-        bwd_dx_rows<2>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-        break;
-    case 1:
-        bwd_dx_rows<1>(W, dz, ld_dz, dx, ld_dx, n_in, n_out, i, B);
-        break;
-    default:
-        break;
-    }
-}
-
-// Runs block(s, panel, 4V, 4V) over the column blocks [s, s + 4V) of [0, B4) (V <= 4) after
-// packing that block of the n_rows x B4 operand src into a stack panel (wide layers only).
-template <class F>
-inline void over_packed_blocks(const float* src, std::size_t ld, int n_rows, int B4, F block) {
-    alignas(16) float panel[kPanelRows * 4 * kBlockV];
-    for (int s = 0; s < B4; s += 4 * kBlockV) {
-        const int V = std::min(kBlockV, (B4 - s) / 4);
-        pack_panel(src, ld, n_rows, s, V, panel);
-        block(s, panel, (std::size_t)(4 * V), 4 * V);
-    }
-}
-
-// dW[j+r][i+c] += hsum over s of dz[j+r][s] x[i+c][s] (lane k holds s = k mod 4; each lane
-// starts from its first product, not from 0 + it). Needs B >= 4. NV > 0: B == 4 NV, known at
-// compile time (the fused small-batch path), so the sample loop unrolls.
-// st: the fused SGD step (dense_backward_sgd) instead of adding to dW, chk its check sum.
-template <int R, int C, int NV = 0>
-__attribute__((always_inline)) inline void
-bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz, float* dW,
-            int n_in, int j, int i, int B, const SgdTile* st, f32x4& chk) {
-    if (NV > 0) B = 4 * NV;
-    f32x4 acc[R][C];
-    {
-        f32x4 dv[R], xv[C];
-        for (int r = 0; r < R; ++r) dv[r] = load4(dz + (j + r) * ld_dz);
-        for (int c = 0; c < C; ++c) xv[c] = load4(x + (i + c) * ld_x);
-        for (int r = 0; r < R; ++r)
-            for (int c = 0; c < C; ++c) acc[r][c] = dv[r] * xv[c];
-    }
-    for (int s = 4; s < B; s += 4) {
-        f32x4 dv[R], xv[C];
-        for (int r = 0; r < R; ++r) dv[r] = load4(dz + (j + r) * ld_dz + s);
-        for (int c = 0; c < C; ++c) xv[c] = load4(x + (i + c) * ld_x + s);
-        for (int r = 0; r < R; ++r)
-            for (int c = 0; c < C; ++c) acc[r][c] = acc[r][c] + dv[r] * xv[c];
-    }
-    for (int r = 0; r < R; ++r) {
-        const std::size_t k = (std::size_t)(j + r) * n_in + i;
-        if (st) { // dW is zero on entry: the gradient is 0 + the sum, then the step
-            float* w = st->W + k;
-            const uint8_t* dead = st->dead + k;
-            if constexpr (C == 4) {
-                const f32x4 g = splat4(0.0f) + hsum4x4(acc[r][0], acc[r][1], acc[r][2], acc[r][3]);
-                const f32x4 w0 = load4(w);
-                store4(st->backup + k, w0);
-                uint32_t d;
-                std::memcpy(&d, dead, 4);
-                const f32x4 w1 = d == 0 ? sgd_weight(w0, g, st->lr, st->cnt)
-                                        : select4(i32x4{dead[0], dead[1], dead[2], dead[3]} != 0,
-                                                  w0, sgd_weight(w0, g, st->lr, st->cnt));
-                store4(w, w1);
-                chk = chk + (w1 - w1);
-            } else {
-                for (int c = 0; c < C; ++c) {
-                    const float g = 0.0f + hsum4(acc[r][c]), w0 = w[c];
-                    st->backup[k + c] = w0;
-                    if (!dead[c]) w[c] = sgd_weight(w0, g, st->lr[0], st->cnt[0]);
-                    chk[0] = chk[0] + (w[c] - w[c]);
-                }
-            }
-            continue;
-        }
-        float* w = dW + k;
-        if constexpr (C == 4) {
-            store4(w, load4(w) + hsum4x4(acc[r][0], acc[r][1], acc[r][2], acc[r][3]));
-        } else {
-            for (int c = 0; c < C; ++c) w[c] = w[c] + hsum4(acc[r][c]);
-        }
-    }
-}
-
-template <int R, int NV = 0>
-inline void bwd_dw_rows(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz,
-                        float* dW, int n_in, int j, int B, SgdTile* step = nullptr) {
-    // the check sum in a local, so that it stays in a register across the (inlined) tiles: in
-    // the struct it was a store-to-load chain, one per tile row (perf: the hottest instruction)
-    f32x4 chk = step ? step->chk : splat4(0.0f);
-    const SgdTile* st = step;
-    int i = 0;
-    for (; i + 4 <= n_in; i += 4)
-        bwd_dw_tile<R, 4, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
-    switch (n_in - i) {
-    case 3:
-        bwd_dw_tile<R, 3, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
-        break;
-    case 2:
-        bwd_dw_tile<R, 2, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
-        break;
-    case 1:
-        bwd_dw_tile<R, 1, NV>(x, ld_x, dz, ld_dz, dW, n_in, j, i, B, st, chk);
-        break;
-    default:
-        break;
-    }
-    if (step) step->chk = chk;
-}
-
-// The fused small-batch backward (B = 4V <= 16), rows [j, j + RJ) of W: dxp [n_in][4V] holds dx's
-// partial sums over rows < j; dxp == nullptr skips dx. xp [n_in][4V] is the packed x.
-template <int RJ, int V>
-inline void bwd_small_block(const float* W, const float* xp, const float* dz, std::size_t ld_dz,
-                            float* dxp, float* dW, int n_in, int j, SgdTile* st) {
-    constexpr int L = 4 * V;
-    if (dxp) {
-        f32x4 dv[RJ][V];
-        const float* wr[RJ];
-        for (int r = 0; r < RJ; ++r) {
-            wr[r] = W + (std::size_t)(j + r) * n_in;
-            for (int v = 0; v < V; ++v) dv[r][v] = load4(dz + (j + r) * ld_dz + 4 * v);
-        }
-        for (int i = 0; i < n_in; ++i) {
-            f32x4 acc[V];
-            for (int v = 0; v < V; ++v) acc[v] = load4(dxp + i * L + 4 * v);
-            for (int r = 0; r < RJ; ++r) {
-                f32x4 c = splat4(wr[r][i]);
-                for (int v = 0; v < V; ++v) acc[v] = acc[v] + c * dv[r][v];
-            }
-            for (int v = 0; v < V; ++v) store4(dxp + i * L + 4 * v, acc[v]);
-        }
-    }
-    // with st, these rows of W step only now, after their last use in dx above
-    int r = 0;
-    for (; r + 2 <= RJ; r += 2) bwd_dw_rows<2, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L, st);
-    if (r < RJ) bwd_dw_rows<1, V>(xp, L, dz, ld_dz, dW, n_in, j + r, L, st);
-}
-
-template <int V>
-inline void bwd_small(const float* W, const float* x, std::size_t ld_x, const float* dz,
-                      std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, int n_in,
-                      int n_out, SgdTile* st) {
-    constexpr int L = 4 * V;
-    alignas(16) float xp[kPanelRows * L], dxp[kPanelRows * L];
-    pack_panel(x, ld_x, n_in, 0, V, xp);
-    float* d = dx ? dxp : nullptr;
-    if (d)
-        for (int k = 0; k < n_in * L; k += 4) store4(dxp + k, splat4(0.0f));
-    int j = 0;
-    for (; j + 4 <= n_out; j += 4) bwd_small_block<4, V>(W, xp, dz, ld_dz, d, dW, n_in, j, st);
-    switch (n_out - j) {
-    case 3:
-        bwd_small_block<3, V>(W, xp, dz, ld_dz, d, dW, n_in, j, st);
-        break;
-    case 2:
-        bwd_small_block<2, V>(W, xp, dz, ld_dz, d, dW, n_in, j, st);
-        break;
-    case 1:
-        bwd_small_block<1, V>(W, xp, dz, ld_dz, d, dW, n_in, j, st);
-        break;
-    default:
-        break;
-    }
-    if (dx)
-        for (int i = 0; i < n_in; ++i)
-            for (int v = 0; v < V; ++v) store4(dx + i * ld_dx + 4 * v, load4(dxp + i * L + 4 * v));
-}
-
-// The fused small-batch backward takes wide layers (>= 16 outputs) at 4 <= B <= 16.
-inline bool takes_small(int n_in, int n_out, int B) {
-    return B >= 4 && B <= 4 * kBlockV && n_in <= kPanelRows && n_out >= kPackMinRows;
-}
-
-// db[j] += the sum over s of dz[j][s] (dense.h's order).
-inline void bias_grads(const float* dz, std::size_t ld_dz, float* db, int n_out, int B) {
-    int jb = 0;
-    for (; jb + 4 <= n_out; jb += 4) {
-        f32x4 acc[4];
-        for (int r = 0; r < 4; ++r) {
-            acc[r] = splat4(0.0f);
-            for (int s = 0; s < B; s += 4) acc[r] = acc[r] + load4(dz + (jb + r) * ld_dz + s);
-        }
-        store4(db + jb, load4(db + jb) + hsum4x4(acc[0], acc[1], acc[2], acc[3]));
-    }
-    for (int j = jb; j < n_out; ++j) {
-        f32x4 acc = splat4(0.0f);
-        for (int s = 0; s < B; s += 4) acc = acc + load4(dz + j * ld_dz + s);
-        db[j] = db[j] + hsum4(acc);
-    }
-}
-
-// The small-batch backward (takes_small): dW added to or, with st, the SGD step taken instead.
-inline void backward_small(const float* W, const float* x, std::size_t ld_x, const float* dz,
-                           std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, float* db,
-                           int n_in, int n_out, int B, SgdTile* st) {
-    bias_grads(dz, ld_dz, db, n_out, B);
-    switch (B / 4) {
-    case 4:
-        bwd_small<4>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out, st);
-        break;
-    case 3:
-        bwd_small<3>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out, st);
-        break;
-    case 2:
-        bwd_small<2>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out, st);
-        break;
-    default:
-        bwd_small<1>(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, n_in, n_out, st);
         break;
     }
 }
@@ -400,40 +128,6 @@ void dense_forward(const float* W, const float* b, const float* x, std::size_t l
             for (int i = 0; i < n_in; ++i) acc = acc + w[i] * x[i * ld_x + s];
             z[j * ld_z + s] = acc;
         }
-}
-
-bool dense_backward_sgd(float* W, const float* x, std::size_t ld_x, const float* dz,
-                        std::size_t ld_dz, float* dx, std::size_t ld_dx, float* db, int n_in,
-                        int n_out, int B, const DenseSgd& sgd, bool& finite) {
-    if (!takes_small(n_in, n_out, B)) return false;
-    SgdTile st{W, sgd.dead, sgd.backup, splat4(sgd.lr), splat4(sgd.count), splat4(0.0f)};
-    backward_small(W, x, ld_x, dz, ld_dz, dx, ld_dx, nullptr, db, n_in, n_out, B, &st);
-    finite = finite && hsum4(st.chk) == 0.0f;
-    return true;
-}
-
-void dense_backward(const float* W, const float* x, std::size_t ld_x, const float* dz,
-                    std::size_t ld_dz, float* dx, std::size_t ld_dx, float* dW, float* db, int n_in,
-                    int n_out, int B) {
-    if (B < 4) { // B == 0: nothing to sum; the twin gives dx = 0 and adds +0
-        dense_backward_naive(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, db, n_in, n_out, B);
-        return;
-    }
-    if (takes_small(n_in, n_out, B)) {
-        backward_small(W, x, ld_x, dz, ld_dz, dx, ld_dx, dW, db, n_in, n_out, B, nullptr);
-        return;
-    }
-    if (dx && n_out <= kPanelRows && n_out >= kPackMinRows && n_in >= kPackMinRows)
-        over_packed_blocks(dz, ld_dz, n_out, B,
-                           [&](int s, const float* dp, std::size_t ldp, int w) {
-                               bwd_dx_all_rows(W, dp, ldp, dx + s, ld_dx, n_in, n_out, w);
-                           });
-    else if (dx)
-        bwd_dx_all_rows(W, dz, ld_dz, dx, ld_dx, n_in, n_out, B);
-    bias_grads(dz, ld_dz, db, n_out, B);
-    int j = 0;
-    for (; j + 2 <= n_out; j += 2) bwd_dw_rows<2>(x, ld_x, dz, ld_dz, dW, n_in, j, B);
-    if (j < n_out) bwd_dw_rows<1>(x, ld_x, dz, ld_dz, dW, n_in, j, B);
 }
 
 } // namespace bp

@@ -56,7 +56,8 @@ void dense_backward_naive(const T* W, const T* x, std::size_t ld_x, const T* dz,
     }
 }
 
-// Fast paths: float uses SIMD kernels (dense.cpp); double falls back to the naive twins.
+// Fast paths: float uses SIMD kernels (dense.cpp, dense_backward.cpp); double falls back to the
+// naive twins.
 void dense_forward(const float* W, const float* b, const float* x, std::size_t ld_x, float* z,
                    std::size_t ld_z, int n_in, int n_out, int B);
 void dense_backward(const float* W, const float* x, std::size_t ld_x, const float* dz,
@@ -70,8 +71,8 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
 // followed by sgd_step_guarded over W. Each block of W's rows steps right after its last use in
 // dx, so W streams through the caches once where the two passes streamed W and dW twice. finite
 // becomes false if a stepped weight is not finite. Returns false, having done nothing, when the
-// layer does not take the fused small-batch path (dense.cpp): the caller then runs dense_backward
-// and the step. dead and backup are indexed as W.
+// layer does not take the fused small-batch path (dense_backward.cpp): the caller then runs
+// dense_backward and the step. dead and backup are indexed as W.
 struct DenseSgd {
     float lr, count;
     const unsigned char* dead;

@@ -1,8 +1,8 @@
 // test_kernels_wide.cpp: the dense kernels' blocked paths (column blocks, packed panels, the fused
-// small-batch backward of dense.cpp) against their naive twins bit for bit at the tile edges of
-// wide layers: widths 1..257 in and out, odd batch sizes, both caller strides the engine uses.
-// Then against float64 sums (the math, independent of the order) and the documented order's one
-// visible corner (a dW lane of -0 products stays -0).
+// small-batch backward of dense_backward.cpp) against their naive twins bit for bit at the tile
+// edges of wide layers: widths 1..257 in and out, odd batch sizes, both caller strides the engine
+// uses. Then against float64 sums (the math, independent of the order) and the documented order's
+// one visible corner (a dW lane of -0 products stays -0).
 #include "engine/dense.h"
 #include "engine/network.h"
 #include "engine/rng.h"

@@ -118,8 +118,8 @@ TEST_CASE("divergence: a non-finite update is undone and training stops until re
     s->train_epochs(5);
     CHECK(s->epoch() == e);
     // the weights kept are exactly those before the update that overflowed (default SGD: the
-    // step taken layer by layer inside backward, in dense.cpp's fused kernel on the 32-wide
-    // layers; momentum: the copy-then-step path)
+    // step taken layer by layer inside backward, in dense_backward.cpp's fused kernel on the
+    // 32-wide layers; momentum: the copy-then-step path)
     for (const char* opt : {"sgd", "momentum"})
         for (const char* shape : {"8,8", "32,32"}) {
             auto d = make(std::string("problem=regression&activation=relu&learningRate=10&seed=1") +
