@@ -36,7 +36,12 @@ export function initFrameLoop(page) {
     const playing = st.playing,
       r = await client.call('health');
     healthMs = r.ms;
-    if (st.perf) st.perf.health.push([healthAt, healthMs, playing]); // for the browser tests
+    if (st.perf) {
+      // for the browser tests; the last 64 only, as the counters live as long as the page
+      const h = st.perf.health;
+      h.push([healthAt, healthMs, playing]);
+      if (h.length > 64) h.shift();
+    }
     st.health = r.layers;
     drawHealthNow();
     page.hints();
