@@ -6,6 +6,7 @@
 #include "engine/dense.h"
 #include "engine/optimizer.h"
 #include "engine/rng.h"
+#include "kernel_inputs.h"
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -15,14 +16,8 @@
 using namespace bp;
 
 namespace {
-std::vector<float> random_vec(std::size_t n, Rng& r, float scale = 1.0f) {
-    std::vector<float> v(n);
-    for (float& x : v) x = (float)((r.uniform() * 2 - 1) * scale);
-    return v;
-}
-bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
-}
+using bp_test::random_vec;
+using bp_test::same_bits;
 
 struct Case {
     int n_in, n_out, B0;

@@ -6,6 +6,7 @@
 #include "engine/dense.h"
 #include "engine/network.h"
 #include "engine/rng.h"
+#include "kernel_inputs.h"
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -17,14 +18,8 @@ namespace {
 const int kWidths[] = {1, 3, 4, 5, 8, 9, 17, 255, 256, 257};
 const int kBatches[] = {1, 3, 5, 9, 10, 12, 16, 17, 20, 33};
 
-std::vector<float> random_vec(std::size_t n, Rng& r, float scale = 1.0f) {
-    std::vector<float> v(n);
-    for (float& x : v) x = (float)((r.uniform() * 2 - 1) * scale);
-    return v;
-}
-bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
-}
+using bp_test::random_vec;
+using bp_test::same_bits;
 // The engine's activations use a stride of 256 (the network's capacity); the other stride is
 // just past the batch. Both go through the kernels' packing.
 std::size_t stride_for(int n_in, int n_out, int B) {
