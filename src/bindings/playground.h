@@ -79,8 +79,7 @@ class Playground {
         int n = 0;
         if (!int_arg(batches, 0, 10000000, n))
             return result(bad_int("batches", batches, 0, 10000000));
-        long samples = 0;
-        for (int k = 0; k < n; ++k) samples += s_->train_batch();
+        const long samples = s_->train_batches(n);
         val r = progress_js(*s_);
         r.set("samples", (double)samples);
         return r;

@@ -72,7 +72,7 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
 // dx, so W streams through the caches once where the two passes streamed W and dW twice. finite
 // becomes false if a stepped weight is not finite. Returns false, having done nothing, when the
 // layer does not take the fused small-batch path (dense_backward.cpp): the caller then runs
-// dense_backward and the step. dead and backup are indexed as W.
+// dense_backward and the step. dead and backup are indexed as W; backup may be null (no copy kept).
 struct DenseSgd {
     float lr, count;
     const unsigned char* dead;

@@ -105,7 +105,7 @@ bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz
             if constexpr (C == 4) {
                 const f32x4 g = splat4(0.0f) + hsum4x4(acc[r][0], acc[r][1], acc[r][2], acc[r][3]);
                 const f32x4 w0 = load4(w);
-                store4(st->backup + k, w0);
+                if (st->backup) store4(st->backup + k, w0);
                 uint32_t d;
                 std::memcpy(&d, dead, 4);
                 const f32x4 w1 = d == 0 ? sgd_weight(w0, g, st->lr, st->cnt)
@@ -116,7 +116,7 @@ bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz
             } else {
                 for (int c = 0; c < C; ++c) {
                     const float g = 0.0f + hsum4(acc[r][c]), w0 = w[c];
-                    st->backup[k + c] = w0;
+                    if (st->backup) st->backup[k + c] = w0;
                     if (!dead[c]) w[c] = sgd_weight(w0, g, st->lr[0], st->cnt[0]);
                     chk[0] = chk[0] + (w[c] - w[c]);
                 }

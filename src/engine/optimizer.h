@@ -65,7 +65,8 @@ template <class V> inline V sgd_weight(V w, V gsum, V lr, V cnt) {
 // p[k] -= lr * (gsum[k] / count) unless dead (sgd_weight, as optimizer_step, so the same
 // bits); gsum[k] = 0. Returns whether every weight is finite after the step (x - x is 0 for finite
 // x and NaN otherwise, and a NaN stays in the sum); the caller restores backup if not. At 16 x 256
-// (~1 M weights, a batch of 10) the four passes were a fifth of each batch's time.
+// (~1 M weights, a batch of 10) the four passes were a fifth of each batch's time. backup may be
+// null: the caller keeps the weights some other way (Session's snapshot and replay).
 template <class T>
 bool sgd_step_guarded(const OptimizerParams& o, T* p, T* gsum, int count, const uint8_t* dead,
                       std::size_t n, T* backup) {
@@ -79,7 +80,7 @@ bool sgd_step_guarded(const OptimizerParams& o, T* p, T* gsum, int count, const 
             uint32_t d;
             std::memcpy(&d, dead + k, 4);
             const f32x4 w0 = load4(p + k);
-            store4(backup + k, w0);
+            if (backup) store4(backup + k, w0);
             if (d == 0) {
                 const f32x4 w = sgd_weight(w0, load4(gsum + k), lr4, cnt4);
                 store4(p + k, w);
@@ -95,7 +96,7 @@ bool sgd_step_guarded(const OptimizerParams& o, T* p, T* gsum, int count, const 
         chk = chk + hsum4(chk4);
     }
     for (; k < n; ++k) {
-        backup[k] = p[k];
+        if (backup) backup[k] = p[k];
         if (!dead[k]) p[k] = sgd_weight(p[k], gsum[k], lr, cnt);
         chk = chk + (p[k] - p[k]);
         gsum[k] = 0;

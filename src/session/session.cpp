@@ -329,7 +329,8 @@ void Session::update(bool stepped, bool finite) {
     // the default optimizer: backup, step, check and zeroed gradients in one pass (optimizer.h)
     const bool fused = opt_.kind == Optimizer::SGD && opt_.reg == Regularization::None;
     if (stepped) {
-        // taken layer by layer during backward (train_batch)
+        // taken layer by layer during backward (step_fused), which restored the weights if not
+        // finite
     } else if (fused) {
         finite = sgd_step_guarded(opt_, p, net_.grads.data(), accum_, net_.dead.data(), n,
                                   backup_.data());
@@ -345,7 +346,7 @@ void Session::update(bool stepped, bool finite) {
         finite = finite && std::isfinite(net_.bn_mean[k]) && std::isfinite(net_.bn_var[k]);
     if (!finite) {
         // Keep the last finite state: what the page shows and what reset starts from.
-        std::copy(backup_.begin(), backup_.end(), net_.params.begin());
+        if (!stepped) std::copy(backup_.begin(), backup_.end(), net_.params.begin());
         net_.bn_mean = bn_backup_mean_;
         net_.bn_var = bn_backup_var_;
         diverged_ = true;
@@ -358,7 +359,7 @@ void Session::update(bool stepped, bool finite) {
     ++updates_;
 }
 
-int Session::train_batch() {
+int Session::next_batch() {
     const int n = (int)data_.train.size();
     if (n == 0 || diverged_) return 0;
     const int bs = std::min(cfg_.batch_size, n);
@@ -367,12 +368,10 @@ int Session::train_batch() {
     // across an epoch's end, or batch norm's parameters (stepped after backward), take update's.
     if (accum_ == 0 && end == boundary && opt_.kind == Optimizer::SGD &&
         opt_.reg == Regularization::None && net_.bn_var.empty()) {
-        Network<float>::SgdStep step{&opt_, count, backup_.data()};
-        run_chunk(pos_, count, Pass::Train, &step);
-        accum_ = count;
+        step_fused(pos_, count);
         pos_ = end;
-        update(true, step.finite);
     } else {
+        snap_.valid = false; // this update is not one step_fused can train again
         run_chunk(pos_, count, Pass::Train);
         accum_ += count;
         pos_ = end;
@@ -387,11 +386,67 @@ int Session::train_batch() {
     return count;
 }
 
+// One whole batch [start, start + count) under plain SGD, each layer stepped inside backward
+// without a copy of the weights (session.h, Snapshot): a failed step restores the call's snapshot
+// and trains the batches since then again.
+void Session::step_fused(int start, int count) {
+    if (!snap_.valid) {
+        snap_.params.assign(net_.params.begin(), net_.params.end());
+        snap_.pos = start;
+        snap_.epoch = epoch_;
+        snap_.updates = updates_;
+        snap_.drop_rng = drop_rng_;
+        snap_.valid = true;
+    }
+    Network<float>::SgdStep step{&opt_, count, nullptr};
+    run_chunk(start, count, Pass::Train, &step);
+    if (!step.finite) {
+        const int pos = pos_;
+        const long epoch = epoch_, updates = updates_;
+        const Rng rng = drop_rng_; // as it is after this batch's draw
+        replay_to(updates);
+        pos_ = pos;
+        epoch_ = epoch;
+        drop_rng_ = rng;
+    }
+    accum_ = count;
+    update(true, step.finite);
+}
+
+// The weights after update number `updates` (>= the snapshot's): the snapshot's, then its batches
+// trained again, all whole plain-SGD batches (step_fused), whose steps were finite the first time.
+void Session::replay_to(long updates) {
+    std::copy(snap_.params.begin(), snap_.params.end(), net_.params.begin());
+    pos_ = snap_.pos;
+    epoch_ = snap_.epoch;
+    drop_rng_ = snap_.drop_rng;
+    const int n = (int)data_.train.size(), bs = std::min(cfg_.batch_size, n);
+    for (long u = snap_.updates; u < updates; ++u) {
+        const int count = std::min((pos_ / bs + 1) * bs, n) - pos_; // as next_batch
+        Network<float>::SgdStep step{&opt_, count, nullptr};
+        run_chunk(pos_, count, Pass::Train, &step);
+        pos_ += count;
+        if (pos_ == n) pos_ = 0;
+    }
+}
+
+long Session::train_batches(int n) {
+    snap_.valid = false; // a snapshot lives for one call: between calls anything may change
+    long samples = 0;
+    for (int k = 0; k < n; ++k) {
+        const int c = next_batch();
+        if (c == 0) break;
+        samples += c;
+    }
+    return samples;
+}
+
 void Session::train_epochs(int n) {
     if (data_.train.empty()) return;
+    snap_.valid = false; // as train_batches
     for (int e = 0; e < n && !diverged_; ++e) {
         long target = epoch_ + 1;
-        while (epoch_ < target && !diverged_) train_batch();
+        while (epoch_ < target && !diverged_) next_batch();
     }
 }
 
