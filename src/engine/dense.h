@@ -66,7 +66,7 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
 // The backward of one whole batch under plain SGD without regularization, its step fused in:
 // db added to as dense_backward does, dx the same, and, instead of adding to dW (which must be
 // zero: the batch's first and only chunk), each weight W[k] takes the step of optimizer.h's
-// sgd_step_guarded at once, W[k] = sgd_weight(W[k], 0 + its gradient sum, lr, count) unless
+// sgd_step_guarded at once, W[k] = sgd_weight(W[k], 0 + its gradient sum, scale) unless
 // dead[k], its old value going to backup[k], so W ends with the same bits as dense_backward
 // followed by sgd_step_guarded over W. Each block of W's rows steps right after its last use in
 // dx, so W streams through the caches once where the two passes streamed W and dW twice. finite
@@ -74,7 +74,7 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
 // layer does not take the fused small-batch path (dense_backward.cpp): the caller then runs
 // dense_backward and the step. dead and backup are indexed as W; backup may be null (no copy kept).
 struct DenseSgd {
-    float lr, count;
+    float scale; // optimizer.h's sgd_scale: lr / count
     const unsigned char* dead;
     float* backup;
 };

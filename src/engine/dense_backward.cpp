@@ -20,7 +20,8 @@ struct SgdTile {
     float* W;
     const uint8_t* dead;
     float* backup;
-    f32x4 lr, cnt, chk; // chk: the sum of w - w over the stepped weights (NaN once one is not)
+    f32x4 sc,
+        chk; // sc: sgd_scale; chk: the sum of w - w over the stepped weights (NaN once one is not)
 };
 
 // dx[i+r][4v ...] = sum_j W[j][i+r] dz[j][...], j ascending from 0, dz block at dp (stride ldp).
@@ -108,16 +109,16 @@ bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz
                 if (st->backup) store4(st->backup + k, w0);
                 uint32_t d;
                 std::memcpy(&d, dead, 4);
-                const f32x4 w1 = d == 0 ? sgd_weight(w0, g, st->lr, st->cnt)
+                const f32x4 w1 = d == 0 ? sgd_weight(w0, g, st->sc)
                                         : select4(i32x4{dead[0], dead[1], dead[2], dead[3]} != 0,
-                                                  w0, sgd_weight(w0, g, st->lr, st->cnt));
+                                                  w0, sgd_weight(w0, g, st->sc));
                 store4(w, w1);
                 chk = chk + (w1 - w1);
             } else {
                 for (int c = 0; c < C; ++c) {
                     const float g = 0.0f + hsum4(acc[r][c]), w0 = w[c];
                     if (st->backup) st->backup[k + c] = w0;
-                    if (!dead[c]) w[c] = sgd_weight(w0, g, st->lr[0], st->cnt[0]);
+                    if (!dead[c]) w[c] = sgd_weight(w0, g, st->sc[0]);
                     chk[0] = chk[0] + (w[c] - w[c]);
                 }
             }
@@ -267,7 +268,7 @@ bool dense_backward_sgd(float* W, const float* x, std::size_t ld_x, const float*
                         std::size_t ld_dz, float* dx, std::size_t ld_dx, float* db, int n_in,
                         int n_out, int B, const DenseSgd& sgd, bool& finite) {
     if (!takes_small(n_in, n_out, B)) return false;
-    SgdTile st{W, sgd.dead, sgd.backup, splat4(sgd.lr), splat4(sgd.count), splat4(0.0f)};
+    SgdTile st{W, sgd.dead, sgd.backup, splat4(sgd.scale), splat4(0.0f)};
     backward_small(W, x, ld_x, dz, ld_dz, dx, ld_dx, nullptr, db, n_in, n_out, B, &st);
     finite = finite && hsum4(st.chk) == 0.0f;
     return true;

@@ -187,12 +187,12 @@ void Network<T>::backward(const T* x, std::size_t ld_x, const T* y, int B, SgdSt
         bool stepped = false; // W's step taken inside the kernel (dense.h)
         if constexpr (std::is_same<T, float>::value)
             if (step)
-                stepped =
-                    dense_backward_sgd(w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.b_off,
-                                       L.n_in, L.n_out, Bp,
-                                       {T(step->opt->lr), T(step->count), dead.data() + L.w_off,
-                                        step->backup ? step->backup + L.w_off : nullptr},
-                                       step->finite);
+                stepped = dense_backward_sgd(w, in, ld_in, dz(l), cap_, dx, cap_,
+                                             grads.data() + L.b_off, L.n_in, L.n_out, Bp,
+                                             {sgd_scale<float>(step->opt->lr, step->count),
+                                              dead.data() + L.w_off,
+                                              step->backup ? step->backup + L.w_off : nullptr},
+                                             step->finite);
         if (!stepped)
             dense_backward(w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.w_off,
                            grads.data() + L.b_off, L.n_in, L.n_out, Bp);

@@ -41,7 +41,7 @@ bool check(const Case& c, Rng& r, bool* finite_out = nullptr) {
     std::vector<float> backup1(nw, 9.0f), backup2(nw, 9.0f), dW2(nw, 0.0f);
     std::vector<float> dx1(n_in * ld, 5.0f), dx2 = dx1;
     bool finite1 = true;
-    const DenseSgd sgd{(float)c.lr, (float)c.B0, dead.data(), backup1.data()};
+    const DenseSgd sgd{sgd_scale<float>(c.lr, c.B0), dead.data(), backup1.data()};
     const bool fused =
         dense_backward_sgd(W1.data(), x.data(), ld, dz.data(), ld, c.with_dx ? dx1.data() : nullptr,
                            ld, db1.data(), n_in, n_out, B, sgd, finite1);
@@ -92,9 +92,9 @@ TEST_CASE("dense_backward_sgd leaves layers outside its path untouched and says 
         bool finite = true;
         CAPTURE(c.n_in);
         CAPTURE(c.n_out);
-        REQUIRE_FALSE(dense_backward_sgd(W.data(), x.data(), ld, dz.data(), ld, dx.data(), ld,
-                                         db.data(), c.n_in, c.n_out, (c.B0 + 3) & ~3,
-                                         {0.03f, (float)c.B0, dead.data(), backup.data()}, finite));
+        REQUIRE_FALSE(dense_backward_sgd(
+            W.data(), x.data(), ld, dz.data(), ld, dx.data(), ld, db.data(), c.n_in, c.n_out,
+            (c.B0 + 3) & ~3, {sgd_scale<float>(0.03, c.B0), dead.data(), backup.data()}, finite));
         REQUIRE(same_bits(W, W0));
         REQUIRE(same_bits(backup, backup0));
         REQUIRE(same_bits(db, db0));

@@ -76,7 +76,7 @@ TEST_CASE("gradient sums are averaged over the batch count") {
     CHECK(p == doctest::Approx(0.95).epsilon(1e-12));
 }
 
-TEST_CASE("float SGD (the 4-lane path) equals p - lr * (gsum / count) and skips dead weights") {
+TEST_CASE("float SGD (the 4-lane path) equals p - (lr / count) * gsum and skips dead weights") {
     for (int n : {1, 3, 4, 5, 8, 9, 17}) {
         OptimizerParams o;
         o.kind = Optimizer::SGD;
@@ -93,14 +93,18 @@ TEST_CASE("float SGD (the 4-lane path) equals p - lr * (gsum / count) and skips 
         const std::vector<float> p0 = p;
         optimizer_step(o, st, p.data(), g.data(), 10, w.data(), dead.data(), (std::size_t)n);
         for (int k = 0; k < n; ++k) {
-            const float want = dead[k] ? p0[k] : p0[k] - 0.03f * (g[k] / 10.0f);
+            // lr / count in double, rounded to float once; then one product and one difference
+            const float want = dead[k] ? p0[k] : p0[k] - (float)(0.03 / 10) * g[k];
             CHECK(p[k] == want);
+            // the step of the mean gradient, lr * (gsum / count), to float's rounding
+            const double exact = dead[k] ? p0[k] : p0[k] - 0.03 * ((double)g[k] / 10);
+            CHECK(std::fabs(p[k] - exact) <= 0x1p-23 * std::fabs(exact));
         }
     }
 }
 
 TEST_CASE("fused guarded SGD: the same step, a copy of the weights before it, zeroed sums") {
-    // the session's default update (sgd_step_guarded): each weight p - lr * (gsum / count) in
+    // the session's default update (sgd_step_guarded): each weight p - (lr / count) * gsum in
     // float, dead ones kept, the old weights in backup, the sums zeroed, and "all finite" reported
     for (int n : {1, 3, 4, 5, 8, 9, 17, 1001}) {
         OptimizerParams o;
@@ -117,7 +121,7 @@ TEST_CASE("fused guarded SGD: the same step, a copy of the weights before it, ze
         CHECK(sgd_step_guarded(o, p.data(), g.data(), 10, dead.data(), (std::size_t)n,
                                backup.data()));
         for (int k = 0; k < n; ++k) {
-            const float want = dead[k] ? p0[k] : p0[k] - 0.03f * (g0[k] / 10.0f);
+            const float want = dead[k] ? p0[k] : p0[k] - (float)(0.03 / 10) * g0[k];
             CHECK(p[k] == want);
             CHECK(backup[k] == p0[k]);
             CHECK(g[k] == 0.0f);

@@ -4,9 +4,11 @@
 #include "data/features.h"
 #include "session/session.h"
 #include "session_from_hash.h"
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
+#include <vector>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xtensor.hpp>
 #include <xtensor/xview.hpp>
@@ -201,8 +203,10 @@ TEST_CASE("learning: each classification dataset gets well below the trivial los
     // The constant prediction 0 has loss 0.5 * 1^2 = 0.5 per point. With defaults (x1, x2 -> 4, 2
     // tanh, lr 0.03, batch 10, noise 0) circle, xor and gauss reach test loss < 0.1 (an 80 %
     // reduction; observed worst 0.058 over seeds 1-5) within 300 epochs. Spiral is beyond the
-    // default network (as in TensorFlow Playground); with all 7 features and 8, 8, 6 neurons it
-    // reaches < 0.25 within 600 epochs (observed worst 0.19).
+    // default network (as in TensorFlow Playground); with all 7 features and 8, 8, 6 neurons
+    // most seeds reach ~0.01 within 600 epochs, but seed 2 settles on a plateau near 0.2 (0.18
+    // with SGD's old per-weight division, 0.25 with lr / count: a chaotic run, where one ulp per
+    // step picks the plateau's height): the median stays < 0.05 and the worst < 0.3.
     for (const char* d : {"circle", "xor", "gauss"})
         for (int seed = 1; seed <= 5; ++seed) {
             auto s = make(std::string("dataset=") + d + "&seed=" + std::to_string(seed));
@@ -211,14 +215,18 @@ TEST_CASE("learning: each classification dataset gets well below the trivial los
             CAPTURE(seed);
             CHECK(s->metrics().test_loss < 0.1);
         }
+    std::vector<double> spiral;
     for (int seed = 1; seed <= 5; ++seed) {
         auto s = make("dataset=spiral&networkShape=8,8,6&xSquared=true&ySquared=true&xTimesY=true&"
                       "sinX=true&sinY=true&seed=" +
                       std::to_string(seed));
         s->train_epochs(600);
         CAPTURE(seed);
-        CHECK(s->metrics().test_loss < 0.25);
+        CHECK(s->metrics().test_loss < 0.3);
+        spiral.push_back(s->metrics().test_loss);
     }
+    std::sort(spiral.begin(), spiral.end());
+    CHECK(spiral[2] < 0.05);
 }
 
 TEST_CASE("regression and multi-class train") {
