@@ -1,6 +1,7 @@
 // common.mjs: the benchmark's shared definitions, used by the Node harness (bench/run.mjs) and by the
 // in-page runner (bench/page/bench.js), so every engine is timed by the same code:
 //   - the workloads W1-W4 of WORKLOADS.md: config hashes (W1-W3) and W4's constants and FLOP count;
+//     WIDE: issue 22's 16 x 256 network at the page's batch of 10 (ours only);
 //   - rate(step, seconds): calls step() (returns the units it did) until `seconds` of wall time
 //     (performance.now) have passed, returns units/s; measure(): warm-up (max(0.2, seconds/2) s)
 //     then `reps` rates, with median/min/max;
@@ -32,6 +33,15 @@ W4.flopsPerSample = 6 * W4.macs;
 export const FLOP_FORMULA =
   'GFLOP/s = samples/s x 6 x MACs / 1e9, MACs = 32*256 + 256*256 + 256*1 = 73,984 per sample ' +
   "(2 x MACs forward + 4 x MACs backward: dW and dx; an engine that skips the first layer's dx does 5.4% less)";
+
+// Issue 22's wide network, as the page trains it: 16 hidden layers of 256 (relu) on the default
+// circle data (2 features, 250 training points), batch 10, plain SGD.
+export const WIDE = {
+  hash: `networkShape=${Array(16).fill(256).join(',')}&activation=relu&batchSize=10&seed=1`,
+  // multiply-accumulates per sample of the forward pass: 2*256 + 15*256*256 + 256*1
+  macs: 2 * 256 + 15 * 256 * 256 + 256,
+};
+WIDE.flopsPerSample = 6 * WIDE.macs; // as W4: 2 x MACs forward + 4 x MACs backward
 
 export function now() {
   return performance.now();

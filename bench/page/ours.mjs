@@ -5,11 +5,12 @@
 // (bench/gen/wasm/bench.mjs, built by bench/build.sh with the engine's flags).
 //   runOurs(E, wide, {seconds, reps, quick, quickEpochs, kernelSeconds, kernels, learn}) -> {W1, W2,
 //     W3, W4, learn, kernel} (learn: false skips the learning check); each workload {unit, reps, median, min, max, loss}, W4 adds gflops.
-//   Chunks per timed step: W1 20 epochs, W2 2 epochs, W3 one evalGrid(100), W4 4 batches of 64.
+//   Chunks per timed step: W1 20 epochs, W2 2 epochs, W3 one evalGrid(100), W4 4 batches of 64,
+//   wide (16 x 256 at batch 10, through the Session API as the page trains it) 1 epoch.
 //   quick: no timing; the learning check on quickEpochs epochs and one step of each workload.
 //   trainData(E, hash): a session's training points as features (sample-major) and labels, so the
 //     JavaScript peers train on exactly our data.
-import { W1_HASH, W2_HASH, W4, GRID_N, measure, stats, features } from './common.mjs';
+import { W1_HASH, W2_HASH, W4, WIDE, GRID_N, measure, stats, features } from './common.mjs';
 
 export const KERNEL_CASES = [
   ...[64, 128, 256, 512].map((n) => ({ pass: 'forward', nIn: n, nOut: n, B: n })),
@@ -108,6 +109,27 @@ export function runOurs(E, wide, opts = {}) {
           { seconds, reps },
         );
         res[id] = { unit: 'samples/s', ...st, loss: s.metrics().trainLoss };
+      }
+    } finally {
+      s.dispose();
+    }
+  }
+
+  {
+    const s = session(E, WIDE.hash);
+    try {
+      const n = s.points(false).length / 3;
+      s.trainEpochs(1);
+      if (quick) res.wide = { unit: 'samples/s', loss: finite(s.metrics().trainLoss, 'wide loss') };
+      else {
+        const st = measure(
+          () => {
+            s.trainEpochs(1);
+            return n;
+          },
+          { seconds, reps },
+        );
+        res.wide = { unit: 'samples/s', ...st, gflops: (st.median * WIDE.flopsPerSample) / 1e9, n };
       }
     } finally {
       s.dispose();
