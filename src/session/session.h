@@ -299,7 +299,7 @@ class Session {
     void apply_preset_weights();
     void compute_trace(const float* features, float label, SampleTrace& out);
     std::vector<float> backup_; // params before the latest update (divergence guard)
-    // The divergence guard of plain SGD's step inside backward (train_batch): no copy per update
+    // The divergence guard of plain SGD's step inside backward (step_fused): no copy per update
     // (at 16 x 256 it was 4 MB written per batch of 10, ~7 % of an epoch); instead, once per
     // training call, the params and what decides the batches after them (position, epoch,
     // updates, the dropout stream). A failed update restores them and trains the batches since
