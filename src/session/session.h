@@ -8,10 +8,10 @@
 // "dropout" stream, one draw per hidden unit and sample, restarted by reset()); everything else,
 // metrics, the grid, trace, health and predictions, is evaluation mode (running statistics, no
 // dropout), as PyTorch's model.eval() would compute it.
-// Files: session.cpp (build, train, evaluate), session_probe.cpp (trace, gradient check, health,
-// predictions), session_edit.cpp (weights, points and loaded state), session_nearest.cpp (the
-// nearest buildable session of a refused link), session_landscape.cpp (the loss landscape and the
-// trajectory it draws).
+// Files: session.cpp (build, data), session_train.cpp (train), session_eval.cpp (losses, metrics,
+// grid), session_probe.cpp (trace, gradient check, health, predictions), session_edit.cpp
+// (weights, points and loaded state), session_nearest.cpp (the nearest buildable session of a
+// refused link), session_landscape.cpp (the loss landscape and the trajectory it draws).
 #pragma once
 #include "../config/config.h"
 #include "../config/config_codec.h"
