@@ -35,7 +35,7 @@ function trainFor(S, epochs, budgetMs, t0) {
     // after the first batch, start only what fits: at 16 x 256 a batch takes ~5 ms, and a second
     // one begun with 0.2 ms left doubled the frame's training (bench/PAGE.md)
     if (trained > 0 && left < msPerBatch) return [trained, true];
-    // batch boundaries sit at multiples of the batch size from the epoch's start (Session::train_batch)
+    // batch boundaries sit at multiples of the batch size from the epoch's start (Session::batch_boundary)
     const toTarget = Math.ceil(n / b) - Math.floor(p.position / b) + (target - p.epoch - 1) * Math.ceil(n / b);
     const k = Math.max(1, Math.min(toTarget, Math.floor(left / msPerBatch)));
     const ts = performance.now();

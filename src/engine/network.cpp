@@ -187,21 +187,20 @@ void Network<T>::backward(const T* x, std::size_t ld_x, const T* y, int B, SgdSt
         bool stepped = false; // W's step taken inside the kernel (dense.h)
         if constexpr (std::is_same<T, float>::value)
             if (step)
-                stepped = dense_backward_sgd(w, in, ld_in, dz(l), cap_, dx, cap_,
-                                             grads.data() + L.b_off, L.n_in, L.n_out, Bp,
-                                             {sgd_scale<float>(step->opt->lr, step->count),
-                                              dead.data() + L.w_off,
-                                              step->backup ? step->backup + L.w_off : nullptr},
-                                             step->finite);
+                stepped = dense_backward_sgd(
+                    w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.b_off, L.n_in, L.n_out,
+                    Bp,
+                    {sgd_scale<float>(step->opt->lr, step->count), dead.data() + L.w_off, nullptr},
+                    step->finite);
         if (!stepped)
             dense_backward(w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.w_off,
                            grads.data() + L.b_off, L.n_in, L.n_out, Bp);
         if (step) { // W (unless stepped) then b: one range (the layout in the header)
             const std::size_t from = stepped ? L.b_off : L.w_off,
                               n = L.b_off + (std::size_t)L.n_out - from;
-            step->finite &= sgd_step_guarded(*step->opt, params.data() + from, grads.data() + from,
-                                             step->count, dead.data() + from, n,
-                                             step->backup ? step->backup + from : nullptr);
+            step->finite &=
+                sgd_step_guarded<T>(*step->opt, params.data() + from, grads.data() + from,
+                                    step->count, dead.data() + from, n, nullptr);
         }
         if (l == 0) continue;
         if (L.skip) { // the identity path: dL/da_{l-1} also receives dL/da_l

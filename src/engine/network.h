@@ -89,8 +89,8 @@ template <class T> class Network {
     struct SgdStep {
         const OptimizerParams* opt;
         int count;          // samples summed in grads (the batch)
-        T* backup;          // [params.size()]: the weights before the step, or null: not kept
-        bool finite = true; // every stepped weight finite (else the caller restores the weights)
+        bool finite = true; // every stepped weight finite (else the caller restores the weights:
+                            // no copy is kept here, Session keeps a snapshot per call)
     };
     void backward(const T* x, std::size_t ld_x, const T* y, int B, SgdStep* step = nullptr);
     // Sum over columns [0, B) of the per-sample loss of the last forward (accumulated in double).

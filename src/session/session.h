@@ -312,6 +312,7 @@ class Session {
         Rng drop_rng{uint64_t(0)};
         bool valid = false;
     } snap_;
+    int batch_boundary(int pos) const;
     int next_batch();
     void step_fused(int start, int count);
     void replay_to(long updates);

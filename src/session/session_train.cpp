@@ -59,11 +59,17 @@ void Session::update(bool stepped, bool finite) {
     ++updates_;
 }
 
+// Where the batch that starts at `pos` ends, before the epoch's end cuts it: batch boundaries sit
+// at multiples of the batch size from the epoch's start.
+int Session::batch_boundary(int pos) const {
+    const int bs = std::min(cfg_.batch_size, (int)data_.train.size());
+    return (pos / bs + 1) * bs;
+}
+
 int Session::next_batch() {
     const int n = (int)data_.train.size();
     if (n == 0 || diverged_) return 0;
-    const int bs = std::min(cfg_.batch_size, n);
-    const int boundary = (pos_ / bs + 1) * bs, end = std::min(boundary, n), count = end - pos_;
+    const int boundary = batch_boundary(pos_), end = std::min(boundary, n), count = end - pos_;
     // A whole batch under plain SGD steps each layer inside backward (network.h); a batch carried
     // across an epoch's end, or batch norm's parameters (stepped after backward), take update's.
     if (accum_ == 0 && end == boundary && opt_.kind == Optimizer::SGD &&
@@ -98,7 +104,7 @@ void Session::step_fused(int start, int count) {
         snap_.drop_rng = drop_rng_;
         snap_.valid = true;
     }
-    Network<float>::SgdStep step{&opt_, count, nullptr};
+    Network<float>::SgdStep step{&opt_, count};
     run_chunk(start, count, Pass::Train, &step);
     if (!step.finite) {
         const int pos = pos_;
@@ -120,10 +126,10 @@ void Session::replay_to(long updates) {
     pos_ = snap_.pos;
     epoch_ = snap_.epoch;
     drop_rng_ = snap_.drop_rng;
-    const int n = (int)data_.train.size(), bs = std::min(cfg_.batch_size, n);
+    const int n = (int)data_.train.size();
     for (long u = snap_.updates; u < updates; ++u) {
-        const int count = std::min((pos_ / bs + 1) * bs, n) - pos_; // as next_batch
-        Network<float>::SgdStep step{&opt_, count, nullptr};
+        const int count = std::min(batch_boundary(pos_), n) - pos_;
+        Network<float>::SgdStep step{&opt_, count};
         run_chunk(pos_, count, Pass::Train, &step);
         pos_ += count;
         if (pos_ == n) pos_ = 0;
