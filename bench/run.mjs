@@ -13,9 +13,13 @@
 // engine's median over ours-node's median, measured in this run.
 // Usage (after `cd bench && npm ci`; bench/run.sh does the set-up):
 //   node bench/run.mjs [--seconds S=1] [--reps R=5] [--kernel-seconds S=0.2] [--engines a,b,..]
-//                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn]
+//                      [--out FILE=bench/RESULTS.md] [--no-write] [--no-learn] [--cpu N|any]
 //     R rounds, each running every engine once (one measurement per workload and kernel case), so
 //     every figure is a median of R measurements spread over the run. Raw numbers: bench/gen/results.json.
+//     --cpu: every engine's process runs pinned to CPU N (taskset; default the last CPU), so that all
+//     figures and ratios come from the same core: on this 2-vCPU VM one vCPU runs the same code
+//     ~40 % slower than the other (issue 22's notes), and a run that mixed them compared a fast-core
+//     limit with a mixed median. `any`: no pinning.
 //   node bench/run.mjs --quick [--quick-epochs N=30]
 //     No timing: each engine's learning check on N epochs of W1 plus one step of W2-W4; exits 1 if an
 //     engine errors or does not learn (W1 train loss must drop below QUICK_MAX_LOSS), 0 otherwise.
@@ -48,6 +52,7 @@ function parseArgs(argv) {
     write: true,
     engine: null,
     learn: true,
+    cpu: os.cpus().length - 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -73,7 +78,12 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = path.resolve(val());
     else if (a === '--no-write') o.write = false;
     else if (a === '--no-learn') o.learn = false;
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--cpu') {
+      const v = val();
+      o.cpu = v === 'any' ? null : Number(v);
+      if (o.cpu !== null && !(Number.isInteger(o.cpu) && o.cpu >= 0 && o.cpu < os.cpus().length))
+        throw new Error(`--cpu must be any or a CPU number in 0..${os.cpus().length - 1}`);
+    } else throw new Error(`unknown option ${a}`);
   }
   return o;
 }
@@ -289,7 +299,10 @@ function runChild(engine, o, { reps = o.reps, learn = true } = {}) {
   if (o.quick) args.push('--quick');
   if (!learn) args.push('--no-learn');
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, cwd: root });
+  const [exe, argv] = pinned(o)
+    ? ['taskset', ['-c', String(o.cpu), process.execPath, ...args]]
+    : [process.execPath, args];
+  const r = spawnSync(exe, argv, { encoding: 'utf8', maxBuffer: 1 << 26, cwd: root });
   const secs = (Date.now() - t0) / 1000;
   const line = (r.stdout || '').split('\n').find((l) => l.startsWith('BENCH_JSON '));
   if (r.status !== 0 || !line) {
@@ -297,6 +310,11 @@ function runChild(engine, o, { reps = o.reps, learn = true } = {}) {
     return { error: err || `exit ${r.status}`, secs };
   }
   return { ...JSON.parse(line.slice('BENCH_JSON '.length)), secs };
+}
+
+/** Whether children run pinned to o.cpu (taskset is util-linux's, on every Debian). */
+function pinned(o) {
+  return o.cpu !== null && !o.engine && spawnSync('taskset', ['-V']).status === 0;
 }
 
 function machine() {
@@ -522,7 +540,7 @@ function report(results, o, m, meta) {
   );
   lines.push('');
   lines.push(
-    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}${m.mhz ? ` @ ${Number(m.mhz).toFixed(0)} MHz` : ''} (flags: ${m.cpuFlags}), ${m.memGiB} GiB, ${m.os}; Node ${m.node}; Chromium ${meta.chromium ?? 'n/a'}; load average before ${meta.loadBefore}, after ${meta.loadAfter}.`,
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}${m.mhz ? ` @ ${Number(m.mhz).toFixed(0)} MHz` : ''} (flags: ${m.cpuFlags}), ${m.memGiB} GiB, ${m.os}; Node ${m.node}; Chromium ${meta.chromium ?? 'n/a'}; load average before ${meta.loadBefore}, after ${meta.loadAfter}; ${meta.pin}.`,
   );
   lines.push('');
   lines.push('## Workloads W1-W4 (../shared/WORKLOADS.md), all engines in one run');
@@ -633,6 +651,7 @@ async function main() {
       .map((x) => x.toFixed(2))
       .join(' '),
     secs: (Date.now() - t0) / 1000,
+    pin: pinned(o) ? `every engine's process pinned to CPU ${o.cpu} (taskset, --cpu)` : 'engines not pinned to a CPU',
   };
   const text = report(results, o, m, meta);
   console.log(text);
