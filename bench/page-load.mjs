@@ -10,8 +10,9 @@
 // side: round k visits each once, so the machine's load hits them alike). Prints, per copy, a
 // markdown table of the files and a summary, and one JSON line.
 import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { startBrowser } from './browser.mjs';
+import { startBrowser, watchServiceWorker } from './browser.mjs';
 
 const rounds = Number(process.argv[2] || 7);
 const hash = process.argv[3] || '';
@@ -60,9 +61,11 @@ async function visit(b) {
       })(),
     );
   });
+  const offline = watchServiceWorker(page, b.dir);
   await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
   await page.waitForFunction(() => window.__firstHeatmap !== undefined, null, { timeout: 60000, polling: 50 });
   await page.waitForTimeout(1500); // panels loaded after the first frame
+  const sw = await offline();
   await Promise.all(pending);
   const t = await page.evaluate(() => ({
     first: window.__firstHeatmap,
@@ -71,10 +74,13 @@ async function visit(b) {
   }));
   for (const f of files) f.at = f.atEpoch - t.origin;
   await page.context().close();
-  return { ...t, files, streaming };
+  return { ...t, files, streaming, sw };
 }
 
-for (const c of copies) c.b = await startBrowser(c.dir);
+for (const c of copies) {
+  c.b = await startBrowser(c.dir);
+  c.b.dir = c.dir && path.resolve(c.dir); // watchServiceWorker: web/ when undefined
+}
 try {
   for (let r = 0; r < rounds; r++) for (const c of copies) c.runs.push(await visit(c.b));
 } finally {
@@ -105,6 +111,7 @@ for (const c of copies) {
     raw: sum(last.files, 'raw'),
     gzip: sum(last.files, 'gzip'),
     beforeFirst: { requests: before.length, gzip: sum(before, 'gzip') },
+    serviceWorker: last.sw,
     streamingMessages: [...new Set(c.runs.flatMap((r) => r.streaming))],
   };
   results[c.name] = out;
@@ -115,6 +122,9 @@ for (const c of copies) {
     console.log(`| ${f.url} | ${f.type.split(';')[0]} | ${f.raw} | ${f.gzip} | ${f.at > last.first ? 'no' : 'yes'} |`);
   console.log(
     `| **total (${out.requests} requests)** | | ${out.raw} | ${out.gzip} | ${out.beforeFirst.requests} requests, ${out.beforeFirst.gzip} B |`,
+  );
+  console.log(
+    `\nthe service worker's offline copy (after the first frame): ${out.serviceWorker.requests} requests, ${out.serviceWorker.raw} B sent (${out.serviceWorker.gzip} B gzip -9), ${out.serviceWorker.noBody} without a body (revalidated: already loaded by the page)`,
   );
   console.log(
     `\nfirst heatmap: median ${out.firstHeatmapMs.median.toFixed(0)} ms [${out.firstHeatmapMs.min.toFixed(0)}–${out.firstHeatmapMs.max.toFixed(0)}] over ${rounds} first visits; load event ${out.loadEventMs.toFixed(0)} ms; load average ${out.load}` +

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startBrowser } from './browser.mjs';
+import { startBrowser, watchServiceWorker } from './browser.mjs';
 import { traceWhile, threadNames } from './trace.mjs';
 import { gridPlan } from '../web/frame-plan.js';
 
@@ -200,15 +200,22 @@ async function firstVisit(b) {
       ),
     ),
   );
+  const offline = watchServiceWorker(page);
   await page.goto(`${b.base}/index.html#seed=1`);
   await page.waitForFunction(() => window.playground && window.playground.firstDrawMs !== undefined, null, {
     timeout: 60000,
   });
   const first = await page.evaluate(() => window.playground.firstDrawMs);
   await page.waitForTimeout(1500); // panels loaded after the first frame count too
+  const sw = await offline();
   const all = await Promise.all(bodies);
   await page.close();
-  return { first, requests: all.length, gzip: all.reduce((n, x) => n + zlib.gzipSync(x, { level: 9 }).length, 0) };
+  return {
+    first,
+    requests: all.length,
+    gzip: all.reduce((n, x) => n + zlib.gzipSync(x, { level: 9 }).length, 0),
+    sw,
+  };
 }
 
 // Asynchronous: the page's server runs in this process, so a blocking call would starve it.
@@ -299,6 +306,7 @@ ${learn.join('\n')}
 |---|---|
 | navigation to first drawn heatmap (median of 3) | ${Math.round(median(fv.map((v) => v.first)))} ms |
 | bytes loaded (gzip -9 per file) | ${(fv[0].gzip / 1024).toFixed(1)} KiB in ${fv[0].requests} requests |
+| then the service worker's offline copy (the files the page has not loaded) | ${(fv[0].sw.gzip / 1024).toFixed(1)} KiB gzip -9; ${fv[0].sw.noBody} of its ${fv[0].sw.requests} requests revalidated without a body |
 | Lighthouse performance (mobile) | ${lh ? `${lh.score}, total blocking time ${lh.tbt} ms, layout shift ${lh.cls.toFixed(3)}` : 'not run (--lighthouse)'} |`;
 console.log(md);
 const here = path.dirname(fileURLToPath(import.meta.url));

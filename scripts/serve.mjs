@@ -1,7 +1,9 @@
 // serve.mjs: a static file server for web/ bound to 127.0.0.1 (the page and the browser tests).
 // Usage: node scripts/serve.mjs DIR [PORT]  (PORT 0 picks a free one). Prints the URL on stdout.
 // Every response carries the headers of DIR/_headers (the "/*" block of that Netlify / Cloudflare
-// Pages file), so the page, its worker and the tests run under the CSP a deployment sends.
+// Pages file), so the page, its worker and the tests run under the CSP a deployment sends, and an
+// ETag, so that a revalidation (Cache-Control: no-cache; web/sw.js) of an unchanged file is a 304.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,11 +61,19 @@ export function serve(dir, port = 0) {
         res.writeHead(404, { ...extra, 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
+      // a validator, as static hosts send: a revalidation of an unchanged file is a 304, no body
+      const etag = `"${crypto.createHash('sha1').update(data).digest('base64url')}"`;
+      const head = {
         ...extra,
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
-      });
+        ETag: etag,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, head).end();
+        return;
+      }
+      res.writeHead(200, head);
       res.end(data);
     });
   });

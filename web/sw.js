@@ -12,7 +12,10 @@ self.addEventListener('install', (event) => {
     (async () => {
       const list = await (await fetch('gen/precache.json', { cache: 'no-store' })).json();
       const cache = await caches.open(CACHE);
-      await cache.addAll(list.files.map((f) => new Request(f, { cache: 'reload' })));
+      // no-cache, not reload: revalidated with the server, so the files the page has just loaded
+      // come back as 304 Not Modified from a host that sends validators (ETag, Last-Modified)
+      // instead of crossing the network twice, and a changed file still comes back new
+      await cache.addAll(list.files.map((f) => new Request(f, { cache: 'no-cache' })));
       await self.skipWaiting(); // a new build takes over at once: the page itself is network-first
     })(),
   );

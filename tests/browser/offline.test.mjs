@@ -31,9 +31,20 @@ const ready = (page) =>
 
 test('cached on the first visit: offline, the page loads, trains and steps; it is installable', async () => {
   const page = await b.newPage();
+  // the bytes each of the service worker's requests received (Playwright: 0 when revalidated)
+  const swBytes = {};
+  page.context().on('response', async (r) => {
+    if (r.request().serviceWorker()) swBytes[new URL(r.url()).pathname] = (await r.request().sizes()).responseBodySize;
+  });
   await page.goto(`${b.base}/index.html#seed=1`);
   await ready(page);
   await controlled(page);
+  // the files the page loaded are revalidated, not downloaded twice (sw.js: cache 'no-cache',
+  // the server's ETag); what the page did not load (the engine's second part) crosses once
+  assert.equal(swBytes['/gen/engine.wasm'], 0);
+  assert.equal(swBytes['/gen/app.js'], 0);
+  // (the body as sent: the file and a few bytes of chunked transfer framing)
+  assert.ok(swBytes['/gen/engine.deferred.wasm'] >= fs.statSync(path.join(dir, 'gen/engine.deferred.wasm')).size);
   const { version, files } = JSON.parse(fs.readFileSync(path.join(dir, 'gen/precache.json'), 'utf8'));
   assert.deepEqual(await cacheNames(page), [`bp-${version}`]);
   assert.ok(files.includes('gen/engine.wasm') && files.includes('index.html'));
