@@ -25,7 +25,7 @@ const copies = (process.argv.length > 4 ? process.argv.slice(4) : ['page=']).map
   return { name, dir: dir || undefined, runs: [] };
 });
 
-async function visit(b) {
+async function visit(b, dir) {
   const page = await b.newPage(); // playwright: a new context per page, an empty cache
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.addInitScript(() => {
@@ -61,7 +61,7 @@ async function visit(b) {
       })(),
     );
   });
-  const offline = watchServiceWorker(page, b.dir);
+  const offline = watchServiceWorker(page, dir && path.resolve(dir)); // web/ when undefined
   await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
   await page.waitForFunction(() => window.__firstHeatmap !== undefined, null, { timeout: 60000, polling: 50 });
   await page.waitForTimeout(1500); // panels loaded after the first frame
@@ -77,12 +77,9 @@ async function visit(b) {
   return { ...t, files, streaming, sw };
 }
 
-for (const c of copies) {
-  c.b = await startBrowser(c.dir);
-  c.b.dir = c.dir && path.resolve(c.dir); // watchServiceWorker: web/ when undefined
-}
+for (const c of copies) c.b = await startBrowser(c.dir);
 try {
-  for (let r = 0; r < rounds; r++) for (const c of copies) c.runs.push(await visit(c.b));
+  for (let r = 0; r < rounds; r++) for (const c of copies) c.runs.push(await visit(c.b, c.dir));
 } finally {
   for (const c of copies) await c.b.close();
 }

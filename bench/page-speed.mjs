@@ -125,6 +125,11 @@ async function mainThreadBusy(page) {
   return { busy: ms / traced, cpu: cpuMs / traced };
 }
 const TRACES = 3;
+/** The median (upper, for an even count) and range of a few repeated measurements. */
+const range = (values) => {
+  const v = [...values].sort((a, c) => a - c);
+  return { median: v[Math.floor(v.length / 2)], min: v[0], max: v[v.length - 1] };
+};
 const spread = (m) => (m === null ? '–' : `${Math.round(m.median)} [${Math.round(m.min)}–${Math.round(m.max)}]`);
 
 // The page playing at Max (or another speed): epochs/s from its counter and drawn frames/s over `secs` untraced, then the main
@@ -150,10 +155,7 @@ async function pagePlaying(b, hash, speed = 'max') {
     // window's figure moves by +-40 ms/s from run to run (the waits depend on the scheduler)
     const runs = [];
     for (let k = 0; k < TRACES; k++) runs.push(await mainThreadBusy(page));
-    const mid = (key) => {
-      const v = runs.map((r) => r[key]).sort((a, b) => a - b);
-      return { median: v[Math.floor(v.length / 2)], min: v[0], max: v[v.length - 1] };
-    };
+    const mid = (key) => range(runs.map((r) => r[key]));
     busy = mid('busy');
     cpu = mid('cpu');
   }
@@ -293,10 +295,7 @@ let lh = null;
 if (process.argv.includes('--lighthouse')) {
   const runs = [];
   for (let k = 0; k < LH_RUNS; k++) runs.push(await lighthouse(`${b.base}/index.html`));
-  const mid = (key) => {
-    const v = runs.map((r) => r[key]).sort((a, c) => a - c);
-    return { median: v[Math.floor(v.length / 2)], min: v[0], max: v[v.length - 1] };
-  };
+  const mid = (key) => range(runs.map((r) => r[key]));
   lh = { score: mid('score'), tbt: mid('tbt'), cls: mid('cls') };
 }
 await b.close();

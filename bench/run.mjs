@@ -312,9 +312,11 @@ function runChild(engine, o, { reps = o.reps, learn = true } = {}) {
   return { ...JSON.parse(line.slice('BENCH_JSON '.length)), secs };
 }
 
-/** Whether children run pinned to o.cpu (taskset is util-linux's, on every Debian). */
+/** Whether children run pinned to o.cpu (taskset is util-linux's, on every Debian; asked once). */
+let hasTaskset;
 function pinned(o) {
-  return o.cpu !== null && !o.engine && spawnSync('taskset', ['-V']).status === 0;
+  hasTaskset ??= spawnSync('taskset', ['-V']).status === 0;
+  return o.cpu !== null && !o.engine && hasTaskset;
 }
 
 function machine() {
