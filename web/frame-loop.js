@@ -219,9 +219,15 @@ export function initFrameLoop(page) {
     if (!st.rate) st.rate = { t: now, e };
     else if (now - st.rate.t >= 500) {
       const r = ((e - st.rate.e) * 1000) / (now - st.rate.t);
-      setText('rate', `${r >= 100 ? Math.round(r).toLocaleString('en') : r.toFixed(1)} epochs/s`);
+      setText('rate', t('speed.rate', { rate: fmtRate(r) }));
       st.rate = { t: now, e };
     }
+  }
+
+  // At most 7 characters, so that the rate fits its fixed box (style.css .rate) at any speed.
+  function fmtRate(r) {
+    if (r >= 1e6) return `${(r / 1e6).toFixed(r >= 1e7 ? 1 : 2)}M`;
+    return r >= 100 ? Math.round(r).toLocaleString('en') : r.toFixed(1);
   }
 
   // A text write that changes nothing still makes the browser lay the page out again.

@@ -172,6 +172,7 @@ export default {
   'speed.100': '100 epochs / frame',
   'speed.max': 'Max',
   'speed.batch': '1 batch / frame',
+  'speed.rate': '{rate} epochs/s',
   'top.pause.aria': 'Pause (space)',
   'out.checking': 'checking…',
   'out.gradCheckResult':

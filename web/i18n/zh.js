@@ -170,6 +170,7 @@ export default {
   'speed.100': '每帧 100 轮',
   'speed.max': '最快',
   'speed.batch': '每帧 1 个批次',
+  'speed.rate': '{rate} 轮/秒',
   'top.pause.aria': '暂停（空格键）',
   'out.checking': '检验中…',
   'out.gradCheckResult':
