@@ -138,6 +138,18 @@ test('heatmap, points, legend, axes and loss chart draw the right pixels in Chro
     const one = R.loss.oneSample;
     assert.ok(one.trainRight > 0 && one.testRight > 0, `one sample: both levels drawn across (${JSON.stringify(one)})`);
     assert.equal(one.between, 0, 'one sample: nothing drawn between the two levels');
+    // a long run: the descent is spread over the log axis; thinning keeps the start and the divergence
+    const L = R.loss.long;
+    assert.ok(
+      L.inked.some((y) => y >= 34 && y <= 42),
+      `long run, middle column: the curve at y ~38, inked at ${L.inked.join(',')}`,
+    );
+    assert.ok(!L.inked.some((y) => y >= 54), `long run, middle column: nothing at the bottom (${L.inked.join(',')})`);
+    assert.ok(L.length <= 2000, `kept ${L.length} samples`);
+    assert.ok(L.early >= 5, `${L.early} samples from the first 1,000 of 10,000,000 epochs`);
+    assert.equal(L.first, 0);
+    assert.equal(L.last, 1e7);
+    assert.ok(L.keptNaN >= 1, 'a NaN at epoch 2,000,000 survives the thinning');
 
     assert.deepEqual(b.external, []);
     assert.deepEqual(b.consoleErrors, []);

@@ -386,6 +386,7 @@ export default {
   'chart.epochN': 'epoch {n}',
   'chart.testLoss': 'test loss',
   'chart.hover': 'epoch {epoch}: train {train}, test {test}',
+  'chart.logScale': 'epochs: log scale',
   'cls.class': 'class {k}',
   'cls.named': '{name} (class {k})',
   'cls.colours': 'Class colours',

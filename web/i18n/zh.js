@@ -375,6 +375,7 @@ export default {
   'chart.epochN': '第 {n} 轮',
   'chart.testLoss': '测试损失',
   'chart.hover': '第 {epoch} 轮：训练 {train}，测试 {test}',
+  'chart.logScale': '轮数：对数刻度',
   'cls.class': '类别 {k}',
   'cls.named': '{name}（类别 {k}）',
   'cls.colours': '类别颜色',

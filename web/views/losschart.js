@@ -1,12 +1,22 @@
 // losschart.js: the small train/test loss chart. Keeps at most maxPoints (epoch, train, test)
-// samples: when full, neighbouring pairs merge into one (so the whole run stays visible at half the
-// resolution), a non-finite loss winning the merge so that a divergence never disappears.
-// Linear y from 0 to the largest finite loss (as TF Playground); a lone first sample is drawn as a
-// dashed level across the chart. Non-finite losses leave a gap in
+// samples: when full, it thins them to about half, evenly spaced on a log scale of epochs since
+// the first (so a run of millions of epochs at Max keeps its first descent as well as its end), a
+// non-finite loss winning the merge so that a divergence never disappears.
+// Linear y from 0 to the largest finite loss (as TF Playground). x: linear in epochs, as TF
+// Playground, until the run spans LOG_AFTER epochs; then logarithmic over its last LOG_DECADES
+// decades (say so in the corner), because on a linear axis a run of 100,000 epochs draws its whole
+// descent inside the first pixel and the chart reads as an empty "L". A lone first sample is drawn
+// as a dashed level across the chart. Non-finite losses leave a gap in
 // the line and a red "x" at the top. Hover prints "epoch N: train x.xxx, test y.yyy" on the canvas.
 // Colours come from the canvas's CSS custom properties (--train-color, --test-color,
 // --chart-bg, --error-color) and its CSS color, read at every draw so a theme switch just works.
 import { t } from '../i18n.js';
+
+/** Beyond this span of epochs the x axis is logarithmic. */
+export const LOG_AFTER = 10000;
+/** A log axis shows the run's last this many decades of epochs (x = log(epochs since the first
+ * sample + span / 10^LOG_DECADES)), so a frame's worth of epochs at Max is not half the chart. */
+export const LOG_DECADES = 3;
 
 /** @param {number} v */
 function fmt(v) {
@@ -76,17 +86,33 @@ export class LossChart {
     this.canvas.removeEventListener('mouseleave', this.onLeave);
   }
 
+  // About half the samples stay: the first, the last, and between them one per step of
+  // log(1 + epochs since the first); a dropped sample's non-finite loss goes to the next one kept.
   #halve() {
-    const pick = (a, b) => (!Number.isFinite(b) ? b : !Number.isFinite(a) ? a : b);
-    const half = this.n >> 1;
-    for (let i = 0; i < half; i++) {
-      const a = 2 * i,
-        b = a + 1;
-      this.epoch[i] = this.epoch[b];
-      this.train[i] = pick(this.train[a], this.train[b]);
-      this.test[i] = pick(this.test[a], this.test[b]);
+    const n = this.n,
+      E = this.epoch,
+      e0 = E[0],
+      key = (i) => Math.log1p(Math.max(0, E[i] - e0)),
+      step = (key(n - 1) - key(0)) / (this.max / 2 - 1);
+    let w = 1,
+      last = key(0),
+      badTrain = null,
+      badTest = null; // the first non-finite loss dropped since the last sample kept
+    const carry = (bad, v) => (bad !== null && Number.isFinite(v) ? bad : v);
+    for (let i = 1; i < n; i++) {
+      if (i < n - 1 && key(i) - last < step) {
+        if (badTrain === null && !Number.isFinite(this.train[i])) badTrain = this.train[i];
+        if (badTest === null && !Number.isFinite(this.test[i])) badTest = this.test[i];
+        continue;
+      }
+      E[w] = E[i];
+      this.train[w] = carry(badTrain, this.train[i]);
+      this.test[w] = carry(badTest, this.test[i]);
+      badTrain = badTest = null;
+      last = key(i);
+      w++;
     }
-    this.n = half;
+    this.n = w;
     this.hover = -1;
   }
 
@@ -120,19 +146,25 @@ export class LossChart {
       right = this.w - 3,
       top = 9,
       bottom = this.h - 2;
-    const span = e1 - e0 || 1;
+    const span = e1 - e0 || 1,
+      log = span > LOG_AFTER,
+      c = span / 10 ** LOG_DECADES,
+      f = log ? (e) => Math.log(e - e0 + c) : (e) => e - e0,
+      f0 = f(e0),
+      df = f(e1) - f0 || 1;
     return {
-      x: (e) => left + ((e - e0) / span) * (right - left),
+      log,
+      x: (e) => left + ((f(e) - f0) / df) * (right - left),
       y: (v) => bottom - (Math.max(0, v) / ymax) * (bottom - top),
-      e: (px) => e0 + ((px - left) / (right - left)) * span,
     };
   }
 
   #hoverAt(px) {
     if (!this.n) return;
-    const e = this.#scales().e(px);
+    const sc = this.#scales();
     let best = 0;
-    for (let i = 1; i < this.n; i++) if (Math.abs(this.epoch[i] - e) < Math.abs(this.epoch[best] - e)) best = i;
+    for (let i = 1; i < this.n; i++)
+      if (Math.abs(sc.x(this.epoch[i]) - px) < Math.abs(sc.x(this.epoch[best]) - px)) best = i;
     if (best !== this.hover) {
       this.hover = best;
       this.draw();
@@ -192,6 +224,14 @@ export class LossChart {
         ctx.lineTo(x - 3, 7);
       }
       ctx.stroke();
+    }
+    if (sc.log) {
+      ctx.font = '10px sans-serif';
+      ctx.textBaseline = 'top';
+      ctx.textAlign = 'right';
+      ctx.fillStyle = c.train;
+      ctx.fillText(t('chart.logScale'), this.w - 3, 1);
+      ctx.textAlign = 'left';
     }
     if (this.hover >= 0 && this.hover < this.n) this.#label(sc, c);
   }

@@ -218,6 +218,30 @@ try {
     testRight: inkAt(180, Math.round(58 - 1.0 * 49)),
     between: inkAt(180, Math.round(58 - 0.75 * 49)),
   };
+  // A long run (Max): 600,000 epochs, one sample per 500, train loss 0.7 exp(-e / 20000) + 0.01.
+  // Linear x would put the whole descent in the first 14 % of the chart and nearly all of it in
+  // the first 2 %; on the log axis (LOG_DECADES = 3: x = log(e + 600), from log 600 = 6.40 to
+  // log 600600 = 13.31) the chart's middle column (x = 100 of 3..197: f = 6.40 + 0.5 * 6.91 =
+  // 9.85, e = 19,000 - 600 = 18,400) shows a loss of 0.7 exp(-0.92) + 0.01 = 0.29: ink at
+  // y = 58 - 0.29 / 0.71 * 49 = 38 (ymax: the first test loss, 0.71), not at the bottom.
+  const long = new LossChart(canvas('long run loss'), { width: 200, height: 60, pixelRatio: 1 });
+  for (let e = 0; e <= 600000; e += 500)
+    long.push(e, 0.7 * Math.exp(-e / 20000) + 0.01, 0.7 * Math.exp(-e / 20000) + 0.011);
+  long.draw();
+  const column = long.ctx.getImageData(100, 0, 1, 60).data;
+  const inked = [];
+  for (let y = 0; y < 60; y++) if (column[4 * y + 3] > 100) inked.push(y);
+  // Retention: 10,000,000 epochs at one sample per 100 keep early samples (log-spaced thinning);
+  // even halving would keep one per ~10,000 epochs and none but epoch 0 below 1,000.
+  const kept = new LossChart(canvas('kept loss'), { width: 200, height: 60, pixelRatio: 1 });
+  for (let e = 0; e <= 1e7; e += 100) kept.push(e, e === 2e6 ? NaN : 1 / (1 + e), 1 / (1 + e));
+  let early = 0,
+    keptNaN = 0;
+  for (let i = 0; i < kept.length; i++) {
+    if (kept.epoch[i] < 1000) early++;
+    if (!Number.isFinite(kept.train[i])) keptNaN++;
+  }
+  R.loss.long = { inked, early, keptNaN, length: kept.length, first: kept.epoch[0], last: kept.epoch[kept.length - 1] };
   R.ok = true;
 } catch (e) {
   R.ok = false;
