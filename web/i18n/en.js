@@ -208,7 +208,7 @@ export default {
   'msg.engineSays': '{error}.',
   'msg.dropped': 'Dropped from this link so that a network can be built (the default is used): {error}',
   'msg.big':
-    'This network is larger than the page draws comfortably ({layers} layers of {neurons}); it works, but may be slow to draw.',
+    'This network is larger than the page draws comfortably (up to {layers} layers of {neurons} neurons); it works, but may be slow to draw.',
   'msg.empty': 'empty',
   'msg.stays': ' ({key} stays {value})',
   'msg.editFailed': 'Could not set that value: {error}',

@@ -203,7 +203,8 @@ export default {
   'msg.loadFailedKept': '无法构建这个网络：{error}。之前的网络保持不变。',
   'msg.engineSays': '{error}。',
   'msg.dropped': '为了能构建网络，已从链接中去掉这一项（改用默认值）：{error}',
-  'msg.big': '这个网络超出了页面能轻松绘制的大小（{layers} 层、每层 {neurons} 个神经元）；它能运行，但绘制可能较慢。',
+  'msg.big':
+    '这个网络超出了页面能轻松绘制的大小（至多 {layers} 层、每层 {neurons} 个神经元）；它能运行，但绘制可能较慢。',
   'msg.empty': '空',
   'msg.stays': '（{key} 保持为 {value}）',
   'msg.editFailed': '无法设置这个值：{error}',
