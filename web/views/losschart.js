@@ -66,7 +66,7 @@ export class LossChart {
 
   /** Appends one sample; losses may be NaN or +-Infinity. Does not draw. */
   push(epoch, trainLoss, testLoss) {
-    if (this.n === this.max) this.#halve();
+    if (this.n === this.max) this.#thin();
     const i = this.n++;
     this.epoch[i] = +epoch;
     this.train[i] = +trainLoss;
@@ -88,7 +88,7 @@ export class LossChart {
 
   // About half the samples stay: the first, the last, and between them one per step of
   // log(1 + epochs since the first); a dropped sample's non-finite loss goes to the next one kept.
-  #halve() {
+  #thin() {
     const n = this.n,
       E = this.epoch,
       e0 = E[0],
