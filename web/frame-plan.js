@@ -20,10 +20,14 @@ export const SLICE_MS = 1.5;
 
 /** While playing, views that are read rather than watched are redrawn at most every this many ms
  * (the network view bounds its own pace, views/network.js). numbers: the counter and the losses, and
- * output: the boundary, at Max only (each text change costs the page a layout, each new picture a
- * canvas flush and commit on the main thread; at a fixed pace they show every frame's epoch, at Max
- * 30 pictures a second of thousands of epochs move as smoothly). Paused, everything is drawn at once. */
-export const VIEW_MS = { chart: 33, classes: 100, numbers: 33, output: 33 };
+ * output: the boundary, at Max only (at a fixed pace they show every frame's epoch). Each new
+ * picture costs a canvas flush and commit on the main thread; each text change costs a layout, and
+ * after every layout Chromium re-tests what is under the mouse pointer (a synthetic mouse move with
+ * a hit test: the pointer rests on the play button after a click). At 6 x 8, numbers every 33 ms
+ * took the main thread ~50-70 ms/s more than every 66 ms (bench/PAGE.md, 2026-12-07); at Max the
+ * counter moves by thousands of epochs a second, and 15 readings a second are as readable as 30.
+ * Paused, everything is drawn at once. */
+export const VIEW_MS = { chart: 33, classes: 100, numbers: 66, output: 33 };
 /** While playing, the gradient health probe (a forward and backward pass over up to 64 training
  * points, engine: health) runs at most every HEALTH_MS, and at most every HEALTH_SHARE times its own
  * last cost: on 16 x 256 it takes ~18-25 ms, a stall of the worker that cost the frames it fell in. */
