@@ -195,8 +195,8 @@ export class NetworkView {
     this.discretize = discretize;
     // A large view is redrawn at most every HEAVY_MS (30 Hz at a 60 Hz display): each frame in
     // which its canvases change costs Chromium ~10 ms of main thread (measured on 8 x 16), and
-    // the output, losses and numbers are drawn more often (frame-plan.js VIEW_MS). The newest values wait in
-    // this.params / this.grid and are drawn by the next update or catchUp.
+    // the output and the losses are drawn at least as often (frame-plan.js VIEW_MS). The newest
+    // values wait in this.params / this.grid and are drawn by the next update or catchUp.
     if (this.#slot() === this.drawnSlot) {
       if (grid) this.pending = this.thumbs.length;
       this.behind = this.deferred = true;
