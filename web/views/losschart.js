@@ -13,10 +13,10 @@
 import { t } from '../i18n.js';
 
 /** Beyond this span of epochs the x axis is logarithmic. */
-export const LOG_AFTER = 10000;
+const LOG_AFTER = 10000;
 /** A log axis shows the run's last this many decades of epochs (x = log(epochs since the first
  * sample + span / 10^LOG_DECADES)), so a frame's worth of epochs at Max is not half the chart. */
-export const LOG_DECADES = 3;
+const LOG_DECADES = 3;
 
 /** @param {number} v */
 function fmt(v) {
