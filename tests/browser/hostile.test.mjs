@@ -217,9 +217,23 @@ async function assertClean(page, what) {
   assert.equal(dom.jsLinks, 0, `${what}: a javascript: URL appeared in an attribute`);
 }
 
-// Works: training starts, the page stays responsive while it trains, pause works.
+// Works: training starts, the page stays responsive while it trains, pause works. A link whose
+// lesson or tutorial key holds text loads lesson mode (web/lessons/), which may open a lesson (the
+// first one for a lesson name it does not know; a tutorial name it matches) and load that
+// lesson's network a moment after the page's first one, pausing. Play is pressed once lesson mode
+// is in (its panel exists) and its lesson, if any, has its network (ready): before, it could train
+// a network about to be replaced (a flaky "training did not start": the epoch back to 0).
 async function assertWorks(page, what) {
   await responsive(page);
+  await page.waitForFunction(
+    () => {
+      const c = window.playground.config,
+        l = window.playground.lesson;
+      return !(c.lesson || c.tutorial) || (document.getElementById('lessonPanel') && (!l || l.ready));
+    },
+    null,
+    { timeout: 30000 },
+  );
   await page.evaluate(() => document.getElementById('play').click());
   await page.waitForFunction(() => window.playground.metrics.epoch > 0, null, { timeout: 30000 });
   await responsive(page);
