@@ -41,6 +41,7 @@ for (const [name, hash] of cases)
     await p.setViewportSize({ width: 1400, height: 900 });
     await p.goto(`${b.base}/index.html#${hash}&speed=1`);
     await p.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 60000 });
+    await p.evaluate(() => window.playground.loadPanels());
     await p.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 60000 });
     if (open) await p.click('#landscapePanel > summary');
     await p.click('#play');

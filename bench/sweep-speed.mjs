@@ -94,6 +94,7 @@ async function pageSweep(settled) {
   });
   if (settled) {
     await p.goto(`${b.base}/index.html#seed=1`);
+    await p.evaluate(() => window.playground.loadPanels());
     await p.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 60000 });
     await new Promise((r) => setTimeout(r, 3000));
     await p.evaluate((l) => (location.hash = l), LINK);

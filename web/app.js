@@ -27,7 +27,7 @@ import { initPlay } from './play.js';
 import { initStepMode } from './step-mode.js';
 import { initLang } from './page-lang.js';
 import { t } from './i18n.js';
-import { yieldToPage } from './yield.js';
+import { initLatePanels } from './late-panels.js';
 
 const $ = (id) => document.getElementById(id);
 // The context the rooms share: the objects made here, then each room's functions (init* below).
@@ -71,7 +71,7 @@ const st = {
   loading: null,
   pendingStep: null,
 };
-exposeForTests(st); // window.playground: what tests and benchmarks may read (test-hook.js)
+exposeForTests(st, { loadPanels: () => page.loadPanels() }); // window.playground: what tests and benchmarks may read (test-hook.js)
 
 const net = new NetworkView($('network'), {
   toggleFeature: (key) => page.change({ [key]: !st.config[key] }),
@@ -144,28 +144,13 @@ const panelCtx = {
 };
 page.dataEdit = initDataEdit(panelCtx);
 initSlice(panelCtx, $('sliceNote'));
-// Panels the first frame does not need (CSV import, export, runs, compare and sweep, step-through,
-// loss landscape) load after it has been drawn, so they do not delay the first heatmap;
-// body[data-panels="ready"] says they are wired.
-function loadPanels() {
-  Promise.all([
-    import('./panels/csv-import.js'),
-    import('./panels/export.js'),
-    import('./panels/runs.js'),
-    import('./panels/variants.js'),
-    page.loadStepper(),
-    import('./panels/landscape.js'),
-  ])
-    .then(async ([csv, exp, runs, variants, , land]) => {
-      // one panel per task: wired together they made one long task on a slow phone (Lighthouse)
-      for (const init of [csv.initCsv, exp.initExport, runs.initRuns, variants.initVariants, land.initLandscape]) {
-        await yieldToPage();
-        init(panelCtx);
-      }
-      document.body.dataset.panels = 'ready';
-    })
-    .catch((e) => message(() => t('msg.panelFailed', { error: e.message }), 'error', 'panels'));
-}
+// Panels the first frame does not need load when first needed (late-panels.js): the runs panel
+// right after the first frame, the others when used or about to be seen; the step-through when
+// step mode is first asked for (step-mode.js).
+const late = initLatePanels(panelCtx, {
+  onError: (e) => message(() => t('msg.panelFailed', { error: e.message }), 'error', 'panels'),
+});
+page.loadPanels = late.loadAll;
 // What the first picture does not need (dataset thumbnails, the inactive features' pictures, the
 // late panels) waits for it: the worker answers in order, and these would queue before the first
 // frame. The frame loop resolves it when a picture has been drawn.
@@ -187,7 +172,7 @@ catalog
   .then(() => {
     page.wake();
     page.firstDrawn.then(() => {
-      loadPanels();
+      late.loadEarly();
       registerOffline();
     });
   });

@@ -1,5 +1,5 @@
 // step-mode.js: step mode, the step-through of backprop on one point: the panel
-// (views/stepthrough.js, loaded with the late panels or when step mode is first asked for), the
+// (views/stepthrough.js, loaded when step mode is first asked for), the
 // traced point (click it on the output, or "Next point") and its trace from the engine, and the
 // buttons that move through the phases. Play turns step mode off.
 import { pixelToData } from './views/heatmap.js';
@@ -9,8 +9,7 @@ const $ = (id) => document.getElementById(id);
 /** Step mode's panel and point; returns what other modules call. */
 export function initStepMode(page) {
   const { st, client, net } = page;
-  // The step-through panel loads with the other panels after the first frame (app.js loadPanels),
-  // or when step mode is asked for first.
+  // The step-through panel loads when step mode is first asked for (or a lesson shows it).
   const loadStepper = () =>
     import('./views/stepthrough.js').then(
       ({ StepThrough }) =>

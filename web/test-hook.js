@@ -4,7 +4,7 @@
 // browser suites and bench/ read: the engine's last answer (config, layers, features, points,
 // weights, grid, metrics, health), the play and frame state, the step-through's trace and marker,
 // the frame counters (perf; resetPerf() starts a new count), the loss landscape panel's plane, and
-// the lesson in view (lessons/lesson-mode.js: id, step, steps, done).
+// the lesson in view (lessons/lesson-mode.js: id, step, steps, done); loadPanels() wires the late panels.
 
 const FIELDS = [
   'hash',
@@ -35,9 +35,13 @@ const FIELDS = [
   'lesson',
 ];
 
-/** Exposes `st` (app.js's state) as window.playground, read-only, FIELDS only. */
-export function exposeForTests(st) {
-  const hook = { resetPerf: () => (st.perf = null) };
+/**
+ * Exposes `st` (app.js's state) as window.playground, read-only, FIELDS only, and two actions:
+ * resetPerf() starts a new frame count; loadPanels() loads and wires every late panel at once
+ * (late-panels.js; suites that use them all, instead of scrolling to each).
+ */
+export function exposeForTests(st, { loadPanels }) {
+  const hook = { resetPerf: () => (st.perf = null), loadPanels };
   for (const k of FIELDS) Object.defineProperty(hook, k, { get: () => st[k], enumerable: true });
   window.playground = Object.freeze(hook);
 }

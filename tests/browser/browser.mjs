@@ -39,7 +39,8 @@ export async function pageSuite(test, { width = 1400, height = 900 } = {}) {
     await page.setViewportSize(size);
     await page.goto(`${b.base}/index.html${hash ? `#${hash}` : ''}`);
     await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
-    // The panels that load after the first frame (CSV import, export, runs, step-through) are wired.
+    // Every late panel (web/late-panels.js: CSV import, export, runs, compare, landscape) is wired.
+    await page.evaluate(() => window.playground.loadPanels());
     await page.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 30000 });
     return page;
   }

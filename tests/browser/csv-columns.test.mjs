@@ -82,6 +82,7 @@ test('a 12-column CSV: every column an input, named in the network; it trains; p
   assert.match(await messages(page), /Your 12-column data is kept/);
 
   // a script computes the plane's features: the engine refuses and the page says why
+  await page.evaluate(() => window.playground.loadPanels());
   await page.waitForSelector('body[data-panels="ready"]');
   await page.click('#exportPytorch');
   await page.waitForFunction(() => /Could not export the model/.test(document.getElementById('messages').innerText));

@@ -51,6 +51,7 @@ test(
       if (r.url().endsWith('.wasm') && !r.serviceWorker()) wasm.push(new URL(r.url()).pathname);
     });
     await page.goto(`${b.base}/index.html#seed=1`);
+    await page.evaluate(() => window.playground.loadPanels());
     await page.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 30000 });
     await page.click('#play');
     await page.waitForFunction(() => window.playground.metrics.epoch > 20);

@@ -34,6 +34,7 @@ async function open(hash) {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`${pathToFileURL(file).href}#${hash}`);
   await page.waitForFunction(() => window.playground && window.playground.grid, null, { timeout: 30000 });
+  await page.evaluate(() => window.playground.loadPanels());
   await page.waitForFunction(() => document.body.dataset.panels === 'ready', null, { timeout: 30000 });
   return page;
 }
