@@ -1,4 +1,4 @@
-// elementary.cpp: deterministic double sin, cos, log (see elementary.h for why).
+// elementary.cpp: deterministic double sin, cos, log, exp (see elementary.h for why).
 #include "elementary.h"
 #include <cstring>
 #include <limits>
@@ -102,6 +102,25 @@ double log(double x) {
     }
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     return (e * ln2_hi + (2.0 * sum + e * ln2_lo));
+}
+
+// exp (Cephes exp.c): x = n ln 2 + r, |r| <= ln 2 / 2, with ln 2 split in two so that n C1 is
+// exact; e^r = 1 + 2 r P(r^2) / (Q(r^2) - r P(r^2)), about 1 ulp, then scaled by 2^n.
+double exp(double x) {
+    if (x != x) return x;
+    if (x > 709.782712893383996843) return std::numeric_limits<double>::infinity(); // ln DBL_MAX
+    if (x < -745.13321910194110842) return 0.0; // below half the least subnormal
+    const double n = std::floor(1.4426950408889634073599 * x + 0.5);
+    double r = x - n * 6.93145751953125e-1;
+    r = r - n * 1.42860682030941723212e-6;
+    const double rr = r * r;
+    const double p = r * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr +
+                          9.99999999999999999910e-1);
+    const double q = ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr +
+                      2.27265548208155028766e-1) *
+                         rr +
+                     2.00000000000000000009e0;
+    return std::ldexp(1.0 + 2.0 * (p / (q - p)), (int)n);
 }
 
 } // namespace elem

@@ -1,6 +1,6 @@
-// elementary.h: our own exp, tanh, sigmoid (float, scalar and 4-lane) and sin, cos, log (double).
-// Why: glibc, musl and libc++ disagree in the last bits of these functions, and the product
-// promises bit-identical weights in the native CLI and the wasm build (README: same numbers
+// elementary.h: our own exp, tanh, sigmoid (float, scalar and 4-lane) and sin, cos, log, exp
+// (double). Why: glibc, musl and libc++ disagree in the last bits of these functions, and the
+// product promises bit-identical weights in the native CLI and the wasm build (README: same numbers
 // everywhere). Each float function is written once as a template over V = float or f32x4 with the
 // same operation sequence, so a SIMD lane and the scalar call give the same bits. NaN propagates
 // (divergence must stay visible); +-Inf saturate. Accuracy: about 2 ulp for exp and sigmoid, 4e-7
@@ -123,26 +123,24 @@ inline float tanh(float x) {
 inline float sigmoid(float x) {
     return sigmoid_t(x);
 }
-inline double exp(double x) {
-    return std::exp(x);
-} // double: reference math only (grad checks)
-inline double tanh(double x) {
-    return std::tanh(x);
-}
-inline double sigmoid(double x) {
-    return 1.0 / (1.0 + std::exp(-x));
-}
-
-// Deterministic double sin/cos/log for data generation and input features (Cephes sin.c scheme).
+// Deterministic double sin/cos/log for data generation and input features (Cephes sin.c scheme),
+// and exp for the double networks (reference math: gradient checks). The double exp and log are
+// ours rather than libm's also for the page's weight: musl's exp and log bring 6.5 KB of tables
+// that the first visit's engine.wasm would carry (data is not split off with the code that uses
+// it).
 double sin(double x);
 double cos(double x);
 double log(double x);
+double exp(double x);
+inline double tanh(double x) {
+    return std::tanh(x); // libm's tanh goes through expm1, which has no tables
+}
+inline double sigmoid(double x) {
+    return 1.0 / (1.0 + exp(-x));
+}
 // float log for loss values: computed through the double one, rounded once.
 inline float logf(float x) {
     return (float)log((double)x);
-}
-inline double logd(double x) {
-    return std::log(x);
 }
 
 } // namespace elem

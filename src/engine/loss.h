@@ -19,7 +19,7 @@ inline float loss_log(float x) {
     return elem::logf(x);
 }
 inline double loss_log(double x) {
-    return std::log(x);
+    return elem::log(x);
 }
 
 // Loss of sample column s.

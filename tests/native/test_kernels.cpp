@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
+#include <limits>
 #include <vector>
 
 using namespace bp;
@@ -179,4 +180,31 @@ TEST_CASE("elementary double sin, cos, log agree with the C library") {
     CHECK(ws < 1e-15);
     CHECK(wl < 1e-15);
     CHECK(elem::log(1.0) == 0.0);
+}
+
+TEST_CASE("elementary double exp agrees with the C library over its whole range") {
+    // relative error against glibc's exp (an independent implementation, below 1 ulp): ours is
+    // Cephes' scheme, within ~2 ulp (2^-52 = 2.2e-16) wherever the result is a normal double
+    const double kInf = std::numeric_limits<double>::infinity();
+    double worst = 0;
+    for (double x = -708; x <= 709.7; x += 0.0137) {
+        const double e = std::exp(x);
+        worst = std::max(worst, std::fabs(elem::exp(x) - e) / e);
+    }
+    for (int k = -2000; k <= 2000; ++k) { // densely near 0, where r is x itself
+        const double x = k * 1e-6, e = std::exp(x);
+        worst = std::max(worst, std::fabs(elem::exp(x) - e) / e);
+    }
+    CHECK(worst < 5e-16);
+    CHECK(elem::exp(0.0) == 1.0);
+    CHECK(std::fabs(elem::exp(1.0) - 2.718281828459045235) <= 4.5e-16); // e, within an ulp
+    CHECK(std::isnan(elem::exp(std::nan(""))));
+    CHECK(elem::exp(kInf) == kInf);
+    CHECK(elem::exp(710.0) == kInf);         // e^710 > DBL_MAX = e^709.78...
+    CHECK(std::isfinite(elem::exp(709.78))); // e^709.78 = 1.7928e308 < DBL_MAX
+    CHECK(elem::exp(-kInf) == 0.0);
+    CHECK(elem::exp(-746.0) == 0.0); // below half the least subnormal, 2^-1075
+    CHECK(elem::exp(-740.0) > 0.0);  // e^-740 = 4.2e-322, a subnormal
+    CHECK(elem::exp(-740.0) == doctest::Approx(std::exp(-740.0)).epsilon(3e-2)); // its ulp: 1.2 %
+    CHECK(elem::sigmoid(0.0) == 0.5);
 }
