@@ -67,16 +67,16 @@ void dense_backward(const float* W, const float* x, std::size_t ld_x, const floa
 // db added to as dense_backward does, dx the same, and, instead of adding to dW (which must be
 // zero: the batch's first and only chunk), each weight W[k] takes the step of optimizer.h's
 // sgd_step_guarded at once, W[k] = sgd_weight(W[k], 0 + its gradient sum, scale) unless
-// dead[k], its old value going to backup[k], so W ends with the same bits as dense_backward
-// followed by sgd_step_guarded over W. Each block of W's rows steps right after its last use in
-// dx, so W streams through the caches once where the two passes streamed W and dW twice. finite
-// becomes false if a stepped weight is not finite. Returns false, having done nothing, when the
-// layer does not take the fused small-batch path (dense_backward.cpp): the caller then runs
-// dense_backward and the step. dead and backup are indexed as W; backup may be null (no copy kept).
+// dead[k], so W ends with the same bits as dense_backward followed by sgd_step_guarded over W. Each
+// block of W's rows steps right after its last use in dx, so W streams through the caches once
+// where the two passes streamed W and dW twice. finite becomes false if a stepped weight is not
+// finite. Returns false, having done nothing, when the layer does not take the fused small-batch
+// path (dense_backward.cpp): the caller then runs dense_backward and the step. dead is indexed as
+// W. No copy of the old weights is kept: the caller keeps its own (Session's snapshot,
+// session_train.cpp), once per call, not per batch.
 struct DenseSgd {
     float scale; // optimizer.h's sgd_scale: lr / count
     const unsigned char* dead;
-    float* backup;
 };
 bool dense_backward_sgd(float* W, const float* x, std::size_t ld_x, const float* dz,
                         std::size_t ld_dz, float* dx, std::size_t ld_dx, float* db, int n_in,

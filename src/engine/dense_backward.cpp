@@ -15,11 +15,10 @@ namespace bp {
 namespace {
 using namespace dense_detail;
 
-// dense_backward_sgd's step, carried to the dW tiles: W (writable), dead and backup aligned to it.
+// dense_backward_sgd's step, carried to the dW tiles: W (writable) and dead aligned to it.
 struct SgdTile {
     float* W;
     const uint8_t* dead;
-    float* backup;
     f32x4 sc,
         chk; // sc: sgd_scale; chk: the sum of w - w over the stepped weights (NaN once one is not)
 };
@@ -106,7 +105,6 @@ bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz
             if constexpr (C == 4) {
                 const f32x4 g = splat4(0.0f) + hsum4x4(acc[r][0], acc[r][1], acc[r][2], acc[r][3]);
                 const f32x4 w0 = load4(w);
-                if (st->backup) store4(st->backup + k, w0);
                 uint32_t d;
                 std::memcpy(&d, dead, 4);
                 const f32x4 w1 = d == 0 ? sgd_weight(w0, g, st->sc)
@@ -117,7 +115,6 @@ bwd_dw_tile(const float* x, std::size_t ld_x, const float* dz, std::size_t ld_dz
             } else {
                 for (int c = 0; c < C; ++c) {
                     const float g = 0.0f + hsum4(acc[r][c]), w0 = w[c];
-                    if (st->backup) st->backup[k + c] = w0;
                     if (!dead[c]) w[c] = sgd_weight(w0, g, st->sc[0]);
                     chk[0] = chk[0] + (w[c] - w[c]);
                 }
@@ -268,7 +265,7 @@ bool dense_backward_sgd(float* W, const float* x, std::size_t ld_x, const float*
                         std::size_t ld_dz, float* dx, std::size_t ld_dx, float* db, int n_in,
                         int n_out, int B, const DenseSgd& sgd, bool& finite) {
     if (!takes_small(n_in, n_out, B)) return false;
-    SgdTile st{W, sgd.dead, sgd.backup, splat4(sgd.scale), splat4(0.0f)};
+    SgdTile st{W, sgd.dead, splat4(sgd.scale), splat4(0.0f)};
     backward_small(W, x, ld_x, dz, ld_dz, dx, ld_dx, nullptr, db, n_in, n_out, B, &st);
     finite = finite && hsum4(st.chk) == 0.0f;
     return true;

@@ -189,8 +189,7 @@ void Network<T>::backward(const T* x, std::size_t ld_x, const T* y, int B, SgdSt
             if (step)
                 stepped = dense_backward_sgd(
                     w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.b_off, L.n_in, L.n_out,
-                    Bp,
-                    {sgd_scale<float>(step->opt->lr, step->count), dead.data() + L.w_off, nullptr},
+                    Bp, {sgd_scale<float>(step->opt->lr, step->count), dead.data() + L.w_off},
                     step->finite);
         if (!stepped)
             dense_backward(w, in, ld_in, dz(l), cap_, dx, cap_, grads.data() + L.w_off,
