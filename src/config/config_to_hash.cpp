@@ -19,7 +19,7 @@ static void append_float(std::string& out, float v) {
     char buf[32];
     for (int p = 1; p <= 9; ++p) { // %.9g always reads back as the same float
         std::snprintf(buf, sizeof buf, "%.*g", p, (double)v);
-        if (std::strtof(buf, nullptr) == v) break;
+        if (ht::reads_back_as(buf, v)) break;
     }
     out += buf;
 }

@@ -64,6 +64,75 @@ std::string percent_encode(std::string_view in) {
     return out;
 }
 
+// Clinger's fast path: the decimal [+-]? d* [. d*] ([eE] [+-]? d+)? as the double nearest to it,
+// when that is one IEEE operation on exact operands (at most 19 significant digits whose integer
+// is below 2^53, times or divided by 10^k with k <= 22, both exact doubles), so correctly rounded:
+// the same bits as strtod. False otherwise (more digits, large exponents, other text).
+bool exact_decimal(std::string_view s, double& out) {
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = 0, n = s.size();
+    const bool neg = n > 0 && s[0] == '-';
+    if (n > 0 && (s[0] == '+' || s[0] == '-')) ++i;
+    unsigned long long m = 0;
+    int digits = 0, exp10 = 0, seen = 0;
+    const auto digit = [&](unsigned char c) {
+        ++seen;
+        if (m == 0 && c == '0') return true; // a leading zero is not significant
+        if (++digits > 19) return false;
+        m = m * 10 + (unsigned)(c - '0');
+        return true;
+    };
+    for (; i < n && is_digit((unsigned char)s[i]); ++i)
+        if (!digit((unsigned char)s[i])) return false;
+    if (i < n && s[i] == '.')
+        for (++i; i < n && is_digit((unsigned char)s[i]); ++i, --exp10)
+            if (!digit((unsigned char)s[i])) return false;
+    if (seen == 0) return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        const bool eneg = i < n && s[i] == '-';
+        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+        int e = 0, edigits = 0;
+        for (; i < n && is_digit((unsigned char)s[i]); ++i, ++edigits)
+            if ((e = e * 10 + (s[i] - '0')) > 1000) return false;
+        if (edigits == 0) return false;
+        exp10 += eneg ? -e : e;
+    }
+    if (i != n) return false;
+    double v = 0.0;
+    if (m != 0) {
+        if (m > (1ull << 53) || exp10 < -22 || exp10 > 22) return false;
+        v = exp10 < 0 ? (double)m / kPow10[-exp10] : (double)m * kPow10[exp10];
+    }
+    out = neg ? -v : v;
+    return true;
+}
+
+// strtod, for what the fast path above does not take; apart, so that the page's engine can leave
+// strtod's long-double code (~5 KB) in the part it loads later (scripts/split-engine.mjs): links
+// and numbers people write take the fast path.
+[[gnu::noinline]] static bool strtod_whole(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size(); // false: a non-C locale
+}
+
+bool reads_back_as(const char* text, float v) {
+    double d;
+    if (exact_decimal(text, d)) {
+        // d rounds to the float that the decimal does (strtof) unless d is a midpoint between two
+        // floats, where rounding twice may differ: every midpoint is a double and rounding is
+        // monotonic, so the decimal and d lie on the same side of every other midpoint
+        const float a = (float)d;
+        if ((double)a == d) return a == v;
+        const float b = std::nextafter(a, d > (double)a ? HUGE_VALF : -HUGE_VALF);
+        if (((double)a + (double)b) * 0.5 != d) return a == v;
+    }
+    return std::strtof(text, nullptr) == v;
+}
+
 static bool starts_with_word_ci(std::string_view s, const char* word) {
     size_t i = 0;
     for (; word[i] != '\0'; ++i) {
@@ -98,10 +167,9 @@ NumberStatus parse_decimal(std::string_view s, double& out) {
         if (exp_digits == 0) return NumberStatus::NotANumber;
     }
     if (i != n) return NumberStatus::NotANumber;
-    std::string text(s); // strtod needs a terminator; the grammar above excludes any '\0'
-    char* end = nullptr;
-    double v = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size()) return NumberStatus::NotANumber; // non-C locale
+    double v;
+    // strtod needs a terminator; the grammar above excludes any '\0'
+    if (!exact_decimal(s, v) && !strtod_whole(std::string(s), v)) return NumberStatus::NotANumber;
     out = (v == 0.0) ? 0.0 : v;
     return NumberStatus::Ok;
 }
@@ -115,8 +183,9 @@ std::string format_number(double v) {
     }
     for (int p = 1; p <= 17; ++p) {
         std::snprintf(buf, sizeof buf, "%.*g", p, v);
-        if (std::strtod(buf, nullptr) == v)
-            break; // %.17g always round-trips, so the loop ends here
+        double back;
+        if (!exact_decimal(buf, back)) strtod_whole(buf, back);
+        if (back == v) break; // %.17g always round-trips, so the loop ends here
     }
     return buf;
 }

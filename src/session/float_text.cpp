@@ -135,6 +135,12 @@ bool fast(std::string& out, float v) {
 } // namespace
 
 void append_float(std::string& out, float v) {
+    if (v == 0) { // the reference's "%.1g" ("0", "-0"), without its strtof and strtod: weights and
+                  // biases are often zero, and those calls would keep strtod's long-double code in
+                  // the part of the page's engine that loads first (scripts/split-engine.mjs)
+        out += std::signbit(v) ? "-0" : "0";
+        return;
+    }
     const std::size_t n = out.size();
     if (fast(out, v)) return;
     out.resize(n);
