@@ -4,12 +4,31 @@
 // data-i18n-title, data-i18n-aria-label, data-i18n-placeholder: those attributes) at boot and on
 // every change, and wires the language switch of the top bar, which writes `lang` through
 // page.change: a display key, so the network, its weights and the training stay as they are.
+// The English of those marked elements is written once, in index.html: it is read from the page
+// as served (before any translation), and the English catalog holds only what scripts compose.
 // Rooms that compose text in JS redraw it from page.hooks.lang.
 import { LANGS, addCatalog, browserLang, engineCatalog, lang, onLangChange, setLang, t } from './i18n.js';
 import en from './i18n/en.js';
 import { message } from './messages.js';
 
-addCatalog('en', en);
+const ATTRS = ['title', 'aria-label', 'placeholder'];
+const MARKED = '[data-i18n], [data-i18n-title], [data-i18n-aria-label], [data-i18n-placeholder]';
+
+/** The strings of root's marked elements as they stand: {key: text or attribute value}. */
+export function markedStrings(root) {
+  const strings = {};
+  for (const e of root.querySelectorAll(MARKED)) {
+    // the text as it shows: index.html wraps long sentences over lines
+    if (e.dataset.i18n) strings[e.dataset.i18n] = e.textContent.replace(/\s+/g, ' ').trim();
+    for (const a of ATTRS) {
+      const key = e.getAttribute(`data-i18n-${a}`);
+      if (key) strings[key] = e.getAttribute(a) ?? '';
+    }
+  }
+  return strings;
+}
+
+addCatalog('en', { ...markedStrings(document), ...en });
 
 // Each language but English is a chunk of its own (scripts/bundle.mjs), fetched when first chosen,
 // with its templates of the engine's messages (i18n.js engineText) beside it.
@@ -17,13 +36,9 @@ const LOADERS = { zh: () => Promise.all([import('./i18n/zh.js'), import('./i18n/
 const load = (code) =>
   LOADERS[code]().then(([page, engine]) => ({ ...page.default, ...engineCatalog(engine.default) }));
 
-const ATTRS = ['title', 'aria-label', 'placeholder'];
-
 /** Puts the catalog's strings into root's marked elements (and root itself). */
 export function translateDom(root = document) {
-  const all = [
-    ...root.querySelectorAll('[data-i18n], [data-i18n-title], [data-i18n-aria-label], [data-i18n-placeholder]'),
-  ];
+  const all = [...root.querySelectorAll(MARKED)];
   if (root.dataset) all.push(root);
   for (const e of all) {
     if (e.dataset.i18n) e.textContent = t(e.dataset.i18n);

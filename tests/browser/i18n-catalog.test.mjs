@@ -2,8 +2,10 @@
 // item 3), read in Node: both hold the same keys with the same {placeholders}; no Chinese string is
 // left as its key or empty; the Chinese templates of the engine's messages (engine.zh.js) cover the
 // engine's table with its placeholders; every key the page asks for (t('literal') in web/'s sources,
-// data-i18n* in index.html) is in the English catalog. The lessons' catalogs, when present, are
-// checked the same way, and their keys count as known.
+// data-i18n* in index.html) is in the English catalog. English is en.js and index.html's marked
+// elements (their text or attribute, which page-lang.js reads from the page: htmlStrings below reads
+// them from the file). The lessons' catalogs, when present, are checked the same way, and their
+// keys count as known.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,6 +22,37 @@ const holes = (s) =>
     .map((m) => m[1])
     .sort()
     .join(',');
+
+/**
+ * index.html's marked elements as {key: English}: data-i18n takes the element's text (entities
+ * decoded, whitespace collapsed, as the page shows it), data-i18n-<attr> that attribute's value.
+ */
+export function htmlStrings() {
+  const html = fs.readFileSync(path.join(web, 'index.html'), 'utf8');
+  const decode = (s) =>
+    s
+      .replace(/&#x([0-9a-f]+);/gi, (m, h) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (m, d) => String.fromCodePoint(Number(d)))
+      .replace(/&(lt|gt|quot|amp);/g, (m, e) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]);
+  const strings = {};
+  for (const tag of html.matchAll(/<(\w+)((?:[^>"]|"[^"]*")*)>/g)) {
+    const attrs = Object.fromEntries([...tag[2].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], decode(a[2])]));
+    for (const [name, key] of Object.entries(attrs)) {
+      if (name === 'data-i18n') {
+        // translateDom replaces the whole text: a marked element holds text only, up to its end tag
+        const inner = html.slice(tag.index + tag[0].length).match(/^([^<]*)<\/(\w+)>/);
+        assert.ok(inner && inner[2] === tag[1], `${key}: a data-i18n element holds text only`);
+        strings[key] = decode(inner[1]).replace(/\s+/g, ' ').trim();
+      } else if (name.startsWith('data-i18n-')) {
+        strings[key] = attrs[name.slice('data-i18n-'.length)];
+      }
+    }
+  }
+  return strings;
+}
+
+/** The English catalog as the page has it: index.html's marked elements, then en.js. */
+const loadEnglish = async () => ({ ...htmlStrings(), ...(await load('en.js')) });
 
 /** What is wrong between an English catalog and its Chinese twin, one line per fault. */
 export function catalogFaults(en, zh, name = '') {
@@ -57,16 +90,17 @@ export function usedKeys() {
 }
 
 test('en.js and zh.js hold the same keys, zh translated, placeholders alike', async () => {
-  const en = await load('en.js'),
+  const en = await loadEnglish(),
     zh = await load('zh.js');
-  assert.ok(Object.keys(en).length > 100, 'the page has its strings in en.js');
+  assert.ok(Object.keys(await load('en.js')).length > 100, 'the page has its strings in en.js');
+  assert.ok(Object.keys(htmlStrings()).length > 100, "and in index.html's marked elements");
   assert.deepEqual(catalogFaults(en, zh), []);
   const [len, lzh] = [await load('lessons.en.js'), await load('lessons.zh.js')];
   if (len || lzh) assert.deepEqual(catalogFaults(len || {}, lzh || {}, 'lessons: '), []);
 });
 
 test('every key the page uses is in the English catalog', async () => {
-  const en = { ...(await load('en.js')), ...((await load('lessons.en.js')) || {}) };
+  const en = { ...(await loadEnglish()), ...((await load('lessons.en.js')) || {}) };
   const used = usedKeys();
   assert.ok(used.size > 100, `found the page's keys (${used.size})`);
   const missing = [...used].filter(([k]) => !(k in en)).map(([k, where]) => `${k} (${where})`);
@@ -76,7 +110,7 @@ test('every key the page uses is in the English catalog', async () => {
 // The engine's catalog gives ids; their display names are the page's (datasets, activations,
 // losses, optimizers, initializations: '<group>.<id>'), and each speed's label is a key.
 test("every id the engine's menus offer has a name in the page's catalog", async () => {
-  const en = await load('en.js');
+  const en = await loadEnglish();
   const { engine } = await import('../wasm/load.mjs');
   const { SPEEDS } = await import(pathToFileURL(path.join(web, 'frame-plan.js')).href);
   const cat = (await engine()).catalog();

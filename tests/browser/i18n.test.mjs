@@ -1,7 +1,8 @@
 // i18n.test.mjs: the page in Chinese (issue 19 item 3). `lang=zh` shows the top bar, the data
 // column and the options in Chinese (and <html lang>); the language switch changes the words
 // without touching the network (same weights, same epoch, training goes on) and writes `lang`
-// into the hash; a link without `lang` follows the browser's language (zh-CN opens in Chinese,
+// into the hash, and switching back gives every marked element of index.html the English it was
+// served with (page-lang.js reads that English from the page); a link without `lang` follows the browser's language (zh-CN opens in Chinese,
 // the default English); axe finds no violations in Chinese; at 390 x 844 the Chinese top bar
 // fits (no sideways scrolling, every control inside the screen).
 import test from 'node:test';
@@ -15,6 +16,21 @@ const langKey = (page) => page.evaluate(() => new URLSearchParams(location.hash.
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 const weights = (page) => page.evaluate(() => Array.from(window.playground.params));
 const epoch = (page) => page.evaluate(() => window.playground.metrics.epoch);
+// every marked element of index.html: [key, its text or attribute as shown]; but the gradient
+// chart's label, which the page rewrites with the live norms (views/health.js)
+const marked = async (page) =>
+  (
+    await page.evaluate(() =>
+      [
+        ...document.querySelectorAll('[data-i18n], [data-i18n-title], [data-i18n-aria-label], [data-i18n-placeholder]'),
+      ].flatMap((e) => [
+        ...(e.dataset.i18n ? [[e.dataset.i18n, e.textContent.replace(/\s+/g, ' ').trim()]] : []),
+        ...['title', 'aria-label', 'placeholder']
+          .filter((a) => e.hasAttribute(`data-i18n-${a}`))
+          .map((a) => [e.getAttribute(`data-i18n-${a}`), e.getAttribute(a)]),
+      ]),
+    )
+  ).filter(([k]) => k !== 'out.health');
 
 test('lang=zh: the top bar, data column and options speak Chinese', async () => {
   const page = await open('seed=1&lang=zh');
@@ -47,6 +63,14 @@ test('the switch changes the language, keeps the network and its training, write
   await page.click('#play');
   await page.waitForFunction(() => !window.playground.playing && !window.playground.inflight);
   const [w0, e0] = [await weights(page), await epoch(page)];
+  const english = await marked(page);
+  assert.ok(english.length > 100, `index.html marks its words (${english.length})`);
+  assert.deepEqual(
+    english.filter(([k, s]) => !s || s === k),
+    [],
+    'each shows its English, not its key',
+  );
+  assert.ok(english.some(([k, s]) => k === 'top.openFull' && s === 'Open the full playground ↗'));
   // keyboard: the switch is a labelled select in the top bar
   await page.focus('#lang');
   await page.keyboard.press('ArrowDown');
@@ -63,10 +87,16 @@ test('the switch changes the language, keeps the network and its training, write
   await page.waitForFunction((e) => window.playground.metrics.epoch >= e + 3, e0);
   await page.click('#play');
   assert.ok((await text(page, '.topbar')).includes('学习率'), 'still Chinese after frames');
+  const chinese = await marked(page);
+  assert.ok(
+    chinese.filter(([, s], i) => s !== english[i][1]).length > english.length / 2,
+    'most marked words are translated',
+  );
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await langKey(page), 'en');
   assert.ok((await text(page, '.topbar')).includes('Learning rate'));
+  assert.deepEqual(await marked(page), english, 'back in English: every marked element as served');
   await page.close();
 });
 
