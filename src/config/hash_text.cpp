@@ -66,8 +66,8 @@ std::string percent_encode(std::string_view in) {
 
 // Clinger's fast path: the decimal [+-]? d* [. d*] ([eE] [+-]? d+)? as the double nearest to it,
 // when that is one IEEE operation on exact operands (at most 19 significant digits whose integer
-// is below 2^53, times or divided by 10^k with k <= 22, both exact doubles), so correctly rounded:
-// the same bits as strtod. False otherwise (more digits, large exponents, other text).
+// is at most 2^53, times or divided by 10^k with k <= 22, both exact doubles), so correctly
+// rounded: the same bits as strtod. False otherwise (more digits, large exponents, other text).
 bool exact_decimal(std::string_view s, double& out) {
     static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
