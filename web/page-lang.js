@@ -15,7 +15,7 @@ const ATTRS = ['title', 'aria-label', 'placeholder'];
 const MARKED = '[data-i18n], [data-i18n-title], [data-i18n-aria-label], [data-i18n-placeholder]';
 
 /** The strings of root's marked elements as they stand: {key: text or attribute value}. */
-export function markedStrings(root) {
+function markedStrings(root) {
   const strings = {};
   for (const e of root.querySelectorAll(MARKED)) {
     // the text as it shows: index.html wraps long sentences over lines

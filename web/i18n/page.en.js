@@ -1,7 +1,8 @@
-// page.en.js: the English strings of what the page shows from its first frame: the page, top bar
-// (top), data column (data), network (net), options (opt), output (out), the loss chart, class
-// metrics and the slice (chart, cls, slice), footer (foot), messages (msg) and hints. Part of the
-// English catalog (en.js). {name} is filled by t(key, vars).
+// page.en.js: the English strings that scripts compose (index.html's own words are in index.html,
+// page-lang.js) for what the page shows from its first frame: the page, top bar (top), data column
+// (data), network (net), options (opt), output (out), the loss chart, class metrics and the slice
+// (chart, cls, slice), footer (foot), messages (msg) and hints. Part of the English catalog
+// (en.js). {name} is filled by t(key, vars).
 export default {
   'page.title': 'Backprop Playground',
   'msg.langFailed': 'The language could not be loaded: {error}',

@@ -1,7 +1,7 @@
-// panels.en.js: the English strings of the panels the page loads after its first frame
-// (app.js loadPanels): compare and sweep (cmp, race, sweep), export (exp), runs, the loss
-// landscape (land), CSV import (csv, file) and the step-through (st). Part of the English catalog
-// (en.js). {name} is filled by t(key, vars).
+// panels.en.js: the English strings that scripts compose (index.html's own words are in index.html,
+// page-lang.js) for the panels the page loads after its first frame (late-panels.js): compare and
+// sweep (cmp, race, sweep), export (exp), runs, the loss landscape (land), CSV import (csv, file)
+// and the step-through (st). Part of the English catalog (en.js). {name} is filled by t(key, vars).
 export default {
   'exp.json': 'Model JSON',
   'exp.pytorch': 'PyTorch script',
